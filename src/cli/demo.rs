@@ -1,0 +1,55 @@
+//! `samla demo`: build the demo database and show it.
+
+use super::{Context, DemoArgs, print};
+use crate::error::Result;
+use crate::i18n;
+use crate::paths::DbOrigin;
+use std::process::ExitCode;
+
+pub fn run(context: &Context, args: &DemoArgs) -> Result<ExitCode> {
+    let path = match context.paths.database_origin {
+        DbOrigin::Flag => context.paths.database.clone(),
+        DbOrigin::Default => context.paths.demo_database(),
+    };
+    let (store, reports) = crate::demo::build(&path, &context.reference, &context.config.analyst)?;
+    let lang = context.lang;
+    let mut out = format!("{}: {}\n", i18n::DEMO_BUILT.get(lang), path.display());
+    for report in &reports {
+        let c = &report.counts;
+        out.push_str(&format!(
+            "  {:<24} {:>4} {}, {:>3} {}, {:>3} {}, {:>3} {}\n",
+            report.file.trim_start_matches("data/sample/"),
+            c.inserted,
+            i18n::INSERTED.get(lang),
+            c.updated,
+            i18n::UPDATED.get(lang),
+            c.withdrawn,
+            i18n::WITHDRAWN_COUNT.get(lang),
+            c.warnings,
+            i18n::WARNINGS.get(lang),
+        ));
+    }
+    let (active, withdrawn) = store.count_initiatives()?;
+    out.push_str(&format!(
+        "  {active} {} ({withdrawn} {})\n",
+        i18n::INITIATIVES.get(lang),
+        i18n::WITHDRAWN_COUNT.get(lang)
+    ));
+    let _ = args.no_open;
+    out.push_str(&format!(
+        "{}: samla --db {} list\n",
+        i18n::DEMO_NEXT.get(lang),
+        shell_quote(&path.display().to_string())
+    ));
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Quotes a path for a shell command line when it needs it.
+fn shell_quote(text: &str) -> String {
+    if text.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:@".contains(c)) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}

@@ -1,0 +1,207 @@
+//! `samla list` and `samla show`.
+
+use super::table::{Column, render};
+use super::{Context, FilterArgs, Format, ListArgs, ShowArgs, print, terminal_width, to_json};
+use crate::error::{Error, Result};
+use crate::i18n;
+use crate::model::{Initiative, Status};
+use crate::store::{ListQuery, OpenMode};
+use crate::text::{display_block, display_line, format_mnok};
+use std::process::ExitCode;
+
+impl FilterArgs {
+    pub fn to_query(&self) -> ListQuery {
+        ListQuery {
+            search: self.search.clone(),
+            ministry: self.ministry.clone(),
+            life_event: self.life_event.clone(),
+            tag: self.tag.clone(),
+            phase: self.phase.clone(),
+            source: self.source.clone(),
+            min_amount_nok: self.min_mnok,
+            max_amount_nok: self.max_mnok,
+            include_withdrawn: self.all,
+            ..ListQuery::default()
+        }
+    }
+}
+
+pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
+    let store = context.open(OpenMode::Existing)?;
+    let query = ListQuery { sort: args.sort, descending: args.desc, limit: args.limit, ..args.filter.to_query() };
+    let initiatives = store.list(&query)?;
+    let text = match args.format {
+        Format::Json => to_json(&initiatives, true)? + "\n",
+        Format::Csv => to_csv(&initiatives)?,
+        Format::Table => {
+            let (active, withdrawn) = store.count_initiatives()?;
+            let total = if args.filter.all { active + withdrawn } else { active };
+            table(context, &initiatives, total)
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(context: &Context, initiatives: &[Initiative], total: i64) -> String {
+    let lang = context.lang;
+    let columns = vec![
+        Column::new(i18n::ID.get(lang)).right(),
+        Column::new(i18n::TITLE.get(lang)).flexible(),
+        Column::new(i18n::AGENCY.get(lang)).max(22),
+        Column::new(i18n::MINISTRY.get(lang)).max(12),
+        Column::new(i18n::LIFE_EVENTS.get(lang)).max(24),
+        Column::new(i18n::AMOUNT_MNOK.get(lang)).right(),
+        Column::new(i18n::PHASE.get(lang)),
+    ];
+    let rows: Vec<Vec<String>> = initiatives
+        .iter()
+        .map(|i| {
+            let mut title = i.title.clone();
+            if i.status == Status::Withdrawn {
+                title = format!("({}) {title}", i18n::WITHDRAWN.get(lang));
+            }
+            vec![
+                i.id.to_string(),
+                title,
+                i.agency.clone().unwrap_or_default(),
+                i.ministries.join("/"),
+                i.life_events.join(", "),
+                i.amount_nok.map(format_mnok).unwrap_or_default(),
+                i.phase.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut text = render(&columns, &rows, terminal_width());
+    let sum: i64 = initiatives.iter().filter_map(|i| i.amount_nok).sum();
+    text.push_str(&format!(
+        "{} {} {} {} {} · {} {} MNOK\n",
+        i18n::SHOWN_OF_TOTAL.get(lang),
+        initiatives.len(),
+        i18n::OF.get(lang),
+        total,
+        i18n::INITIATIVES.get(lang),
+        i18n::SUM.get(lang),
+        format_mnok(sum)
+    ));
+    text
+}
+
+/// CSV with samla's field names; list fields joined by "|" so `samla import` reads them back.
+fn to_csv(initiatives: &[Initiative]) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let csv_error = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    writer
+        .write_record([
+            "id",
+            "source",
+            "source_file",
+            "key",
+            "title",
+            "description",
+            "agency",
+            "ministries",
+            "life_events",
+            "tags",
+            "amount_nok",
+            "total_cost_nok",
+            "budget_year",
+            "start_date",
+            "phase",
+            "risk",
+            "status",
+        ])
+        .map_err(csv_error)?;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for i in initiatives {
+        writer
+            .write_record([
+                i.id.to_string(),
+                i.source.clone(),
+                i.source_file.clone(),
+                i.key.clone(),
+                i.title.clone(),
+                opt(i.description.clone()),
+                opt(i.agency.clone()),
+                i.ministries.join("|"),
+                i.life_events.join("|"),
+                i.tags.join("|"),
+                opt(i.amount_nok.map(|v| v.to_string())),
+                opt(i.total_cost_nok.map(|v| v.to_string())),
+                opt(i.budget_year.map(|v| v.to_string())),
+                opt(i.start_date.clone()),
+                opt(i.phase.clone()),
+                opt(i.risk.clone()),
+                i.status.as_str().to_string(),
+            ])
+            .map_err(csv_error)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::Invalid(e.to_string()))
+}
+
+pub fn show(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
+    let store = context.open(OpenMode::Existing)?;
+    let detail = store
+        .initiative(args.id)?
+        .ok_or_else(|| Error::Invalid(format!("there is no initiative with id {}; see `samla list`", args.id)))?;
+    if args.json {
+        print(&(to_json(&detail, true)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = context.lang;
+    let i = &detail.initiative;
+    let mut out = String::new();
+    let mut field = |label: i18n::Text, value: Option<String>| {
+        let value = value.filter(|v| !v.is_empty()).unwrap_or_else(|| "–".into());
+        out.push_str(&format!("{:<16} {}\n", label.get(lang), display_line(&value)));
+    };
+    field(i18n::TITLE, Some(i.title.clone()));
+    field(i18n::ID, Some(i.id.to_string()));
+    let status = match i.status {
+        Status::Active => i18n::ACTIVE,
+        Status::Withdrawn => i18n::WITHDRAWN,
+    };
+    field(i18n::STATUS, Some(status.get(lang).to_string()));
+    let agency = match (&i.agency, &detail.agency_name) {
+        (Some(code), Some(name)) if name != code => Some(format!("{code} ({name})")),
+        (agency, _) => agency.clone(),
+    };
+    field(i18n::AGENCY, agency);
+    field(i18n::MINISTRIES, Some(i.ministries.join(", ")));
+    field(i18n::LIFE_EVENTS, Some(i.life_events.join(", ")));
+    field(i18n::AMOUNT, i.amount_nok.map(|v| format!("{} MNOK", format_mnok(v))));
+    field(i18n::TOTAL_COST, i.total_cost_nok.map(|v| format!("{} MNOK", format_mnok(v))));
+    field(i18n::BUDGET_YEAR, i.budget_year.map(|y| y.to_string()));
+    field(i18n::START_DATE, i.start_date.clone());
+    field(i18n::PHASE, i.phase.clone());
+    field(i18n::RISK, i.risk.clone());
+    field(i18n::TAGS, Some(i.tags.join(", ")));
+    field(i18n::SOURCE, Some(i.source.clone()));
+    let line = detail.source_line.map(|l| format!(", {} {l}", i18n::LINE.get(lang))).unwrap_or_default();
+    field(i18n::SOURCE_FILE, Some(format!("{}{line}", i.source_file)));
+    field(i18n::KEY, Some(i.key.clone()));
+    field(i18n::IMPORTED_AT, Some(detail.imported_at.clone()));
+    out.push_str(&format!("\n{}\n", i18n::DESCRIPTION.get(lang)));
+    out.push_str(&display_block(i.description.as_deref().unwrap_or("–")));
+    out.push_str(&format!("\n\n{}\n", i18n::RAW_ROW.get(lang)));
+    for (header, cell) in &detail.raw_row {
+        out.push_str(&format!("  {}: {}\n", display_line(header), display_line(cell)));
+    }
+    out.push_str(&format!("\n{}\n", i18n::HISTORY.get(lang)));
+    if detail.history.is_empty() {
+        out.push_str(&format!("  {}\n", i18n::NO_HISTORY.get(lang)));
+    }
+    for change in &detail.history {
+        out.push_str(&format!(
+            "  {} {}  {}: {} → {}\n",
+            change.at,
+            display_line(&change.who),
+            change.field,
+            display_line(change.old_value.as_deref().unwrap_or("–")),
+            display_line(change.new_value.as_deref().unwrap_or("–")),
+        ));
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,310 @@
+//! The command line: parsing (clap), then each command calls the library and prints.
+
+mod demo;
+mod import;
+mod list;
+mod paths;
+mod reference;
+pub mod table;
+
+use crate::config::{Config, Lang};
+use crate::error::{Error, Result};
+use crate::paths::Paths;
+use crate::reference::ReferenceSource;
+use crate::store::{OpenMode, SortField, Store};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "samla",
+    version,
+    about = "See every sector's digitalisation initiatives in one place, and decide what to fund",
+    long_about = "samla is an offline workbench for budget analysts: import each sector's list of \
+initiatives (CSV, Excel, any layout and encoding) into one local database, tag them by life event \
+and owner, find parallel solutions across sectors, prioritise, and export.\n\n\
+Run without a command to open the terminal UI on your database.",
+    after_help = "Start with `samla demo` to try it on a built-in demo database."
+)]
+pub struct Cli {
+    /// The database file [default: samla.db in the data directory; see `samla paths`]
+    #[arg(long, global = true, env = crate::paths::DB_ENV, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Language of reports and screens [default: from config.toml, else nb]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Norsk bokmål
+    Nb,
+    /// English
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the terminal UI (the default when no command is given)
+    Tui,
+    /// Build a fresh demo database from the built-in sample sector files and show it
+    Demo(DemoArgs),
+    /// Import sector files (CSV, TSV, XLSX, ODS) into the database, one transaction per file
+    Import(ImportArgs),
+    /// List initiatives, filtered and sorted
+    List(ListArgs),
+    /// Show one initiative in full: every field, its source row and its history
+    Show(ShowArgs),
+    /// What changed in a source's latest round (or a given import batch)
+    Changes(ChangesArgs),
+    /// The sources and every file imported into them
+    Sources(SourcesArgs),
+    /// Where samla keeps its config, data and database
+    Paths(PathsArgs),
+    /// Ministries, agencies and life events known to the database
+    Reference(ReferenceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Only build the demo database and print what it holds; do not open the UI
+    #[arg(long)]
+    pub no_open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files to import
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Source (sector list) label; files with the same source are rounds of one list
+    /// [default: the file name without a round marker: kommunal_runde2.csv → kommunal]
+    #[arg(long, value_name = "LABEL")]
+    pub source: Option<String>,
+    /// Spreadsheet sheet to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Which column holds a field, overriding detection (repeatable), e.g. --map title=Navn.
+    /// Fields: key, title, description, agency, ministry, amount_nok, total_cost_nok,
+    /// life_events, phase, risk, budget_year, start_date, tags
+    #[arg(long = "map", value_name = "FIELD=COLUMN", value_parser = parse_mapping)]
+    pub mappings: Vec<(crate::import::Field, String)>,
+    /// Show the report but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the report as JSON (one object per file, one per line)
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_mapping(text: &str) -> std::result::Result<(crate::import::Field, String), String> {
+    let (field, column) = text.split_once('=').ok_or_else(|| format!("'{text}' is not FIELD=COLUMN"))?;
+    let parsed = crate::import::Field::parse(field).ok_or_else(|| {
+        let names: Vec<&str> = crate::import::Field::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown field '{field}'; fields are: {}", names.join(", "))
+    })?;
+    if column.trim().is_empty() {
+        return Err(format!("'{text}' names no column"));
+    }
+    Ok((parsed, column.trim().to_string()))
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Words that must all appear in title, description, key or owner (case and accents ignored)
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Ministry code or name (old names work: ASD, KMD)
+    #[arg(long, short = 'm', value_name = "CODE")]
+    pub ministry: Option<String>,
+    /// Life event code or name (e.g. dodsfall-og-arv)
+    #[arg(long, short = 'l', value_name = "CODE")]
+    pub life_event: Option<String>,
+    /// Free tag
+    #[arg(long, short = 't', value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Phase (Idé, Konsept, Planlegging, Gjennomføring, Avsluttet)
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
+    /// Source label
+    #[arg(long, value_name = "LABEL")]
+    pub source: Option<String>,
+    /// Smallest requested amount, in MNOK (decimal comma or point)
+    #[arg(long, value_name = "MNOK", value_parser = parse_mnok)]
+    pub min_mnok: Option<i64>,
+    /// Largest requested amount, in MNOK
+    #[arg(long, value_name = "MNOK", value_parser = parse_mnok)]
+    pub max_mnok: Option<i64>,
+    /// Include initiatives withdrawn from their source's latest round
+    #[arg(long)]
+    pub all: bool,
+}
+
+fn parse_mnok(text: &str) -> std::result::Result<i64, String> {
+    let value: f64 =
+        text.trim().replace(',', ".").parse().map_err(|_| format!("'{text}' is not an amount in MNOK (e.g. 12,5)"))?;
+    if !value.is_finite() || value.abs() > 1e9 {
+        return Err(format!("'{text}' is out of range"));
+    }
+    Ok((value * 1_000_000.0).round() as i64)
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Sort by this field
+    #[arg(long, value_enum, default_value_t = SortField::Id)]
+    pub sort: SortField,
+    /// Sort in descending order
+    #[arg(long)]
+    pub desc: bool,
+    /// Show at most this many
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The initiative's id (the first column of `samla list`)
+    pub id: i64,
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// The source label (see `samla sources`)
+    pub source: String,
+    /// A specific import batch of that source [default: its latest]
+    #[arg(long, value_name = "ID")]
+    pub batch: Option<i64>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReferenceArgs {
+    #[command(subcommand)]
+    pub action: ReferenceAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferenceAction {
+    /// List ministries, agencies and life events with their codes
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load the reference files (yours from the config directory, else the built-in ones)
+    /// into the database: adds new organisations, life events and names
+    Sync,
+}
+
+/// What every command needs: where things are, the user's settings, the reference files.
+pub struct Context {
+    pub paths: Paths,
+    pub config: Config,
+    pub lang: Lang,
+    pub reference: ReferenceSource,
+}
+
+impl Context {
+    fn new(cli: &Cli) -> Result<Self> {
+        let paths = Paths::resolve(cli.db.clone())?;
+        let config = Config::load(&paths.config_file())?;
+        let lang = match cli.lang {
+            Some(LangArg::Nb) => Lang::Nb,
+            Some(LangArg::En) => Lang::En,
+            None => config.lang,
+        };
+        let reference = ReferenceSource::with_user_dir(&paths.config_dir);
+        Ok(Self { paths, config, lang, reference })
+    }
+
+    pub fn open(&self, mode: OpenMode) -> Result<Store> {
+        Store::open(&self.paths.database, mode, &self.reference)
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("samla: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let context = Context::new(&cli)?;
+    match cli.command {
+        None | Some(Command::Tui) => {
+            // The terminal UI arrives with its own issue; say so instead of pretending.
+            Err(Error::Invalid(
+                "the terminal UI is not built yet; use `samla list`, `samla show ID` or `samla --help`".into(),
+            ))
+        }
+        Some(Command::Demo(args)) => demo::run(&context, &args),
+        Some(Command::Import(args)) => import::run(&context, &args),
+        Some(Command::List(args)) => list::run(&context, &args),
+        Some(Command::Show(args)) => list::show(&context, &args),
+        Some(Command::Changes(args)) => import::changes(&context, &args),
+        Some(Command::Sources(args)) => import::sources(&context, &args),
+        Some(Command::Paths(args)) => paths::run(&context, &args),
+        Some(Command::Reference(args)) => reference::run(&context, &args),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`samla list | head`) ends the command quietly.
+pub(crate) fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| Error::io("write", "standard output", e))
+}
+
+/// The width to fit tables to: the terminal's (from $COLUMNS) when printing to one.
+pub(crate) fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).or(Some(120))
+}
+
+pub(crate) fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String> {
+    let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    text.map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))
+}

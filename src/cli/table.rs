@@ -1,0 +1,136 @@
+//! Plain-text tables for the terminal: columns padded by display width, one flexible column
+//! shortened with "…" to fit, every cell made safe to print.
+
+use crate::text::display_line;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+pub struct Column {
+    pub header: String,
+    pub align: Align,
+    /// The widest this column may get (None: as wide as its content).
+    pub max: Option<usize>,
+    /// The column that shrinks first when the table is too wide.
+    pub flexible: bool,
+}
+
+impl Column {
+    pub fn new(header: &str) -> Self {
+        Self { header: header.to_string(), align: Align::Left, max: None, flexible: false }
+    }
+
+    pub fn right(mut self) -> Self {
+        self.align = Align::Right;
+        self
+    }
+
+    pub fn max(mut self, width: usize) -> Self {
+        self.max = Some(width);
+        self
+    }
+
+    pub fn flexible(mut self) -> Self {
+        self.flexible = true;
+        self
+    }
+}
+
+/// Cuts `text` to at most `width` columns, ending in "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+fn pad(text: &str, width: usize, align: Align) -> String {
+    let fill = " ".repeat(width.saturating_sub(text.width()));
+    match align {
+        Align::Left => format!("{text}{fill}"),
+        Align::Right => format!("{fill}{text}"),
+    }
+}
+
+/// Renders rows under headers, fitting `total_width` when given.
+pub fn render(columns: &[Column], rows: &[Vec<String>], total_width: Option<usize>) -> String {
+    let rows: Vec<Vec<String>> =
+        rows.iter().map(|r| r.iter().map(|c| display_line(c).into_owned()).collect()).collect();
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| {
+            let content = rows.iter().map(|r| r.get(i).map_or(0, |c| c.width())).max().unwrap_or(0);
+            let width = content.max(col.header.width());
+            col.max.map_or(width, |m| width.min(m.max(col.header.width())))
+        })
+        .collect();
+    if let Some(total) = total_width {
+        let gaps = columns.len().saturating_sub(1) * 2;
+        let used: usize = widths.iter().sum::<usize>() + gaps;
+        if used > total {
+            if let Some(flex) = columns.iter().position(|c| c.flexible) {
+                let others = used - widths[flex];
+                widths[flex] = total.saturating_sub(others).max(columns[flex].header.width()).max(10);
+            }
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: Vec<String>| -> String {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| pad(&truncate(cell, widths[i]), widths[i], columns[i].align))
+            .collect();
+        parts.join("  ").trim_end().to_string()
+    };
+    out.push_str(&line(columns.iter().map(|c| c.header.clone()).collect()));
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pads_by_display_width_and_truncates_the_flexible_column() {
+        let columns = vec![Column::new("ID").right(), Column::new("Tittel").flexible(), Column::new("MNOK").right()];
+        let rows = vec![
+            vec!["1".into(), "Ny dødsboløsning for hele landet".into(), "12,5".into()],
+            vec!["22".into(), "Kort".into(), "0,4".into()],
+        ];
+        let text = render(&columns, &rows, Some(30));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "ID  Tittel                MNOK");
+        assert_eq!(lines[1], " 1  Ny dødsboløsning fo…  12,5");
+        assert_eq!(lines[2], "22  Kort                   0,4");
+        assert!(lines.iter().all(|l| l.width() <= 30));
+    }
+
+    #[test]
+    fn escapes_control_characters_in_cells() {
+        let text = render(&[Column::new("T")], &[vec!["a\u{1b}[2Jb".into()]], None);
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.contains("a\\e[2Jb"));
+    }
+}

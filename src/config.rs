@@ -1,0 +1,80 @@
+//! The user's `config.toml`: who the analyst is, language, theme, mouse.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The name written to the change log with every edit. Defaults to the OS user.
+    pub analyst: String,
+    pub lang: Lang,
+    pub theme: String,
+    /// Mouse capture in the TUI; off lets the terminal select text.
+    pub mouse: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { analyst: os_user(), lang: Lang::Nb, theme: "default".into(), mouse: true }
+    }
+}
+
+impl Config {
+    /// Reads `path` if it exists; a missing file means the defaults. Unknown keys and wrong
+    /// types are errors that name the file and line.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(e) => return Err(Error::io("read", path, e)),
+        };
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            Error::Config(format!("{}: {}", path.display(), e.to_string().trim_end().replace('\n', " ")))
+        })?;
+        if config.analyst.trim().is_empty() {
+            config.analyst = os_user();
+        }
+        Ok(config)
+    }
+}
+
+/// The OS user name, or "analytiker" when none is set.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "analytiker".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_gives_defaults_and_unknown_keys_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("config.toml");
+        let config = Config::load(&path).expect("defaults");
+        assert_eq!(config.lang, Lang::Nb);
+        assert!(config.mouse);
+
+        std::fs::write(&path, "analyst = \"Kari\"\nlang = \"en\"\n").expect("write");
+        let config = Config::load(&path).expect("valid");
+        assert_eq!(config.analyst, "Kari");
+        assert_eq!(config.lang, Lang::En);
+
+        std::fs::write(&path, "analyst = \"Kari\"\ncolour = \"red\"\n").expect("write");
+        let err = Config::load(&path).expect_err("unknown key").to_string();
+        assert!(err.contains("config.toml") && err.contains("line 2") && err.contains("colour"), "{err}");
+    }
+}

@@ -1,0 +1,66 @@
+//! The library's error type. Every variant renders as one line a user can act on.
+
+use std::path::PathBuf;
+
+/// Errors from the samla library. `main` prints them as `samla: <message>`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no database at {path}: run `samla import FILE` or `samla demo` to create one")]
+    DatabaseMissing { path: PathBuf },
+
+    #[error("{path} is a directory, not a database file; give a file path with --db")]
+    DatabaseIsDirectory { path: PathBuf },
+
+    #[error("{path} is not a samla database ({reason}); nothing was changed")]
+    NotSamlaDatabase { path: PathBuf, reason: String },
+
+    #[error(
+        "{path} was written by a newer samla (schema version {found}, this samla knows up to {known}); \
+         upgrade samla to open it; nothing was changed"
+    )]
+    SchemaTooNew { path: PathBuf, found: i64, known: i64 },
+
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("database {path}: {message}")]
+    Database { path: PathBuf, message: String },
+
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+
+    #[error("{file}: {message}")]
+    Reference { file: String, message: String },
+
+    #[error("unknown {kind} '{value}'{hint}")]
+    UnknownValue { kind: &'static str, value: String, hint: String },
+
+    #[error("{0}")]
+    Invalid(String),
+
+    #[error("{file}: {message}")]
+    Import { file: String, message: String },
+
+    #[error("{0}")]
+    Config(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { action, path: path.into(), source }
+    }
+
+    /// An unknown value with the closest valid ones listed, so the user can correct it.
+    pub(crate) fn unknown(kind: &'static str, value: &str, candidates: &[String]) -> Self {
+        let hint =
+            if candidates.is_empty() { String::new() } else { format!("; did you mean {}?", candidates.join(", ")) };
+        Error::UnknownValue { kind, value: value.to_string(), hint }
+    }
+}

@@ -1,0 +1,24 @@
+//! samla: an offline workbench for budget analysts in the Norwegian public sector.
+//!
+//! The library holds every capability (store, import, listing, ...). The CLI in [`cli`] and
+//! the terminal UI call the same functions, so a command and a key press do the same thing.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod import;
+pub mod model;
+pub mod paths;
+pub mod reference;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use store::{ListQuery, OpenMode, SortField, Store};
+
+/// The current local time as RFC 3339 with seconds, as the change log writes it.
+pub fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}

@@ -1,0 +1,407 @@
+//! Writing one imported file: insert new initiatives, update those the source changed,
+//! mark the vanished as withdrawn, log every change. Runs inside the caller's transaction.
+
+use super::lookup::{OrgInfo, OrgKind, Resolver};
+use crate::error::Result;
+use crate::import::harmonise::{HarmonisedRow, SourceValues};
+use crate::import::report::{Counts, Updated};
+use crate::text::fold;
+use rusqlite::{Transaction, params};
+use std::collections::{HashMap, HashSet};
+
+/// Facts about the file being written, recorded with its batch.
+pub(crate) struct BatchInfo<'a> {
+    pub source: &'a str,
+    pub file_name: &'a str,
+    pub file_path: &'a str,
+    pub sha256: &'a str,
+    pub size_bytes: u64,
+    pub analyst: &'a str,
+    pub headers_json: &'a str,
+    pub at: &'a str,
+}
+
+pub(crate) struct Written {
+    pub batch_id: i64,
+    pub counts: Counts,
+    pub updated: Vec<Updated>,
+    pub withdrawn: Vec<String>,
+    pub new_municipalities: Vec<String>,
+}
+
+/// An initiative already in the database for this source.
+struct Existing {
+    id: i64,
+    active: bool,
+    /// What the source said last round (its raw row read again), or the current values
+    /// when that row cannot be read.
+    source: SourceValues,
+    current: SourceValues,
+    seen: bool,
+}
+
+/// Writes `rows` as a new batch of `info.source`. `previous` holds, by key, what the
+/// source's last round said (re-read from the stored raw rows), so only fields the source
+/// changed are applied and analysts' edits to the others survive.
+pub(crate) fn write(
+    tx: &Transaction<'_>,
+    resolver: &mut Resolver,
+    info: &BatchInfo<'_>,
+    rows: &[HarmonisedRow],
+    previous: &mut HashMap<String, SourceValues>,
+) -> Result<Written> {
+    tx.execute(
+        "INSERT INTO sources (label, created_at) VALUES (?1, ?2) ON CONFLICT (label) DO NOTHING",
+        (info.source, info.at),
+    )?;
+    let source_id: i64 = tx.query_row("SELECT id FROM sources WHERE label = ?1", [info.source], |r| r.get(0))?;
+    tx.execute(
+        "INSERT INTO import_batches (source_id, file_name, file_path, sha256, size_bytes, imported_at, analyst,
+             rows_read, inserted, updated, unchanged, withdrawn, rejected, warnings, headers, report)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 0, 0, 0, 0, 0, 0, ?8, '{}')",
+        params![
+            source_id,
+            info.file_name,
+            info.file_path,
+            info.sha256,
+            info.size_bytes as i64,
+            info.at,
+            info.analyst,
+            info.headers_json
+        ],
+    )?;
+    let batch_id = tx.last_insert_rowid();
+
+    let new_municipalities = add_municipalities(tx, resolver, rows)?;
+    let mut existing = load_existing(tx, source_id, previous)?;
+    let ids = Ids::new(resolver);
+
+    let mut counts = Counts::default();
+    let mut updated = Vec::new();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO initiatives (source_id, source_key, first_batch_id, last_batch_id, source_line, status, title,
+             description, agency_id, agency_text, amount_nok, total_cost_nok, budget_year, start_date, phase, risk,
+             raw_row, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?3, ?4, 'active', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+    )?;
+    let mut touch =
+        tx.prepare_cached("UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3 WHERE id = ?4")?;
+    for row in rows {
+        let values = &row.values;
+        match existing.get_mut(&row.key) {
+            None => {
+                insert.execute(params![
+                    source_id,
+                    row.key,
+                    batch_id,
+                    row.line as i64,
+                    values.title,
+                    values.description,
+                    values.agency.as_deref().and_then(|c| ids.org(c)),
+                    values.agency_text,
+                    values.amount_nok,
+                    values.total_cost_nok,
+                    values.budget_year,
+                    values.start_date,
+                    values.phase,
+                    values.risk,
+                    row.raw_json,
+                    info.at,
+                ])?;
+                let id = tx.last_insert_rowid();
+                write_links(tx, &ids, id, values, false)?;
+                counts.inserted += 1;
+            }
+            Some(old) => {
+                old.seen = true;
+                if old.source == *values && old.active {
+                    touch.execute(params![batch_id, row.line as i64, row.raw_json, old.id])?;
+                    counts.unchanged += 1;
+                    continue;
+                }
+                let changed = changed_fields(&old.source, values);
+                let merged = merge(&old.current, &old.source, values);
+                tx.execute(
+                    "UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3, status = 'active',
+                         title = ?4, description = ?5, agency_id = ?6, agency_text = ?7, amount_nok = ?8,
+                         total_cost_nok = ?9, budget_year = ?10, start_date = ?11, phase = ?12, risk = ?13,
+                         updated_at = ?14
+                     WHERE id = ?15",
+                    params![
+                        batch_id,
+                        row.line as i64,
+                        row.raw_json,
+                        merged.title,
+                        merged.description,
+                        merged.agency.as_deref().and_then(|c| ids.org(c)),
+                        merged.agency_text,
+                        merged.amount_nok,
+                        merged.total_cost_nok,
+                        merged.budget_year,
+                        merged.start_date,
+                        merged.phase,
+                        merged.risk,
+                        info.at,
+                        old.id
+                    ],
+                )?;
+                write_links(tx, &ids, old.id, &merged, true)?;
+                let mut log = tx.prepare_cached(
+                    "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?;
+                if !old.active {
+                    log.execute(params![info.at, info.analyst, old.id, batch_id, "status", "withdrawn", "active"])?;
+                }
+                for field in &changed {
+                    let before = old.current.field_text(field);
+                    let after = merged.field_text(field);
+                    if before != after {
+                        log.execute(params![info.at, info.analyst, old.id, batch_id, field, before, after])?;
+                    }
+                }
+                if changed.is_empty() {
+                    counts.unchanged += 1;
+                } else {
+                    counts.updated += 1;
+                    updated.push(Updated {
+                        key: row.key.clone(),
+                        fields: changed.iter().map(|f| f.to_string()).collect(),
+                    });
+                }
+                old.active = true;
+            }
+        }
+    }
+
+    let mut withdrawn = Vec::new();
+    let mut withdraw = tx.prepare_cached(
+        "UPDATE initiatives SET status = 'withdrawn', last_batch_id = ?1, updated_at = ?2 WHERE id = ?3",
+    )?;
+    let mut log = tx.prepare_cached(
+        "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, 'status', 'active', 'withdrawn')",
+    )?;
+    let mut gone: Vec<(&String, &Existing)> = existing.iter().filter(|(_, e)| !e.seen && e.active).collect();
+    gone.sort_by_key(|(_, e)| e.id);
+    for (key, old) in gone {
+        withdraw.execute(params![batch_id, info.at, old.id])?;
+        log.execute(params![info.at, info.analyst, old.id, batch_id])?;
+        withdrawn.push(key.clone());
+    }
+    counts.withdrawn = withdrawn.len();
+    Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities })
+}
+
+/// Records the final counts and the report of a batch.
+pub(crate) fn finish_batch(tx: &Transaction<'_>, batch_id: i64, counts: &Counts, report_json: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE import_batches SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, withdrawn = ?5,
+             rejected = ?6, warnings = ?7, report = ?8 WHERE id = ?9",
+        params![
+            counts.rows_read as i64,
+            counts.inserted as i64,
+            counts.updated as i64,
+            counts.unchanged as i64,
+            counts.withdrawn as i64,
+            counts.rejected as i64,
+            counts.warnings as i64,
+            report_json,
+            batch_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Code → id maps for the organisations and life events rows name.
+struct Ids {
+    orgs: HashMap<String, i64>,
+    life_events: HashMap<String, i64>,
+}
+
+impl Ids {
+    fn new(resolver: &Resolver) -> Self {
+        Self {
+            orgs: resolver.organisations().map(|o| (o.code.clone(), o.id)).collect(),
+            life_events: resolver.life_events().iter().map(|e| (e.code.clone(), e.id)).collect(),
+        }
+    }
+
+    fn org(&self, code: &str) -> Option<i64> {
+        self.orgs.get(code).copied()
+    }
+}
+
+fn write_links(tx: &Transaction<'_>, ids: &Ids, id: i64, values: &SourceValues, replace: bool) -> Result<()> {
+    if replace {
+        tx.prepare_cached("DELETE FROM initiative_ministries WHERE initiative_id = ?1")?.execute([id])?;
+        tx.prepare_cached("DELETE FROM initiative_life_events WHERE initiative_id = ?1")?.execute([id])?;
+        tx.prepare_cached("DELETE FROM initiative_tags WHERE initiative_id = ?1")?.execute([id])?;
+    }
+    let mut ministry = tx.prepare_cached(
+        "INSERT OR IGNORE INTO initiative_ministries (initiative_id, ministry_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, code) in values.ministries.iter().enumerate() {
+        if let Some(org) = ids.org(code) {
+            ministry.execute(params![id, org, position as i64])?;
+        }
+    }
+    let mut event = tx.prepare_cached(
+        "INSERT OR IGNORE INTO initiative_life_events (initiative_id, life_event_id) VALUES (?1, ?2)",
+    )?;
+    for code in &values.life_events {
+        if let Some(event_id) = ids.life_events.get(code) {
+            event.execute(params![id, event_id])?;
+        }
+    }
+    let mut tag = tx.prepare_cached("INSERT OR IGNORE INTO initiative_tags (initiative_id, tag) VALUES (?1, ?2)")?;
+    for t in &values.tags {
+        tag.execute(params![id, t])?;
+    }
+    Ok(())
+}
+
+/// Creates the municipalities rows name that the database does not know yet.
+fn add_municipalities(tx: &Transaction<'_>, resolver: &mut Resolver, rows: &[HarmonisedRow]) -> Result<Vec<String>> {
+    let mut added = Vec::new();
+    let names: HashSet<&str> = rows.iter().filter_map(|r| r.new_municipality.as_deref()).collect();
+    let mut names: Vec<&str> = names.into_iter().collect();
+    names.sort_unstable();
+    for name in names {
+        if resolver.org_id(name).is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO organisations (code, kind, name, origin) VALUES (?1, 'municipality', ?1, 'import')
+             ON CONFLICT (code) DO NOTHING",
+            [name],
+        )?;
+        let id: i64 = tx.query_row("SELECT id FROM organisations WHERE code = ?1", [name], |r| r.get(0))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id, rank, origin) VALUES (?1, ?2, 0, 'import')",
+            params![fold(name), id],
+        )?;
+        resolver.add_org(OrgInfo {
+            id,
+            code: name.to_string(),
+            kind: OrgKind::Municipality,
+            name: name.to_string(),
+            ministry_id: None,
+        });
+        added.push(name.to_string());
+    }
+    Ok(added)
+}
+
+/// Every initiative of the source with its current values and what the source said last.
+fn load_existing(
+    tx: &Transaction<'_>,
+    source_id: i64,
+    previous: &mut HashMap<String, SourceValues>,
+) -> Result<HashMap<String, Existing>> {
+    let mut by_id: HashMap<i64, (String, Existing)> = HashMap::new();
+    let mut stmt = tx.prepare(
+        "SELECT i.id, i.source_key, i.status, i.title, i.description, a.code, i.agency_text,
+                i.amount_nok, i.total_cost_nok, i.budget_year, i.start_date, i.phase, i.risk
+         FROM initiatives i LEFT JOIN organisations a ON a.id = i.agency_id WHERE i.source_id = ?1",
+    )?;
+    let mut rows = stmt.query([source_id])?;
+    while let Some(r) = rows.next()? {
+        let current = SourceValues {
+            title: r.get(3)?,
+            description: r.get(4)?,
+            agency: r.get(5)?,
+            agency_text: r.get(6)?,
+            amount_nok: r.get(7)?,
+            total_cost_nok: r.get(8)?,
+            budget_year: r.get(9)?,
+            start_date: r.get(10)?,
+            phase: r.get(11)?,
+            risk: r.get(12)?,
+            ..SourceValues::default()
+        };
+        let id: i64 = r.get(0)?;
+        let existing = Existing {
+            id,
+            active: r.get::<_, String>(2)? == "active",
+            source: SourceValues::default(),
+            current,
+            seen: false,
+        };
+        by_id.insert(id, (r.get(1)?, existing));
+    }
+    let lists = [
+        "SELECT m.initiative_id, o.code FROM initiative_ministries m JOIN organisations o ON o.id = m.ministry_id
+         JOIN initiatives i ON i.id = m.initiative_id WHERE i.source_id = ?1 ORDER BY m.initiative_id, m.position",
+        "SELECT l.initiative_id, e.code FROM initiative_life_events l JOIN life_events e ON e.id = l.life_event_id
+         JOIN initiatives i ON i.id = l.initiative_id WHERE i.source_id = ?1 ORDER BY l.initiative_id, e.position",
+        "SELECT t.initiative_id, t.tag FROM initiative_tags t
+         JOIN initiatives i ON i.id = t.initiative_id WHERE i.source_id = ?1 ORDER BY t.initiative_id, t.tag",
+    ];
+    for (which, sql) in lists.iter().enumerate() {
+        let mut stmt = tx.prepare(sql)?;
+        let mut rows = stmt.query([source_id])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let value: String = r.get(1)?;
+            if let Some((_, existing)) = by_id.get_mut(&id) {
+                match which {
+                    0 => existing.current.ministries.push(value),
+                    1 => existing.current.life_events.push(value),
+                    _ => existing.current.tags.push(value),
+                }
+            }
+        }
+    }
+    let mut out = HashMap::with_capacity(by_id.len());
+    for (_, (key, mut existing)) in by_id {
+        existing.source = previous.remove(&key).unwrap_or_else(|| existing.current.clone());
+        out.insert(key, existing);
+    }
+    Ok(out)
+}
+
+/// The names of the fields that differ between two versions of the source's values.
+fn changed_fields(old: &SourceValues, new: &SourceValues) -> Vec<&'static str> {
+    SourceValues::FIELDS.iter().copied().filter(|field| old.field_text(field) != new.field_text(field)).collect()
+}
+
+/// Applies what the source changed (old → new) to the current values, keeping the analyst's
+/// edits to everything the source left alone. For lists, what the source removed is removed
+/// and what it added is added; entries the analyst added stay.
+fn merge(current: &SourceValues, old: &SourceValues, new: &SourceValues) -> SourceValues {
+    fn pick<T: Clone + PartialEq>(current: &T, old: &T, new: &T) -> T {
+        if old == new { current.clone() } else { new.clone() }
+    }
+    fn list(current: &[String], old: &[String], new: &[String]) -> Vec<String> {
+        if old == new {
+            return current.to_vec();
+        }
+        let mut out: Vec<String> = current.iter().filter(|v| !old.contains(v) || new.contains(v)).cloned().collect();
+        for v in new {
+            if !out.contains(v) {
+                out.push(v.clone());
+            }
+        }
+        // Keep the source's order (the lead ministry first), analyst additions after.
+        out.sort_by_key(|v| new.iter().position(|n| n == v).unwrap_or(usize::MAX));
+        out
+    }
+    // Owner is one field: the agency code and the text it came from change together.
+    let owner_changed = (&old.agency, &old.agency_text) != (&new.agency, &new.agency_text);
+    SourceValues {
+        title: pick(&current.title, &old.title, &new.title),
+        description: pick(&current.description, &old.description, &new.description),
+        agency: if owner_changed { new.agency.clone() } else { current.agency.clone() },
+        agency_text: if owner_changed { new.agency_text.clone() } else { current.agency_text.clone() },
+        ministries: list(&current.ministries, &old.ministries, &new.ministries),
+        life_events: list(&current.life_events, &old.life_events, &new.life_events),
+        amount_nok: pick(&current.amount_nok, &old.amount_nok, &new.amount_nok),
+        total_cost_nok: pick(&current.total_cost_nok, &old.total_cost_nok, &new.total_cost_nok),
+        budget_year: pick(&current.budget_year, &old.budget_year, &new.budget_year),
+        start_date: pick(&current.start_date, &old.start_date, &new.start_date),
+        phase: pick(&current.phase, &old.phase, &new.phase),
+        risk: pick(&current.risk, &old.risk, &new.risk),
+        tags: list(&current.tags, &old.tags, &new.tags),
+    }
+}

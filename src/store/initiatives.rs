@@ -1,0 +1,382 @@
+//! Reading initiatives: filtered and sorted lists, one initiative in full, change history.
+
+use super::{Resolver, Store};
+use crate::error::{Error, Result};
+use crate::model::{Batch, Change, Initiative, InitiativeDetail, Status};
+use crate::text::{closest, fold};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row};
+
+/// Separates list values inside one SQL column (never present in codes or tags).
+const SEP: char = '\u{1f}';
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortField {
+    #[default]
+    Id,
+    Title,
+    Agency,
+    Ministry,
+    Amount,
+    Phase,
+    Risk,
+    BudgetYear,
+    Source,
+}
+
+impl SortField {
+    /// A fixed ORDER BY fragment per field; `{dir}` is ASC or DESC. Missing values sort last.
+    fn order_by(self, descending: bool) -> String {
+        let dir = if descending { "DESC" } else { "ASC" };
+        let expr = match self {
+            SortField::Id => return format!("i.id {dir}"),
+            SortField::Title => "i.title COLLATE norwegian",
+            SortField::Agency => "COALESCE(a.code, i.agency_text) COLLATE norwegian",
+            SortField::Ministry => "lead.code",
+            SortField::Amount => "i.amount_nok",
+            SortField::Phase => "pt.position",
+            SortField::Risk => "rt.position",
+            SortField::BudgetYear => "i.budget_year",
+            SortField::Source => "s.label COLLATE norwegian",
+        };
+        format!("({expr}) IS NULL, {expr} {dir}, i.id ASC")
+    }
+}
+
+/// What `samla list` (and every screen over the same data) asks for.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    /// Words that must all appear in title, description or owner (case and accents ignored).
+    pub search: Option<String>,
+    pub ministry: Option<String>,
+    pub life_event: Option<String>,
+    pub tag: Option<String>,
+    pub phase: Option<String>,
+    pub source: Option<String>,
+    pub min_amount_nok: Option<i64>,
+    pub max_amount_nok: Option<i64>,
+    pub include_withdrawn: bool,
+    pub sort: SortField,
+    pub descending: bool,
+    pub limit: Option<usize>,
+}
+
+const SELECT: &str = "
+SELECT i.id, s.label, b.file_name, i.source_key, i.title, i.description,
+       COALESCE(a.code, i.agency_text),
+       (SELECT group_concat(code, char(31)) FROM (
+            SELECT o.code FROM initiative_ministries m JOIN organisations o ON o.id = m.ministry_id
+            WHERE m.initiative_id = i.id ORDER BY m.position)),
+       (SELECT group_concat(code, char(31)) FROM (
+            SELECT e.code FROM initiative_life_events l JOIN life_events e ON e.id = l.life_event_id
+            WHERE l.initiative_id = i.id ORDER BY e.position)),
+       (SELECT group_concat(tag, char(31)) FROM (
+            SELECT tag FROM initiative_tags WHERE initiative_id = i.id ORDER BY tag)),
+       i.amount_nok, i.total_cost_nok, i.budget_year, i.start_date, i.phase, i.risk, i.status
+FROM initiatives i
+JOIN sources s ON s.id = i.source_id
+JOIN import_batches b ON b.id = i.last_batch_id
+LEFT JOIN organisations a ON a.id = i.agency_id
+LEFT JOIN initiative_ministries lm ON lm.initiative_id = i.id AND lm.position = 0
+LEFT JOIN organisations lead ON lead.id = lm.ministry_id
+LEFT JOIN vocabulary_terms pt ON pt.kind = 'phase' AND pt.name = i.phase
+LEFT JOIN vocabulary_terms rt ON rt.kind = 'risk' AND rt.name = i.risk
+";
+
+fn split(value: Option<String>) -> Vec<String> {
+    value.map(|v| v.split(SEP).map(str::to_string).collect()).unwrap_or_default()
+}
+
+fn initiative_from_row(row: &Row<'_>) -> rusqlite::Result<Initiative> {
+    Ok(Initiative {
+        id: row.get(0)?,
+        source: row.get(1)?,
+        source_file: row.get(2)?,
+        key: row.get(3)?,
+        title: row.get(4)?,
+        description: row.get(5)?,
+        agency: row.get(6)?,
+        ministries: split(row.get(7)?),
+        life_events: split(row.get(8)?),
+        tags: split(row.get(9)?),
+        amount_nok: row.get(10)?,
+        total_cost_nok: row.get(11)?,
+        budget_year: row.get(12)?,
+        start_date: row.get(13)?,
+        phase: row.get(14)?,
+        risk: row.get(15)?,
+        status: Status::parse(&row.get::<_, String>(16)?),
+    })
+}
+
+impl Store {
+    /// The initiatives a query selects, in its order. Unknown filter values (a ministry,
+    /// life event, phase, tag or source that does not exist) are errors naming close ones.
+    pub fn list(&self, query: &ListQuery) -> Result<Vec<Initiative>> {
+        let resolver = Resolver::load(self.conn())?;
+        let mut sql = String::from(SELECT);
+        let mut params: Vec<Value> = Vec::new();
+        let mut conditions: Vec<String> = Vec::new();
+        let param = |params: &mut Vec<Value>, value: Value| {
+            params.push(value);
+            format!("?{}", params.len())
+        };
+
+        if !query.include_withdrawn {
+            conditions.push("i.status = 'active'".into());
+        }
+        if let Some(search) = query.search.as_deref().map(fold).filter(|s| !s.is_empty()) {
+            let p = param(&mut params, Value::Text(search));
+            conditions.push(format!(
+                "samla_matches(i.title || ' ' || i.source_key || ' ' || COALESCE(i.description, '') || ' ' || \
+                 COALESCE(a.code || ' ' || a.name, i.agency_text, ''), {p})"
+            ));
+        }
+        if let Some(ministry) = &query.ministry {
+            let id = resolver.require_ministry(ministry)?;
+            let p = param(&mut params, Value::Integer(id));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM initiative_ministries WHERE initiative_id = i.id AND ministry_id = {p})"
+            ));
+        }
+        if let Some(event) = &query.life_event {
+            let id = resolver.require_life_event(event)?;
+            let p = param(&mut params, Value::Integer(id));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM initiative_life_events WHERE initiative_id = i.id AND life_event_id = {p})"
+            ));
+        }
+        if let Some(tag) = &query.tag {
+            let tag = self.require_existing("tag", tag, "SELECT DISTINCT tag FROM initiative_tags")?;
+            let p = param(&mut params, Value::Text(tag));
+            conditions.push(format!("EXISTS (SELECT 1 FROM initiative_tags WHERE initiative_id = i.id AND tag = {p})"));
+        }
+        if let Some(phase) = &query.phase {
+            let phase = self.require_existing(
+                "phase",
+                phase,
+                "SELECT name FROM vocabulary_terms WHERE kind = 'phase' UNION SELECT DISTINCT phase FROM initiatives WHERE phase IS NOT NULL",
+            )?;
+            let p = param(&mut params, Value::Text(phase));
+            conditions.push(format!("i.phase = {p}"));
+        }
+        if let Some(source) = &query.source {
+            let source = self.require_existing("source", source, "SELECT label FROM sources")?;
+            let p = param(&mut params, Value::Text(source));
+            conditions.push(format!("s.label = {p}"));
+        }
+        if let Some(min) = query.min_amount_nok {
+            let p = param(&mut params, Value::Integer(min));
+            conditions.push(format!("i.amount_nok >= {p}"));
+        }
+        if let Some(max) = query.max_amount_nok {
+            let p = param(&mut params, Value::Integer(max));
+            conditions.push(format!("i.amount_nok <= {p}"));
+        }
+        if !conditions.is_empty() {
+            sql.push_str("WHERE ");
+            sql.push_str(&conditions.join("\n  AND "));
+        }
+        sql.push_str("\nORDER BY ");
+        sql.push_str(&query.sort.order_by(query.descending));
+        if let Some(limit) = query.limit {
+            let p = param(&mut params, Value::Integer(limit as i64));
+            sql.push_str(&format!("\nLIMIT {p}"));
+        }
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), initiative_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Matches `value` case- and accent-insensitively against the values `sql` lists, or
+    /// fails with the closest ones.
+    fn require_existing(&self, kind: &'static str, value: &str, sql: &str) -> Result<String> {
+        let mut stmt = self.conn().prepare(sql)?;
+        let known: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let wanted = fold(value);
+        if let Some(found) = known.iter().find(|k| fold(k) == wanted) {
+            return Ok(found.clone());
+        }
+        let mut hint = closest(value, known.iter().map(String::as_str), 3);
+        if hint.is_empty() && known.len() <= 12 {
+            hint = known;
+        }
+        Err(Error::unknown(kind, value, &hint))
+    }
+
+    /// Number of initiatives, active and withdrawn.
+    pub fn count_initiatives(&self) -> Result<(i64, i64)> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FILTER (WHERE status = 'active'), count(*) FILTER (WHERE status = 'withdrawn') FROM initiatives",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// One initiative with its raw row and history, or None.
+    pub fn initiative(&self, id: i64) -> Result<Option<InitiativeDetail>> {
+        let sql = format!("{SELECT} WHERE i.id = ?1");
+        let Some(initiative) = self.conn().query_row(&sql, [id], initiative_from_row).optional()? else {
+            return Ok(None);
+        };
+        let (agency_name, source_line, imported_at, raw, headers): (
+            Option<String>,
+            Option<i64>,
+            String,
+            String,
+            String,
+        ) = self.conn().query_row(
+            "SELECT a.name, i.source_line, b.imported_at, i.raw_row, b.headers FROM initiatives i
+                 JOIN import_batches b ON b.id = i.last_batch_id
+                 LEFT JOIN organisations a ON a.id = i.agency_id WHERE i.id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let unreadable = |what: &str, e: serde_json::Error| Error::Database {
+            path: self.path().to_path_buf(),
+            message: format!("initiative {id} has an unreadable {what}: {e}"),
+        };
+        let cells: Vec<String> = serde_json::from_str(&raw).map_err(|e| unreadable("raw row", e))?;
+        let headers: Vec<String> = serde_json::from_str(&headers).map_err(|e| unreadable("header row", e))?;
+        let raw_row = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| (headers.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1)), cell))
+            .collect();
+        let history = self.history(id)?;
+        Ok(Some(InitiativeDetail { initiative, agency_name, source_line, imported_at, raw_row, history }))
+    }
+
+    /// The change log of one initiative, oldest first.
+    pub fn history(&self, id: i64) -> Result<Vec<Change>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT at, who, initiative_id, batch_id, field, old_value, new_value FROM change_log
+             WHERE initiative_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], change_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Imported files, newest first; only those of `source` when given.
+    pub fn batches(&self, source: Option<&str>) -> Result<Vec<Batch>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT b.id, s.label, b.file_name, b.sha256, b.imported_at, b.analyst, b.rows_read, b.inserted,
+                    b.updated, b.unchanged, b.withdrawn, b.rejected, b.warnings
+             FROM import_batches b JOIN sources s ON s.id = b.source_id
+             WHERE ?1 IS NULL OR s.label = ?1 ORDER BY b.id DESC",
+        )?;
+        let rows = stmt.query_map([source], |r| {
+            Ok(Batch {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                file_name: r.get(2)?,
+                sha256: r.get(3)?,
+                imported_at: r.get(4)?,
+                analyst: r.get(5)?,
+                rows_read: r.get(6)?,
+                inserted: r.get(7)?,
+                updated: r.get(8)?,
+                unchanged: r.get(9)?,
+                withdrawn: r.get(10)?,
+                rejected: r.get(11)?,
+                warnings: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The source labels, for hints and pickers.
+    pub fn sources(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare("SELECT label FROM sources ORDER BY label")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A source label as stored, matched case- and accent-insensitively.
+    pub fn require_source(&self, label: &str) -> Result<String> {
+        self.require_existing("source", label, "SELECT label FROM sources")
+    }
+}
+
+pub(crate) fn change_from_row(r: &Row<'_>) -> rusqlite::Result<Change> {
+    Ok(Change {
+        at: r.get(0)?,
+        who: r.get(1)?,
+        initiative_id: r.get(2)?,
+        batch_id: r.get(3)?,
+        field: r.get(4)?,
+        old_value: r.get(5)?,
+        new_value: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// What an import batch changed: new, changed (with each field), withdrawn initiatives.
+    pub fn batch_changes(&self, batch: Batch) -> Result<crate::model::BatchChanges> {
+        use crate::model::{BatchChanges, InitiativeRef};
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, source_key, title FROM initiatives WHERE first_batch_id = ?1 ORDER BY id")?;
+        let inserted = stmt
+            .query_map([batch.id], |r| Ok(InitiativeRef { id: r.get(0)?, key: r.get(1)?, title: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn().prepare(
+            "SELECT c.at, c.who, c.initiative_id, c.batch_id, c.field, c.old_value, c.new_value, i.source_key, i.title
+             FROM change_log c JOIN initiatives i ON i.id = c.initiative_id
+             WHERE c.batch_id = ?1 ORDER BY c.initiative_id, c.id",
+        )?;
+        let mut rows = stmt.query([batch.id])?;
+        let mut updated: Vec<(InitiativeRef, Vec<Change>)> = Vec::new();
+        let mut withdrawn = Vec::new();
+        let mut reinstated = Vec::new();
+        while let Some(r) = rows.next()? {
+            let change = change_from_row(r)?;
+            let id = change.initiative_id.unwrap_or_default();
+            let reference = InitiativeRef { id, key: r.get(7)?, title: r.get(8)? };
+            if change.field == "status" {
+                if change.new_value.as_deref() == Some("withdrawn") {
+                    withdrawn.push(reference);
+                } else {
+                    reinstated.push(reference);
+                }
+                continue;
+            }
+            match updated.last_mut() {
+                Some((last, changes)) if last.id == id => changes.push(change),
+                _ => updated.push((reference, vec![change])),
+            }
+        }
+        Ok(BatchChanges { batch, inserted, updated, withdrawn, reinstated })
+    }
+}
+
+/// An initiative's stored source row, for reading it again with its batch's layout.
+pub struct StoredRow {
+    pub key: String,
+    pub batch_id: i64,
+    pub line: Option<i64>,
+    pub raw_json: String,
+}
+
+impl Store {
+    /// The stored raw rows of every initiative of a source (none for a new source).
+    pub fn source_rows(&self, source: &str) -> Result<Vec<StoredRow>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT i.source_key, i.last_batch_id, i.source_line, i.raw_row FROM initiatives i
+             JOIN sources s ON s.id = i.source_id WHERE s.label = ?1",
+        )?;
+        let rows = stmt.query_map([source], |r| {
+            Ok(StoredRow { key: r.get(0)?, batch_id: r.get(1)?, line: r.get(2)?, raw_json: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The import report of a batch as recorded (JSON), holding the layout it was read with.
+    pub fn batch_report_json(&self, batch_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT report FROM import_batches WHERE id = ?1", [batch_id], |r| r.get(0))
+            .optional()?)
+    }
+}

@@ -1,0 +1,278 @@
+//! The SQLite store: opening it safely, migrations, and typed queries.
+//!
+//! Only this module writes SQL. Values always travel as parameters.
+
+pub(crate) mod import_write;
+mod initiatives;
+pub(crate) mod lookup;
+mod reference;
+pub(crate) mod schema;
+
+pub use initiatives::{ListQuery, SortField};
+pub use lookup::Resolver;
+
+/// The schema version this build of samla writes.
+pub fn schema_version() -> i64 {
+    schema::latest_version()
+}
+
+use crate::error::{Error, Result};
+use crate::reference::ReferenceSource;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another process's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The database must exist already (for commands that only read or edit).
+    Existing,
+    /// Create the database when it does not exist (import, demo).
+    Create,
+}
+
+/// An open samla database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (or with [`OpenMode::Create`], creates) the database at `path`.
+    ///
+    /// A directory, an empty or non-SQLite file, another application's database, or a newer
+    /// schema is refused before anything is written. A new file is created readable by its
+    /// owner only. `reference` supplies the reference data loaded into a new database.
+    pub fn open(path: &Path, mode: OpenMode, reference: &ReferenceSource) -> Result<Self> {
+        check_path(path, mode)?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| database_error(path, e))?;
+        let mut store = Self { conn, path: path.to_path_buf() };
+        store.prepare(reference)?;
+        Ok(store)
+    }
+
+    /// A private in-memory database with the schema and built-in reference data (tests,
+    /// benchmarks, dry runs).
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Self { conn, path: PathBuf::from(":memory:") };
+        store.prepare(&ReferenceSource::builtin())?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The schema version stored in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Checks identity and version (read-only), then sets the connection up and migrates.
+    fn prepare(&mut self, reference: &ReferenceSource) -> Result<()> {
+        let path = self.path.clone();
+        let read = |conn: &Connection| -> rusqlite::Result<(i64, i64, i64)> {
+            let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            Ok((app, version, objects))
+        };
+        let (app, version, objects) = read(&self.conn).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(code, _)
+                if matches!(code.code, rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) =>
+            {
+                Error::NotSamlaDatabase {
+                    path: path.clone(),
+                    reason: "the file is corrupt or not an SQLite database".into(),
+                }
+            }
+            other => database_error(&path, other),
+        })?;
+        let fresh = app == 0 && version == 0 && objects == 0;
+        if !fresh && app != schema::APPLICATION_ID {
+            return Err(Error::NotSamlaDatabase {
+                path,
+                reason: "it is an SQLite database of another application".into(),
+            });
+        }
+        let latest = schema::latest_version();
+        if version > latest {
+            return Err(Error::SchemaTooNew { path, found: version, known: latest });
+        }
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.create_collation("norwegian", crate::text::norwegian_cmp)?;
+        // samla_matches(text, words): every word of the folded query appears in folded text.
+        self.conn.create_scalar_function(
+            "samla_matches",
+            2,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let text = crate::text::fold(ctx.get_raw(0).as_str().unwrap_or_default());
+                let words = ctx.get_raw(1).as_str().unwrap_or_default().to_string();
+                Ok(words.split(' ').all(|word| text.contains(word)))
+            },
+        )?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if self.path != Path::new(":memory:") {
+            let mode: String = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
+                .map_err(|e| database_error(&path, e))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Database {
+                    path,
+                    message: format!("cannot switch to WAL journal mode (got {mode})"),
+                });
+            }
+            // WAL with synchronous=NORMAL is durable across application crashes and never
+            // corrupts on power loss; it may lose the last commit on power loss only.
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        if version < latest {
+            self.migrate(version, reference).map_err(|e| match e {
+                Error::Sql(sql) => database_error(&path, sql),
+                other => other,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self, from: i64, reference: &ReferenceSource) -> Result<()> {
+        for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let version = index as i64 + 1;
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            if version == 1 {
+                tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+                reference::sync(&tx, reference)?;
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('created_at', ?1), ('created_by_version', ?2)",
+                    (crate::now(), env!("CARGO_PKG_VERSION")),
+                )?;
+            }
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Loads the reference data (built-in or the user's files) into this database: new
+    /// organisations, life events and aliases are added, names updated; nothing the
+    /// initiatives point at is removed.
+    pub fn sync_reference(&mut self, reference: &ReferenceSource) -> Result<reference::SyncCounts> {
+        let tx = self.conn.transaction()?;
+        let counts = reference::sync(&tx, reference)?;
+        tx.commit()?;
+        Ok(counts)
+    }
+
+    /// A value from the `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )?;
+        Ok(())
+    }
+}
+
+pub use reference::SyncCounts;
+
+/// Refuses paths that are not (or cannot become) a database file, before SQLite sees them.
+fn check_path(path: &Path, mode: OpenMode) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::DatabaseIsDirectory { path: path.into() }),
+        Ok(meta) => {
+            if meta.len() == 0 {
+                return if mode == OpenMode::Create {
+                    Ok(())
+                } else {
+                    Err(Error::NotSamlaDatabase { path: path.into(), reason: "the file is empty".into() })
+                };
+            }
+            let mut header = [0u8; 16];
+            let mut file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+            let read = file.read(&mut header).map_err(|e| Error::io("read", path, e))?;
+            if read < header.len() || &header != b"SQLite format 3\0" {
+                return Err(Error::NotSamlaDatabase { path: path.into(), reason: "it is not an SQLite file".into() });
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match mode {
+            OpenMode::Existing => Err(Error::DatabaseMissing { path: path.into() }),
+            OpenMode::Create => create_private_file(path),
+        },
+        Err(e) => Err(Error::io("open", path, e)),
+    }
+}
+
+/// Creates an empty file readable by its owner only; SQLite gives its -wal and -shm files the
+/// same permissions. Proposals are confidential until the budget is published.
+fn create_private_file(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            builder.create(parent).map_err(|e| Error::io("create directory", parent, e))?;
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|e| Error::io("create", path, e))?;
+    Ok(())
+}
+
+fn database_error(path: &Path, error: rusqlite::Error) -> Error {
+    let message = match &error {
+        rusqlite::Error::SqliteFailure(code, _) => match code.code {
+            rusqlite::ErrorCode::ReadOnly => "the file or its directory is read-only".to_string(),
+            rusqlite::ErrorCode::CannotOpen => {
+                "cannot open the file (check that it and its directory are readable and writable)".to_string()
+            }
+            rusqlite::ErrorCode::PermissionDenied => "permission denied".to_string(),
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+                "another samla is writing to it and did not finish in time; try again".to_string()
+            }
+            rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
+                "the file is corrupt or not an SQLite database".to_string()
+            }
+            _ => error.to_string(),
+        },
+        _ => error.to_string(),
+    };
+    Error::Database { path: path.to_path_buf(), message }
+}

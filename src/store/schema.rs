@@ -1,0 +1,204 @@
+//! The schema and its migrations, keyed on `PRAGMA user_version`.
+//!
+//! Each migration runs in its own transaction together with the bump of `user_version`, so
+//! a database is always at exactly one version. Add new migrations at the end; never edit one
+//! that has shipped.
+
+/// Marks the file as samla's ("SAML" in ASCII), so other SQLite files are refused.
+pub const APPLICATION_ID: i64 = 0x5341_4D4C;
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    r#"
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Ministries, agencies, the municipal sector (KS) and municipalities.
+CREATE TABLE organisations (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('ministry', 'agency', 'municipal', 'municipality')),
+    name TEXT NOT NULL,
+    name_en TEXT,
+    ministry_id INTEGER REFERENCES organisations(id),
+    confirmed INTEGER NOT NULL DEFAULT 1,
+    origin TEXT NOT NULL DEFAULT 'reference' CHECK (origin IN ('reference', 'import', 'analyst'))
+);
+
+-- Folded names that identify organisations. An alias with several rows is a historic name
+-- whose tasks went to several successors, tried in `rank` order.
+CREATE TABLE organisation_aliases (
+    alias TEXT NOT NULL,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL DEFAULT 0,
+    origin TEXT NOT NULL DEFAULT 'reference' CHECK (origin IN ('reference', 'import', 'analyst')),
+    PRIMARY KEY (alias, organisation_id)
+) WITHOUT ROWID;
+
+-- Canonical values of small vocabularies (phase, risk) in their natural order.
+CREATE TABLE vocabulary_terms (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_en TEXT,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (kind, name)
+) WITHOUT ROWID;
+
+CREATE TABLE life_events (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_nb TEXT NOT NULL,
+    name_nn TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    ministry_id INTEGER REFERENCES organisations(id),
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE life_event_aliases (
+    alias TEXT PRIMARY KEY,
+    life_event_id INTEGER NOT NULL REFERENCES life_events(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL DEFAULT 'reference' CHECK (origin IN ('reference', 'analyst'))
+) WITHOUT ROWID;
+
+-- A sector or list that is collected round after round ("kommunal", "helse").
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+
+-- One imported file.
+CREATE TABLE import_batches (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    analyst TEXT NOT NULL,
+    rows_read INTEGER NOT NULL,
+    inserted INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    withdrawn INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    warnings INTEGER NOT NULL,
+    -- The header row as the file wrote it (JSON array), for reading raw rows.
+    headers TEXT NOT NULL,
+    report TEXT NOT NULL
+);
+CREATE INDEX import_batches_by_sha256 ON import_batches (sha256);
+CREATE INDEX import_batches_by_source ON import_batches (source_id);
+
+CREATE TABLE initiatives (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    -- The initiative's key in its source (the file's id column, or its folded title).
+    source_key TEXT NOT NULL,
+    first_batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+    last_batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+    source_line INTEGER,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn')),
+    title TEXT NOT NULL,
+    description TEXT,
+    agency_id INTEGER REFERENCES organisations(id),
+    -- The owner as the file wrote it, kept when it matched nothing known.
+    agency_text TEXT,
+    amount_nok INTEGER,
+    total_cost_nok INTEGER,
+    budget_year INTEGER,
+    start_date TEXT,
+    phase TEXT,
+    risk TEXT,
+    -- The source row verbatim: a JSON array of its cells, in the order of the headers of
+    -- its batch (import_batches.headers). Nothing a file held is ever lost, and a re-import
+    -- re-reads it to see which fields the source changed, so analysts' edits to the others
+    -- survive.
+    raw_row TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (source_id, source_key)
+);
+CREATE INDEX initiatives_by_agency ON initiatives (agency_id);
+
+CREATE TABLE initiative_ministries (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    ministry_id INTEGER NOT NULL REFERENCES organisations(id),
+    -- 0 is the lead ministry.
+    position INTEGER NOT NULL,
+    PRIMARY KEY (initiative_id, ministry_id)
+) WITHOUT ROWID;
+CREATE INDEX initiative_ministries_by_ministry ON initiative_ministries (ministry_id);
+
+CREATE TABLE initiative_life_events (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    life_event_id INTEGER NOT NULL REFERENCES life_events(id) ON DELETE CASCADE,
+    PRIMARY KEY (initiative_id, life_event_id)
+) WITHOUT ROWID;
+CREATE INDEX initiative_life_events_by_event ON initiative_life_events (life_event_id);
+
+CREATE TABLE initiative_tags (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (initiative_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX initiative_tags_by_tag ON initiative_tags (tag);
+
+CREATE TABLE criteria (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_nb TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    scale_min REAL,
+    scale_max REAL,
+    -- A field the criterion is computed from, or NULL when analysts score it.
+    derived_from TEXT,
+    higher_is_better INTEGER NOT NULL DEFAULT 1,
+    weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE scores (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    criterion_id INTEGER NOT NULL REFERENCES criteria(id) ON DELETE CASCADE,
+    value REAL NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (initiative_id, criterion_id)
+) WITHOUT ROWID;
+
+-- The analyst's verdict on a candidate pair; the lower id first.
+CREATE TABLE duplicate_decisions (
+    initiative_a INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    initiative_b INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    decision TEXT NOT NULL CHECK (decision IN ('duplicate', 'overlap', 'distinct')),
+    note TEXT,
+    decided_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    PRIMARY KEY (initiative_a, initiative_b),
+    CHECK (initiative_a < initiative_b)
+) WITHOUT ROWID;
+
+-- Every change to an initiative, by an analyst or by a re-import.
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    initiative_id INTEGER REFERENCES initiatives(id) ON DELETE SET NULL,
+    batch_id INTEGER REFERENCES import_batches(id),
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT
+);
+CREATE INDEX change_log_by_initiative ON change_log (initiative_id);
+CREATE INDEX change_log_by_batch ON change_log (batch_id);
+"#,
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}

@@ -1,0 +1,253 @@
+//! Text helpers shared by every layer: folding for comparison, and making data safe to show.
+
+use std::borrow::Cow;
+
+/// Folds text for comparison: lower case, letters without accents (æ→ae, ø→o, å→a, é→e),
+/// every run of other characters turned into one space, trimmed.
+///
+/// "Søkt beløp (mill. kr)" → "sokt belop mill kr"; "DØDSFALL OG ARV" → "dodsfall og arv".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let push = |out: &mut String, piece: char, pending_space: &mut bool| {
+        if *pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push(piece);
+    };
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() {
+            push(&mut out, ch.to_ascii_lowercase(), &mut pending_space);
+        } else if ch.is_ascii() || ch.is_whitespace() || !ch.is_alphanumeric() {
+            pending_space = true;
+        } else {
+            // deunicode turns æ into "ae", ø into "o", é into "e", and so on.
+            match deunicode::deunicode_char(ch) {
+                Some(ascii) if ascii.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                    for c in ascii.chars() {
+                        push(&mut out, c.to_ascii_lowercase(), &mut pending_space);
+                    }
+                }
+                _ => pending_space = true,
+            }
+        }
+    }
+    out
+}
+
+/// True for characters that must never reach a terminal as they are: C0 and C1 controls,
+/// DEL, and the bidirectional overrides that can make text read differently than it is.
+fn is_unsafe(ch: char) -> bool {
+    ch.is_control() || matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_into(out: &mut String, ch: char) {
+    match ch {
+        '\u{1b}' => out.push_str("\\e"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        c => {
+            use std::fmt::Write;
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+}
+
+/// Text for one line of a table or list: line breaks and tabs become spaces, every other
+/// control or bidi character is shown escaped (`\e`, `\u{202e}`), never sent to the terminal.
+pub fn display_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '\n' | '\t' => out.push(' '),
+            '\r' => {}
+            c if is_unsafe(c) => escape_into(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for a block (a detail pane): keeps line breaks, escapes every other control.
+pub fn display_block(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c if is_unsafe(c) => escape_into(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The values in `candidates` closest to `value`, best first, for "did you mean" hints.
+pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>, limit: usize) -> Vec<String> {
+    let wanted = fold(value);
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            let folded = fold(c);
+            // Jaro-Winkler rewards a shared start; Damerau-Levenshtein catches swapped letters
+            // in short codes ("HDO" → "HOD"), where Jaro sees almost nothing in common.
+            let score =
+                strsim::jaro_winkler(&wanted, &folded).max(strsim::normalized_damerau_levenshtein(&wanted, &folded));
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, c) in scored {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
+    out
+}
+
+/// Formats whole kroner as Norwegian MNOK: 12 500 000 → "12,5", 1 234 567 890 → "1 234,6".
+pub fn format_mnok(amount_nok: i64) -> String {
+    let tenths = (amount_nok as f64 / 100_000.0).round() as i64;
+    let negative = tenths < 0;
+    let tenths = tenths.abs();
+    let whole = group_thousands(tenths / 10);
+    let frac = tenths % 10;
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{whole},{frac}")
+}
+
+/// Groups digits by three with a space, Norwegian style: 1234567 → "1 234 567".
+pub fn group_thousands(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_lowercases_and_removes_accents_and_punctuation() {
+        assert_eq!(fold("Søkt beløp (mill. kr)"), "sokt belop mill kr");
+        assert_eq!(fold("DØDSFALL OG ARV"), "dodsfall og arv");
+        assert_eq!(fold("  Ærlig\u{a0}Idé – «fase 2». "), "aerlig ide fase 2");
+        assert_eq!(fold("dodsfall-og-arv"), "dodsfall og arv");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn display_line_escapes_controls_and_bidi() {
+        assert_eq!(display_line("plain æøå"), "plain æøå");
+        assert_eq!(display_line("a\u{1b}[31mred"), "a\\e[31mred");
+        assert_eq!(display_line("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(display_line("two\nlines\tand tab"), "two lines and tab");
+        assert_eq!(display_block("two\nlines\u{7}"), "two\nlines\\u{7}");
+    }
+
+    #[test]
+    fn mnok_uses_decimal_comma_and_space_grouping() {
+        assert_eq!(format_mnok(12_500_000), "12,5");
+        assert_eq!(format_mnok(450_000), "0,5");
+        assert_eq!(format_mnok(1_234_567_890), "1 234,6");
+        assert_eq!(format_mnok(-3_000_000), "-3,0");
+        assert_eq!(group_thousands(1_234_567), "1 234 567");
+        assert_eq!(group_thousands(999), "999");
+    }
+
+    #[test]
+    fn closest_suggests_similar_values() {
+        let options = ["HOD", "HK-dir", "FIN", "AID"];
+        assert_eq!(closest("HDO", options, 2).first().map(String::as_str), Some("HOD"));
+        assert!(closest("zzzzzz", options, 3).is_empty());
+    }
+}
+
+/// Orders text the Norwegian way: case-insensitive, accents ignored, and æ, ø, å after z
+/// in that order (plain byte order puts å before æ).
+pub fn norwegian_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn keys(text: &str) -> impl Iterator<Item = u32> + '_ {
+        text.chars().flat_map(|ch| {
+            let lower = ch.to_lowercase().next().unwrap_or(ch);
+            let key: Vec<u32> = match lower {
+                'æ' | 'ä' => vec!['z' as u32 + 1],
+                'ø' | 'ö' => vec!['z' as u32 + 2],
+                'å' => vec!['z' as u32 + 3],
+                c if c.is_ascii() => vec![c as u32],
+                c => match deunicode::deunicode_char(c) {
+                    Some(ascii) if !ascii.is_empty() => ascii.chars().map(|a| a.to_ascii_lowercase() as u32).collect(),
+                    _ => vec![c as u32],
+                },
+            };
+            key
+        })
+    }
+    keys(a).cmp(keys(b)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod collation_tests {
+    use super::norwegian_cmp;
+
+    #[test]
+    fn norwegian_letters_sort_after_z_in_order() {
+        let mut words = vec!["Å", "ø", "Zebra", "æ", "alfa", "Éclair", "Beta"];
+        words.sort_by(|a, b| norwegian_cmp(a, b));
+        assert_eq!(words, vec!["alfa", "Beta", "Éclair", "Zebra", "æ", "ø", "Å"]);
+    }
+}
+
+/// A free tag as stored: trimmed, lower case, inner spaces as "-" ("Embetsgruppe mars" →
+/// "embetsgruppe-mars"). None for an empty tag or one holding control characters.
+pub fn normalise_tag(text: &str) -> Option<String> {
+    let tag = text.split_whitespace().collect::<Vec<_>>().join("-").to_lowercase();
+    if tag.is_empty() || tag.chars().any(is_unsafe) || tag.chars().count() > 64 {
+        return None;
+    }
+    Some(tag)
+}
+
+#[cfg(test)]
+mod tag_tests {
+    use super::normalise_tag;
+
+    #[test]
+    fn tags_are_lower_case_with_dashes() {
+        assert_eq!(normalise_tag(" Embetsgruppe  mars "), Some("embetsgruppe-mars".into()));
+        assert_eq!(normalise_tag("Fellesløsning"), Some("fellesløsning".into()));
+        assert_eq!(normalise_tag("   "), None);
+        assert_eq!(normalise_tag("bad\u{1b}tag"), None);
+    }
+}
+
+/// At most `chars` characters of `text`, ending in "…" when cut (for one-line summaries).
+pub fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
