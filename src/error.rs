@@ -48,6 +48,9 @@ pub enum Error {
 
     #[error("{0}")]
     Config(String),
+
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

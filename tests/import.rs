@@ -408,3 +408,20 @@ fn helse_is_read_as_windows_1252() {
     assert_eq!(report.format.as_ref().and_then(|f| f.encoding.as_deref()), Some("windows-1252"));
     assert!(all(&store).iter().any(|r| r.title.contains('ø') || r.title.contains('å') || r.title.contains('æ')));
 }
+
+#[test]
+fn a_cancelled_import_rolls_back_everything() {
+    let home = Home::new();
+    let mut store = Store::open(&home.db(), OpenMode::Create, &ReferenceSource::builtin()).expect("store");
+    import(&mut store, "helse.csv", &options());
+    drop(store);
+    let before = fingerprint(&home.db());
+    let mut store = Store::open(&home.db(), OpenMode::Existing, &ReferenceSource::builtin()).expect("reopen");
+    let monitor = std::sync::Arc::new(samla::import::Monitor::default());
+    monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    let cancelled = ImportOptions { monitor: Some(monitor), ..options() };
+    let result = import_file(&mut store, &fixture("dev/digdir_felles.csv"), &cancelled, &ReferenceSource::builtin());
+    assert!(matches!(result, Err(samla::Error::Cancelled)), "{result:?}");
+    drop(store);
+    assert_eq!(fingerprint(&home.db()), before);
+}

@@ -21,6 +21,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         mappings: args.mappings.clone(),
         dry_run: args.dry_run,
         analyst: context.config.analyst.clone(),
+        monitor: None,
     };
     let mut failed = false;
     for file in &args.files {

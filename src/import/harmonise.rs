@@ -2,12 +2,13 @@
 //! read. The raw cells always travel along, so nothing is lost.
 
 use super::layout::{Field, Layout};
-use super::read::{Cell, RawRow};
+use super::read::RawRow;
 use super::report::{Rejected, Warning};
 use super::values::{Parsed, ValueVocabulary, parse_amount, parse_date, parse_year, split_list};
 use crate::store::lookup::{Owner, Resolver};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The harmonised values of one initiative as its source gives them. Organisations and life
@@ -81,12 +82,21 @@ pub struct HarmonisedRow {
     pub raw_json: String,
 }
 
-pub struct Harmonised {
-    pub rows: Vec<HarmonisedRow>,
+/// What harmonising a file noticed besides its rows.
+#[derive(Default)]
+pub struct Findings {
     pub warnings: Vec<Warning>,
     pub rejected: Vec<Rejected>,
     /// Data rows read (blank rows not counted).
     pub rows_read: usize,
+}
+
+/// The state of one pass over a file: memos, keys seen, findings.
+#[derive(Default)]
+pub struct Pass {
+    memo: Memo,
+    keys_seen: HashMap<String, usize>,
+    pub findings: Findings,
 }
 
 /// Remembers how each distinct cell text resolved: sector files repeat owners, ministries,
@@ -94,9 +104,12 @@ pub struct Harmonised {
 #[derive(Default)]
 pub struct Memo {
     owners: HashMap<String, Owner>,
-    /// (cell, the agency's ministry) → what the cell named.
-    ministries: HashMap<(String, Option<i64>), Named>,
+    /// The agency's ministry → cell → what the cell named (a historic name reads
+    /// differently for different agencies).
+    ministries: HashMap<Option<i64>, HashMap<String, Named>>,
     life_events: HashMap<String, Named>,
+    phases: HashMap<String, Parsed<String>>,
+    risks: HashMap<String, Parsed<String>>,
 }
 
 /// Ids a list cell named, and the parts that named nothing known.
@@ -109,56 +122,47 @@ pub struct Harmoniser<'a> {
 }
 
 impl Harmoniser<'_> {
-    /// Harmonises every data row below the header row.
-    pub fn run(&self, rows: &[RawRow]) -> Harmonised {
-        let mut out = Harmonised {
-            rows: Vec::with_capacity(rows.len()),
-            warnings: Vec::new(),
-            rejected: Vec::new(),
-            rows_read: 0,
-        };
-        let mut memo = Memo::default();
-        let mut keys_seen: HashMap<String, usize> = HashMap::new();
-        for row in rows.iter().skip(self.layout.header_index + 1) {
-            if row.cells.iter().all(Cell::is_blank) {
-                continue;
-            }
-            out.rows_read += 1;
-            let Some((values, new_municipality)) = self.values(row, &mut memo, &mut out.warnings) else {
-                out.rejected.push(Rejected {
-                    line: row.line,
-                    reason: "no title".into(),
-                    raw: row.cells.iter().map(|c| c.text.clone()).collect(),
-                });
-                continue;
-            };
-            let mut warn = |raw: &str, reason: String| {
-                out.warnings.push(Warning {
-                    line: row.line,
-                    field: Field::Key.name().to_string(),
-                    value: raw.to_string(),
-                    reason,
-                });
-            };
-            let mut key = match self.text(row, Field::Key).map(str::trim).filter(|k| !k.is_empty()) {
-                Some(key) => key.to_string(),
-                None => {
-                    if self.layout.column(Field::Key).is_some() {
-                        warn("", "no key; the row is matched by its title across rounds".into());
-                    }
-                    format!("title:{}", fold(&values.title))
-                }
-            };
-            let seen = keys_seen.entry(key.clone()).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
-                let count = *seen;
-                warn(&key, format!("the key appears {count} times in the file; this row is kept as {key}#{count}"));
-                key = format!("{key}#{count}");
-            }
-            out.rows.push(HarmonisedRow { line: row.line, key, values, new_municipality, raw_json: raw_json(row) });
+    /// Harmonises one data row (a row below the header row). None for a blank row and for
+    /// a rejected one (recorded in the pass's findings).
+    pub fn row(&self, pass: &mut Pass, row: &RawRow) -> Option<HarmonisedRow> {
+        if row.is_blank() {
+            return None;
         }
-        out
+        let out = &mut pass.findings;
+        out.rows_read += 1;
+        let Some((values, new_municipality)) = self.values(row, &mut pass.memo, &mut out.warnings) else {
+            out.rejected.push(Rejected {
+                line: row.line,
+                reason: "no title".into(),
+                raw: row.texts().map(str::to_string).collect(),
+            });
+            return None;
+        };
+        let mut warn = |raw: &str, reason: String| {
+            out.warnings.push(Warning {
+                line: row.line,
+                field: Field::Key.name().to_string(),
+                value: raw.to_string(),
+                reason,
+            });
+        };
+        let mut key = match self.text(row, Field::Key).map(str::trim).filter(|k| !k.is_empty()) {
+            Some(key) => key.to_string(),
+            None => {
+                if self.layout.column(Field::Key).is_some() {
+                    warn("", "no key; the row is matched by its title across rounds".into());
+                }
+                format!("title:{}", fold(&values.title))
+            }
+        };
+        let seen = pass.keys_seen.entry(key.clone()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            let count = *seen;
+            warn(&key, format!("the key appears {count} times in the file; this row is kept as {key}#{count}"));
+            key = format!("{key}#{count}");
+        }
+        Some(HarmonisedRow { line: row.line, key, values, new_municipality, raw_json: raw_json(row) })
     }
 
     /// The values one row gives, and a municipality it names that is not known yet; None
@@ -169,7 +173,7 @@ impl Harmoniser<'_> {
         memo: &mut Memo,
         warnings: &mut Vec<Warning>,
     ) -> Option<(SourceValues, Option<String>)> {
-        let title = self.text(row, Field::Title).map(collapse).filter(|t| !t.is_empty())?;
+        let title = self.text(row, Field::Title).map(collapse).filter(|t| !t.is_empty())?.into_owned();
         let mut warn = |field: Field, raw: &str, reason: String| {
             warnings.push(Warning { line: row.line, field: field.name().to_string(), value: raw.to_string(), reason });
         };
@@ -187,7 +191,14 @@ impl Harmoniser<'_> {
         // Owner first: a historic ministry name is read in the light of the agency's ministry.
         let mut agency_ministry = None;
         if let Some(text) = self.text(row, Field::Agency).filter(|t| !self.vocabulary.is_empty_word(t)) {
-            let owner = memo.owners.entry(text.to_string()).or_insert_with(|| self.resolver.owner(text)).clone();
+            let owner = match memo.owners.get(text) {
+                Some(owner) => owner.clone(),
+                None => {
+                    let owner = self.resolver.owner(text);
+                    memo.owners.insert(text.to_string(), owner.clone());
+                    owner
+                }
+            };
             match owner {
                 Owner::Known(id) => {
                     values.agency = self.resolver.org(id).map(|o| o.code.clone());
@@ -198,18 +209,22 @@ impl Harmoniser<'_> {
                     new_municipality = Some(name);
                 }
                 Owner::Unknown => {
-                    values.agency_text = Some(collapse(text));
+                    values.agency_text = Some(collapse(text).into_owned());
                     warn(Field::Agency, text, "unknown owner; kept as written (add it to organisations.toml)".into());
                 }
             }
         }
         let mut ministry_ids: Vec<i64> = Vec::new();
         if let Some(text) = self.text(row, Field::Ministry).filter(|t| !self.vocabulary.is_empty_word(t)) {
-            let (ids, unknown) = memo
-                .ministries
-                .entry((text.to_string(), agency_ministry))
-                .or_insert_with(|| self.ministries(text, agency_ministry))
-                .clone();
+            let memo = memo.ministries.entry(agency_ministry).or_default();
+            let (ids, unknown) = match memo.get(text) {
+                Some(named) => named.clone(),
+                None => {
+                    let named = self.ministries(text, agency_ministry);
+                    memo.insert(text.to_string(), named.clone());
+                    named
+                }
+            };
             for part in unknown {
                 warn(Field::Ministry, &part, "unknown ministry".into());
             }
@@ -233,54 +248,62 @@ impl Harmoniser<'_> {
 
         for field in [Field::AmountNok, Field::TotalCostNok] {
             let Some(mapping) = self.layout.column(field) else { continue };
-            let cell = row.cells.get(mapping.column).cloned().unwrap_or_default();
-            let parsed = parse_amount(&cell.text, cell.number, mapping.unit_factor.unwrap_or(1), self.vocabulary);
+            let text = row.text(mapping.column).unwrap_or_default();
+            let parsed =
+                parse_amount(text, row.number(mapping.column), mapping.unit_factor.unwrap_or(1), self.vocabulary);
             let slot = if field == Field::AmountNok { &mut values.amount_nok } else { &mut values.total_cost_nok };
             match parsed {
                 Parsed::Value(nok) => {
                     if nok < 0 {
-                        warn(field, &cell.text, "negative amount".into());
+                        warn(field, text, "negative amount".into());
                     }
                     *slot = Some(nok);
                 }
                 Parsed::Missing => {
                     if field == Field::AmountNok {
-                        warn(field, &cell.text, "no amount given".into());
+                        warn(field, text, "no amount given".into());
                     }
                 }
-                Parsed::Invalid(reason) => warn(field, &cell.text, format!("not read as an amount: {reason}")),
+                Parsed::Invalid(reason) => warn(field, text, format!("not read as an amount: {reason}")),
             }
         }
 
-        if let Some(cell) = self.cell(row, Field::BudgetYear) {
-            match parse_year(&cell.text, cell.number, self.vocabulary) {
+        if let Some((text, number)) = self.cell(row, Field::BudgetYear) {
+            match parse_year(text, number, self.vocabulary) {
                 Parsed::Value(year) => values.budget_year = Some(year),
                 Parsed::Missing => {}
-                Parsed::Invalid(reason) => warn(Field::BudgetYear, &cell.text, reason),
+                Parsed::Invalid(reason) => warn(Field::BudgetYear, text, reason),
             }
         }
         if values.budget_year.is_none() {
             values.budget_year = self.layout.header_year;
         }
-        if let Some(cell) = self.cell(row, Field::StartDate) {
-            match parse_date(&cell.text, cell.number, self.vocabulary) {
+        if let Some((text, number)) = self.cell(row, Field::StartDate) {
+            match parse_date(text, number, self.vocabulary) {
                 Parsed::Value(date) => values.start_date = Some(date.format("%Y-%m-%d").to_string()),
                 Parsed::Missing => {}
-                Parsed::Invalid(reason) => warn(Field::StartDate, &cell.text, reason),
+                Parsed::Invalid(reason) => warn(Field::StartDate, text, reason),
             }
         }
-        if let Some(text) = self.text(row, Field::Phase) {
-            match self.vocabulary.phase(text) {
-                Parsed::Value(term) => values.phase = Some(term),
+        for field in [Field::Phase, Field::Risk] {
+            let Some(text) = self.text(row, field) else { continue };
+            let (memo, slot) = match field {
+                Field::Phase => (&mut memo.phases, &mut values.phase),
+                _ => (&mut memo.risks, &mut values.risk),
+            };
+            let parsed = match memo.get(text) {
+                Some(parsed) => parsed.clone(),
+                None => {
+                    let parsed =
+                        if field == Field::Phase { self.vocabulary.phase(text) } else { self.vocabulary.risk(text) };
+                    memo.insert(text.to_string(), parsed.clone());
+                    parsed
+                }
+            };
+            match parsed {
+                Parsed::Value(term) => *slot = Some(term),
                 Parsed::Missing => {}
-                Parsed::Invalid(reason) => warn(Field::Phase, text, reason),
-            }
-        }
-        if let Some(text) = self.text(row, Field::Risk) {
-            match self.vocabulary.risk(text) {
-                Parsed::Value(term) => values.risk = Some(term),
-                Parsed::Missing => {}
-                Parsed::Invalid(reason) => warn(Field::Risk, text, reason),
+                Parsed::Invalid(reason) => warn(field, text, reason),
             }
         }
         if let Some(text) = self.text(row, Field::Tags) {
@@ -292,13 +315,14 @@ impl Harmoniser<'_> {
         Some((values, new_municipality))
     }
 
-    fn cell<'r>(&self, row: &'r RawRow, field: Field) -> Option<&'r Cell> {
-        let mapping = self.layout.column(field)?;
-        row.cells.get(mapping.column)
+    /// The text of a field's cell and, for spreadsheet numbers, its value.
+    fn cell<'r>(&self, row: &'r RawRow, field: Field) -> Option<(&'r str, Option<f64>)> {
+        let column = self.layout.column(field)?.column;
+        Some((row.text(column)?, row.number(column)))
     }
 
     fn text<'r>(&self, row: &'r RawRow, field: Field) -> Option<&'r str> {
-        self.cell(row, field).map(|c| c.text.as_str())
+        row.text(self.layout.column(field)?.column)
     }
 
     /// Ministry ids a cell names ("HOD/AID", "FIN, DFD", full names), lead first, and the
@@ -347,11 +371,15 @@ impl Harmoniser<'_> {
 
 /// A row's cells verbatim as a JSON array, as the store keeps them.
 pub fn raw_json(row: &RawRow) -> String {
-    serde_json::to_string(&row.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())
-        .unwrap_or_else(|_| "[]".into())
+    serde_json::to_string(&row.texts().collect::<Vec<_>>()).unwrap_or_else(|_| "[]".into())
 }
 
-/// Trims and turns every run of whitespace (no-break spaces too) into one space.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Trims and turns every run of whitespace (no-break spaces too) into one space; borrows
+/// when the text is already clean, as nearly all is.
+fn collapse(text: &str) -> Cow<'_, str> {
+    let clean = !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !text.contains("  ");
+    if clean { Cow::Borrowed(text) } else { Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")) }
 }

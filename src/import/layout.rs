@@ -200,14 +200,15 @@ fn year_of(word: &str) -> Option<i32> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LayoutError(pub String);
 
+/// How many rows from the top may hold the header row.
+pub const HEADER_SCAN_ROWS: usize = 30;
+
 /// Finds the header row among the first rows (a title row or blank rows may stand above
 /// it), then maps columns to fields. `overrides` (from `--map FIELD=COLUMN`) win.
 pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, String)]) -> Result<Layout, LayoutError> {
-    const SCAN: usize = 30;
     let mut best: Option<(usize, usize, bool)> = None; // (row index, fields recognised, has title)
-    for (index, row) in rows.iter().enumerate().take(SCAN) {
-        let mut fields: Vec<Field> =
-            row.cells.iter().filter_map(|c| matcher.field_of(&c.text).map(|(f, _)| f)).collect();
+    for (index, row) in rows.iter().enumerate().take(HEADER_SCAN_ROWS) {
+        let mut fields: Vec<Field> = row.texts().filter_map(|text| matcher.field_of(text).map(|(f, _)| f)).collect();
         fields.sort();
         fields.dedup();
         let has_title = fields.contains(&Field::Title);
@@ -216,7 +217,7 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
             best = Some((index, score, has_title));
         }
     }
-    let first_filled = rows.iter().position(|r| r.cells.iter().filter(|c| !c.is_blank()).count() >= 2);
+    let first_filled = rows.iter().position(|r| r.texts().filter(|t| !t.trim().is_empty()).count() >= 2);
     let header_index = match best {
         Some((index, _, _)) => index,
         None => first_filled.ok_or_else(|| {
@@ -225,11 +226,10 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
     };
     let header_row = &rows[header_index];
     let headers: Vec<String> = header_row
-        .cells
-        .iter()
+        .texts()
         .enumerate()
-        .map(|(i, c)| {
-            let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        .map(|(i, text)| {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             if text.is_empty() { format!("column {}", i + 1) } else { text }
         })
         .collect();
@@ -261,11 +261,11 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
 
     // Best candidate per field: lowest rank, then leftmost column.
     let mut chosen: HashMap<Field, (u8, usize)> = HashMap::new();
-    for (column, cell) in header_row.cells.iter().enumerate() {
+    for (column, text) in header_row.texts().enumerate() {
         if mapping.iter().any(|m| m.column == column) {
             continue;
         }
-        let Some((field, rank)) = matcher.field_of(&cell.text) else {
+        let Some((field, rank)) = matcher.field_of(text) else {
             continue;
         };
         if mapping.iter().any(|m| m.field == field) {
@@ -321,7 +321,6 @@ fn spreadsheet_column(name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::read::Cell;
     use crate::reference::ReferenceSource;
 
     fn matcher() -> HeaderMatcher {
@@ -329,7 +328,7 @@ mod tests {
     }
 
     fn row(line: usize, cells: &[&str]) -> RawRow {
-        RawRow { line, cells: cells.iter().map(|c| Cell::text(*c)).collect() }
+        RawRow::from_texts(line, cells.iter().copied())
     }
 
     fn field(header: &str) -> Option<Field> {

@@ -22,6 +22,8 @@ use report::{Counts, PreviousImport};
 use sha2::Digest;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 /// Files larger than this are refused rather than read into memory.
 const MAX_FILE_BYTES: u64 = 2 << 30;
@@ -38,6 +40,17 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Who is importing, for the change log.
     pub analyst: String,
+    /// Progress and cancellation, for imports started from the TUI.
+    pub monitor: Option<Arc<Monitor>>,
+}
+
+/// Shared with a running import: how far it has come, and a way to stop it.
+#[derive(Debug, Default)]
+pub struct Monitor {
+    /// Rows written so far.
+    pub rows_done: AtomicUsize,
+    /// Set to stop the import; it then rolls back and fails with [`Error::Cancelled`].
+    pub cancel: AtomicBool,
 }
 
 /// Imports one file as one transaction: on any error the database is exactly as before.
@@ -61,6 +74,9 @@ pub fn import_file(
 }
 
 /// Imports the bytes of a file named `file_name` (shown as `display`), as one transaction.
+///
+/// Parsing and harmonising run on a second thread while this one writes, so a large file
+/// costs about as long as its slower half.
 pub fn import_bytes(
     store: &mut Store,
     bytes: &[u8],
@@ -104,15 +120,11 @@ pub fn import_bytes(
 
     let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| import_error(e.0))?;
     let matcher = layout::HeaderMatcher::new(&reference.columns()?);
-    let layout = layout::detect(&table.rows, &matcher, &options.mappings).map_err(|e| import_error(e.0))?;
+    let head = table.head(layout::HEADER_SCAN_ROWS).map_err(|e| import_error(e.0))?;
+    let layout = layout::detect(&head, &matcher, &options.mappings).map_err(|e| import_error(e.0))?;
     let vocabulary = values::ValueVocabulary::new(&reference.vocabulary()?);
-    let mut resolver = Resolver::load(store.conn())?;
-    let harmonised =
-        harmonise::Harmoniser { resolver: &resolver, vocabulary: &vocabulary, layout: &layout }.run(&table.rows);
-    if harmonised.rows.is_empty() && harmonised.rejected.is_empty() {
-        return Err(import_error(format!("has a header row (line {}) but no data rows below it", layout.header_row)));
-    }
-
+    let resolver = Resolver::load(store.conn())?;
+    let mut previous = previous_values(store, &source, &resolver, &vocabulary)?;
     let headers_json = serde_json::to_string(&layout.headers).map_err(|e| Error::Invalid(e.to_string()))?;
     let at = crate::now();
     let info = BatchInfo {
@@ -125,22 +137,67 @@ pub fn import_bytes(
         headers_json: &headers_json,
         at: &at,
     };
-    let mut previous = previous_values(store, &source, &resolver, &vocabulary)?;
+    let monitor = options.monitor.as_deref();
+
+    // A large transaction spills fewer pages early with a bigger page cache.
+    store.conn().pragma_update(None, "cache_size", -262_144)?;
+    let harmoniser = harmonise::Harmoniser { resolver: &resolver, vocabulary: &vocabulary, layout: &layout };
+    let mut writer_resolver = resolver.clone();
     let tx = store.conn_mut().transaction()?;
-    let written = import_write::write(&tx, &mut resolver, &info, &harmonised.rows, &mut previous)?;
+    let (written, findings) = std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<read::ReadResult<Vec<harmonise::HarmonisedRow>>>(8);
+        let producer = scope.spawn(|| {
+            let sender = sender;
+            let mut pass = harmonise::Pass::default();
+            let mut batch = Vec::with_capacity(PIPELINE_BATCH);
+            for row in table.rows().skip(layout.header_index + 1) {
+                match row {
+                    Ok(row) => batch.extend(harmoniser.row(&mut pass, &row)),
+                    Err(error) => {
+                        // The writer stops at the error; the transaction is rolled back.
+                        let _ = sender.send(Err(error));
+                        return pass.findings;
+                    }
+                }
+                if batch.len() == PIPELINE_BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PIPELINE_BATCH));
+                    if sender.send(Ok(full)).is_err() {
+                        return pass.findings;
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = sender.send(Ok(batch));
+            }
+            pass.findings
+        });
+        let rows = receiver.into_iter().flat_map(|batch| match batch {
+            Ok(rows) => rows.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(error) => vec![Err(import_error(error.0))],
+        });
+        let written = import_write::write(&tx, &mut writer_resolver, &info, rows, &mut previous, monitor);
+        let findings = producer.join().map_err(|_| Error::Invalid("the import's reader thread failed".into()));
+        (written, findings)
+    });
+    let written = written?;
+    let findings = findings?;
+    if written.counts.inserted + written.counts.updated + written.counts.unchanged == 0 && findings.rejected.is_empty()
+    {
+        return Err(import_error(format!("has a header row (line {}) but no data rows below it", layout.header_row)));
+    }
     report.counts = Counts {
-        rows_read: harmonised.rows_read,
-        rejected: harmonised.rejected.len(),
-        warnings: harmonised.warnings.len(),
+        rows_read: findings.rows_read,
+        rejected: findings.rejected.len(),
+        warnings: findings.warnings.len(),
         ..written.counts
     };
-    report.format = Some(table.layout);
+    report.format = Some(table.layout.clone());
     report.layout = Some(layout);
     report.updated_keys = written.updated;
     report.withdrawn_keys = written.withdrawn;
     report.new_municipalities = written.new_municipalities;
-    report.warning_list = harmonised.warnings;
-    report.rejected_rows = harmonised.rejected;
+    report.warning_list = findings.warnings;
+    report.rejected_rows = findings.rejected;
     let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
     import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
     if options.dry_run {
@@ -151,6 +208,9 @@ pub fn import_bytes(
     }
     Ok(report)
 }
+
+/// Rows handed from the reading thread to the writing one at a time.
+const PIPELINE_BATCH: usize = 512;
 
 /// What the source's last round said about each of its initiatives, by key: each stored raw
 /// row read again with the layout its batch was imported with. Rows that cannot be read
@@ -188,7 +248,7 @@ fn previous_values(
                 read::Cell { text, number }
             })
             .collect();
-        let row = read::RawRow { line: stored.line.unwrap_or_default() as usize, cells };
+        let row = read::RawRow::new(stored.line.unwrap_or_default() as usize, cells);
         let harmoniser = harmonise::Harmoniser { resolver, vocabulary, layout };
         let memo = memos.entry(stored.batch_id).or_default();
         ignored_warnings.clear();

@@ -40,6 +40,10 @@ pub fn parse_amount(text: &str, number: Option<f64>, unit_factor: i64, vocabular
         return to_nok(value, unit_factor);
     }
     let trimmed = text.trim();
+    // Most cells are a plain integer or a number with one decimal point or comma.
+    if let Some(value) = plain_number(trimmed, unit_factor) {
+        return to_nok(value, unit_factor);
+    }
     if vocabulary.is_empty_word(trimmed) {
         return Parsed::Missing;
     }
@@ -88,6 +92,28 @@ pub fn parse_amount(text: &str, number: Option<f64>, unit_factor: i64, vocabular
     match normalised.parse::<f64>() {
         Ok(value) => to_nok(if negative { -value } else { value }, factor),
         Err(_) => Parsed::Invalid("no number found".into()),
+    }
+}
+
+/// "1200000", "12.5", "12,5": digits with at most one separator that cannot be a thousands
+/// separator. Anything else goes the long way.
+fn plain_number(text: &str, unit_factor: i64) -> Option<f64> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_digit() || !bytes[bytes.len() - 1].is_ascii_digit() {
+        return None;
+    }
+    let separators = bytes.iter().filter(|b| !b.is_ascii_digit()).count();
+    match separators {
+        0 => text.parse().ok(),
+        1 => {
+            let position = bytes.iter().position(|b| !b.is_ascii_digit())?;
+            let digits_after = bytes.len() - position - 1;
+            if !matches!(bytes[position], b'.' | b',') || (digits_after == 3 && unit_factor == 1) {
+                return None;
+            }
+            text.replace(',', ".").parse().ok()
+        }
+        _ => None,
     }
 }
 
@@ -147,6 +173,9 @@ pub fn parse_year(text: &str, number: Option<f64>, vocabulary: &ValueVocabulary)
     }
     if vocabulary.is_empty_word(text) {
         return Parsed::Missing;
+    }
+    if let Ok(year) = text.trim().parse::<i32>() {
+        return if (1990..=2100).contains(&year) { Parsed::Value(year) } else { Parsed::Invalid("not a year".into()) };
     }
     if let Parsed::Value(date) = parse_date(text, None, vocabulary) {
         return Parsed::Value(chrono::Datelike::year(&date));
@@ -274,6 +303,12 @@ impl ValueVocabulary {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return true;
+        }
+        // No word for "unknown" has a digit in it; amounts and years always do.
+        if trimmed.bytes().any(|b| b.is_ascii_digit())
+            && !self.empty.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        {
+            return false;
         }
         let folded = fold(trimmed);
         // "-" and "?" fold to nothing; compare them as written.

@@ -3,11 +3,13 @@
 
 use super::lookup::{OrgInfo, OrgKind, Resolver};
 use crate::error::Result;
+use crate::import::Monitor;
 use crate::import::harmonise::{HarmonisedRow, SourceValues};
 use crate::import::report::{Counts, Updated};
 use crate::text::fold;
 use rusqlite::{Transaction, params};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 
 /// Facts about the file being written, recorded with its batch.
 pub(crate) struct BatchInfo<'a> {
@@ -42,13 +44,15 @@ struct Existing {
 
 /// Writes `rows` as a new batch of `info.source`. `previous` holds, by key, what the
 /// source's last round said (re-read from the stored raw rows), so only fields the source
-/// changed are applied and analysts' edits to the others survive.
+/// changed are applied and analysts' edits to the others survive. Stops at the first
+/// error in `rows`, or when `monitor` asks to cancel; the caller then rolls back.
 pub(crate) fn write(
     tx: &Transaction<'_>,
     resolver: &mut Resolver,
     info: &BatchInfo<'_>,
-    rows: &[HarmonisedRow],
+    rows: impl Iterator<Item = Result<HarmonisedRow>>,
     previous: &mut HashMap<String, SourceValues>,
+    monitor: Option<&Monitor>,
 ) -> Result<Written> {
     tx.execute(
         "INSERT INTO sources (label, created_at) VALUES (?1, ?2) ON CONFLICT (label) DO NOTHING",
@@ -71,22 +75,39 @@ pub(crate) fn write(
         ],
     )?;
     let batch_id = tx.last_insert_rowid();
-
-    let new_municipalities = add_municipalities(tx, resolver, rows)?;
     let mut existing = load_existing(tx, source_id, previous)?;
-    let ids = Ids::new(resolver);
+    let mut links = Links::prepare(tx)?;
 
     let mut counts = Counts::default();
     let mut updated = Vec::new();
-    let mut insert = tx.prepare_cached(
+    let mut new_municipalities = Vec::new();
+    let mut insert = tx.prepare(
         "INSERT INTO initiatives (source_id, source_key, first_batch_id, last_batch_id, source_line, status, title,
              description, agency_id, agency_text, amount_nok, total_cost_nok, budget_year, start_date, phase, risk,
              raw_row, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?3, ?4, 'active', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
     )?;
     let mut touch =
-        tx.prepare_cached("UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3 WHERE id = ?4")?;
-    for row in rows {
+        tx.prepare("UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3 WHERE id = ?4")?;
+    let mut log = tx.prepare(
+        "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (index, row) in rows.enumerate() {
+        let row = row?;
+        if index % 1024 == 0 {
+            if let Some(monitor) = monitor {
+                if monitor.cancel.load(Ordering::Relaxed) {
+                    return Err(crate::Error::Cancelled);
+                }
+                monitor.rows_done.store(index, Ordering::Relaxed);
+            }
+        }
+        if let Some(name) = &row.new_municipality {
+            if add_municipality(tx, resolver, name)? {
+                new_municipalities.push(name.clone());
+            }
+        }
         let values = &row.values;
         match existing.get_mut(&row.key) {
             None => {
@@ -97,7 +118,7 @@ pub(crate) fn write(
                     row.line as i64,
                     values.title,
                     values.description,
-                    values.agency.as_deref().and_then(|c| ids.org(c)),
+                    values.agency.as_deref().and_then(|c| resolver.org_id(c)),
                     values.agency_text,
                     values.amount_nok,
                     values.total_cost_nok,
@@ -108,8 +129,7 @@ pub(crate) fn write(
                     row.raw_json,
                     info.at,
                 ])?;
-                let id = tx.last_insert_rowid();
-                write_links(tx, &ids, id, values, false)?;
+                links.write(resolver, tx.last_insert_rowid(), values, false)?;
                 counts.inserted += 1;
             }
             Some(old) => {
@@ -133,7 +153,7 @@ pub(crate) fn write(
                         row.raw_json,
                         merged.title,
                         merged.description,
-                        merged.agency.as_deref().and_then(|c| ids.org(c)),
+                        merged.agency.as_deref().and_then(|c| resolver.org_id(c)),
                         merged.agency_text,
                         merged.amount_nok,
                         merged.total_cost_nok,
@@ -145,11 +165,7 @@ pub(crate) fn write(
                         old.id
                     ],
                 )?;
-                write_links(tx, &ids, old.id, &merged, true)?;
-                let mut log = tx.prepare_cached(
-                    "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?;
+                links.write(resolver, old.id, &merged, true)?;
                 if !old.active {
                     log.execute(params![info.at, info.analyst, old.id, batch_id, "status", "withdrawn", "active"])?;
                 }
@@ -175,18 +191,13 @@ pub(crate) fn write(
     }
 
     let mut withdrawn = Vec::new();
-    let mut withdraw = tx.prepare_cached(
-        "UPDATE initiatives SET status = 'withdrawn', last_batch_id = ?1, updated_at = ?2 WHERE id = ?3",
-    )?;
-    let mut log = tx.prepare_cached(
-        "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, 'status', 'active', 'withdrawn')",
-    )?;
+    let mut withdraw =
+        tx.prepare("UPDATE initiatives SET status = 'withdrawn', last_batch_id = ?1, updated_at = ?2 WHERE id = ?3")?;
     let mut gone: Vec<(&String, &Existing)> = existing.iter().filter(|(_, e)| !e.seen && e.active).collect();
     gone.sort_by_key(|(_, e)| e.id);
     for (key, old) in gone {
         withdraw.execute(params![batch_id, info.at, old.id])?;
-        log.execute(params![info.at, info.analyst, old.id, batch_id])?;
+        log.execute(params![info.at, info.analyst, old.id, batch_id, "status", "active", "withdrawn"])?;
         withdrawn.push(key.clone());
     }
     counts.withdrawn = withdrawn.len();
@@ -213,84 +224,77 @@ pub(crate) fn finish_batch(tx: &Transaction<'_>, batch_id: i64, counts: &Counts,
     Ok(())
 }
 
-/// Code → id maps for the organisations and life events rows name.
-struct Ids {
-    orgs: HashMap<String, i64>,
-    life_events: HashMap<String, i64>,
+/// The statements that write an initiative's ministries, life events and tags.
+struct Links<'t> {
+    delete_ministries: rusqlite::Statement<'t>,
+    delete_events: rusqlite::Statement<'t>,
+    delete_tags: rusqlite::Statement<'t>,
+    ministry: rusqlite::Statement<'t>,
+    event: rusqlite::Statement<'t>,
+    tag: rusqlite::Statement<'t>,
 }
 
-impl Ids {
-    fn new(resolver: &Resolver) -> Self {
-        Self {
-            orgs: resolver.organisations().map(|o| (o.code.clone(), o.id)).collect(),
-            life_events: resolver.life_events().iter().map(|e| (e.code.clone(), e.id)).collect(),
+impl<'t> Links<'t> {
+    fn prepare(tx: &'t Transaction<'_>) -> Result<Self> {
+        Ok(Self {
+            delete_ministries: tx.prepare("DELETE FROM initiative_ministries WHERE initiative_id = ?1")?,
+            delete_events: tx.prepare("DELETE FROM initiative_life_events WHERE initiative_id = ?1")?,
+            delete_tags: tx.prepare("DELETE FROM initiative_tags WHERE initiative_id = ?1")?,
+            ministry: tx.prepare(
+                "INSERT OR IGNORE INTO initiative_ministries (initiative_id, ministry_id, position) VALUES (?1, ?2, ?3)",
+            )?,
+            event: tx
+                .prepare("INSERT OR IGNORE INTO initiative_life_events (initiative_id, life_event_id) VALUES (?1, ?2)")?,
+            tag: tx.prepare("INSERT OR IGNORE INTO initiative_tags (initiative_id, tag) VALUES (?1, ?2)")?,
+        })
+    }
+
+    fn write(&mut self, resolver: &Resolver, id: i64, values: &SourceValues, replace: bool) -> Result<()> {
+        if replace {
+            self.delete_ministries.execute([id])?;
+            self.delete_events.execute([id])?;
+            self.delete_tags.execute([id])?;
         }
-    }
-
-    fn org(&self, code: &str) -> Option<i64> {
-        self.orgs.get(code).copied()
+        for (position, code) in values.ministries.iter().enumerate() {
+            if let Some(org) = resolver.org_id(code) {
+                self.ministry.execute(params![id, org, position as i64])?;
+            }
+        }
+        for code in &values.life_events {
+            if let Some(event) = resolver.life_event_id(code) {
+                self.event.execute(params![id, event])?;
+            }
+        }
+        for tag in &values.tags {
+            self.tag.execute(params![id, tag])?;
+        }
+        Ok(())
     }
 }
 
-fn write_links(tx: &Transaction<'_>, ids: &Ids, id: i64, values: &SourceValues, replace: bool) -> Result<()> {
-    if replace {
-        tx.prepare_cached("DELETE FROM initiative_ministries WHERE initiative_id = ?1")?.execute([id])?;
-        tx.prepare_cached("DELETE FROM initiative_life_events WHERE initiative_id = ?1")?.execute([id])?;
-        tx.prepare_cached("DELETE FROM initiative_tags WHERE initiative_id = ?1")?.execute([id])?;
+/// Creates a municipality a row names, the first time; true when it was new.
+fn add_municipality(tx: &Transaction<'_>, resolver: &mut Resolver, name: &str) -> Result<bool> {
+    if resolver.org_id(name).is_some() {
+        return Ok(false);
     }
-    let mut ministry = tx.prepare_cached(
-        "INSERT OR IGNORE INTO initiative_ministries (initiative_id, ministry_id, position) VALUES (?1, ?2, ?3)",
+    tx.execute(
+        "INSERT INTO organisations (code, kind, name, origin) VALUES (?1, 'municipality', ?1, 'import')
+         ON CONFLICT (code) DO NOTHING",
+        [name],
     )?;
-    for (position, code) in values.ministries.iter().enumerate() {
-        if let Some(org) = ids.org(code) {
-            ministry.execute(params![id, org, position as i64])?;
-        }
-    }
-    let mut event = tx.prepare_cached(
-        "INSERT OR IGNORE INTO initiative_life_events (initiative_id, life_event_id) VALUES (?1, ?2)",
+    let id: i64 = tx.query_row("SELECT id FROM organisations WHERE code = ?1", [name], |r| r.get(0))?;
+    tx.execute(
+        "INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id, rank, origin) VALUES (?1, ?2, 0, 'import')",
+        params![fold(name), id],
     )?;
-    for code in &values.life_events {
-        if let Some(event_id) = ids.life_events.get(code) {
-            event.execute(params![id, event_id])?;
-        }
-    }
-    let mut tag = tx.prepare_cached("INSERT OR IGNORE INTO initiative_tags (initiative_id, tag) VALUES (?1, ?2)")?;
-    for t in &values.tags {
-        tag.execute(params![id, t])?;
-    }
-    Ok(())
-}
-
-/// Creates the municipalities rows name that the database does not know yet.
-fn add_municipalities(tx: &Transaction<'_>, resolver: &mut Resolver, rows: &[HarmonisedRow]) -> Result<Vec<String>> {
-    let mut added = Vec::new();
-    let names: HashSet<&str> = rows.iter().filter_map(|r| r.new_municipality.as_deref()).collect();
-    let mut names: Vec<&str> = names.into_iter().collect();
-    names.sort_unstable();
-    for name in names {
-        if resolver.org_id(name).is_some() {
-            continue;
-        }
-        tx.execute(
-            "INSERT INTO organisations (code, kind, name, origin) VALUES (?1, 'municipality', ?1, 'import')
-             ON CONFLICT (code) DO NOTHING",
-            [name],
-        )?;
-        let id: i64 = tx.query_row("SELECT id FROM organisations WHERE code = ?1", [name], |r| r.get(0))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id, rank, origin) VALUES (?1, ?2, 0, 'import')",
-            params![fold(name), id],
-        )?;
-        resolver.add_org(OrgInfo {
-            id,
-            code: name.to_string(),
-            kind: OrgKind::Municipality,
-            name: name.to_string(),
-            ministry_id: None,
-        });
-        added.push(name.to_string());
-    }
-    Ok(added)
+    resolver.add_org(OrgInfo {
+        id,
+        code: name.to_string(),
+        kind: OrgKind::Municipality,
+        name: name.to_string(),
+        ministry_id: None,
+    });
+    Ok(true)
 }
 
 /// Every initiative of the source with its current values and what the source said last.
