@@ -106,6 +106,91 @@ catalogue! {
     // Demo.
     DEMO_BUILT = "Demodatabasen er bygget" / "The demo database is built";
     DEMO_NEXT = "Se tiltakene med" / "List the initiatives with";
+
+    // Screens.
+    SCREEN_INITIATIVES = "Tiltak" / "Initiatives";
+    SCREEN_SOURCES = "Kilder" / "Sources";
+    DETAIL = "Detaljer" / "Details";
+    HELP = "Hjelp" / "Help";
+    PALETTE = "Kommandopalett" / "Command palette";
+    KEYS = "Taster" / "Keys";
+    ACTION = "Handling" / "Action";
+    SEARCH = "Søk" / "Search";
+    FILTER = "Filter" / "Filter";
+    SORTED_BY = "sortert" / "sorted";
+    MARKED = "merket" / "marked";
+    LOADING = "laster" / "loading";
+    NO_MATCHES = "Ingen tiltak passer søket og filteret." / "No initiatives match the search and filter.";
+    EMPTY_DATABASE = "Databasen er tom. Trykk i for å importere en fil, eller kjør `samla demo`." / "The database is empty. Press i to import a file, or run `samla demo`.";
+    TOO_SMALL = "Forstørr vinduet til minst" / "Enlarge the window to at least";
+    IMPORT_PROMPT = "Importer fil (sti)" / "Import file (path)";
+    IMPORTING = "Importerer" / "Importing";
+    ROWS = "rader" / "rows";
+    ESC_CANCELS = "Esc avbryter" / "Esc cancels";
+    IMPORT_DONE = "Import ferdig" / "Import finished";
+    IMPORT_FAILED = "Import feilet" / "Import failed";
+    CANCELLED = "Avbrutt; ingenting er endret." / "Cancelled; nothing was changed.";
+    PRESS_ESC = "Esc lukker" / "Esc closes";
+    FILTER_HELP = "dep:HOD liv:dødsfall tag:ks1 fase:konsept beløp:>10 kilde:… status:alle -dep:FIN  ord…" / "dep:HOD liv:death tag:ks1 fase:konsept beløp:>10 kilde:… status:alle -dep:FIN  words…";
+    FILTER_ERROR = "Filterfeil" / "Filter error";
+    NONE_SELECTED = "Ingen rad valgt." / "No row selected.";
+    SHOWING_WITHDRAWN = "viser trukne" / "showing withdrawn";
+    AND_MORE = "og" / "and";
+    BATCH = "Runde" / "Round";
+    COLUMN_ID = "ID" / "ID";
+
+    // Filter errors.
+    FILTER_UNKNOWN_KEY = "ukjent filter" / "unknown filter";
+    FILTER_UNKNOWN_VALUE = "ukjent verdi" / "unknown value";
+    FILTER_BAD_NUMBER = "er ikke et tall eller intervall for" / "is not a number or range for";
+    FILTER_EMPTY_VALUE = "mangler verdi" / "needs a value";
+    DID_YOU_MEAN = "mente du" / "did you mean";
+
+    // Actions (help, status bar, palette).
+    ACT_QUIT = "Avslutt" / "Quit";
+    ACT_BACK = "Tilbake / lukk" / "Back / close";
+    ACT_MOVE_DOWN = "Ned" / "Down";
+    ACT_MOVE_UP = "Opp" / "Up";
+    ACT_PAGE_DOWN = "Side ned" / "Page down";
+    ACT_PAGE_UP = "Side opp" / "Page up";
+    ACT_HALF_PAGE_DOWN = "Halv side ned" / "Half page down";
+    ACT_HALF_PAGE_UP = "Halv side opp" / "Half page up";
+    ACT_GO_TOP = "Til toppen" / "To the top";
+    ACT_GO_BOTTOM = "Til bunnen" / "To the bottom";
+    ACT_SEARCH = "Søk mens du skriver (uskarpt, i tittel, eier og beskrivelse)" / "Search as you type (fuzzy, in title, owner and description)";
+    ACT_FILTER = "Filter: dep:, liv:, tag:, fase:, beløp:, kilde:, status:" / "Filter: dep:, liv:, tag:, fase:, beløp:, kilde:, status:";
+    ACT_CLEAR_FILTER = "Fjern søk og filter" / "Clear search and filter";
+    ACT_SORT_NEXT = "Sorter etter neste kolonne" / "Sort by the next column";
+    ACT_SORT_REVERSE = "Snu sorteringen" / "Reverse the sort";
+    ACT_TOGGLE_MARK = "Merk / avmerk raden" / "Mark / unmark the row";
+    ACT_MARK_ALL = "Merk alle viste" / "Mark all shown";
+    ACT_CLEAR_MARKS = "Fjern alle merker" / "Clear all marks";
+    ACT_OPEN_DETAIL = "Vis detaljer" / "Show details";
+    ACT_TOGGLE_WITHDRAWN = "Vis / skjul trukne tiltak" / "Show / hide withdrawn initiatives";
+    ACT_NEXT_SCREEN = "Neste skjerm" / "Next screen";
+    ACT_PREV_SCREEN = "Forrige skjerm" / "Previous screen";
+    ACT_SCREEN_INITIATIVES = "Skjerm: tiltak" / "Screen: initiatives";
+    ACT_SCREEN_SOURCES = "Skjerm: kilder og runder" / "Screen: sources and rounds";
+    ACT_IMPORT_FILE = "Importer en fil" / "Import a file";
+    ACT_RELOAD = "Last inn på nytt" / "Reload";
+    ACT_HELP = "Hjelp: alle taster" / "Help: every key";
+    ACT_PALETTE = "Kommandopalett: finn en handling" / "Command palette: find an action";
+
+    // Short hints in the status bar.
+    HINT_SEARCH = "søk" / "search";
+    HINT_FILTER = "filter" / "filter";
+    HINT_MARK = "merk" / "mark";
+    HINT_DETAIL = "detaljer" / "details";
+    HINT_HELP = "hjelp" / "help";
+    HINT_QUIT = "avslutt" / "quit";
+    HINT_SORT = "sorter" / "sort";
+    HINT_ACCEPT = "bruk" / "apply";
+    HINT_CANCEL = "avbryt" / "cancel";
+    HINT_SCROLL = "rull" / "scroll";
+    HINT_CLOSE = "lukk" / "close";
+    HINT_RUN = "kjør" / "run";
+    HINT_CHANGES = "endringer" / "changes";
+    HINT_IMPORT = "importer" / "import";
 }
 
 #[cfg(test)]

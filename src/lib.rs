@@ -1,7 +1,8 @@
 //! samla: an offline workbench for budget analysts in the Norwegian public sector.
 //!
 //! The library holds every capability (store, import, listing, ...). The CLI in [`cli`] and
-//! the terminal UI call the same functions, so a command and a key press do the same thing.
+//! the terminal UI in [`tui`] call the same functions, so a command and a key press do the
+//! same thing. Only `tui` uses ratatui and crossterm.
 
 pub mod cli;
 pub mod config;
@@ -11,9 +12,11 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod paths;
+pub mod portfolio;
 pub mod reference;
 pub mod store;
 pub mod text;
+pub mod tui;
 
 pub use error::{Error, Result};
 pub use store::{ListQuery, OpenMode, SortField, Store};

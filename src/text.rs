@@ -188,23 +188,27 @@ mod tests {
 /// Orders text the Norwegian way: case-insensitive, accents ignored, and æ, ø, å after z
 /// in that order (plain byte order puts å before æ).
 pub fn norwegian_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    fn keys(text: &str) -> impl Iterator<Item = u32> + '_ {
-        text.chars().flat_map(|ch| {
-            let lower = ch.to_lowercase().next().unwrap_or(ch);
-            let key: Vec<u32> = match lower {
-                'æ' | 'ä' => vec!['z' as u32 + 1],
-                'ø' | 'ö' => vec!['z' as u32 + 2],
-                'å' => vec!['z' as u32 + 3],
-                c if c.is_ascii() => vec![c as u32],
-                c => match deunicode::deunicode_char(c) {
-                    Some(ascii) if !ascii.is_empty() => ascii.chars().map(|a| a.to_ascii_lowercase() as u32).collect(),
-                    _ => vec![c as u32],
-                },
-            };
-            key
-        })
+    norwegian_sort_key(a).cmp(&norwegian_sort_key(b)).then_with(|| a.cmp(b))
+}
+
+/// A key whose byte order is the Norwegian order of `text` (see [`norwegian_cmp`]): lower
+/// case ASCII, with æ, ø, å as the three characters after "z".
+pub fn norwegian_sort_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let lower = ch.to_lowercase().next().unwrap_or(ch);
+        match lower {
+            'æ' | 'ä' => key.push('{'),
+            'ø' | 'ö' => key.push('|'),
+            'å' => key.push('}'),
+            c if c.is_ascii() => key.push(c),
+            c => match deunicode::deunicode_char(c) {
+                Some(ascii) if !ascii.is_empty() => key.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
+                _ => key.push(c),
+            },
+        }
     }
-    keys(a).cmp(keys(b)).then_with(|| a.cmp(b))
+    key
 }
 
 #[cfg(test)]
@@ -240,6 +244,30 @@ mod tag_tests {
         assert_eq!(normalise_tag("   "), None);
         assert_eq!(normalise_tag("bad\u{1b}tag"), None);
     }
+}
+
+/// Cuts `text` to at most `width` terminal columns, ending in "…" when cut. Wide
+/// characters (CJK, emoji) count as two.
+pub fn truncate_to_width(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// At most `chars` characters of `text`, ending in "…" when cut (for one-line summaries).

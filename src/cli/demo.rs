@@ -35,7 +35,11 @@ pub fn run(context: &Context, args: &DemoArgs) -> Result<ExitCode> {
         i18n::INITIATIVES.get(lang),
         i18n::WITHDRAWN_COUNT.get(lang)
     ));
-    let _ = args.no_open;
+    if !args.no_open && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        drop(store);
+        context.open_tui(path)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     out.push_str(&format!(
         "{}: samla --db {} list\n",
         i18n::DEMO_NEXT.get(lang),

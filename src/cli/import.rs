@@ -2,16 +2,12 @@
 
 use super::table::{Column, render};
 use super::{ChangesArgs, Context, ImportArgs, SourcesArgs, print, terminal_width, to_json};
-use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::i18n;
-use crate::import::{ImportOptions, ImportReport, import_file};
+use crate::import::{ImportOptions, import_file};
 use crate::store::OpenMode;
 use crate::text::display_line;
 use std::process::ExitCode;
-
-/// How many warnings and rejected rows the text report lists before pointing at --json.
-const LISTED: usize = 15;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let mut store = context.open(OpenMode::Create)?;
@@ -27,7 +23,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     for file in &args.files {
         match import_file(&mut store, file, &options, &context.reference) {
             Ok(report) => {
-                let text = if args.json { to_json(&report, false)? + "\n" } else { describe(&report, context.lang) };
+                let text = if args.json { to_json(&report, false)? + "\n" } else { report.describe(context.lang) };
                 print(&text)?;
             }
             Err(error) => {
@@ -38,129 +34,6 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-/// The report as text for a person.
-pub fn describe(report: &ImportReport, lang: Lang) -> String {
-    let t = |text: i18n::Text| text.get(lang);
-    let mut out = format!(
-        "{} ({} {})\n",
-        display_line(&report.file),
-        t(i18n::SOURCE).to_lowercase(),
-        display_line(&report.source)
-    );
-    if let Some(previous) = &report.already_imported {
-        out.push_str(&format!(
-            "  {} ({}, {} {}, batch {}): {}.\n",
-            t(i18n::ALREADY_IMPORTED),
-            display_line(&previous.file_name),
-            t(i18n::SOURCE).to_lowercase(),
-            display_line(&previous.source),
-            previous.batch_id,
-            t(i18n::NOTHING_CHANGED)
-        ));
-        return out;
-    }
-    if let Some(format) = &report.format {
-        let mut parts = vec![format.format.clone()];
-        if let Some(encoding) = &format.encoding {
-            parts.push(format!("{} {encoding}", t(i18n::ENCODING)));
-        }
-        if let Some(delimiter) = &format.delimiter {
-            parts.push(format!("{} '{delimiter}'", t(i18n::DELIMITER)));
-        }
-        if let Some(line_ending) = &format.line_ending {
-            parts.push(line_ending.clone());
-        }
-        if let Some(sheet) = &format.sheet {
-            parts.push(format!("{} «{}»", t(i18n::SHEET), display_line(sheet)));
-        }
-        if let Some(layout) = &report.layout {
-            parts.push(format!("{} {}", t(i18n::HEADER_ROW), layout.header_row));
-        }
-        out.push_str(&format!("  {}: {}\n", t(i18n::FORMAT), parts.join(", ")));
-    }
-    if let Some(layout) = &report.layout {
-        let mapping: Vec<String> = layout
-            .mapping
-            .iter()
-            .map(|m| {
-                let unit = m.unit_factor.map(|f| format!(" ×{f}")).unwrap_or_default();
-                format!("{} ← «{}»{unit}", m.field.name(), display_line(&m.header))
-            })
-            .collect();
-        out.push_str(&format!("  {}: {}\n", t(i18n::MAPPING), mapping.join(", ")));
-        if !layout.unmapped.is_empty() {
-            let unmapped: Vec<String> = layout.unmapped.iter().map(|h| format!("«{}»", display_line(h))).collect();
-            out.push_str(&format!("  {}: {}\n", t(i18n::UNMAPPED), unmapped.join(", ")));
-        }
-    }
-    let c = &report.counts;
-    out.push_str(&format!(
-        "  {} {}: {} {}, {} {}, {} {}, {} {}, {} {}, {} {}\n",
-        c.rows_read,
-        t(i18n::ROWS_READ),
-        c.inserted,
-        t(i18n::INSERTED),
-        c.updated,
-        t(i18n::UPDATED),
-        c.unchanged,
-        t(i18n::UNCHANGED),
-        c.withdrawn,
-        t(i18n::WITHDRAWN_COUNT),
-        c.rejected,
-        t(i18n::REJECTED),
-        c.warnings,
-        t(i18n::WARNINGS),
-    ));
-    if !report.new_municipalities.is_empty() {
-        out.push_str(&format!("  {}: {}\n", t(i18n::NEW_MUNICIPALITIES), report.new_municipalities.join(", ")));
-    }
-    for updated in report.updated_keys.iter().take(LISTED) {
-        out.push_str(&format!(
-            "  {} {}: {}\n",
-            t(i18n::CHANGED),
-            display_line(&updated.key),
-            updated.fields.join(", ")
-        ));
-    }
-    more(&mut out, report.updated_keys.len(), lang);
-    for warning in report.warning_list.iter().take(LISTED) {
-        out.push_str(&format!(
-            "  ! {} {}, {}: «{}» {}\n",
-            t(i18n::LINE),
-            warning.line,
-            warning.field,
-            display_line(&warning.value),
-            warning.reason
-        ));
-    }
-    more(&mut out, report.warning_list.len(), lang);
-    for rejected in report.rejected_rows.iter().take(LISTED) {
-        out.push_str(&format!(
-            "  ✗ {} {}: {} ({})\n",
-            t(i18n::LINE),
-            rejected.line,
-            rejected.reason,
-            display_line(&rejected.raw.join(" | "))
-        ));
-    }
-    more(&mut out, report.rejected_rows.len(), lang);
-    if report.dry_run {
-        out.push_str(&format!("  {}.\n", t(i18n::DRY_RUN)));
-    }
-    out
-}
-
-fn more(out: &mut String, total: usize, lang: Lang) {
-    if total > LISTED {
-        out.push_str(&format!(
-            "  … {} {} ({})\n",
-            total - LISTED,
-            i18n::MORE.get(lang),
-            i18n::USE_JSON_FOR_ALL.get(lang)
-        ));
-    }
 }
 
 pub fn changes(context: &Context, args: &ChangesArgs) -> Result<ExitCode> {

@@ -37,6 +37,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
+    /// Colour theme of the terminal UI: default, light, high-contrast or mono
+    /// [default: from config.toml]; NO_COLOR=1 always gives mono
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -236,6 +241,7 @@ pub struct Context {
     pub config: Config,
     pub lang: Lang,
     pub reference: ReferenceSource,
+    pub theme: Option<String>,
 }
 
 impl Context {
@@ -248,11 +254,24 @@ impl Context {
             None => config.lang,
         };
         let reference = ReferenceSource::with_user_dir(&paths.config_dir);
-        Ok(Self { paths, config, lang, reference })
+        Ok(Self { paths, config, lang, reference, theme: cli.theme.clone() })
     }
 
     pub fn open(&self, mode: OpenMode) -> Result<Store> {
         Store::open(&self.paths.database, mode, &self.reference)
+    }
+
+    /// Runs the terminal UI on `database` until the user quits.
+    pub fn open_tui(&self, database: PathBuf) -> Result<()> {
+        let options = crate::tui::Options::load(
+            database,
+            &self.paths.config_dir,
+            &self.config,
+            self.lang,
+            self.theme.as_deref(),
+            self.reference.clone(),
+        )?;
+        crate::tui::run(options)
     }
 }
 
@@ -273,10 +292,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::new(&cli)?;
     match cli.command {
         None | Some(Command::Tui) => {
-            // The terminal UI arrives with its own issue; say so instead of pretending.
-            Err(Error::Invalid(
-                "the terminal UI is not built yet; use `samla list`, `samla show ID` or `samla --help`".into(),
-            ))
+            context.open_tui(context.paths.database.clone())?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo(args)) => demo::run(&context, &args),
         Some(Command::Import(args)) => import::run(&context, &args),

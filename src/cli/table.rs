@@ -1,8 +1,8 @@
 //! Plain-text tables for the terminal: columns padded by display width, one flexible column
 //! shortened with "…" to fit, every cell made safe to print.
 
-use crate::text::display_line;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use crate::text::{display_line, truncate_to_width as truncate};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -38,25 +38,6 @@ impl Column {
         self.flexible = true;
         self
     }
-}
-
-/// Cuts `text` to at most `width` columns, ending in "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    out.push('…');
-    out
 }
 
 fn pad(text: &str, width: usize, align: Align) -> String {

@@ -380,3 +380,106 @@ impl Store {
             .optional()?)
     }
 }
+
+/// One initiative's columns, as the in-memory portfolio loads them.
+pub struct PortfolioRow {
+    pub id: i64,
+    pub key: String,
+    pub source: String,
+    pub source_file: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub agency: Option<String>,
+    pub amount_nok: Option<i64>,
+    pub budget_year: Option<i32>,
+    pub phase: Option<String>,
+    pub risk: Option<String>,
+    pub withdrawn: bool,
+}
+
+/// Everything the in-memory portfolio needs, in flat lists (no query per row).
+pub struct PortfolioData {
+    pub rows: Vec<PortfolioRow>,
+    /// (organisation id, code) of every ministry, by code.
+    pub ministries: Vec<(i64, String)>,
+    /// (id, code, name nb, name en) in reference order.
+    pub life_events: Vec<(i64, String, String, String)>,
+    pub phases: Vec<String>,
+    pub risks: Vec<String>,
+    /// (initiative id, ministry id) with the lead first per initiative.
+    pub ministry_links: Vec<(i64, i64)>,
+    pub life_event_links: Vec<(i64, i64)>,
+    pub tags: Vec<(i64, String)>,
+}
+
+impl Store {
+    /// The rows of the in-memory portfolio, in id order; the first `limit` only when given.
+    pub fn portfolio_data(&self, limit: Option<usize>) -> Result<PortfolioData> {
+        let conn = self.conn();
+        let limit = limit.map_or(-1, |l| l as i64);
+        let mut stmt = conn.prepare(
+            "SELECT i.id, i.source_key, s.label, b.file_name, i.title, i.description, COALESCE(a.code, i.agency_text),
+                    i.amount_nok, i.budget_year, i.phase, i.risk, i.status = 'withdrawn'
+             FROM initiatives i
+             JOIN sources s ON s.id = i.source_id
+             JOIN import_batches b ON b.id = i.last_batch_id
+             LEFT JOIN organisations a ON a.id = i.agency_id
+             ORDER BY i.id LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit], |r| {
+                Ok(PortfolioRow {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    source: r.get(2)?,
+                    source_file: r.get(3)?,
+                    title: r.get(4)?,
+                    description: r.get(5)?,
+                    agency: r.get(6)?,
+                    amount_nok: r.get(7)?,
+                    budget_year: r.get(8)?,
+                    phase: r.get(9)?,
+                    risk: r.get(10)?,
+                    withdrawn: r.get(11)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let last_id = rows.last().map_or(i64::MAX, |r| r.id);
+        let pairs = |sql: &str| -> Result<Vec<(i64, i64)>> {
+            let mut stmt = conn.prepare(sql)?;
+            let rows = stmt.query_map([last_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let ministry_links = pairs(
+            "SELECT initiative_id, ministry_id FROM initiative_ministries WHERE initiative_id <= ?1
+             ORDER BY initiative_id, position",
+        )?;
+        let life_event_links =
+            pairs("SELECT initiative_id, life_event_id FROM initiative_life_events WHERE initiative_id <= ?1")?;
+        let mut stmt = conn.prepare(
+            "SELECT initiative_id, tag FROM initiative_tags WHERE initiative_id <= ?1 ORDER BY initiative_id, tag",
+        )?;
+        let tags = stmt.query_map([last_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare("SELECT id, code FROM organisations WHERE kind = 'ministry' ORDER BY code")?;
+        let ministries = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare("SELECT id, code, name_nb, name_en FROM life_events ORDER BY position, id")?;
+        let life_events = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let terms = |kind: &str| -> Result<Vec<String>> {
+            let mut stmt = conn.prepare("SELECT name FROM vocabulary_terms WHERE kind = ?1 ORDER BY position")?;
+            let rows = stmt.query_map([kind], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(PortfolioData {
+            rows,
+            ministries,
+            life_events,
+            phases: terms("phase")?,
+            risks: terms("risk")?,
+            ministry_links,
+            life_event_links,
+            tags,
+        })
+    }
+}

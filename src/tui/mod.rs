@@ -1,0 +1,270 @@
+//! The terminal UI. Only this module imports ratatui and crossterm; every action it takes
+//! is a library call the CLI can make too.
+//!
+//! A synchronous loop: draw, wait for a key, a mouse event, a resize or a message from a
+//! worker thread, update, repeat. Loading the whole portfolio and imports run on worker
+//! threads with their own database connection, so the screen never freezes.
+
+pub mod action;
+pub mod app;
+pub mod input;
+pub mod keymap;
+pub mod theme;
+pub mod ui;
+
+use crate::config::Lang;
+use crate::error::{Error, Result};
+use crate::import::{ImportOptions, ImportReport, Monitor, import_file};
+use crate::portfolio::Portfolio;
+use crate::reference::ReferenceSource;
+use crate::store::{OpenMode, Resolver, Store};
+use app::{App, Effect, Job};
+use keymap::Keymap;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+use theme::Theme;
+
+/// How many initiatives the first screen loads before the rest arrives from a worker.
+pub const FIRST_LOAD: usize = 500;
+
+/// Everything the TUI needs to start.
+pub struct Options {
+    pub database: PathBuf,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub mouse: bool,
+    pub reference: ReferenceSource,
+    pub analyst: String,
+}
+
+impl Options {
+    /// Reads keymap and theme from the config directory; `theme_name` from `--theme` or
+    /// config.toml. `NO_COLOR` (set and not empty) picks the monochrome theme.
+    pub fn load(
+        database: PathBuf,
+        config_dir: &Path,
+        config: &crate::config::Config,
+        lang: Lang,
+        theme_name: Option<&str>,
+        reference: ReferenceSource,
+    ) -> Result<Self> {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let theme = Theme::load(theme_name.unwrap_or(&config.theme), &config_dir.join("theme.toml"), no_color)
+            .map_err(Error::Config)?;
+        let keymap = Keymap::load(&config_dir.join("keymap.toml")).map_err(Error::Config)?;
+        Ok(Self { database, lang, theme, keymap, mouse: config.mouse, reference, analyst: config.analyst.clone() })
+    }
+}
+
+/// What worker threads send back.
+enum Message {
+    PortfolioLoaded(Result<Portfolio>),
+    ImportDone(Box<Result<ImportReport>>),
+}
+
+/// Builds the app for a database: the first rows at once (the rest is loaded by the caller).
+pub fn start_app(store: &Store, options: &Options) -> Result<(App, bool)> {
+    let first = Portfolio::load_first(store, FIRST_LOAD)?;
+    let (active, withdrawn) = store.count_initiatives()?;
+    let more = first.rows.len() < (active + withdrawn) as usize;
+    let resolver = Resolver::load_for(store)?;
+    let label = options
+        .database
+        .file_name()
+        .map_or_else(|| options.database.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let mut app = App::new(options.lang, options.keymap.clone(), first, resolver, label);
+    app.loading = more;
+    app.batches = store.batches(None)?;
+    Ok((app, more))
+}
+
+/// Opens the TUI on `options.database` (created when missing) and runs until the user quits.
+pub fn run(options: Options) -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Invalid(
+            "the terminal UI needs an interactive terminal; for scripts use `samla list`, `samla show ID` or `samla --help`"
+                .into(),
+        ));
+    }
+    let store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
+    let (mut app, more) = start_app(&store, &options)?;
+    let (sender, receiver) = channel();
+    if more {
+        spawn_load(&options, sender.clone());
+    }
+    let mut terminal = TerminalGuard::enter(options.mouse)?;
+    let result = event_loop(&mut terminal, &mut app, &store, &options, &sender, &receiver);
+    drop(terminal);
+    result
+}
+
+/// Raw mode, the alternate screen and mouse capture; all undone on drop and on panic.
+struct TerminalGuard {
+    terminal: ratatui::DefaultTerminal,
+    mouse: bool,
+}
+
+impl TerminalGuard {
+    fn enter(mouse: bool) -> Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            previous(info);
+        }));
+        let terminal = ratatui::try_init().map_err(|e| Error::io("open", "the terminal", e))?;
+        if mouse {
+            let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        }
+        Ok(Self { terminal, mouse })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        if self.mouse {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        }
+        ratatui::restore();
+    }
+}
+
+fn event_loop(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    store: &Store,
+    options: &Options,
+    sender: &Sender<Message>,
+    receiver: &Receiver<Message>,
+) -> Result<()> {
+    let terminal = &mut guard.terminal;
+    let draw_error = |e: std::io::Error| Error::io("draw on", "the terminal", e);
+    let size = terminal.size().map_err(draw_error)?;
+    app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+    let mut workers: Vec<std::thread::JoinHandle<()>> = Vec::new();
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app, &options.theme)).map_err(draw_error)?;
+        // Wake for a worker's message or the progress spinner; keys wake us at once.
+        let timeout =
+            if app.job.is_some() || app.loading { Duration::from_millis(100) } else { Duration::from_millis(500) };
+        let mut effects = Vec::new();
+        if event::poll(timeout).map_err(|e| Error::io("read", "the terminal", e))? {
+            // Take every event already waiting (a burst of resizes or keys) before drawing.
+            loop {
+                match event::read().map_err(|e| Error::io("read", "the terminal", e))? {
+                    Event::Key(key) if key.kind != KeyEventKind::Release => effects.extend(app.on_key(key)),
+                    Event::Mouse(mouse) => effects.extend(app.on_mouse(mouse)),
+                    Event::Resize(width, height) => {
+                        app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, width, height));
+                    }
+                    _ => {}
+                }
+                if !event::poll(Duration::ZERO).map_err(|e| Error::io("read", "the terminal", e))? {
+                    break;
+                }
+            }
+        }
+        while let Ok(message) = receiver.try_recv() {
+            match message {
+                Message::PortfolioLoaded(Ok(portfolio)) => {
+                    app.loading = false;
+                    app.set_portfolio(portfolio);
+                }
+                Message::PortfolioLoaded(Err(error)) => {
+                    app.loading = false;
+                    app.show_error(error.to_string());
+                }
+                Message::ImportDone(result) => {
+                    effects.extend(app.import_finished(*result));
+                    match store.batches(None) {
+                        Ok(batches) => app.batches = batches,
+                        Err(error) => app.show_error(error.to_string()),
+                    }
+                }
+            }
+        }
+        for effect in effects {
+            run_effect(effect, app, store, options, sender, &mut workers);
+        }
+        if app.quit {
+            if let Some(job) = &app.job {
+                job.monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            break;
+        }
+    }
+    for worker in workers {
+        // An import stops at its next batch of rows when cancelled and rolls back.
+        let _ = worker.join();
+    }
+    Ok(())
+}
+
+fn run_effect(
+    effect: Effect,
+    app: &mut App,
+    store: &Store,
+    options: &Options,
+    sender: &Sender<Message>,
+    workers: &mut Vec<std::thread::JoinHandle<()>>,
+) {
+    match effect {
+        Effect::LoadDetail(id) => match store.initiative(id) {
+            Ok(detail) => app.detail_loaded(detail),
+            Err(error) => app.show_error(error.to_string()),
+        },
+        Effect::LoadChanges(batch_id) => {
+            let changes = store.batches(None).and_then(|batches| {
+                batches.into_iter().find(|b| b.id == batch_id).map(|b| store.batch_changes(b)).transpose()
+            });
+            match changes {
+                Ok(changes) => app.changes_loaded(changes),
+                Err(error) => app.show_error(error.to_string()),
+            }
+        }
+        Effect::StartImport(path) => {
+            let monitor = Arc::new(Monitor::default());
+            let file =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            app.job = Some(Job { file, monitor: monitor.clone(), started: Instant::now() });
+            let database = options.database.clone();
+            let reference = options.reference.clone();
+            let import_options =
+                ImportOptions { analyst: options.analyst.clone(), monitor: Some(monitor), ..ImportOptions::default() };
+            let sender = sender.clone();
+            workers.push(std::thread::spawn(move || {
+                let result = Store::open(&database, OpenMode::Existing, &reference)
+                    .and_then(|mut store| import_file(&mut store, &path, &import_options, &reference));
+                let _ = sender.send(Message::ImportDone(Box::new(result)));
+            }));
+        }
+        Effect::CancelImport => {
+            if let Some(job) = &app.job {
+                job.monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        Effect::Reload => {
+            app.loading = true;
+            spawn_load(options, sender.clone());
+            if let Ok(batches) = store.batches(None) {
+                app.batches = batches;
+            }
+        }
+    }
+}
+
+/// Loads the whole portfolio on a worker thread with its own connection.
+fn spawn_load(options: &Options, sender: Sender<Message>) {
+    let database = options.database.clone();
+    let reference = options.reference.clone();
+    std::thread::spawn(move || {
+        let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|store| Portfolio::load(&store));
+        let _ = sender.send(Message::PortfolioLoaded(result));
+    });
+}

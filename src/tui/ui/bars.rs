@@ -1,0 +1,199 @@
+//! The one-line bars: title with tabs, search and filter, status, key hints.
+
+use super::super::action::Action;
+use super::super::app::{App, InputMode, Overlay, Screen};
+use super::super::theme::Theme;
+use crate::i18n;
+use crate::portfolio::SortColumn;
+use crate::text::{display_line, format_mnok, group_thousands, truncate_to_width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans = vec![Span::styled(" samla ", theme.title_bar)];
+    for (index, screen) in Screen::ALL.iter().enumerate() {
+        let style = if *screen == app.screen { theme.tab_active } else { theme.tab };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} {} ", index + 1, app.t(screen.title())), style));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let label = truncate_to_width(&display_line(&app.db_label), (area.width as usize).saturating_sub(used + 2));
+    let gap = (area.width as usize).saturating_sub(used + label.width() + 1);
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(label, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
+}
+
+pub fn sort_label(column: SortColumn, app: &App) -> &'static str {
+    app.t(match column {
+        SortColumn::Id => i18n::COLUMN_ID,
+        SortColumn::Title => i18n::TITLE,
+        SortColumn::Agency => i18n::AGENCY,
+        SortColumn::Ministry => i18n::MINISTRY,
+        SortColumn::LifeEvents => i18n::LIFE_EVENTS,
+        SortColumn::Amount => i18n::AMOUNT_MNOK,
+        SortColumn::Phase => i18n::PHASE,
+        SortColumn::Risk => i18n::RISK,
+        SortColumn::Source => i18n::SOURCE,
+    })
+}
+
+/// Search and filter: what is typed, where the cursor is, and the filter's error if any.
+pub fn query_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if app.screen != Screen::Initiatives {
+        return;
+    }
+    let search_active = app.input == InputMode::Search && app.overlay.is_none();
+    let filter_active = app.input == InputMode::Filter && app.overlay.is_none();
+    let mut spans = Vec::new();
+    let label_style = |active: bool| if active { theme.hint_key } else { theme.dim };
+    spans.push(Span::styled(format!(" {}: ", app.t(i18n::SEARCH)), label_style(search_active)));
+    let search_text = display_line(app.search_input.text()).into_owned();
+    let search_start = spans.iter().map(|s| s.content.width()).sum::<usize>();
+    spans.push(Span::styled(search_text.clone(), theme.input));
+    spans.push(Span::raw("  "));
+    spans.push(Span::styled(format!("{}: ", app.t(i18n::FILTER)), label_style(filter_active)));
+    let filter_start = spans.iter().map(|s| s.content.width()).sum::<usize>();
+    let filter_text = display_line(app.filter_input.text()).into_owned();
+    if filter_text.is_empty() && filter_active {
+        spans.push(Span::styled(app.t(i18n::FILTER_HELP), theme.dim));
+    } else {
+        spans.push(Span::styled(filter_text, theme.input));
+    }
+    let sort = format!(
+        "{} {} {} ",
+        app.t(i18n::SORTED_BY),
+        sort_label(app.query.sort, app),
+        if app.query.descending { "↓" } else { "↑" }
+    );
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let gap = (area.width as usize).saturating_sub(used + sort.width());
+    if gap > 0 {
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(sort, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
+    let place_cursor = |start: usize, input: &crate::tui::input::LineInput| {
+        let before: String = input.text().chars().take(input.cursor()).collect();
+        let x = area.x as usize + start + display_line(&before).width();
+        Position::new(x.min((area.x + area.width).saturating_sub(1) as usize) as u16, area.y)
+    };
+    if search_active {
+        frame.set_cursor_position(place_cursor(search_start, &app.search_input));
+    } else if filter_active {
+        frame.set_cursor_position(place_cursor(filter_start, &app.filter_input));
+    }
+}
+
+/// Counts, sum, marks, loading and import progress, or a notice.
+pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans = Vec::new();
+    if let Some((text, error)) = &app.notice {
+        spans.push(Span::styled(format!(" {}", display_line(text)), if *error { theme.error } else { theme.ok }));
+    } else if let Some(error) = app.filter_error.as_ref().filter(|_| app.input == InputMode::Filter) {
+        spans.push(Span::styled(format!(" {}", display_line(error)), theme.error));
+    } else {
+        let view = &app.view;
+        spans.push(Span::styled(
+            format!(
+                " {} {} {} {} {} · {} {} MNOK",
+                app.t(i18n::SHOWN_OF_TOTAL),
+                group_thousands(view.rows.len() as i64),
+                app.t(i18n::OF),
+                group_thousands(view.total as i64),
+                app.t(i18n::INITIATIVES),
+                app.t(i18n::SUM),
+                format_mnok(view.amount_sum_nok)
+            ),
+            theme.status,
+        ));
+        if !app.marks.is_empty() {
+            spans.push(Span::styled(format!(" · {} {}", app.marks.len(), app.t(i18n::MARKED)), theme.marked));
+        }
+        if app.loading {
+            spans.push(Span::styled(format!(" · {}…", app.t(i18n::LOADING)), theme.dim));
+        }
+    }
+    if let Some(job) = &app.job {
+        let done = job.monitor.rows_done.load(std::sync::atomic::Ordering::Relaxed);
+        let spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+        let tick = (job.started.elapsed().as_millis() / 100) as usize % spinner.len();
+        spans.push(Span::styled(
+            format!(
+                "  {} {} {}… {} {} ({})",
+                spinner[tick],
+                app.t(i18n::IMPORTING),
+                display_line(&job.file),
+                group_thousands(done as i64),
+                app.t(i18n::ROWS),
+                app.t(i18n::ESC_CANCELS)
+            ),
+            theme.hint_key,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
+}
+
+/// The keys that matter now, from the keymap.
+pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut pairs: Vec<(String, &str)> = Vec::new();
+    let key = |action: Action| app.keymap.first_label(action);
+    match (&app.overlay, app.input) {
+        (Some(Overlay::ImportPrompt { .. }), _) => {
+            pairs.push(("enter".into(), app.t(i18n::HINT_IMPORT)));
+            pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
+        }
+        (Some(Overlay::Palette { .. }), _) => {
+            pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
+            pairs.push(("enter".into(), app.t(i18n::HINT_RUN)));
+            pairs.push(("esc".into(), app.t(i18n::HINT_CLOSE)));
+        }
+        (Some(_), _) => {
+            pairs.push((format!("{}/{}", key(Action::MoveDown), key(Action::MoveUp)), app.t(i18n::HINT_SCROLL)));
+            pairs.push((key(Action::Back), app.t(i18n::HINT_CLOSE)));
+        }
+        (None, InputMode::Search | InputMode::Filter) => {
+            pairs.push(("enter".into(), app.t(i18n::HINT_ACCEPT)));
+            pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
+            pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
+        }
+        (None, InputMode::Normal) => {
+            let actions: &[Action] = match app.screen {
+                Screen::Initiatives => &[
+                    Action::Search,
+                    Action::Filter,
+                    Action::SortNext,
+                    Action::ToggleMark,
+                    Action::OpenDetail,
+                    Action::ImportFile,
+                    Action::Help,
+                    Action::Quit,
+                ],
+                Screen::Sources => &[Action::OpenDetail, Action::ImportFile, Action::Help, Action::Quit],
+            };
+            for action in actions {
+                let word = if *action == Action::OpenDetail && app.screen == Screen::Sources {
+                    app.t(i18n::HINT_CHANGES)
+                } else {
+                    action.hint().map_or("", |h| h.get(app.lang))
+                };
+                pairs.push((key(*action), word));
+            }
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, word) in pairs {
+        let width = key.width() + word.width() + 3;
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(key, theme.hint_key));
+        spans.push(Span::styled(format!(" {word}   "), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
+}

@@ -1,0 +1,417 @@
+//! The TUI without a terminal: keys in, state and screens out.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use samla::config::Lang;
+use samla::portfolio::Portfolio;
+use samla::reference::ReferenceSource;
+use samla::store::{ListQuery, Store};
+use samla::tui::app::{App, Effect, InputMode, Overlay, Screen};
+use samla::tui::keymap::Keymap;
+use samla::tui::theme::Theme;
+use samla::tui::{Options, start_app, ui};
+use std::collections::BTreeSet;
+
+struct Demo {
+    _dir: tempfile::TempDir,
+    store: Store,
+    options: Options,
+}
+
+fn demo(lang: Lang) -> Demo {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.db");
+    let reference = ReferenceSource::builtin();
+    let (store, _) = samla::demo::build(&path, &reference, "test").expect("demo");
+    let options = Options {
+        database: path,
+        lang,
+        theme: Theme::builtin("default"),
+        keymap: Keymap::defaults(),
+        mouse: true,
+        reference,
+        analyst: "test".into(),
+    };
+    Demo { _dir: dir, store, options }
+}
+
+fn app(demo: &Demo, width: u16, height: u16) -> App {
+    let (mut app, _) = start_app(&demo.store, &demo.options).expect("app");
+    app.set_portfolio(Portfolio::load(&demo.store).expect("portfolio"));
+    app.loading = false;
+    app.areas = ui::areas(Rect::new(0, 0, width, height));
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars().flat_map(|c| app.on_key(key(KeyCode::Char(c)))).collect()
+}
+
+fn shown_titles(app: &App) -> Vec<String> {
+    app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].title.to_string()).collect()
+}
+
+fn shown_ids(app: &App) -> BTreeSet<i64> {
+    app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].id).collect()
+}
+
+fn screen(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    mask_times(&out)
+}
+
+/// Import times differ per run; their digits become '#'. Matches "YYYY-MM-DD HH:MM" (T or
+/// space between), with optional ":SS" and "+HH:MM".
+fn mask_times(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = chars.clone();
+    let digits =
+        |from: usize, count: usize| (from..from + count).all(|i| chars.get(i).is_some_and(char::is_ascii_digit));
+    let is = |i: usize, options: &str| chars.get(i).is_some_and(|c| options.contains(*c));
+    let mut i = 0;
+    while i < chars.len() {
+        let stamp = digits(i, 4)
+            && is(i + 4, "-")
+            && digits(i + 5, 2)
+            && is(i + 7, "-")
+            && digits(i + 8, 2)
+            && is(i + 10, "T ")
+            && digits(i + 11, 2)
+            && is(i + 13, ":")
+            && digits(i + 14, 2);
+        if !stamp {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 16;
+        if is(end, ":") && digits(end + 1, 2) {
+            end += 3;
+        }
+        if is(end, "+-") && digits(end + 1, 2) && is(end + 3, ":") && digits(end + 4, 2) {
+            end += 6;
+        }
+        for slot in out.iter_mut().take(end).skip(i) {
+            if slot.is_ascii_digit() {
+                *slot = '#';
+            }
+        }
+        i = end;
+    }
+    out.into_iter().collect()
+}
+
+#[test]
+fn search_narrows_as_you_type_and_ranks_exact_matches_first() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let all = app.view.rows.len();
+    assert_eq!(all, 604);
+    press(&mut app, "/døds");
+    assert_eq!(app.input, InputMode::Search);
+    let after_four = app.view.rows.len();
+    press(&mut app, "bo");
+    let titles = shown_titles(&app);
+    assert!(titles.len() < after_four && after_four < all, "{} {after_four} {all}", titles.len());
+    assert!(titles[0].to_lowercase().contains("dødsbo"), "{titles:?}");
+    // Every row whose title holds the word comes before any fuzzy or description match.
+    let first_other = titles.iter().position(|t| !t.to_lowercase().contains("dødsbo")).unwrap_or(titles.len());
+    assert!(titles[first_other..].iter().all(|t| !t.to_lowercase().contains("dødsbo")));
+    // Backspace widens again; Esc restores the search from before.
+    app.on_key(key(KeyCode::Backspace));
+    app.on_key(key(KeyCode::Backspace));
+    assert_eq!(app.view.rows.len(), after_four);
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.input, InputMode::Normal);
+    assert_eq!(app.view.rows.len(), all);
+}
+
+#[test]
+fn filters_give_the_same_rows_as_the_cli() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    press(&mut app, "fdep:HOD");
+    app.on_key(key(KeyCode::Enter));
+    let sql: BTreeSet<i64> = demo
+        .store
+        .list(&ListQuery { ministry: Some("HOD".into()), ..ListQuery::default() })
+        .expect("list")
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(shown_ids(&app), sql);
+
+    app.update(samla::tui::action::Action::ClearFilter);
+    press(&mut app, "fliv:dødsfall beløp:>10 -kilde:kommunal");
+    app.on_key(key(KeyCode::Enter));
+    let sql: BTreeSet<i64> = demo
+        .store
+        .list(&ListQuery {
+            life_event: Some("dodsfall-og-arv".into()),
+            min_amount_nok: Some(10_000_001),
+            ..ListQuery::default()
+        })
+        .expect("list")
+        .iter()
+        .filter(|i| i.source != "kommunal")
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(shown_ids(&app), sql);
+    assert!(app.view.amount_sum_nok > 0);
+}
+
+#[test]
+fn a_bad_filter_shows_why_and_keeps_the_last_good_one() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    press(&mut app, "fdep:HOD");
+    let hod = app.view.rows.len();
+    press(&mut app, "X");
+    let error = app.filter_error.clone().expect("error");
+    assert!(error.contains("HOD"), "{error}");
+    assert_eq!(app.view.rows.len(), hod, "the last good filter stays");
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.input, InputMode::Filter, "enter does not accept a broken filter");
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.view.rows.len(), 604);
+}
+
+#[test]
+fn sorting_marks_paging_and_withdrawn() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    // s steps to title, then agency, ministry, life events, amount (descending).
+    press(&mut app, "sssss");
+    let amounts: Vec<Option<i64>> = app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].amount_nok).collect();
+    let present: Vec<i64> = amounts.iter().flatten().copied().collect();
+    assert!(present.windows(2).all(|w| w[0] >= w[1]), "descending");
+    assert!(amounts.iter().skip_while(|a| a.is_some()).all(Option::is_none), "missing amounts last");
+    press(&mut app, "S");
+    let present: Vec<i64> = app.view.rows.iter().filter_map(|i| app.portfolio.rows[*i as usize].amount_nok).collect();
+    assert!(present.windows(2).all(|w| w[0] <= w[1]), "ascending");
+
+    press(&mut app, "g  ");
+    assert_eq!(app.marks.len(), 2);
+    assert_eq!(app.cursor, 2, "marking moves down");
+    press(&mut app, "a");
+    assert_eq!(app.marks.len(), 604);
+    press(&mut app, "A");
+    assert!(app.marks.is_empty());
+
+    let page = app.page();
+    press(&mut app, "g");
+    app.on_key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    assert_eq!(app.cursor, page / 2);
+    press(&mut app, "G");
+    assert_eq!(app.cursor, 603);
+    assert!(app.offset + page > 603 && app.offset <= 603);
+    press(&mut app, "g");
+    assert_eq!((app.cursor, app.offset), (0, 0));
+
+    press(&mut app, "w");
+    assert_eq!(app.view.rows.len(), 607, "withdrawn rows shown too");
+    assert!(app.filter_input.text().contains("status:alle"));
+    press(&mut app, "w");
+    assert_eq!(app.view.rows.len(), 604);
+}
+
+#[test]
+fn keys_lead_to_effects_and_overlays() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let first = app.selected_id().expect("row");
+    assert_eq!(app.on_key(key(KeyCode::Enter)), vec![Effect::LoadDetail(first)]);
+    app.detail_loaded(demo.store.initiative(first).expect("detail"));
+    assert!(matches!(&app.overlay, Some(Overlay::Detail { detail: Some(_), .. })));
+    press(&mut app, "jj");
+    assert!(matches!(&app.overlay, Some(Overlay::Detail { scroll: 2, .. })));
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+
+    press(&mut app, ":hjelp");
+    app.on_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })), "the palette runs what it finds");
+    app.on_key(key(KeyCode::Esc));
+
+    app.on_key(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Sources);
+    let latest = app.batches[0].id;
+    assert_eq!(app.on_key(key(KeyCode::Enter)), vec![Effect::LoadChanges(latest)]);
+    app.on_key(key(KeyCode::Esc));
+    press(&mut app, "1");
+    assert_eq!(app.screen, Screen::Initiatives);
+
+    press(&mut app, "i/tmp/ny runde.csv");
+    assert_eq!(app.on_key(key(KeyCode::Enter)), vec![Effect::StartImport("/tmp/ny runde.csv".into())]);
+
+    assert_eq!(app.on_key(key(KeyCode::Char('r'))), vec![Effect::Reload]);
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn the_mouse_scrolls_selects_and_opens() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let area = app.areas.table_rows;
+    let mouse = |kind, row| MouseEvent { kind, column: 10, row, modifiers: KeyModifiers::NONE };
+    app.on_mouse(mouse(MouseEventKind::ScrollDown, area.y));
+    assert_eq!(app.cursor, 1);
+    app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), area.y + 5));
+    assert_eq!(app.cursor, 5);
+    let id = app.selected_id().expect("row");
+    assert_eq!(app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), area.y + 5)), vec![Effect::LoadDetail(id)]);
+}
+
+#[test]
+fn an_import_result_is_shown_and_the_data_reloaded() {
+    let demo = demo(Lang::En);
+    let mut app = app(&demo, 120, 40);
+    let report = samla::import::import_file(
+        &mut Store::open(&demo.options.database, samla::store::OpenMode::Existing, &demo.options.reference)
+            .expect("store"),
+        &common::fixture("dev/helse.csv"),
+        &samla::import::ImportOptions { analyst: "test".into(), ..Default::default() },
+        &demo.options.reference,
+    );
+    assert_eq!(app.import_finished(report), vec![Effect::Reload]);
+    match &app.overlay {
+        Some(Overlay::Message { lines, error, .. }) => {
+            assert!(!error);
+            assert!(lines.iter().any(|l| l.contains("imported before")), "{lines:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    app.import_finished(Err(samla::Error::Cancelled));
+    assert!(app.notice.as_ref().is_some_and(|(text, _)| text.contains("Cancelled")));
+}
+
+#[test]
+fn every_screen_at_both_sizes_in_both_languages() {
+    for lang in [Lang::Nb, Lang::En] {
+        let demo = demo(lang);
+        let theme = Theme::builtin("default");
+        let suffix = if lang == Lang::Nb { "nb" } else { "en" };
+        for (width, height) in [(80u16, 24u16), (120, 40)] {
+            let name = |screen: &str| format!("{screen}_{width}x{height}_{suffix}");
+            let fresh = || app(&demo, width, height);
+
+            let main = fresh();
+            insta::assert_snapshot!(name("initiatives"), screen(&main, &theme, width, height));
+
+            let mut searching = fresh();
+            press(&mut searching, "/dødsbo");
+            insta::assert_snapshot!(name("search"), screen(&searching, &theme, width, height));
+
+            let mut filtering = fresh();
+            press(&mut filtering, "fdep:HDO");
+            insta::assert_snapshot!(name("filter_error"), screen(&filtering, &theme, width, height));
+
+            let mut detail = fresh();
+            press(&mut detail, "jj");
+            let id = detail.selected_id().expect("row");
+            detail.on_key(key(KeyCode::Enter));
+            detail.detail_loaded(demo.store.initiative(id).expect("detail"));
+            insta::assert_snapshot!(name("detail"), screen(&detail, &theme, width, height));
+
+            let mut help = fresh();
+            press(&mut help, "?");
+            insta::assert_snapshot!(name("help"), screen(&help, &theme, width, height));
+
+            let mut palette = fresh();
+            press(&mut palette, ":sort");
+            insta::assert_snapshot!(name("palette"), screen(&palette, &theme, width, height));
+
+            let mut sources = fresh();
+            press(&mut sources, "2");
+            insta::assert_snapshot!(name("sources"), screen(&sources, &theme, width, height));
+
+            sources.on_key(key(KeyCode::Enter));
+            let batch = sources.batches[0].clone();
+            sources.changes_loaded(Some(demo.store.batch_changes(batch).expect("changes")));
+            insta::assert_snapshot!(name("changes"), screen(&sources, &theme, width, height));
+
+            let mut prompt = fresh();
+            press(&mut prompt, "i~/Nedlastinger/helse_runde2.csv");
+            insta::assert_snapshot!(name("import_prompt"), screen(&prompt, &theme, width, height));
+        }
+        let small = app(&demo, 50, 10);
+        insta::assert_snapshot!(format!("too_small_{suffix}"), screen(&small, &theme, 50, 10));
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours_but_shows_selection_and_marks() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 80, 24);
+    press(&mut app, " ");
+    let theme = Theme::builtin("mono");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    use ratatui::style::{Color, Modifier};
+    for cell in buffer.content() {
+        assert!(matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset), "a colour in mono: {cell:?}");
+    }
+    // Row 1 of the table (cursor) is reversed; row 0 carries the mark.
+    let table = app.areas.table_rows;
+    assert!(buffer[(5, table.y + 1)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buffer[(0, table.y)].symbol(), "●");
+}
+
+#[test]
+fn text_from_files_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("hostile.db");
+    let reference = ReferenceSource::builtin();
+    let mut store = Store::open(&path, samla::store::OpenMode::Create, &reference).expect("store");
+    let file = dir.path().join("hostile.csv");
+    std::fs::write(
+        &file,
+        "Tittel;Beskrivelse;Virksomhet\n\"Rød \u{1b}[2J\u{1b}]0;pwned\u{7} tittel 🎉 宽字\";\"\u{202e}snudd\";Nav\n",
+    )
+    .expect("write");
+    samla::import::import_file(&mut store, &file, &Default::default(), &reference).expect("import");
+    let options = Options {
+        database: path,
+        lang: Lang::Nb,
+        theme: Theme::builtin("default"),
+        keymap: Keymap::defaults(),
+        mouse: false,
+        reference,
+        analyst: "t".into(),
+    };
+    let (mut app, _) = start_app(&store, &options).expect("app");
+    app.areas = ui::areas(Rect::new(0, 0, 100, 20));
+    let text = screen(&app, &options.theme, 100, 20);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'), "{text:?}");
+    assert!(text.contains("\\e[2J"), "{text}");
+    // Wide characters keep the columns aligned: the owner starts under its header.
+    let header = text.lines().nth(2).expect("header");
+    let row = text.lines().nth(3).expect("row");
+    let column = |line: &str, word: &str| unicode_width::UnicodeWidthStr::width(&line[..line.find(word).expect(word)]);
+    assert_eq!(column(row, "Nav"), column(header, "Virksomhet"), "{header}\n{row}");
+    assert!(unicode_width::UnicodeWidthStr::width(row) <= 100, "{row}");
+}
