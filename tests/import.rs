@@ -425,3 +425,80 @@ fn a_cancelled_import_rolls_back_everything() {
     drop(store);
     assert_eq!(fingerprint(&home.db()), before);
 }
+
+#[test]
+fn a_messy_spreadsheet_reads_from_the_named_sheet() {
+    let mut store = Store::open_in_memory().expect("store");
+    let path = fixture("layouts/messy.xlsx");
+    // The first sheet is a cover page: no table there, and the error says which sheets exist.
+    let err = import_file(&mut store, &path, &options(), &ReferenceSource::builtin()).expect_err("cover sheet");
+    assert!(err.to_string().contains("--sheet NAME") && err.to_string().contains("'Tiltak 2027'"), "{err}");
+    let sheet = ImportOptions { sheet: Some("tiltak 2027".into()), ..options() };
+    let report = import_file(&mut store, &path, &sheet, &ReferenceSource::builtin()).expect("named sheet");
+    assert_eq!(report.format.as_ref().and_then(|f| f.sheet.as_deref()), Some("Tiltak 2027"));
+    let layout = report.layout.as_ref().expect("layout");
+    assert_eq!(layout.header_row, 3, "below a merged title row and a blank row");
+    assert_eq!(layout.column(Field::AmountNok).and_then(|m| m.unit_factor), Some(1_000_000));
+    assert_eq!(report.counts.rows_read, 4, "the blank row between data rows is skipped");
+    let rows = all(&store);
+    let by_key = |key: &str| rows.iter().find(|r| r.key == key).unwrap_or_else(|| panic!("{key}"));
+    assert_eq!(by_key("1").amount_nok, Some(12_500_000), "number cell in MNOK");
+    assert_eq!(by_key("2").amount_nok, Some(450_000));
+    assert_eq!(by_key("3").amount_nok, Some(12_500_000), "text cell with a decimal comma");
+    assert_eq!(by_key("4").amount_nok, None);
+    assert_eq!(by_key("1").start_date.as_deref(), Some("2027-01-15"), "date cell");
+    assert_eq!(by_key("2").start_date.as_deref(), Some("2027-03-01"), "Norwegian written date");
+    assert_eq!(by_key("3").start_date.as_deref(), Some("2027-06-01"), "ISO date as text");
+    assert_eq!(by_key("1").ministries, vec!["KUD"], "Arkivverket gives its ministry");
+    assert_eq!(by_key("3").agency.as_deref(), Some("Arkivverket"), "old name Riksarkivet");
+    assert_eq!(by_key("2").life_events, vec!["starte-og-drive-frivillig-organisasjon"]);
+    assert!(by_key("3").life_events.is_empty(), "Ingen means none");
+    assert_eq!(by_key("4").agency.as_deref(), Some("Ukjent kulturetat"), "unknown owner kept as written");
+    assert!(report.warning_list.iter().any(|w| w.field == "agency" && w.value == "Ukjent kulturetat"));
+    assert!(report.warning_list.iter().any(|w| w.field == "amount_nok" && w.value == "ukjent"));
+}
+
+#[test]
+fn an_ods_file_with_units_and_old_ministry_names() {
+    let mut store = Store::open_in_memory().expect("store");
+    let report =
+        import_file(&mut store, &fixture("layouts/messy.ods"), &options(), &ReferenceSource::builtin()).expect("ods");
+    assert_eq!(report.format.as_ref().map(|f| f.format.as_str()), Some("ods"));
+    assert_eq!(report.layout.as_ref().map(|l| l.header_row), Some(3));
+    let rows = all(&store);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].key, "HB-1");
+    assert_eq!(rows[0].amount_nok, Some(12_500_000), "thousands of kroner");
+    assert_eq!(rows[0].ministries, vec!["KDD"], "KMD for a KDD agency is KDD");
+    assert_eq!(rows[0].start_date.as_deref(), Some("2027-03-01"));
+    assert_eq!(rows[1].agency.as_deref(), Some("Kartverket"));
+    assert_eq!(rows[1].amount_nok, Some(88_000_500));
+    assert_eq!(rows[1].start_date.as_deref(), Some("2027-06-15"));
+}
+
+#[test]
+fn every_encoding_and_line_ending_gives_the_same_letters() {
+    let text = "Tiltak;Virksomhet;Beløp\r\nFødselsmelding på nett;Nav;12,5 mill.\r\nÆrlig åpen søknad;Brreg;3\r\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect();
+    let lf = text.replace("\r\n", "\n").into_bytes();
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("utf16.csv", utf16, "utf-16le"),
+        ("latin1.csv", latin1, "iso-8859-1"),
+        ("bom.csv", bom, "utf-8-sig"),
+        ("lf.csv", lf, "utf-8"),
+        ("crlf.csv", text.as_bytes().to_vec(), "utf-8"),
+    ];
+    let home = Home::new();
+    for (name, bytes, encoding) in cases {
+        let path = home.path(name);
+        std::fs::write(&path, &bytes).expect("write");
+        let mut store = Store::open_in_memory().expect("store");
+        let report = import_file(&mut store, &path, &options(), &ReferenceSource::builtin()).expect(name);
+        assert_eq!(report.format.as_ref().and_then(|f| f.encoding.as_deref()), Some(encoding), "{name}");
+        let titles: Vec<String> = all(&store).into_iter().map(|r| r.title).collect();
+        assert_eq!(titles, vec!["Fødselsmelding på nett", "Ærlig åpen søknad"], "{name}");
+        assert_eq!(all(&store)[0].amount_nok, Some(12_500_000), "{name}");
+    }
+}

@@ -121,7 +121,20 @@ pub fn import_bytes(
     let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| import_error(e.0))?;
     let matcher = layout::HeaderMatcher::new(&reference.columns()?);
     let head = table.head(layout::HEADER_SCAN_ROWS).map_err(|e| import_error(e.0))?;
-    let layout = layout::detect(&head, &matcher, &options.mappings).map_err(|e| import_error(e.0))?;
+    let layout = layout::detect(&head, &matcher, &options.mappings).map_err(|e| {
+        let others: Vec<&String> =
+            table.layout.sheets.iter().filter(|s| Some(*s) != table.layout.sheet.as_ref()).collect();
+        if others.is_empty() {
+            return import_error(e.0);
+        }
+        let names: Vec<String> = others.iter().map(|s| format!("'{s}'")).collect();
+        import_error(format!(
+            "{} (sheet '{}'); the table may be on another sheet: {} — choose it with --sheet NAME",
+            e.0,
+            table.layout.sheet.as_deref().unwrap_or_default(),
+            names.join(", ")
+        ))
+    })?;
     let vocabulary = values::ValueVocabulary::new(&reference.vocabulary()?);
     let resolver = Resolver::load(store.conn())?;
     let mut previous = previous_values(store, &source, &resolver, &vocabulary)?;

@@ -107,6 +107,9 @@ pub struct FileLayout {
     pub line_ending: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// Every sheet of a spreadsheet, for hints when the chosen one holds no table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
 }
 
 /// A table ready to be read row by row. CSV is parsed as it is read, so an import can
@@ -328,6 +331,7 @@ fn read_csv(bytes: &[u8]) -> ReadResult<RawTable> {
             delimiter: Some(delimiter_name),
             line_ending: Some(line_ending.into()),
             sheet: None,
+            sheets: Vec::new(),
         },
         body: Body::Csv { text, delimiter },
     })
@@ -423,6 +427,7 @@ fn read_spreadsheet(
             delimiter: None,
             line_ending: None,
             sheet: Some(name),
+            sheets: names,
         },
         body: Body::Rows(rows),
     })

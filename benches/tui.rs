@@ -1,0 +1,114 @@
+//! The TUI at national scale (100 000 initiatives), headless: the first frame, a keystroke
+//! in the search bar to the next frame, and a scroll step.
+
+mod common;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use samla::config::Lang;
+use samla::portfolio::Portfolio;
+use samla::reference::ReferenceSource;
+use samla::store::{OpenMode, Store};
+use samla::tui::app::App;
+use samla::tui::keymap::Keymap;
+use samla::tui::theme::Theme;
+use samla::tui::{Options, start_app, ui};
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn tui(c: &mut Criterion) {
+    let Some(csv) = common::scale_csv() else { return };
+    let dir = tempfile::tempdir().expect("dir");
+    let database = common::imported(dir.path(), &csv);
+    let options = Options {
+        database: database.clone(),
+        lang: Lang::Nb,
+        theme: Theme::builtin("default"),
+        keymap: Keymap::defaults(),
+        mouse: false,
+        reference: ReferenceSource::builtin(),
+        analyst: "bench".into(),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let area = Rect::new(0, 0, 120, 40);
+
+    let mut group = c.benchmark_group("tui_100k");
+    group.sample_size(20);
+
+    // Opening the database, loading the first screen's rows and drawing it.
+    group.bench_function("first_frame", |b| {
+        b.iter(|| {
+            let store = Store::open(&database, OpenMode::Existing, &options.reference).expect("store");
+            let (mut app, _) = start_app(&store, &options).expect("app");
+            app.areas = ui::areas(area);
+            terminal.draw(|frame| ui::draw(frame, &app, &options.theme)).expect("draw");
+        })
+    });
+
+    // The rest of the portfolio, loaded behind the first screen.
+    let store = Store::open(&database, OpenMode::Existing, &options.reference).expect("store");
+    group.bench_function("load_all_100k", |b| b.iter(|| Portfolio::load(&store).expect("load")));
+
+    let portfolio = Portfolio::load(&store).expect("load");
+    let fresh = || {
+        let (mut app, _) = start_app(&store, &options).expect("app");
+        app.set_portfolio(portfolio.clone());
+        app.areas = ui::areas(area);
+        app
+    };
+    let draw = |terminal: &mut Terminal<TestBackend>, app: &App| {
+        terminal.draw(|frame| ui::draw(frame, app, &options.theme)).expect("draw");
+    };
+
+    // The first letter searches all 100 000 rows; later letters only narrow.
+    for (name, typed, next) in [("search_first_key", "", 'd'), ("search_next_key", "døds", 'b')] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let mut app = fresh();
+                    app.on_key(key('/'));
+                    for c in typed.chars() {
+                        app.on_key(key(c));
+                    }
+                    app
+                },
+                |mut app| {
+                    app.on_key(key(next));
+                    draw(&mut terminal, &app);
+                    app
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+
+    // Sorting by a column for the first time (later sorts reuse the cached order).
+    group.bench_function("sort_by_title_first_time", |b| {
+        b.iter_batched(
+            fresh,
+            |mut app| {
+                app.on_key(key('s'));
+                draw(&mut terminal, &app);
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+
+    let mut app = fresh();
+    group.bench_function("scroll_step", |b| {
+        b.iter(|| {
+            app.on_key(key('j'));
+            draw(&mut terminal, &app);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, tui);
+criterion_main!(benches);
