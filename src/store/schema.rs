@@ -122,8 +122,9 @@ CREATE TABLE initiatives (
     updated_at TEXT NOT NULL,
     UNIQUE (source_id, source_key)
 );
-CREATE INDEX initiatives_by_agency ON initiatives (agency_id);
 
+-- The link tables need no index beyond their primary key: filters ask "does initiative X
+-- have ministry Y", which the key answers, and every extra index costs each import.
 CREATE TABLE initiative_ministries (
     initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
     ministry_id INTEGER NOT NULL REFERENCES organisations(id),
@@ -131,21 +132,18 @@ CREATE TABLE initiative_ministries (
     position INTEGER NOT NULL,
     PRIMARY KEY (initiative_id, ministry_id)
 ) WITHOUT ROWID;
-CREATE INDEX initiative_ministries_by_ministry ON initiative_ministries (ministry_id);
 
 CREATE TABLE initiative_life_events (
     initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
     life_event_id INTEGER NOT NULL REFERENCES life_events(id) ON DELETE CASCADE,
     PRIMARY KEY (initiative_id, life_event_id)
 ) WITHOUT ROWID;
-CREATE INDEX initiative_life_events_by_event ON initiative_life_events (life_event_id);
 
 CREATE TABLE initiative_tags (
     initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
     tag TEXT NOT NULL,
     PRIMARY KEY (initiative_id, tag)
 ) WITHOUT ROWID;
-CREATE INDEX initiative_tags_by_tag ON initiative_tags (tag);
 
 CREATE TABLE criteria (
     id INTEGER PRIMARY KEY,
