@@ -38,9 +38,13 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(Error::io("read", path, e)),
         };
-        let mut config: Config = toml::from_str(&text).map_err(|e| {
-            Error::Config(format!("{}: {}", path.display(), e.to_string().trim_end().replace('\n', " ")))
-        })?;
+        Self::from_toml(&text, &path.display().to_string())
+    }
+
+    /// Parses the text of a config file named `file` (for messages).
+    pub fn from_toml(text: &str, file: &str) -> Result<Self> {
+        let mut config: Config = toml::from_str(text)
+            .map_err(|e| Error::Config(format!("{file}: {}", e.to_string().trim_end().replace('\n', " "))))?;
         if config.analyst.trim().is_empty() {
             config.analyst = os_user();
         }

@@ -28,8 +28,21 @@ impl FilterArgs {
 
 pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let store = context.open(OpenMode::Existing)?;
-    let query = ListQuery { sort: args.sort, descending: args.desc, limit: args.limit, ..args.filter.to_query() };
-    let initiatives = store.list(&query)?;
+    let mut query = ListQuery { sort: args.sort, descending: args.desc, limit: args.limit, ..args.filter.to_query() };
+    let keep = match &args.filter.filter {
+        Some(expression) => {
+            // The filter decides about withdrawn rows (status:), unless --all says all.
+            query.include_withdrawn = true;
+            query.limit = None;
+            Some(filter_ids(&store, expression, args.filter.all)?)
+        }
+        None => None,
+    };
+    let mut initiatives = store.list(&query)?;
+    if let Some(keep) = keep {
+        initiatives.retain(|i| keep.contains(&i.id));
+        initiatives.truncate(args.limit.unwrap_or(usize::MAX));
+    }
     let text = match args.format {
         Format::Json => to_json(&initiatives, true)? + "\n",
         Format::Csv => to_csv(&initiatives)?,
@@ -41,6 +54,18 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ids a filter-bar expression keeps, computed the way the terminal UI does.
+fn filter_ids(store: &crate::store::Store, expression: &str, all: bool) -> Result<std::collections::HashSet<i64>> {
+    let portfolio = crate::portfolio::Portfolio::load(store)?;
+    let resolver = crate::store::Resolver::load_for(store)?;
+    let mut filter = crate::portfolio::parse_filter(expression, &portfolio, &resolver)
+        .map_err(|e| Error::Invalid(format!("--filter: {e}")))?;
+    if all {
+        filter.status = crate::portfolio::StatusFilter::All;
+    }
+    Ok(portfolio.rows.iter().filter(|row| filter.matches(row)).map(|row| row.id).collect())
 }
 
 fn table(context: &Context, initiatives: &[Initiative], total: i64) -> String {

@@ -157,6 +157,10 @@ pub struct FilterArgs {
     /// Include initiatives withdrawn from their source's latest round
     #[arg(long)]
     pub all: bool,
+    /// A filter in the terminal UI's filter-bar language, e.g.
+    /// "dep:HOD,AID liv:dødsfall beløp:>10 -kilde:kommunal dep:ingen" (see the README)
+    #[arg(long, value_name = "EXPR")]
+    pub filter: Option<String>,
 }
 
 fn parse_mnok(text: &str) -> std::result::Result<i64, String> {

@@ -95,6 +95,12 @@ impl Theme {
         Ok(theme)
     }
 
+    /// The built-in theme `name` patched by the text of a user theme file named `file`.
+    pub fn from_toml(name: &str, text: &str, file: &str) -> Result<Self, String> {
+        let base = Self::builtin(name);
+        Self::parse(name, text, Some(&base), file)
+    }
+
     /// A built-in theme by name (tests, and the fallback when a file is broken).
     pub fn builtin(name: &str) -> Self {
         BUILTIN
