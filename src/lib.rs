@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub mod paths;
 pub mod reference;
+pub mod scoring;
 pub mod store;
 pub mod text;
 
