@@ -135,7 +135,8 @@ catalogue! {
     FRAME = "Ramme" / "Frame";
     CUT_LINE = "kuttlinje" / "cut line";
     CUT_LINE_IS = "Kuttlinje" / "Cut line";
-    EVERYTHING_ABOVE = "alt over er med; første som ikke er med, er plass" / "everything above is in; the first not in is place";
+    EVERYTHING_ABOVE = "alt over er med (unntatt det som er låst ute); første som ikke er med, er plass" /
+                       "everything above it is in (except what is locked out); the first left out is place";
     ALL_FIT = "Alle tiltak med søkt beløp er med." / "Every initiative with a requested amount is in.";
     LOCKED = "låst" / "locked";
     LOCKED_OUT = "låst ute" / "locked out";
@@ -153,6 +154,7 @@ catalogue! {
     EXACT_GAINS = "eksakt valg gir" / "the exact set gains";
     ONLY_EXACT = "bare i eksakt valg" / "only in the exact set";
     ONLY_GREEDY = "bare her" / "only here";
+    VALUE_BY_FRAME = "Beste sum poeng ved andre rammer" / "Best total points at other frames";
     NO_AMOUNT = "Uten søkt beløp (kan ikke velges)" / "Without a requested amount (cannot be chosen)";
     PLACE_RANGE = "Plass ved endrede vekter" / "Place as weights vary";
     IN_TOP = "I topp" / "In top";

@@ -532,7 +532,8 @@ fn working_scenario(store: &Store, matrix: &ScoreMatrix, name: Option<&str>, fra
 }
 
 fn evaluate(scenario: &Scenario, matrix: &ScoreMatrix) -> Result<Outcome> {
-    let outcome = scenario.evaluate(matrix)?;
+    // The curve reaches a quarter past the frame, to show what more money would buy.
+    let outcome = scenario.evaluate_with_curve(matrix, scenario.budget_nok.map(|b| b.saturating_add(b / 4)))?;
     if outcome.weights.is_zero() {
         return Err(Error::Invalid(format!(
             "every weight of '{}' is 0; set weights with `samla weights --set CRITERION=WEIGHT`",
@@ -762,6 +763,14 @@ fn selection_text(matrix: &ScoreMatrix, s: &Selection, ranking: &Ranking, lang: 
             ));
         }
     }
+    let steps: Vec<String> = [50, 75, 90, 100, 110, 125]
+        .iter()
+        .map(|percent| {
+            let frame = s.frame_nok / 100 * percent;
+            format!("{} MNOK {}", format_mnok(frame), decimal(s.value_at(frame), 0))
+        })
+        .collect();
+    out.push_str(&format!("{}: {}\n", t(i18n::VALUE_BY_FRAME), steps.join(" · ")));
     if !s.no_amount.is_empty() {
         out.push_str(&format!("{}: {}\n", t(i18n::NO_AMOUNT), s.no_amount.len()));
     }

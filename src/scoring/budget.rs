@@ -111,6 +111,14 @@ pub struct Selection {
     pub curve: Vec<CurvePoint>,
 }
 
+impl Selection {
+    /// The best value reachable with a frame of `frame_nok` (read off the curve; frames
+    /// beyond the curve's end get its last value).
+    pub fn value_at(&self, frame_nok: i64) -> f64 {
+        self.curve.iter().take_while(|p| p.frame_nok <= frame_nok).last().map_or(0.0, |p| p.value)
+    }
+}
+
 /// Chooses the set of items with the highest total value within the frame, exactly.
 /// `order` lists every item index best first (the ranking); it orders the output and the
 /// top-down comparison.
@@ -391,6 +399,8 @@ mod tests {
         // The curve: 5 at 10, 80 at 60, 85 at 70, 135 at 100.
         let steps: Vec<(i64, f64)> = selection.curve.iter().map(|p| (p.frame_nok / 1_000_000, p.value)).collect();
         assert_eq!(steps, vec![(0, 0.0), (10, 5.0), (50, 70.0), (60, 80.0), (70, 85.0), (100, 135.0)]);
+        assert_eq!(selection.value_at(65_000_000), 80.0);
+        assert_eq!(selection.value_at(9_999_999), 0.0);
     }
 
     #[test]

@@ -66,6 +66,12 @@ impl Scenario {
 
     /// Ranks (and selects, with a budget) under this scenario.
     pub fn evaluate(&self, matrix: &ScoreMatrix) -> Result<Outcome> {
+        self.evaluate_with_curve(matrix, None)
+    }
+
+    /// Like [`Scenario::evaluate`], with the value-versus-frame curve computed up to
+    /// `curve_to_nok` (beyond the frame: what more money would buy).
+    pub fn evaluate_with_curve(&self, matrix: &ScoreMatrix, curve_to_nok: Option<i64>) -> Result<Outcome> {
         let (weights, unnamed, unknown) = Weights::from_codes(matrix.criteria(), &self.weights)?;
         let mut notes = Vec::new();
         if !unnamed.is_empty() {
@@ -76,7 +82,7 @@ impl Scenario {
         }
         let ranking = matrix.rank(&weights);
         let selection = match self.frame(matrix, &mut notes) {
-            Some(frame) => Some(matrix.select(&ranking, &frame)?),
+            Some(frame) => Some(matrix.select(&ranking, &Frame { curve_to_nok, ..frame })?),
             None => None,
         };
         Ok(Outcome { weights, ranking, selection, notes })
