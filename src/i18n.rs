@@ -143,6 +143,9 @@ catalogue! {
     LOCKED_IN_LIST = "Låst inn" / "Locked in";
     LOCKED_OUT_LIST = "Låst ute" / "Locked out";
     AMOUNTS_ROUNDED_TO = "beløp rundet opp til" / "amounts rounded up to";
+    COUNTED_EXACTLY_IN = "eksakt, regnet i enheter på" / "exact, counted in units of";
+    TOPPED_UP = "Lagt til etter avrundingen (passer i kronene som ble til overs)" /
+                "Added after rounding (they fit in the kroner left over)";
     CHOSEN = "valgt" / "chosen";
     SPENT = "brukt" / "spent";
     LEFT = "igjen" / "left";

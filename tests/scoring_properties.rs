@@ -59,11 +59,22 @@ struct Portfolio {
     locked_out: Vec<usize>,
 }
 
-fn portfolio(whole_units: bool) -> impl Strategy<Value = Portfolio> {
-    let amount = if whole_units {
-        (0i64..=40).prop_map(|u| Some(u * RESOLUTION)).boxed()
-    } else {
-        prop_oneof![8 => (0i64..=4_000_000).prop_map(Some), 1 => Just(None)].boxed()
+/// How the amounts of a random portfolio are drawn.
+#[derive(Debug, Clone, Copy)]
+enum Amounts {
+    /// Whole multiples of the resolution.
+    WholeUnits,
+    /// Multiples of 0.05 MNOK (half units): the automatic resolution counts them exactly.
+    HalfUnits,
+    /// Any kroner, some missing.
+    Any,
+}
+
+fn portfolio(amounts: Amounts) -> impl Strategy<Value = Portfolio> {
+    let amount = match amounts {
+        Amounts::WholeUnits => (0i64..=40).prop_map(|u| Some(u * RESOLUTION)).boxed(),
+        Amounts::HalfUnits => (0i64..=80).prop_map(|u| Some(u * RESOLUTION / 2)).boxed(),
+        Amounts::Any => prop_oneof![8 => (0i64..=4_000_000).prop_map(Some), 1 => Just(None)].boxed(),
     };
     let item =
         (amount, prop_oneof![Just(0.0), 0.0f64..100.0]).prop_map(|(cost_nok, value)| BudgetItem { cost_nok, value });
@@ -93,19 +104,21 @@ fn brute_force(p: &Portfolio, fits: impl Fn(&[usize]) -> bool) -> Option<f64> {
     best
 }
 
-fn frame_of(p: &Portfolio) -> Frame {
+fn frame_of(p: &Portfolio, resolution_nok: i64) -> Frame {
     Frame {
         frame_nok: p.frame_nok,
-        resolution_nok: RESOLUTION,
+        resolution_nok,
         locked_in: p.locked_in.clone(),
         locked_out: p.locked_out.clone(),
         curve_to_nok: None,
     }
 }
 
-fn check_selection(p: &Portfolio, units_fit: bool) -> Result<(), TestCaseError> {
+/// `resolution_nok` 0 lets the selection choose; `units_fit` checks the brute force against
+/// sets that fit with amounts rounded up to [`RESOLUTION`] instead of sets that fit in kroner.
+fn check_selection(p: &Portfolio, resolution_nok: i64, units_fit: bool) -> Result<(), TestCaseError> {
     let order: Vec<usize> = (0..p.items.len()).collect();
-    let result = select(&p.items, &order, &frame_of(p));
+    let result = select(&p.items, &order, &frame_of(p, resolution_nok));
     let fits = |set: &[usize]| -> bool {
         if units_fit {
             // What the selection promises: amounts rounded up, the frame down, to the resolution.
@@ -150,15 +163,21 @@ proptest! {
     /// With amounts in whole units of the resolution, rounding changes nothing: the exact set
     /// is at least as good as every set that fits the frame in kroner.
     #[test]
-    fn exact_selection_is_optimal_in_kroner_when_amounts_are_whole_units(p in portfolio(true)) {
-        check_selection(&p, false)?;
+    fn exact_selection_is_optimal_in_kroner_when_amounts_are_whole_units(p in portfolio(Amounts::WholeUnits)) {
+        check_selection(&p, RESOLUTION, false)?;
     }
 
-    /// With any amounts, it is optimal among the sets that fit at the stated resolution, and
-    /// still never exceeds the frame in kroner.
+    /// Left to choose its resolution, it counts amounts of 0.05 MNOK exactly.
     #[test]
-    fn exact_selection_is_optimal_at_its_resolution_and_never_exceeds_the_frame(p in portfolio(false)) {
-        check_selection(&p, true)?;
+    fn exact_selection_is_optimal_in_kroner_with_the_automatic_resolution(p in portfolio(Amounts::HalfUnits)) {
+        check_selection(&p, 0, false)?;
+    }
+
+    /// With any amounts, it is at least as good as every set that fits at the stated
+    /// resolution, and still never exceeds the frame in kroner.
+    #[test]
+    fn exact_selection_is_optimal_at_its_resolution_and_never_exceeds_the_frame(p in portfolio(Amounts::Any)) {
+        check_selection(&p, RESOLUTION, true)?;
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub struct FrameArgs {
     /// Initiatives (ids) that must stay out of the frame, comma-separated
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]
     pub lock_out: Vec<i64>,
-    /// The selection counts amounts rounded up (and the frame down) to this [default: 0.1M]
+    /// Count amounts in this unit, rounded up (and the frame down) [default: the largest unit
+    /// every amount is a whole number of, if at least 0.01M (exact); else 0.1M]
     #[arg(long, value_name = "NOK", value_parser = parse_amount)]
     pub resolution: Option<i64>,
 }

@@ -3,9 +3,12 @@
 //! amounts in small units), with locks, the cut line, what just missed, the value at every
 //! smaller frame, and the greedy lists it beats.
 //!
-//! Amounts are rounded UP and the frame DOWN to the resolution (0.1 MNOK by default), so the
-//! chosen set never exceeds the frame in whole kroner; it is optimal among the sets that fit
-//! at that resolution.
+//! Amounts are counted in units of a resolution. By default that is the largest unit every
+//! amount is a whole number of (often 0.1 MNOK or 0.05 MNOK), when that is at least 0.01 MNOK:
+//! the selection is then exact in kroner. Otherwise (or with a resolution given) amounts are
+//! rounded UP and the frame DOWN to the resolution (0.1 MNOK by default), so the chosen set
+//! never exceeds the frame; it is optimal among the sets that fit at that resolution, and
+//! whatever still fits in the kroner that rounding left over is then added, best first.
 
 use super::matrix::ScoreMatrix;
 use super::ranking::Ranking;
@@ -14,6 +17,8 @@ use serde::Serialize;
 
 /// 0.1 MNOK: fine enough for proposals of 2–1 500 MNOK, coarse enough to be fast.
 pub const DEFAULT_RESOLUTION_NOK: i64 = 100_000;
+/// The finest unit chosen by itself (0.01 MNOK): finer units would make the DP slow.
+const FINEST_AUTOMATIC_RESOLUTION_NOK: i64 = 10_000;
 /// The DP keeps one bit per proposal and amount unit to rebuild the set; beyond this the
 /// resolution must be coarser.
 const MAX_DECISION_BYTES: usize = 2 << 30;
@@ -33,7 +38,7 @@ pub struct BudgetItem {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Frame {
     pub frame_nok: i64,
-    /// The unit amounts are counted in; 0 means [`DEFAULT_RESOLUTION_NOK`].
+    /// The unit amounts are counted in; 0 chooses one (see the module documentation).
     pub resolution_nok: i64,
     /// Always in the set (they take their amount off the frame first).
     pub locked_in: Vec<usize>,
@@ -47,10 +52,20 @@ impl Frame {
     pub fn new(frame_nok: i64) -> Self {
         Self { frame_nok, ..Self::default() }
     }
+}
 
-    pub fn resolution(&self) -> i64 {
-        if self.resolution_nok > 0 { self.resolution_nok } else { DEFAULT_RESOLUTION_NOK }
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The resolution to count in: the one given, else the largest unit all `amounts` are whole
+/// numbers of when it is at least [`FINEST_AUTOMATIC_RESOLUTION_NOK`], else the default.
+fn choose_resolution(given: i64, amounts: impl Iterator<Item = i64>) -> i64 {
+    if given > 0 {
+        return given;
     }
+    let common = amounts.filter(|a| *a > 0).fold(0, gcd);
+    if common >= FINEST_AUTOMATIC_RESOLUTION_NOK { common } else { DEFAULT_RESOLUTION_NOK }
 }
 
 /// A set picked by a simple rule, to compare with the exact one.
@@ -86,7 +101,10 @@ pub struct CurvePoint {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Selection {
     pub frame_nok: i64,
+    /// The unit amounts were counted in.
     pub resolution_nok: i64,
+    /// True when every amount is a whole number of units: no rounding, exact in kroner.
+    pub exact_in_kroner: bool,
     /// The chosen items, locked ones included, in the order given (rank order).
     pub chosen: Vec<usize>,
     /// `in_frame[item]` is true for chosen items.
@@ -103,6 +121,9 @@ pub struct Selection {
     pub cut_place: Option<usize>,
     /// The best-placed items that could have been chosen but were not (at most five).
     pub just_missed: Vec<Missed>,
+    /// Items added after the exact pass because they fit in the kroner that rounding amounts
+    /// up left over (empty when `exact_in_kroner`).
+    pub topped_up: Vec<usize>,
     /// Down the ranked list, taking each proposal that still fits.
     pub top_down: Greedy,
     /// By value per krone (WSJF/RICE style), taking each that still fits.
@@ -123,14 +144,12 @@ impl Selection {
 /// `order` lists every item index best first (the ranking); it orders the output and the
 /// top-down comparison.
 pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Selection> {
-    let resolution = frame.resolution();
     if frame.frame_nok < 0 {
         return Err(Error::Invalid("the budget frame cannot be negative".into()));
     }
     if order.len() != items.len() || order.iter().any(|&i| i >= items.len()) {
         return Err(Error::Invalid("the order must list every item once".into()));
     }
-    let units_of = |nok: i64| (nok + resolution - 1).div_euclid(resolution);
     let cost_of = |item: usize| items[item].cost_nok.filter(|c| *c >= 0);
     let mut locked = vec![Lock::Free; items.len()];
     for &item in &frame.locked_in {
@@ -150,6 +169,10 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
         *slot = Lock::Out;
     }
 
+    let countable = || (0..items.len()).filter(|&i| locked[i] != Lock::Out).filter_map(cost_of);
+    let resolution = choose_resolution(frame.resolution_nok, countable());
+    let exact_in_kroner = countable().all(|a| a % resolution == 0);
+    let units_of = |nok: i64| (nok + resolution - 1).div_euclid(resolution);
     let frame_units = frame.frame_nok / resolution;
     let locked_in: Vec<usize> = order.iter().copied().filter(|&i| locked[i] == Lock::In).collect();
     let locked_units: i64 = locked_in.iter().filter_map(|&i| cost_of(i)).map(units_of).sum();
@@ -186,6 +209,26 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
     let mut in_frame = vec![false; items.len()];
     for &i in locked_in.iter().chain(&picked) {
         in_frame[i] = true;
+    }
+    // Rounding up can leave kroner unused that still hold a proposal: add those, most points
+    // first. This never lowers the value and never passes the frame.
+    let mut topped_up = Vec::new();
+    if !exact_in_kroner {
+        let mut left = frame.frame_nok - locked_in.iter().chain(&picked).filter_map(|&i| cost_of(i)).sum::<i64>();
+        let mut rest: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| locked[i] == Lock::Free && !in_frame[i] && cost_of(i).is_some())
+            .collect();
+        rest.sort_by(|&a, &b| value_of(items[b]).total_cmp(&value_of(items[a])));
+        for i in rest {
+            let cost = cost_of(i).unwrap_or_default();
+            if cost <= left && value_of(items[i]) > 0.0 {
+                left -= cost;
+                in_frame[i] = true;
+                topped_up.push(i);
+            }
+        }
     }
     let chosen: Vec<usize> = order.iter().copied().filter(|&i| in_frame[i]).collect();
     let spent_nok: i64 = chosen.iter().filter_map(|&i| cost_of(i)).sum();
@@ -250,6 +293,7 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
     Ok(Selection {
         frame_nok: frame.frame_nok,
         resolution_nok: resolution,
+        exact_in_kroner,
         chosen,
         in_frame,
         spent_nok,
@@ -260,6 +304,7 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
         no_amount: order.iter().copied().filter(|&i| cost_of(i).is_none()).collect(),
         cut_place,
         just_missed,
+        topped_up,
         top_down,
         value_per_krone,
         curve,
@@ -423,6 +468,29 @@ mod tests {
         assert!(select(&items, &[0, 1, 2, 3, 4], &too_much).expect_err("over").to_string().contains("more than"));
         let no_amount = Frame { locked_in: vec![3], ..Frame::new(100_000_000) };
         assert!(select(&items, &[0, 1, 2, 3, 4], &no_amount).is_err());
+    }
+
+    #[test]
+    fn the_resolution_follows_the_amounts_and_rounding_leftovers_are_used() {
+        // Amounts in 0.05 MNOK: counted in 0.05 MNOK, exact in kroner.
+        let fine = items(&[(Some(350_000), 10.0), (Some(450_000), 10.0), (Some(200_000), 10.0)]);
+        let selection = select(&fine, &[0, 1, 2], &Frame::new(1_000_000)).expect("select");
+        assert_eq!(selection.resolution_nok, 50_000);
+        assert!(selection.exact_in_kroner);
+        assert_eq!(selection.chosen, vec![0, 1, 2], "1.0 MNOK holds 0.35 + 0.45 + 0.2 exactly");
+        // Whole MNOK: counted in MNOK, still exact.
+        let whole = items(&[(mnok(3), 1.0), (mnok(7), 1.0)]);
+        assert_eq!(select(&whole, &[0, 1], &Frame::new(10_500_000)).expect("select").resolution_nok, 1_000_000);
+
+        // Odd kroner: 0.1 MNOK, rounded up; what still fits afterwards is added.
+        let odd = items(&[(Some(350_001), 10.0), (Some(450_001), 10.0), (Some(199_997), 1.0)]);
+        let selection = select(&odd, &[0, 1, 2], &Frame::new(1_000_000)).expect("select");
+        assert_eq!(selection.resolution_nok, 100_000);
+        assert!(!selection.exact_in_kroner);
+        assert_eq!(selection.topped_up, vec![2], "0.4 + 0.5 units leave 0.1 MNOK; 199 997 NOK fits in kroner");
+        assert_eq!(selection.spent_nok, 999_999);
+        let given = Frame { resolution_nok: 100_000, ..Frame::new(1_000_000) };
+        assert_eq!(select(&fine, &[0, 1, 2], &given).expect("select").resolution_nok, 100_000);
     }
 
     #[test]

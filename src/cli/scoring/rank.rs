@@ -1,6 +1,6 @@
 //! `samla rank`: the priority list, and the best set within a budget frame.
 
-use super::{Context, RankArgs, decimal, evaluate, print, round, to_json, working_scenario};
+use super::{Context, RankArgs, decimal, evaluate, number, print, round, to_json, working_scenario};
 use crate::cli::table::{Column, render};
 use crate::cli::terminal_width;
 use crate::config::Lang;
@@ -171,8 +171,8 @@ fn selection_text(matrix: &ScoreMatrix, s: &Selection, ranking: &Ranking, lang: 
         "{} {} MNOK ({} {} MNOK): {} {}, {} MNOK {}, {} MNOK {}, {} {}\n",
         t(i18n::FRAME),
         format_mnok(s.frame_nok),
-        t(i18n::AMOUNTS_ROUNDED_TO),
-        format_mnok(s.resolution_nok),
+        t(if s.exact_in_kroner { i18n::COUNTED_EXACTLY_IN } else { i18n::AMOUNTS_ROUNDED_TO }),
+        number(s.resolution_nok as f64 / 1_000_000.0),
         s.chosen.len(),
         t(i18n::CHOSEN),
         format_mnok(s.spent_nok),
@@ -190,6 +190,9 @@ fn selection_text(matrix: &ScoreMatrix, s: &Selection, ranking: &Ranking, lang: 
             t(i18n::LOCKED_OUT_LIST),
             if s.locked_out.is_empty() { "–".to_string() } else { ids(&s.locked_out) },
         ));
+    }
+    if !s.topped_up.is_empty() {
+        out.push_str(&format!("{}: {}\n", t(i18n::TOPPED_UP), ids(&s.topped_up)));
     }
     match s.cut_place {
         Some(place) => out.push_str(&format!("{}: {} {place}\n", t(i18n::CUT_LINE_IS), t(i18n::EVERYTHING_ABOVE))),
