@@ -238,7 +238,8 @@ pub enum ReferenceAction {
         json: bool,
     },
     /// Load the reference files (yours from the config directory, else the built-in ones)
-    /// into the database: adds new organisations, life events and names
+    /// into the database: adds new organisations, life events and names, and updates the
+    /// scoring criteria (weights you changed are kept)
     Sync,
 }
 
