@@ -59,12 +59,22 @@ fn rerank(c: &mut Criterion) {
             black_box(previous.order[0])
         })
     });
-    c.bench_function("rerank 100k x 8 after a weight change, with who moved", |b| {
+    c.bench_function("rerank 100k x 8 after a weight change, with every move sorted", |b| {
         b.iter(|| {
             toggle = !toggle;
             weights.set(0, if toggle { 40.0 } else { 25.0 }).expect("weight");
             matrix.rank_into(&weights, &mut next);
             let movement = next.movement(&previous);
+            std::mem::swap(&mut previous, &mut next);
+            black_box(movement.up.len())
+        })
+    });
+    c.bench_function("rerank 100k x 8 after a weight change, with the 10 largest moves", |b| {
+        b.iter(|| {
+            toggle = !toggle;
+            weights.set(0, if toggle { 40.0 } else { 25.0 }).expect("weight");
+            matrix.rank_into(&weights, &mut next);
+            let movement = next.largest_moves(&previous, 10);
             std::mem::swap(&mut previous, &mut next);
             black_box(movement.up.len())
         })

@@ -94,6 +94,17 @@ impl Ranking {
     /// Every row that moved since `previous` (a ranking of the same matrix), largest moves
     /// first, then by new place.
     pub fn movement(&self, previous: &Ranking) -> Movement {
+        self.moves(previous, usize::MAX)
+    }
+
+    /// The `limit` largest moves up and down since `previous`: what a live screen shows after
+    /// each weight change, without sorting every row that moved (use
+    /// [`Ranking::gained_since`] for the arrow on each visible row).
+    pub fn largest_moves(&self, previous: &Ranking, limit: usize) -> Movement {
+        self.moves(previous, limit)
+    }
+
+    fn moves(&self, previous: &Ranking, limit: usize) -> Movement {
         // Each move is packed into one u64 (largest move first, then new place) so that the
         // sort is over plain integers: after a big weight change nearly every one of 100 000
         // rows moves. New places are unique, so the order is fully determined.
@@ -107,9 +118,12 @@ impl Ranking {
                 std::cmp::Ordering::Equal => {}
             }
         }
-        up.sort_unstable();
-        down.sort_unstable();
-        let unpack = |keys: Vec<u64>| -> Vec<Move> {
+        let unpack = |mut keys: Vec<u64>| -> Vec<Move> {
+            if keys.len() > limit {
+                keys.select_nth_unstable(limit);
+                keys.truncate(limit);
+            }
+            keys.sort_unstable();
             keys.into_iter()
                 .map(|key| {
                     let to = (key & 0xFFFF_FFFF) as u32;
@@ -240,6 +254,9 @@ mod tests {
         assert_eq!(movement.up, vec![Move { row: 1, from: 3, to: 1 }]);
         assert_eq!(movement.down, vec![Move { row: 0, from: 1, to: 3 }]);
         assert_eq!(after.gained_since(&before, 1), 2);
+        assert_eq!(after.largest_moves(&before, 1), movement);
+        let none = after.largest_moves(&before, 0);
+        assert!(none.up.is_empty() && none.down.is_empty());
         assert_eq!(after.gained_since(&before, 2), 0);
     }
 
