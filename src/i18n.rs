@@ -103,6 +103,82 @@ catalogue! {
     USER_FILES = "Egne referansefiler" / "Your reference files";
     NONE = "ingen" / "none";
 
+    // Scoring.
+    SCORE_SET = "Poeng satt for" / "Score set for";
+    SCORE_UNCHANGED = "Uendret for" / "Unchanged for";
+    BY_SAMLA_ID = "(samlas id)" / "(samla's id)";
+    BY_SOURCE_KEY = "(nøkkel i kilden)" / "(key in its source)";
+    CRITERIA = "Kriterier" / "Criteria";
+    DERIVED_IGNORED = "Avledet, fylles ut av seg selv (ikke importert)" / "Derived, fill themselves (not imported)";
+    SCORES_CHANGED = "poeng endret" / "scores changed";
+    ROWS_UNMATCHED = "rader uten kjent tiltak" / "rows without a known initiative";
+    PLACE = "Plass" / "Place";
+    TOTAL_SCORE = "Totalpoeng" / "Total score";
+    CRITERION = "Kriterium" / "Criterion";
+    VALUE = "Verdi" / "Value";
+    SCALE = "Skala" / "Scale";
+    WEIGHT = "Vekt" / "Weight";
+    SHARE = "Andel" / "Share";
+    POINTS = "Poeng" / "Points";
+    CODE = "Kode" / "Code";
+    FROM = "fra" / "from";
+    MISSING = "Mangler" / "Missing";
+    INCOMPLETE = "ufullstendige" / "incomplete";
+    MISSING_RULE = "Manglende poeng teller som midten av skalaen (0,5 etter normalisering), aldri som null, \
+                    og tiltaket er merket ufullstendig." / "A missing score counts as the middle of its scale \
+                    (0.5 after normalising), never as zero, and the initiative is flagged incomplete.";
+    MISSING_RULE_SHORT = "(manglende poeng teller som midten av skalaen)" / "(a missing score counts as the middle of its scale)";
+    RANKING_CHANGED = "Rangeringen endret seg" / "The ranking changed";
+    MOVED_UP = "opp" / "up";
+    MOVED_DOWN = "ned" / "down";
+    NOTE = "Merk" / "Note";
+    FRAME = "Ramme" / "Frame";
+    CUT_LINE = "kuttlinje" / "cut line";
+    CUT_LINE_IS = "Kuttlinje" / "Cut line";
+    EVERYTHING_ABOVE = "alt over er med (unntatt det som er låst ute); første som ikke er med, er plass" /
+                       "everything above it is in (except what is locked out); the first left out is place";
+    ALL_FIT = "Alle tiltak med søkt beløp er med." / "Every initiative with a requested amount is in.";
+    LOCKED = "låst" / "locked";
+    LOCKED_OUT = "låst ute" / "locked out";
+    LOCKED_IN_LIST = "Låst inn" / "Locked in";
+    LOCKED_OUT_LIST = "Låst ute" / "Locked out";
+    AMOUNTS_ROUNDED_TO = "beløp rundet opp til" / "amounts rounded up to";
+    COUNTED_EXACTLY_IN = "eksakt, regnet i enheter på" / "exact, counted in units of";
+    TOPPED_UP = "Lagt til etter avrundingen (passer i kronene som ble til overs)" /
+                "Added after rounding (they fit in the kroner left over)";
+    CHOSEN = "valgt" / "chosen";
+    SPENT = "brukt" / "spent";
+    LEFT = "igjen" / "left";
+    TOTAL_POINTS = "sum poeng" / "total points";
+    JUST_MISSED = "Rett utenfor" / "Just missed";
+    SHORT_BY = "mangler" / "short by";
+    TOP_DOWN = "Ovenfra og ned i lista" / "Down the list from the top";
+    VALUE_PER_KRONE = "Poeng per krone (grådig)" / "Points per krone (greedy)";
+    EXACT_GAINS = "eksakt valg gir" / "the exact set gains";
+    ONLY_EXACT = "bare i eksakt valg" / "only in the exact set";
+    ONLY_GREEDY = "bare her" / "only here";
+    VALUE_BY_FRAME = "Beste sum poeng ved andre rammer" / "Best total points at other frames";
+    NO_AMOUNT = "Uten søkt beløp (kan ikke velges)" / "Without a requested amount (cannot be chosen)";
+    PLACE_RANGE = "Plass ved endrede vekter" / "Place as weights vary";
+    IN_TOP = "I topp" / "In top";
+    FLIPS_AT = "Bytter ved" / "Swaps at";
+    RUNS = "trekninger" / "draws";
+    WEIGHTS_MOVED = "hver vekt endret med inntil" / "each weight moved by up to";
+    SEED = "frø" / "seed";
+    FRAGILE_EXPLAINED = "«Bytter ved» er den minste vektendringen som bytter om tiltaket og en nabo; ! = under {} %." /
+                        "“Swaps at” is the smallest weight change that swaps the initiative with a neighbour; ! = below {} %.";
+    SCENARIO = "Scenario" / "Scenario";
+    SCENARIO_SAVED = "Lagret scenario" / "Saved scenario";
+    SCENARIO_DELETED = "Slettet scenario" / "Deleted scenario";
+    NO_SCENARIOS = "Ingen lagrede scenarioer. Lagre ett med `samla scenario save NAVN`." /
+                   "No saved scenarios. Save one with `samla scenario save NAME`.";
+    CONTENTS = "Innhold" / "Contents";
+    SAVED = "Lagret" / "Saved";
+    BY = "Av" / "By";
+    ONLY_IN_ONE = "bare i det ene scenarioet" / "only in one of the scenarios";
+    ENTERS = "Kommer inn i B" / "Enters in B";
+    LEAVES = "Faller ut fra A" / "Leaves from A";
+
     // Demo.
     DEMO_BUILT = "Demodatabasen er bygget" / "The demo database is built";
     DEMO_NEXT = "Se tiltakene med" / "List the initiatives with";

@@ -14,6 +14,7 @@ pub mod model;
 pub mod paths;
 pub mod portfolio;
 pub mod reference;
+pub mod scoring;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -167,8 +167,7 @@ fn analysts_work_survives_a_reimport_and_their_edits_are_kept() {
         let conn = rusqlite::Connection::open(home.db()).expect("raw");
         conn.execute_batch(&format!(
             "INSERT INTO initiative_tags VALUES ({a}, 'embetsgruppe-mars');
-             INSERT INTO criteria (code, name_nb, name_en, position) VALUES ('nytte', 'Nytte', 'Benefit', 0);
-             INSERT INTO scores VALUES ({a}, 1, 4, '2026-01-01', 'kari');
+             INSERT INTO scores VALUES ({a}, (SELECT id FROM criteria WHERE code = 'nytte'), 4, '2026-01-01', 'kari');
              INSERT INTO duplicate_decisions VALUES ({lo}, {hi}, 'overlap', NULL, '2026-01-01', 'kari');
              UPDATE initiatives SET risk = 'Høy' WHERE id = {b};",
             a = k002.id,

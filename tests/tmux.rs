@@ -82,7 +82,7 @@ fn open_search_detail_help_and_quit_in_a_real_terminal() {
         env!("CARGO_BIN_EXE_samla"),
         db.display()
     );
-    tmux.run(&["new-session", "-d", "-s", "samla", "-x", "100", "-y", "30", &command]);
+    tmux.run(&["new-session", "-d", "-s", "samla", "-x", "100", "-y", "40", &command]);
     tmux.run(&["set-option", "-t", "samla", "remain-on-exit", "on"]);
 
     let first = tmux.wait_for("1 Tiltak");
@@ -102,7 +102,7 @@ fn open_search_detail_help_and_quit_in_a_real_terminal() {
     std::thread::sleep(Duration::from_millis(300));
     tmux.keys(&["?"]);
     let help = tmux.wait_for("Hjelp");
-    assert!(help.contains("Kommandopalett"), "{help}");
+    assert!(help.contains("Søk mens du skriver"), "{help}");
     tmux.keys(&["Escape"]);
     std::thread::sleep(Duration::from_millis(300));
     tmux.keys(&["q"]);

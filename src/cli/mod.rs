@@ -5,6 +5,7 @@ mod import;
 mod list;
 mod paths;
 mod reference;
+mod scoring;
 pub mod table;
 
 use crate::config::{Config, Lang};
@@ -74,6 +75,17 @@ pub enum Command {
     Paths(PathsArgs),
     /// Ministries, agencies and life events known to the database
     Reference(ReferenceArgs),
+    /// Score initiatives on the criteria: set one score, import a sheet, or show one total
+    Score(scoring::ScoreArgs),
+    /// Show the criteria and their weights; change them (--set, --rank, --reset)
+    Weights(scoring::WeightsArgs),
+    /// The priority list: initiatives by total score, and with --budget the best set within
+    /// the frame
+    Rank(scoring::RankArgs),
+    /// How stable the top of the ranking is when the weights move
+    Sensitivity(scoring::SensitivityArgs),
+    /// Save named weights and frames, and compare two side by side
+    Scenario(scoring::ScenarioArgs),
 }
 
 #[derive(Debug, Args)]
@@ -235,7 +247,8 @@ pub enum ReferenceAction {
         json: bool,
     },
     /// Load the reference files (yours from the config directory, else the built-in ones)
-    /// into the database: adds new organisations, life events and names
+    /// into the database: adds new organisations, life events and names, and updates the
+    /// scoring criteria (weights you changed are kept)
     Sync,
 }
 
@@ -307,6 +320,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sources(args)) => import::sources(&context, &args),
         Some(Command::Paths(args)) => paths::run(&context, &args),
         Some(Command::Reference(args)) => reference::run(&context, &args),
+        Some(Command::Score(args)) => scoring::score(&context, &args),
+        Some(Command::Weights(args)) => scoring::weights(&context, &args),
+        Some(Command::Rank(args)) => scoring::rank(&context, &args),
+        Some(Command::Sensitivity(args)) => scoring::sensitivity_command(&context, &args),
+        Some(Command::Scenario(args)) => scoring::scenario(&context, &args),
     }
 }
 

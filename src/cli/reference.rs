@@ -13,8 +13,8 @@ pub fn run(context: &Context, args: &ReferenceArgs) -> Result<ExitCode> {
             let mut store = context.open(OpenMode::Existing)?;
             let counts = store.sync_reference(&context.reference)?;
             print(&format!(
-                "{} organisations, {} life events, {} new names\n",
-                counts.organisations, counts.life_events, counts.aliases
+                "{} organisations, {} life events, {} new names, {} criteria\n",
+                counts.organisations, counts.life_events, counts.aliases, counts.criteria
             ))?;
         }
         ReferenceAction::List { json } => {

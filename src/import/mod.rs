@@ -8,6 +8,7 @@ pub mod harmonise;
 pub mod layout;
 pub mod read;
 pub mod report;
+pub mod scores;
 pub mod values;
 
 pub use layout::Field;

@@ -164,6 +164,9 @@ pub struct CsvRows<'a> {
     counted_to: usize,
     line: usize,
     failed: bool,
+    /// Sizes of the last record, so the next one is allocated once at the right size.
+    last_len: usize,
+    last_fields: usize,
 }
 
 impl<'a> CsvRows<'a> {
@@ -173,7 +176,7 @@ impl<'a> CsvRows<'a> {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(text.as_bytes());
-        Self { reader, bytes: text.as_bytes(), counted_to: 0, line: 1, failed: false }
+        Self { reader, bytes: text.as_bytes(), counted_to: 0, line: 1, failed: false, last_len: 256, last_fields: 16 }
     }
 }
 
@@ -184,7 +187,7 @@ impl Iterator for CsvRows<'_> {
         if self.failed {
             return None;
         }
-        let mut record = csv::StringRecord::new();
+        let mut record = csv::StringRecord::with_capacity(self.last_len + self.last_len / 2, self.last_fields);
         match self.reader.read_record(&mut record) {
             Ok(false) => None,
             Ok(true) => {
@@ -198,6 +201,8 @@ impl Iterator for CsvRows<'_> {
                     self.line += self.bytes[self.counted_to..start].iter().filter(|b| **b == b'\n').count();
                     self.counted_to = start;
                 }
+                self.last_len = record.as_slice().len();
+                self.last_fields = record.len();
                 Some(Ok(RawRow::from_record(self.line, record)))
             }
             Err(e) => {

@@ -1,4 +1,5 @@
-//! Reference data: life events, organisations, column names and value vocabularies.
+//! Reference data: life events, organisations, column names, value vocabularies and the
+//! scoring criteria.
 //!
 //! The defaults live in `data/*.toml` and are compiled in. A file of the same name in the
 //! user's config directory replaces the built-in one, so analysts can add agencies, aliases
@@ -32,7 +33,10 @@ pub const COLUMNS: ReferenceFile =
 pub const VOCABULARY: ReferenceFile =
     ReferenceFile { name: "vocabulary.toml", builtin: include_str!("../../data/vocabulary.toml") };
 
-pub const ALL: [ReferenceFile; 4] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY];
+pub const CRITERIA: ReferenceFile =
+    ReferenceFile { name: "criteria.toml", builtin: include_str!("../../data/criteria.toml") };
+
+pub const ALL: [ReferenceFile; 5] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, CRITERIA];
 
 /// Where reference files are looked up: a user directory (usually the config dir), or none.
 #[derive(Debug, Clone, Default)]
@@ -84,6 +88,16 @@ impl ReferenceSource {
 
     pub fn vocabulary(&self) -> Result<Vocabulary> {
         self.load(VOCABULARY)
+    }
+
+    /// The scoring criteria with their default weights, checked.
+    pub fn criteria(&self) -> Result<crate::scoring::Criteria> {
+        let file: crate::scoring::criteria::CriteriaFile = self.load(CRITERIA)?;
+        let name = match self.user_path(CRITERIA) {
+            Some(path) => path.display().to_string(),
+            None => format!("built-in data/{}", CRITERIA.name),
+        };
+        file.into_criteria(&name)
     }
 }
 

@@ -7,6 +7,7 @@ mod initiatives;
 pub(crate) mod lookup;
 mod reference;
 pub(crate) mod schema;
+mod scoring;
 
 pub use initiatives::{ListQuery, SortField};
 pub use lookup::Resolver;
@@ -170,6 +171,10 @@ impl Store {
                     (crate::now(), env!("CARGO_PKG_VERSION")),
                 )?;
             }
+            if version == 2 {
+                // New databases and those from before scoring both get the criteria here.
+                scoring::sync_criteria(&tx, &reference.criteria()?)?;
+            }
             tx.pragma_update(None, "user_version", version)?;
             tx.commit()?;
         }
@@ -178,10 +183,13 @@ impl Store {
 
     /// Loads the reference data (built-in or the user's files) into this database: new
     /// organisations, life events and aliases are added, names updated; nothing the
-    /// initiatives point at is removed.
+    /// initiatives point at is removed. Criteria are updated too; weights an analyst changed
+    /// are kept, and criteria the file no longer has are retired with their scores kept.
     pub fn sync_reference(&mut self, reference: &ReferenceSource) -> Result<reference::SyncCounts> {
+        let criteria = reference.criteria()?;
         let tx = self.conn.transaction()?;
-        let counts = reference::sync(&tx, reference)?;
+        let mut counts = reference::sync(&tx, reference)?;
+        counts.criteria = scoring::sync_criteria(&tx, &criteria)?;
         tx.commit()?;
         Ok(counts)
     }

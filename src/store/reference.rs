@@ -12,6 +12,8 @@ pub struct SyncCounts {
     pub organisations: usize,
     pub life_events: usize,
     pub aliases: usize,
+    /// Scoring criteria defined by the criteria file.
+    pub criteria: usize,
 }
 
 /// Upserts every organisation and life event from the reference files, and replaces the

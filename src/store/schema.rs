@@ -194,6 +194,32 @@ CREATE TABLE change_log (
 CREATE INDEX change_log_by_initiative ON change_log (initiative_id);
 CREATE INDEX change_log_by_batch ON change_log (batch_id);
 "#,
+    // 2: scoring. Criteria carry all of their definition (so a database ranks the same way
+    // whatever criteria file is at hand), and scenarios save weights, frames and locks.
+    r#"
+-- For criteria derived from phase or risk: a JSON object of name → value.
+ALTER TABLE criteria ADD COLUMN derive_values TEXT;
+ALTER TABLE criteria ADD COLUMN transform TEXT NOT NULL DEFAULT 'linear' CHECK (transform IN ('linear', 'log'));
+-- The criteria file's weight; `weight` is the one in use.
+ALTER TABLE criteria ADD COLUMN default_weight REAL NOT NULL DEFAULT 1 CHECK (default_weight >= 0);
+-- 0 once the criteria file no longer defines it: its scores are kept, rankings leave it out.
+ALTER TABLE criteria ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX scores_by_criterion ON scores (criterion_id);
+
+CREATE TABLE scenarios (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    -- A JSON object of criterion code → weight.
+    weights TEXT NOT NULL,
+    budget_nok INTEGER CHECK (budget_nok >= 0),
+    resolution_nok INTEGER CHECK (resolution_nok > 0),
+    -- JSON arrays of initiative ids the analyst locked into or out of the frame.
+    locked_in TEXT NOT NULL DEFAULT '[]',
+    locked_out TEXT NOT NULL DEFAULT '[]',
+    saved_at TEXT NOT NULL,
+    saved_by TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,279 @@
+//! `samla score`, `samla weights`, `samla rank`, `samla sensitivity` and `samla scenario`:
+//! their arguments and what they share; each command is in its own file.
+
+mod rank;
+mod scenario;
+mod score;
+mod sensitivity;
+mod weights;
+
+pub use rank::rank;
+pub use scenario::scenario;
+pub use score::score;
+pub use sensitivity::sensitivity_command;
+pub use weights::weights;
+
+use super::{Context, print, to_json};
+use crate::config::Lang;
+use crate::error::{Error, Result};
+use crate::i18n;
+use crate::scoring::criteria::format_number;
+use crate::scoring::{Outcome, Scenario, ScoreMatrix, Weights, parse_nok};
+use crate::store::Store;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(subcommand)]
+    pub action: ScoreAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScoreAction {
+    /// Set one score by hand: samla score set ID CRITERION VALUE (VALUE - clears it).
+    /// CRITERION is a code or a name (see `samla weights`); derived criteria fill themselves
+    Set {
+        /// The initiative's id (the first column of `samla list`)
+        id: i64,
+        criterion: String,
+        /// A number on the criterion's scale (decimal comma or point), or - to clear
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Import scores from a CSV/XLSX sheet in one transaction: a column `id` (samla's id) or a
+    /// key column (the initiative's key in its source, with a `source` column when keys
+    /// repeat), and one column per criterion, headed by its code or name. Blank cells are
+    /// left alone. Tip: start from `samla list --format csv`
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Spreadsheet sheet to read [default: the first]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Show what would change but write nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One initiative's scores and what each criterion adds to its total
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WeightsArgs {
+    /// Set a criterion's weight (repeatable): --set nytte=30 --set kostnad=0. Any numbers of
+    /// 0 or more; only their proportions matter
+    #[arg(long = "set", value_name = "CRITERION=WEIGHT", value_parser = parse_weight)]
+    pub set: Vec<(String, f64)>,
+    /// Derive every weight from a ranking of the criteria, most important first
+    /// (rank-order centroid); criteria left out weigh 0. E.g. --rank nytte,strategi,risiko
+    #[arg(long, value_name = "CODE,CODE,...", value_delimiter = ',', conflicts_with_all = ["set", "reset"])]
+    pub rank: Vec<String>,
+    /// Go back to the weights of the criteria file
+    #[arg(long, conflicts_with = "set")]
+    pub reset: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct FrameArgs {
+    /// Budget frame: choose the set with the highest total score whose requested amounts fit.
+    /// In kroner (500000000) or with a unit: 500M, "500 MNOK", "12,5 mill", 0,5mrd
+    #[arg(long, value_name = "NOK", value_parser = parse_amount)]
+    pub budget: Option<i64>,
+    /// Initiatives (ids) that must be in the frame, comma-separated (needs a budget)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub lock_in: Vec<i64>,
+    /// Initiatives (ids) that must stay out of the frame, comma-separated
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub lock_out: Vec<i64>,
+    /// Count amounts in this unit, rounded up (and the frame down) [default: the largest unit
+    /// every amount is a whole number of, if at least 0.01M (exact); else 0.1M]
+    #[arg(long, value_name = "NOK", value_parser = parse_amount)]
+    pub resolution: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub frame: FrameArgs,
+    /// Use a saved scenario's weights, frame and locks (--budget here replaces its frame,
+    /// locks here are added to its locks)
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
+    /// Show only the N best
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Print as JSON: rank, id, title, total_score, contributions (points per criterion),
+    /// amount_nok, in_frame (null without a budget), incomplete, missing
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// Use a saved scenario's weights
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
+    /// How many random weightings to try
+    #[arg(long, default_value_t = 500)]
+    pub runs: usize,
+    /// How far each weight may move, in percent either way
+    #[arg(long, value_name = "PERCENT", default_value_t = 20.0)]
+    pub spread: f64,
+    /// The random seed; the same seed gives the same result
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// The N of "stays in the top N"
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// How many initiatives from the top to follow
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub watch: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    #[command(subcommand)]
+    pub action: ScenarioAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenarioAction {
+    /// Save the current weights, with a frame and locks if given, under a name (replacing a
+    /// scenario of that name)
+    Save {
+        name: String,
+        #[command(flatten)]
+        frame: FrameArgs,
+    },
+    /// List the saved scenarios
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two scenarios side by side: what enters and what leaves (their sets within
+    /// their frames, or their top N when they have no frame)
+    Compare {
+        a: String,
+        b: String,
+        /// The N for scenarios without a frame
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        top: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a saved scenario
+    Delete { name: String },
+}
+
+fn parse_amount(text: &str) -> std::result::Result<i64, String> {
+    parse_nok(text).map_err(|e| e.to_string())
+}
+
+fn parse_weight(text: &str) -> std::result::Result<(String, f64), String> {
+    let (name, weight) = text.split_once('=').ok_or_else(|| format!("'{text}' is not CRITERION=WEIGHT"))?;
+    let weight: f64 = weight
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("'{weight}' is not a weight (a number of 0 or more)"))?;
+    if !weight.is_finite() || weight < 0.0 {
+        return Err(format!("'{text}': a weight must be 0 or more"));
+    }
+    Ok((name.trim().to_string(), weight))
+}
+
+/// A number with a decimal comma and `places` decimals: 72.44 → "72,4".
+fn decimal(value: f64, places: usize) -> String {
+    format!("{value:.places$}").replace('.', ",")
+}
+
+/// A value or weight as typed, with a decimal comma: 2.5 → "2,5", 5 → "5".
+fn number(value: f64) -> String {
+    format_number(value).replace('.', ",")
+}
+
+fn percent(share: f64) -> String {
+    format!("{} %", decimal(share * 100.0, 0))
+}
+
+fn round(value: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    (value * factor).round() / factor
+}
+
+fn not_active(id: i64) -> Error {
+    Error::Invalid(format!("there is no active initiative with id {id}; see `samla list`"))
+}
+
+/// "1–5 ↑" for a manual criterion; derived ones also say what they come from.
+fn scale_text(criterion: &crate::scoring::Criterion, lang: Lang) -> String {
+    let direction = if criterion.higher_is_better { "↑" } else { "↓" };
+    match criterion.derived_from {
+        Some(field) => format!("{} {direction} ({} {})", criterion.scale_text(), i18n::FROM.get(lang), field.name()),
+        None => format!("{} {direction}", criterion.scale_text()),
+    }
+}
+
+/// The scenario a command works with: a saved one, or the current weights; then the frame
+/// options on top. Locks given on the command line must name active initiatives.
+fn working_scenario(store: &Store, matrix: &ScoreMatrix, name: Option<&str>, frame: &FrameArgs) -> Result<Scenario> {
+    let mut scenario = match name {
+        Some(name) => store.scenario(name)?,
+        None => Scenario {
+            name: "current".into(),
+            weights: Weights::current(matrix.criteria()).to_codes(matrix.criteria()),
+            ..Scenario::default()
+        },
+    };
+    for id in frame.lock_in.iter().chain(&frame.lock_out) {
+        matrix.row_of(*id).ok_or_else(|| not_active(*id))?;
+    }
+    if let Some(budget) = frame.budget {
+        scenario.budget_nok = Some(budget);
+    }
+    if let Some(resolution) = frame.resolution {
+        if resolution <= 0 {
+            return Err(Error::Invalid("the resolution must be more than 0 NOK".into()));
+        }
+        scenario.resolution_nok = Some(resolution);
+    }
+    if scenario.budget_nok.is_none() && !(frame.lock_in.is_empty() && frame.lock_out.is_empty()) {
+        return Err(Error::Invalid("--lock-in and --lock-out need a budget frame (--budget)".into()));
+    }
+    scenario.locked_out.retain(|id| !frame.lock_in.contains(id));
+    scenario.locked_in.retain(|id| !frame.lock_out.contains(id));
+    for id in &frame.lock_in {
+        if !scenario.locked_in.contains(id) {
+            scenario.locked_in.push(*id);
+        }
+    }
+    for id in &frame.lock_out {
+        if !scenario.locked_out.contains(id) {
+            scenario.locked_out.push(*id);
+        }
+    }
+    Ok(scenario)
+}
+
+fn evaluate(scenario: &Scenario, matrix: &ScoreMatrix) -> Result<Outcome> {
+    // The curve reaches a quarter past the frame, to show what more money would buy.
+    let outcome = scenario.evaluate_with_curve(matrix, scenario.budget_nok.map(|b| b.saturating_add(b / 4)))?;
+    if outcome.weights.is_zero() {
+        return Err(Error::Invalid(format!(
+            "every weight of '{}' is 0; set weights with `samla weights --set CRITERION=WEIGHT`",
+            scenario.name
+        )));
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,164 @@
+//! `samla scenario save|list|compare|delete`.
+
+use super::{
+    Context, ScenarioAction, ScenarioArgs, decimal, evaluate, number, print, round, to_json, working_scenario,
+};
+use crate::cli::table::{Column, render};
+use crate::cli::terminal_width;
+use crate::config::Lang;
+use crate::error::Result;
+use crate::i18n::{self, Text};
+use crate::scoring::{Comparison, Outcome, Scenario, ScoreMatrix, compare};
+use crate::store::OpenMode;
+use crate::text::{display_line, format_mnok};
+use std::process::ExitCode;
+
+pub fn scenario(context: &Context, args: &ScenarioArgs) -> Result<ExitCode> {
+    let lang = context.lang;
+    let t = |text: Text| text.get(lang);
+    match &args.action {
+        ScenarioAction::Save { name, frame } => {
+            let store = context.open(OpenMode::Existing)?;
+            let matrix = store.score_matrix()?;
+            let mut scenario = working_scenario(&store, &matrix, None, frame)?;
+            scenario.name = name.trim().to_string();
+            scenario.saved_at = crate::now();
+            scenario.saved_by = context.config.analyst.clone();
+            // Check now that the frame and locks work, rather than when the scenario is used.
+            evaluate(&scenario, &matrix)?;
+            store.save_scenario(&scenario)?;
+            print(&format!(
+                "{} «{}»: {}\n",
+                t(i18n::SCENARIO_SAVED),
+                display_line(&scenario.name),
+                scenario_summary(&scenario)
+            ))?;
+        }
+        ScenarioAction::List { json } => {
+            let store = context.open(OpenMode::Existing)?;
+            let scenarios = store.scenarios()?;
+            if *json {
+                print(&(to_json(&scenarios, true)? + "\n"))?;
+            } else if scenarios.is_empty() {
+                print(&format!("{}\n", t(i18n::NO_SCENARIOS)))?;
+            } else {
+                let rows: Vec<Vec<String>> = scenarios
+                    .iter()
+                    .map(|s| vec![s.name.clone(), scenario_summary(s), s.saved_at.clone(), s.saved_by.clone()])
+                    .collect();
+                let columns = [
+                    Column::new(t(i18n::SCENARIO)),
+                    Column::new(t(i18n::CONTENTS)).flexible(),
+                    Column::new(t(i18n::SAVED)),
+                    Column::new(t(i18n::BY)),
+                ];
+                print(&render(&columns, &rows, terminal_width()))?;
+            }
+        }
+        ScenarioAction::Delete { name } => {
+            let store = context.open(OpenMode::Existing)?;
+            let scenario = store.scenario(name)?;
+            store.delete_scenario(&scenario.name)?;
+            print(&format!("{} «{}»\n", t(i18n::SCENARIO_DELETED), display_line(&scenario.name)))?;
+        }
+        ScenarioAction::Compare { a, b, top, json } => {
+            let store = context.open(OpenMode::Existing)?;
+            let matrix = store.score_matrix()?;
+            let (scenario_a, scenario_b) = (store.scenario(a)?, store.scenario(b)?);
+            let outcome_a = evaluate(&scenario_a, &matrix)?;
+            let outcome_b = evaluate(&scenario_b, &matrix)?;
+            let diff = compare(&outcome_a, &outcome_b, *top);
+            let id = |row: usize| matrix.row(row).id;
+            if *json {
+                let side = |s: &Scenario, o: &Outcome, set: &[usize]| {
+                    serde_json::json!({
+                        "name": s.name, "budget_nok": s.budget_nok,
+                        "set": set.iter().map(|&r| id(r)).collect::<Vec<_>>(),
+                        "value": o.selection.as_ref().map(|sel| round(sel.value, 3)),
+                        "spent_nok": o.selection.as_ref().map(|sel| sel.spent_nok),
+                        "notes": o.notes,
+                    })
+                };
+                let value = serde_json::json!({
+                    "a": side(&scenario_a, &outcome_a, &diff.set_a),
+                    "b": side(&scenario_b, &outcome_b, &diff.set_b),
+                    "entered": diff.entered.iter().map(|&r| id(r)).collect::<Vec<_>>(),
+                    "left": diff.left.iter().map(|&r| id(r)).collect::<Vec<_>>(),
+                    "kept": diff.kept.iter().map(|&(r, ra, rb)| serde_json::json!({"id": id(r), "rank_a": ra, "rank_b": rb})).collect::<Vec<_>>(),
+                });
+                print(&(to_json(&value, true)? + "\n"))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            print(&comparison_text(&matrix, [(&scenario_a, &outcome_a), (&scenario_b, &outcome_b)], &diff, lang))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scenario_summary(s: &Scenario) -> String {
+    let weights: Vec<String> =
+        s.weights.iter().filter(|(_, w)| **w > 0.0).map(|(code, w)| format!("{code} {}", number(*w))).collect();
+    let mut parts = vec![weights.join(", ")];
+    if let Some(budget) = s.budget_nok {
+        parts.push(format!("{} MNOK", format_mnok(budget)));
+    }
+    if !s.locked_in.is_empty() {
+        parts.push(format!("+{}", s.locked_in.iter().map(i64::to_string).collect::<Vec<_>>().join(",")));
+    }
+    if !s.locked_out.is_empty() {
+        parts.push(format!("−{}", s.locked_out.iter().map(i64::to_string).collect::<Vec<_>>().join(",")));
+    }
+    parts.join(" · ")
+}
+
+fn comparison_text(matrix: &ScoreMatrix, sides: [(&Scenario, &Outcome); 2], diff: &Comparison, lang: Lang) -> String {
+    let t = |text: Text| text.get(lang);
+    let name = |row: usize| {
+        let c = matrix.row(row);
+        format!("{} {}", c.id, c.title)
+    };
+    let mut out = String::new();
+    for (label, (scenario, outcome)) in ["A", "B"].iter().zip(sides) {
+        out.push_str(&format!("{label}: «{}» {}", display_line(&scenario.name), scenario_summary(scenario)));
+        if let Some(s) = &outcome.selection {
+            out.push_str(&format!(
+                " → {} {}, {} MNOK, {} {}",
+                s.chosen.len(),
+                t(i18n::CHOSEN),
+                format_mnok(s.spent_nok),
+                t(i18n::TOTAL_POINTS),
+                decimal(s.value, 1)
+            ));
+        }
+        out.push('\n');
+        for note in &outcome.notes {
+            out.push_str(&format!("   {}: {note}\n", t(i18n::NOTE)));
+        }
+    }
+    out.push('\n');
+    let longest = diff.set_a.len().max(diff.set_b.len());
+    let rows: Vec<Vec<String>> = (0..longest)
+        .map(|i| {
+            let cell = |set: &[usize], other: &[usize]| match set.get(i) {
+                Some(&row) if other.contains(&row) => name(row),
+                Some(&row) => format!("* {}", name(row)),
+                None => String::new(),
+            };
+            vec![(i + 1).to_string(), cell(&diff.set_a, &diff.set_b), cell(&diff.set_b, &diff.set_a)]
+        })
+        .collect();
+    let columns = [Column::new("#").right(), Column::new("A").max(60).flexible(), Column::new("B").max(60)];
+    out.push_str(&render(&columns, &rows, terminal_width()));
+    out.push_str(&format!("* = {}\n\n", t(i18n::ONLY_IN_ONE)));
+    for (label, rows) in [(i18n::ENTERS, &diff.entered), (i18n::LEAVES, &diff.left)] {
+        out.push_str(&format!("{} ({}):\n", t(label), rows.len()));
+        if rows.is_empty() {
+            out.push_str("  –\n");
+        }
+        for &row in rows.iter() {
+            let amount = matrix.row(row).amount_nok.map(|a| format!(", {} MNOK", format_mnok(a))).unwrap_or_default();
+            out.push_str(&format!("  {}{amount}\n", display_line(&name(row))));
+        }
+    }
+    out
+}

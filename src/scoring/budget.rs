@@ -1,0 +1,522 @@
+//! The budget frame: the set of proposals with the highest total score whose requested
+//! amounts fit within the frame, found exactly (0/1 knapsack by dynamic programming over
+//! amounts in small units), with locks, the cut line, what just missed, the value at every
+//! smaller frame, and the greedy lists it beats.
+//!
+//! Amounts are counted in units of a resolution. By default that is the largest unit every
+//! amount is a whole number of (often 0.1 MNOK or 0.05 MNOK), when that is at least 0.01 MNOK:
+//! the selection is then exact in kroner. Otherwise (or with a resolution given) amounts are
+//! rounded UP and the frame DOWN to the resolution (0.1 MNOK by default), so the chosen set
+//! never exceeds the frame; it is optimal among the sets that fit at that resolution, and
+//! whatever still fits in the kroner that rounding left over is then added, best first.
+
+use super::matrix::ScoreMatrix;
+use super::ranking::Ranking;
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// 0.1 MNOK: fine enough for proposals of 2–1 500 MNOK, coarse enough to be fast.
+pub const DEFAULT_RESOLUTION_NOK: i64 = 100_000;
+/// The finest unit chosen by itself (0.01 MNOK): finer units would make the DP slow.
+const FINEST_AUTOMATIC_RESOLUTION_NOK: i64 = 10_000;
+/// The DP keeps one bit per proposal and amount unit to rebuild the set; beyond this the
+/// resolution must be coarser.
+const MAX_DECISION_BYTES: usize = 2 << 30;
+/// Beyond this many units the value arrays alone are too large to be worth it.
+const MAX_UNITS: i64 = 50_000_000;
+
+/// A proposal as the selection sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BudgetItem {
+    /// The requested amount; None (or negative) when unknown: it cannot be chosen.
+    pub cost_nok: Option<i64>,
+    /// What it adds to the set's value (its total score).
+    pub value: f64,
+}
+
+/// The frame and the analyst's locks. Locks are item (row) indices.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    pub frame_nok: i64,
+    /// The unit amounts are counted in; 0 chooses one (see the module documentation).
+    pub resolution_nok: i64,
+    /// Always in the set (they take their amount off the frame first).
+    pub locked_in: Vec<usize>,
+    /// Never in the set.
+    pub locked_out: Vec<usize>,
+    /// Compute the value-versus-frame curve up to this frame (default: the frame itself).
+    pub curve_to_nok: Option<i64>,
+}
+
+impl Frame {
+    pub fn new(frame_nok: i64) -> Self {
+        Self { frame_nok, ..Self::default() }
+    }
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The resolution to count in: the one given, else the largest unit all `amounts` are whole
+/// numbers of when it is at least [`FINEST_AUTOMATIC_RESOLUTION_NOK`], else the default.
+fn choose_resolution(given: i64, amounts: impl Iterator<Item = i64>) -> i64 {
+    if given > 0 {
+        return given;
+    }
+    let common = amounts.filter(|a| *a > 0).fold(0, gcd);
+    if common >= FINEST_AUTOMATIC_RESOLUTION_NOK { common } else { DEFAULT_RESOLUTION_NOK }
+}
+
+/// A set picked by a simple rule, to compare with the exact one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Greedy {
+    /// Its items in the order the rule took them.
+    pub chosen: Vec<usize>,
+    pub spent_nok: i64,
+    pub value: f64,
+    /// In the exact set but not in this one.
+    pub only_exact: Vec<usize>,
+    /// In this one but not in the exact set.
+    pub only_greedy: Vec<usize>,
+}
+
+/// A proposal that did not make it, though it ranks high.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Missed {
+    pub row: usize,
+    pub amount_nok: i64,
+    pub value: f64,
+    /// How much more than what is left of the frame it asks for.
+    pub short_by_nok: i64,
+}
+
+/// The best value reachable at a frame size (a step of the value-versus-frame curve).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CurvePoint {
+    pub frame_nok: i64,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Selection {
+    pub frame_nok: i64,
+    /// The unit amounts were counted in.
+    pub resolution_nok: i64,
+    /// True when every amount is a whole number of units: no rounding, exact in kroner.
+    pub exact_in_kroner: bool,
+    /// The chosen items, locked ones included, in the order given (rank order).
+    pub chosen: Vec<usize>,
+    /// `in_frame[item]` is true for chosen items.
+    pub in_frame: Vec<bool>,
+    pub spent_nok: i64,
+    pub remaining_nok: i64,
+    pub value: f64,
+    pub locked_in: Vec<usize>,
+    pub locked_out: Vec<usize>,
+    /// Items without a (valid) requested amount: they cannot be chosen.
+    pub no_amount: Vec<usize>,
+    /// The place (1-based, in the given order) of the first item that could have been chosen
+    /// but was not: everything above the line is in the set. None when all are in.
+    pub cut_place: Option<usize>,
+    /// The best-placed items that could have been chosen but were not (at most five).
+    pub just_missed: Vec<Missed>,
+    /// Items added after the exact pass because they fit in the kroner that rounding amounts
+    /// up left over (empty when `exact_in_kroner`).
+    pub topped_up: Vec<usize>,
+    /// Down the ranked list, taking each proposal that still fits.
+    pub top_down: Greedy,
+    /// By value per krone (WSJF/RICE style), taking each that still fits.
+    pub value_per_krone: Greedy,
+    /// The best value at every frame size up to the frame (or `curve_to_nok`), as steps.
+    pub curve: Vec<CurvePoint>,
+}
+
+impl Selection {
+    /// The best value reachable with a frame of `frame_nok` (read off the curve; frames
+    /// beyond the curve's end get its last value).
+    pub fn value_at(&self, frame_nok: i64) -> f64 {
+        self.curve.iter().take_while(|p| p.frame_nok <= frame_nok).last().map_or(0.0, |p| p.value)
+    }
+}
+
+/// Chooses the set of items with the highest total value within the frame, exactly.
+/// `order` lists every item index best first (the ranking); it orders the output and the
+/// top-down comparison.
+pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Selection> {
+    if frame.frame_nok < 0 {
+        return Err(Error::Invalid("the budget frame cannot be negative".into()));
+    }
+    if order.len() != items.len() || order.iter().any(|&i| i >= items.len()) {
+        return Err(Error::Invalid("the order must list every item once".into()));
+    }
+    let cost_of = |item: usize| items[item].cost_nok.filter(|c| *c >= 0);
+    let mut locked = vec![Lock::Free; items.len()];
+    for &item in &frame.locked_in {
+        let slot = locked.get_mut(item).ok_or_else(|| Error::Invalid(format!("no item {item} to lock in")))?;
+        if cost_of(item).is_none() {
+            return Err(Error::Invalid(format!(
+                "item {item} has no requested amount, so it cannot be locked into the frame"
+            )));
+        }
+        *slot = Lock::In;
+    }
+    for &item in &frame.locked_out {
+        let slot = locked.get_mut(item).ok_or_else(|| Error::Invalid(format!("no item {item} to lock out")))?;
+        if *slot == Lock::In {
+            return Err(Error::Invalid(format!("item {item} is locked both in and out")));
+        }
+        *slot = Lock::Out;
+    }
+
+    let countable = || (0..items.len()).filter(|&i| locked[i] != Lock::Out).filter_map(cost_of);
+    let resolution = choose_resolution(frame.resolution_nok, countable());
+    let exact_in_kroner = countable().all(|a| a % resolution == 0);
+    let units_of = |nok: i64| (nok + resolution - 1).div_euclid(resolution);
+    let frame_units = frame.frame_nok / resolution;
+    let locked_in: Vec<usize> = order.iter().copied().filter(|&i| locked[i] == Lock::In).collect();
+    let locked_units: i64 = locked_in.iter().filter_map(|&i| cost_of(i)).map(units_of).sum();
+    let locked_nok: i64 = locked_in.iter().filter_map(|&i| cost_of(i)).sum();
+    let locked_value: f64 = locked_in.iter().map(|&i| value_of(items[i])).sum();
+    if locked_units > frame_units {
+        return Err(Error::Invalid(format!(
+            "the locked-in proposals ask for {} NOK, more than the frame of {} NOK",
+            locked_nok, frame.frame_nok
+        )));
+    }
+    let capacity = frame_units - locked_units;
+    let curve_capacity = frame.curve_to_nok.map_or(capacity, |to| (to / resolution - locked_units).max(capacity));
+    if curve_capacity > MAX_UNITS {
+        return Err(Error::Invalid(format!(
+            "a frame of {} NOK at a resolution of {resolution} NOK is {curve_capacity} units, more than {MAX_UNITS}; \
+             choose a coarser resolution",
+            frame.frame_nok
+        )));
+    }
+    // Candidates for the DP: free, with an amount, worth something, not larger than the frame.
+    let candidates: Vec<(usize, usize, f64)> = order
+        .iter()
+        .copied()
+        .filter(|&i| locked[i] == Lock::Free)
+        .filter_map(|i| {
+            let units = units_of(cost_of(i)?);
+            let value = value_of(items[i]);
+            (units <= curve_capacity && value > 0.0).then_some((i, units as usize, value))
+        })
+        .collect();
+    let (picked, best) = knapsack(&candidates, capacity as usize, curve_capacity as usize)?;
+
+    let mut in_frame = vec![false; items.len()];
+    for &i in locked_in.iter().chain(&picked) {
+        in_frame[i] = true;
+    }
+    // Rounding up can leave kroner unused that still hold a proposal: add those, most points
+    // first. This never lowers the value and never passes the frame.
+    let mut topped_up = Vec::new();
+    if !exact_in_kroner {
+        let mut left = frame.frame_nok - locked_in.iter().chain(&picked).filter_map(|&i| cost_of(i)).sum::<i64>();
+        let mut rest: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| locked[i] == Lock::Free && !in_frame[i] && cost_of(i).is_some())
+            .collect();
+        rest.sort_by(|&a, &b| value_of(items[b]).total_cmp(&value_of(items[a])));
+        for i in rest {
+            let cost = cost_of(i).unwrap_or_default();
+            if cost <= left && value_of(items[i]) > 0.0 {
+                left -= cost;
+                in_frame[i] = true;
+                topped_up.push(i);
+            }
+        }
+    }
+    let chosen: Vec<usize> = order.iter().copied().filter(|&i| in_frame[i]).collect();
+    let spent_nok: i64 = chosen.iter().filter_map(|&i| cost_of(i)).sum();
+    let value: f64 = chosen.iter().map(|&i| value_of(items[i])).sum();
+    let remaining_nok = frame.frame_nok - spent_nok;
+    let could_choose = |i: usize| locked[i] == Lock::Free && cost_of(i).is_some();
+    let cut_place = order.iter().position(|&i| could_choose(i) && !in_frame[i]).map(|p| p + 1);
+    let just_missed = order
+        .iter()
+        .copied()
+        .filter(|&i| could_choose(i) && !in_frame[i])
+        .take(5)
+        .map(|i| {
+            let amount_nok = cost_of(i).unwrap_or_default();
+            Missed { row: i, amount_nok, value: value_of(items[i]), short_by_nok: amount_nok - remaining_nok }
+        })
+        .collect();
+
+    // The greedy rules start from the same locks and fill what is left, counted in the same
+    // units, so the comparison is fair.
+    let greedy = |sequence: Vec<usize>| -> Greedy {
+        let mut left = capacity;
+        let mut taken: Vec<usize> = locked_in.clone();
+        for i in sequence {
+            let Some(cost) = cost_of(i) else { continue };
+            if locked[i] == Lock::Free && units_of(cost) <= left {
+                left -= units_of(cost);
+                taken.push(i);
+            }
+        }
+        let mut mask = vec![false; items.len()];
+        taken.iter().for_each(|&i| mask[i] = true);
+        Greedy {
+            spent_nok: taken.iter().filter_map(|&i| cost_of(i)).sum(),
+            value: taken.iter().map(|&i| value_of(items[i])).sum(),
+            only_exact: chosen.iter().copied().filter(|&i| !mask[i]).collect(),
+            only_greedy: taken.iter().copied().filter(|&i| !in_frame[i]).collect(),
+            chosen: taken,
+        }
+    };
+    let top_down = greedy(order.to_vec());
+    let mut by_ratio: Vec<usize> = order.iter().copied().filter(|&i| cost_of(i).is_some()).collect();
+    // Zero-cost proposals have an infinite ratio and come first; ties keep rank order.
+    let ratio = |i: usize| match (value_of(items[i]), cost_of(i).unwrap_or_default()) {
+        (value, 0) if value > 0.0 => f64::INFINITY,
+        (_, 0) => 0.0,
+        (value, cost) => value / cost as f64,
+    };
+    by_ratio.sort_by(|&a, &b| ratio(b).total_cmp(&ratio(a)));
+    let value_per_krone = greedy(by_ratio);
+
+    let mut curve = Vec::new();
+    for (units, &reached) in best.iter().enumerate() {
+        if curve.is_empty() || reached > best[units - 1] {
+            curve.push(CurvePoint {
+                frame_nok: (locked_units + units as i64) * resolution,
+                value: locked_value + reached,
+            });
+        }
+    }
+
+    Ok(Selection {
+        frame_nok: frame.frame_nok,
+        resolution_nok: resolution,
+        exact_in_kroner,
+        chosen,
+        in_frame,
+        spent_nok,
+        remaining_nok,
+        value,
+        locked_in,
+        locked_out: order.iter().copied().filter(|&i| locked[i] == Lock::Out).collect(),
+        no_amount: order.iter().copied().filter(|&i| cost_of(i).is_none()).collect(),
+        cut_place,
+        just_missed,
+        topped_up,
+        top_down,
+        value_per_krone,
+        curve,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lock {
+    Free,
+    In,
+    Out,
+}
+
+fn value_of(item: BudgetItem) -> f64 {
+    if item.value.is_finite() { item.value } else { 0.0 }
+}
+
+/// The 0/1 knapsack over `(item, units, value)`: returns the items of the best set within
+/// `capacity` units, and the best value at every capacity up to `curve_capacity`.
+///
+/// Two rows of values (before and after each item) and one decision bit per item and unit;
+/// the set is rebuilt by walking the bits back from `capacity`.
+fn knapsack(
+    candidates: &[(usize, usize, f64)],
+    capacity: usize,
+    curve_capacity: usize,
+) -> Result<(Vec<usize>, Vec<f64>)> {
+    let width = curve_capacity + 1;
+    let words = width.div_ceil(64);
+    let bytes = candidates.len().saturating_mul(words).saturating_mul(8);
+    if bytes > MAX_DECISION_BYTES {
+        return Err(Error::Invalid(format!(
+            "{} proposals over {width} amount units need {} MiB to choose exactly; choose a coarser resolution",
+            candidates.len(),
+            bytes >> 20
+        )));
+    }
+    let mut decisions = vec![0u64; candidates.len() * words];
+    let mut before = vec![0.0f64; width];
+    let mut after = vec![0.0f64; width];
+    for (k, &(_, units, value)) in candidates.iter().enumerate() {
+        let bits = &mut decisions[k * words..(k + 1) * words];
+        after[..units.min(width)].copy_from_slice(&before[..units.min(width)]);
+        let mut c = units;
+        // Scalar up to a word boundary, then 64 capacities at a time into one decision word
+        // (the inner loop has no branches and vectorises), then the rest.
+        while c < width && c % 64 != 0 {
+            step(&before, &mut after, bits, c, units, value);
+            c += 1;
+        }
+        while c + 64 <= width {
+            let keep = &before[c..c + 64];
+            let take_from = &before[c - units..c - units + 64];
+            let out = &mut after[c..c + 64];
+            let mut word = 0u64;
+            for j in 0..64 {
+                let (kept, taken) = (keep[j], take_from[j] + value);
+                let take = taken > kept;
+                out[j] = if take { taken } else { kept };
+                word |= u64::from(take) << j;
+            }
+            bits[c / 64] = word;
+            c += 64;
+        }
+        while c < width {
+            step(&before, &mut after, bits, c, units, value);
+            c += 1;
+        }
+        std::mem::swap(&mut before, &mut after);
+    }
+    let mut picked = Vec::new();
+    let mut c = capacity;
+    for (k, &(item, units, _)) in candidates.iter().enumerate().rev() {
+        if decisions[k * words + c / 64] >> (c % 64) & 1 == 1 {
+            picked.push(item);
+            c -= units;
+        }
+    }
+    picked.reverse();
+    Ok((picked, before))
+}
+
+#[inline]
+fn step(before: &[f64], after: &mut [f64], bits: &mut [u64], c: usize, units: usize, value: f64) {
+    let (kept, taken) = (before[c], before[c - units] + value);
+    if taken > kept {
+        after[c] = taken;
+        bits[c / 64] |= 1 << (c % 64);
+    } else {
+        after[c] = kept;
+    }
+}
+
+impl ScoreMatrix {
+    /// The exact selection for a ranking: each initiative's value is its total score, its
+    /// cost its requested amount. Locks in `frame` are row indices.
+    pub fn select(&self, ranking: &Ranking, frame: &Frame) -> Result<Selection> {
+        let items: Vec<BudgetItem> = self
+            .rows()
+            .iter()
+            .zip(&ranking.totals)
+            .map(|(row, &value)| BudgetItem { cost_nok: row.amount_nok, value })
+            .collect();
+        let order: Vec<usize> = ranking.rows().collect();
+        select(&items, &order, frame)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(list: &[(Option<i64>, f64)]) -> Vec<BudgetItem> {
+        list.iter().map(|&(cost_nok, value)| BudgetItem { cost_nok, value }).collect()
+    }
+
+    fn mnok(m: i64) -> Option<i64> {
+        Some(m * 1_000_000)
+    }
+
+    #[test]
+    fn the_exact_set_beats_taking_the_list_from_the_top() {
+        // Frame 100: the top item (60) blocks the two next (50 + 50) that are worth more.
+        let items = items(&[(mnok(60), 80.0), (mnok(50), 70.0), (mnok(50), 65.0), (mnok(10), 5.0)]);
+        let selection = select(&items, &[0, 1, 2, 3], &Frame::new(100_000_000)).expect("select");
+        assert_eq!(selection.chosen, vec![1, 2]);
+        assert_eq!(selection.value, 135.0);
+        assert_eq!(selection.spent_nok, 100_000_000);
+        assert_eq!(selection.remaining_nok, 0);
+        assert_eq!(selection.cut_place, Some(1));
+        assert_eq!(selection.just_missed[0].row, 0);
+        assert_eq!(selection.just_missed[0].short_by_nok, 60_000_000);
+        assert_eq!(selection.top_down.chosen, vec![0, 3]);
+        assert_eq!(selection.top_down.value, 85.0);
+        assert_eq!(selection.top_down.only_exact, vec![1, 2]);
+        assert_eq!(selection.top_down.only_greedy, vec![0, 3]);
+        // The curve: 5 at 10, 80 at 60, 85 at 70, 135 at 100.
+        let steps: Vec<(i64, f64)> = selection.curve.iter().map(|p| (p.frame_nok / 1_000_000, p.value)).collect();
+        assert_eq!(steps, vec![(0, 0.0), (10, 5.0), (50, 70.0), (60, 80.0), (70, 85.0), (100, 135.0)]);
+        assert_eq!(selection.value_at(65_000_000), 80.0);
+        assert_eq!(selection.value_at(9_999_999), 0.0);
+    }
+
+    #[test]
+    fn locks_are_respected_and_amounts_round_up() {
+        let items = items(&[(mnok(60), 80.0), (mnok(50), 70.0), (mnok(50), 65.0), (None, 99.0), (Some(150_001), 1.0)]);
+        let frame = Frame { locked_in: vec![0], locked_out: vec![1], ..Frame::new(110_000_000) };
+        let selection = select(&items, &[3, 0, 1, 2, 4], &frame).expect("select");
+        assert_eq!(selection.chosen, vec![0, 2]);
+        assert_eq!(selection.no_amount, vec![3]);
+        assert_eq!(selection.locked_out, vec![1]);
+        assert_eq!(selection.just_missed.iter().map(|m| m.row).collect::<Vec<_>>(), vec![4]);
+        // 0.150001 MNOK counts as 0.2 MNOK; nothing is left, so it misses by 150 001 NOK.
+        assert_eq!(selection.just_missed[0].short_by_nok, 150_001);
+        let curve_end = selection.curve.last().expect("curve");
+        assert_eq!(curve_end.value, 145.0);
+
+        let both = Frame { locked_in: vec![0], locked_out: vec![0], ..Frame::new(110_000_000) };
+        assert!(select(&items, &[0, 1, 2, 3, 4], &both).expect_err("both").to_string().contains("both"));
+        let too_much = Frame { locked_in: vec![0, 1], ..Frame::new(100_000_000) };
+        assert!(select(&items, &[0, 1, 2, 3, 4], &too_much).expect_err("over").to_string().contains("more than"));
+        let no_amount = Frame { locked_in: vec![3], ..Frame::new(100_000_000) };
+        assert!(select(&items, &[0, 1, 2, 3, 4], &no_amount).is_err());
+    }
+
+    #[test]
+    fn the_resolution_follows_the_amounts_and_rounding_leftovers_are_used() {
+        // Amounts in 0.05 MNOK: counted in 0.05 MNOK, exact in kroner.
+        let fine = items(&[(Some(350_000), 10.0), (Some(450_000), 10.0), (Some(200_000), 10.0)]);
+        let selection = select(&fine, &[0, 1, 2], &Frame::new(1_000_000)).expect("select");
+        assert_eq!(selection.resolution_nok, 50_000);
+        assert!(selection.exact_in_kroner);
+        assert_eq!(selection.chosen, vec![0, 1, 2], "1.0 MNOK holds 0.35 + 0.45 + 0.2 exactly");
+        // Whole MNOK: counted in MNOK, still exact.
+        let whole = items(&[(mnok(3), 1.0), (mnok(7), 1.0)]);
+        assert_eq!(select(&whole, &[0, 1], &Frame::new(10_500_000)).expect("select").resolution_nok, 1_000_000);
+
+        // Odd kroner: 0.1 MNOK, rounded up; what still fits afterwards is added.
+        let odd = items(&[(Some(350_001), 10.0), (Some(450_001), 10.0), (Some(199_997), 1.0)]);
+        let selection = select(&odd, &[0, 1, 2], &Frame::new(1_000_000)).expect("select");
+        assert_eq!(selection.resolution_nok, 100_000);
+        assert!(!selection.exact_in_kroner);
+        assert_eq!(selection.topped_up, vec![2], "0.4 + 0.5 units leave 0.1 MNOK; 199 997 NOK fits in kroner");
+        assert_eq!(selection.spent_nok, 999_999);
+        let given = Frame { resolution_nok: 100_000, ..Frame::new(1_000_000) };
+        assert_eq!(select(&fine, &[0, 1, 2], &given).expect("select").resolution_nok, 100_000);
+    }
+
+    #[test]
+    fn value_per_krone_is_greedy_and_can_lose() {
+        // Ratio favours the small one; then the big valuable one no longer fits.
+        let items = items(&[(mnok(100), 90.0), (mnok(1), 2.0)]);
+        let selection = select(&items, &[0, 1], &Frame::new(100_000_000)).expect("select");
+        assert_eq!(selection.chosen, vec![0]);
+        assert_eq!(selection.value_per_krone.chosen, vec![1]);
+        assert!(selection.value_per_krone.value < selection.value);
+    }
+
+    #[test]
+    fn the_curve_can_reach_past_the_frame() {
+        let items = items(&[(mnok(30), 10.0), (mnok(40), 20.0)]);
+        let frame = Frame { curve_to_nok: Some(100_000_000), ..Frame::new(50_000_000) };
+        let selection = select(&items, &[1, 0], &frame).expect("select");
+        assert_eq!(selection.chosen, vec![1]);
+        assert_eq!(selection.curve.last().map(|p| (p.frame_nok, p.value)), Some((70_000_000, 30.0)));
+    }
+
+    #[test]
+    fn huge_frames_at_fine_resolution_are_refused_with_advice() {
+        let items = items(&[(mnok(30), 10.0)]);
+        let frame = Frame { resolution_nok: 1, ..Frame::new(1_000_000_000_000) };
+        let err = select(&items, &[0], &frame).expect_err("too fine").to_string();
+        assert!(err.contains("coarser resolution"), "{err}");
+    }
+}

@@ -1,0 +1,38 @@
+//! Scoring and prioritisation, pure: no SQL, no screens.
+//!
+//! The flow a screen or a command follows:
+//! 1. criteria and weights ([`Criteria`], [`Weights`]) from the store;
+//! 2. a [`ScoreMatrix`] of every active initiative: derived criteria computed from the
+//!    initiative's fields, manual ones from the store, everything normalised to 0..1 once;
+//! 3. [`ScoreMatrix::rank`] for a weighted total and an order (re-run on every weight change;
+//!    [`Ranking::movement`] says who moved), [`ScoreMatrix::explain`] for one total's parts;
+//! 4. [`sensitivity`] for how stable the top is, [`ScoreMatrix::select`] for the best set
+//!    within a budget frame, [`portfolio`] for the charts, [`Scenario`] to save and compare.
+//!
+//! Missing scores follow one rule, [`MISSING_NORMALISED`]: the middle of the scale, and the
+//! initiative is flagged incomplete.
+
+pub mod amount;
+pub mod budget;
+pub mod criteria;
+pub mod derive;
+pub mod edit;
+pub mod matrix;
+pub mod normalise;
+pub mod portfolio;
+pub mod ranking;
+pub mod scenario;
+pub mod sensitivity;
+pub mod weights;
+
+pub use amount::parse_nok;
+pub use budget::{BudgetItem, CurvePoint, DEFAULT_RESOLUTION_NOK, Frame, Greedy, Missed, Selection, select};
+pub use criteria::{Criteria, CriteriaFile, Criterion, DerivedField, Transform};
+pub use derive::Candidate;
+pub use edit::{ScoreEdit, UndoStack};
+pub use matrix::ScoreMatrix;
+pub use normalise::MISSING_NORMALISED;
+pub use ranking::{Contribution, Explanation, Move, Movement, Ranking};
+pub use scenario::{Comparison, Outcome, Scenario, compare};
+pub use sensitivity::{Flip, Sensitivity, SensitivityOptions, Stability, flip_threshold, sensitivity};
+pub use weights::Weights;
