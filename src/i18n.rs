@@ -222,6 +222,38 @@ catalogue! {
     FILTER_EMPTY_VALUE = "mangler verdi" / "needs a value";
     DID_YOU_MEAN = "mente du" / "did you mean";
 
+    // Prioritisation screens.
+    SCREEN_PRIORITIES = "Prioritering" / "Priorities";
+    SCREEN_SCORES = "Poeng" / "Scores";
+    SCREEN_PORTFOLIO = "Portefølje" / "Portfolio";
+    WEIGHTS = "Vekter" / "Weights";
+    RANKED = "Rangert liste" / "Ranked list";
+    SCORE = "Poeng" / "Score";
+    RANK = "Nr." / "No.";
+    NO_FRAME = "ingen ramme (b setter en)" / "no frame (b sets one)";
+    COMPUTING = "beregner" / "computing";
+    INCOMPLETE_ONE = "ufullstendig" / "incomplete";
+    LOCKED_IN = "låst inn" / "locked in";
+    BUDGET_PROMPT = "Budsjettramme (f.eks. 500M, 500 MNOK, 0,5 mrd; tomt fjerner)" / "Budget frame (e.g. 500M, 500 MNOK, 0.5 bn; empty removes it)";
+    SCENARIO_PROMPT = "Lagre scenario (navn)" / "Save scenario (name)";
+    EXPLAIN = "Slik er poengene regnet" / "How the score adds up";
+    CONTRIBUTION = "Bidrag" / "Contribution";
+    DERIVED = "avledet" / "derived";
+    DERIVED_NOTE = "· regnet ut fra tiltakets felter" / "· computed from the initiative's fields";
+    INCOMPLETE_MARK = "* = ufullstendig, ● = innenfor rammen, L/X = låst inn/ute" / "* = incomplete, ● = within the frame, L/X = locked in/out";
+    LOADING_SCORES = "Laster poeng og rangering …" / "Loading scores and ranking …";
+    MOVED = "flyttet" / "moved";
+    PER_KRONE = "Poeng per krone" / "Points per krone";
+    EXACT = "Beste sett" / "Best set";
+    IN_FRAME = "innenfor" / "within";
+    OUTSIDE = "utenfor" / "outside";
+    VALUE_VS_COST = "Poeng mot søkt beløp" / "Score against requested amount";
+    BY_MINISTRY = "Søkt beløp per departement (MNOK)" / "Requested amount by ministry (MNOK)";
+    SCORE_SCALE = "skala" / "scale";
+    NOT_MANUAL = "Dette kriteriet regnes ut av feltene; det kan ikke settes for hånd." / "This criterion is computed from the fields; it cannot be set by hand.";
+    OUT_OF_SCALE = "utenfor skalaen" / "outside the scale";
+    NOTHING_TO_UNDO = "Ingenting å angre." / "Nothing to undo.";
+
     // Actions (help, status bar, palette).
     ACT_QUIT = "Avslutt" / "Quit";
     ACT_BACK = "Tilbake / lukk" / "Back / close";
@@ -250,6 +282,20 @@ catalogue! {
     ACT_IMPORT_FILE = "Importer en fil" / "Import a file";
     ACT_RELOAD = "Last inn på nytt" / "Reload";
     ACT_HELP = "Hjelp: alle taster" / "Help: every key";
+    ACT_FOCUS_LEFT = "Venstre: forrige felt eller rute" / "Left: previous pane or cell";
+    ACT_FOCUS_RIGHT = "Høyre: neste felt eller rute" / "Right: next pane or cell";
+    ACT_WEIGHT_UP = "Øk vekten på valgt kriterium" / "Raise the selected criterion's weight";
+    ACT_WEIGHT_DOWN = "Senk vekten på valgt kriterium" / "Lower the selected criterion's weight";
+    ACT_RESET_WEIGHTS = "Tilbake til standardvektene" / "Back to the default weights";
+    ACT_SET_BUDGET = "Sett budsjettramme" / "Set the budget frame";
+    ACT_LOCK_IN = "Lås tiltaket inn i settet (av/på)" / "Lock the initiative into the set (on/off)";
+    ACT_LOCK_OUT = "Lås tiltaket ute av settet (av/på)" / "Lock the initiative out of the set (on/off)";
+    ACT_UNDO = "Angre poengendring" / "Undo a score change";
+    ACT_REDO = "Gjør om poengendring" / "Redo a score change";
+    ACT_SCREEN_PRIORITIES = "Skjerm: prioritering (vekter, rangering, ramme)" / "Screen: priorities (weights, ranking, frame)";
+    ACT_SCREEN_SCORES = "Skjerm: poeng per kriterium" / "Screen: scores per criterion";
+    ACT_SCREEN_PORTFOLIO = "Skjerm: portefølje (poeng mot kostnad, per departement)" / "Screen: portfolio (score against cost, by ministry)";
+    ACT_SAVE_SCENARIO = "Lagre vekter og ramme som scenario" / "Save weights and frame as a scenario";
     ACT_PALETTE = "Kommandopalett: finn en handling" / "Command palette: find an action";
 
     // Short hints in the status bar.
@@ -267,6 +313,14 @@ catalogue! {
     HINT_RUN = "kjør" / "run";
     HINT_CHANGES = "endringer" / "changes";
     HINT_IMPORT = "importer" / "import";
+    HINT_WEIGHT = "vekt" / "weight";
+    HINT_FRAME = "ramme" / "frame";
+    HINT_EXPLAIN = "forklar" / "explain";
+    HINT_PANE = "felt" / "pane";
+    HINT_SCORE = "poeng" / "score";
+    HINT_UNDO = "angre" / "undo";
+    HINT_LOCK = "lås" / "lock";
+    HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 
 #[cfg(test)]

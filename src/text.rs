@@ -129,6 +129,11 @@ pub fn format_mnok(amount_nok: i64) -> String {
     format!("{sign}{whole},{frac}")
 }
 
+/// A number with `decimals` decimals and a decimal comma, Norwegian style: 57.25 → "57,3".
+pub fn format_decimal(value: f64, decimals: usize) -> String {
+    format!("{value:.decimals$}").replace('.', ",")
+}
+
 /// Groups digits by three with a space, Norwegian style: 1234567 → "1 234 567".
 pub fn group_thousands(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();

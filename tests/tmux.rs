@@ -75,12 +75,15 @@ fn open_search_detail_help_and_quit_in_a_real_terminal() {
     ok(home.run(&["demo", "--no-open"]));
     let db = home.path("data/demo.db");
     let tmux = Tmux::new("e2e");
+    // The shell writes samla's exit status to a file: tmux's own record of it is racy.
+    let status_file = home.path("exit-status");
     let command = format!(
-        "SAMLA_CONFIG_DIR='{}' SAMLA_DATA_DIR='{}' '{}' --db '{}'",
+        "SAMLA_CONFIG_DIR='{}' SAMLA_DATA_DIR='{}' '{}' --db '{}'; echo $? > '{}'",
         home.path("config").display(),
         home.path("data").display(),
         env!("CARGO_BIN_EXE_samla"),
-        db.display()
+        db.display(),
+        status_file.display()
     );
     tmux.run(&["new-session", "-d", "-s", "samla", "-x", "100", "-y", "40", &command]);
     tmux.run(&["set-option", "-t", "samla", "remain-on-exit", "on"]);
@@ -108,11 +111,14 @@ fn open_search_detail_help_and_quit_in_a_real_terminal() {
     tmux.keys(&["q"]);
 
     let start = Instant::now();
-    while tmux.pane("#{pane_dead}") != "1" {
+    let status = loop {
+        if let Some(status) = std::fs::read_to_string(&status_file).ok().filter(|s| s.ends_with('\n')) {
+            break status;
+        }
         assert!(start.elapsed() < Duration::from_secs(10), "samla did not quit:\n{}", tmux.screen());
         std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(tmux.pane("#{pane_dead_status}"), "0");
+    };
+    assert_eq!(status.trim(), "0", "exit status; the screen shows:\n{}", tmux.screen());
     assert_eq!(tmux.pane("#{alternate_on}"), "0", "the alternate screen is left");
     assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "mouse capture is switched off");
     assert!(!tmux.screen().contains("1 Tiltak"), "the UI is gone from the screen");

@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::input::LineInput;
 use super::keymap::{Key, Keymap};
+use super::scoring::{Focus, ScoringState, SelectionJob};
 use crate::config::Lang;
 use crate::i18n;
 use crate::import::{ImportReport, Monitor};
@@ -12,6 +13,7 @@ use crate::model::{Batch, BatchChanges, InitiativeDetail};
 use crate::portfolio::{
     FilterError, Portfolio, Search, SortCache, SortColumn, StatusFilter, View, ViewQuery, parse_filter,
 };
+use crate::scoring::{ScoreEdit, ScoreMatrix, Selection};
 use crate::store::Resolver;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -24,15 +26,48 @@ use std::time::Instant;
 pub enum Screen {
     Initiatives,
     Sources,
+    Priorities,
+    Scores,
+    Portfolio,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 2] = [Screen::Initiatives, Screen::Sources];
+    pub const ALL: [Screen; 5] =
+        [Screen::Initiatives, Screen::Sources, Screen::Priorities, Screen::Scores, Screen::Portfolio];
 
     pub fn title(self) -> i18n::Text {
         match self {
             Screen::Initiatives => i18n::SCREEN_INITIATIVES,
             Screen::Sources => i18n::SCREEN_SOURCES,
+            Screen::Priorities => i18n::SCREEN_PRIORITIES,
+            Screen::Scores => i18n::SCREEN_SCORES,
+            Screen::Portfolio => i18n::SCREEN_PORTFOLIO,
+        }
+    }
+
+    /// Screens that need the score matrix.
+    pub fn needs_scoring(self) -> bool {
+        matches!(self, Screen::Priorities | Screen::Scores | Screen::Portfolio)
+    }
+}
+
+/// What a one-line prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    ImportPath,
+    BudgetFrame,
+    ScenarioName,
+    /// A score for the grid's cell (for scales a single key cannot type).
+    ScoreValue,
+}
+
+impl PromptKind {
+    pub fn title(self) -> i18n::Text {
+        match self {
+            PromptKind::ImportPath => i18n::IMPORT_PROMPT,
+            PromptKind::BudgetFrame => i18n::BUDGET_PROMPT,
+            PromptKind::ScenarioName => i18n::SCENARIO_PROMPT,
+            PromptKind::ScoreValue => i18n::SCORE,
         }
     }
 }
@@ -47,22 +82,61 @@ pub enum InputMode {
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: u16 },
-    Palette { input: LineInput, selected: usize },
-    Detail { id: i64, detail: Option<Box<InitiativeDetail>>, scroll: u16 },
-    Changes { changes: Option<Box<BatchChanges>>, scroll: u16 },
-    ImportPrompt { input: LineInput },
-    Message { title: String, lines: Vec<String>, error: bool, scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    Palette {
+        input: LineInput,
+        selected: usize,
+    },
+    Detail {
+        id: i64,
+        detail: Option<Box<InitiativeDetail>>,
+        scroll: u16,
+    },
+    Changes {
+        changes: Option<Box<BatchChanges>>,
+        scroll: u16,
+    },
+    Prompt {
+        kind: PromptKind,
+        input: LineInput,
+    },
+    Message {
+        title: String,
+        lines: Vec<String>,
+        error: bool,
+        scroll: u16,
+    },
+    /// How one initiative's total score adds up (a row of the score matrix).
+    Explain {
+        row: usize,
+        scroll: u16,
+    },
 }
 
 /// Work the event loop does for the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadDetail(i64),
     LoadChanges(i64),
     StartImport(PathBuf),
     CancelImport,
     Reload,
+    /// Load the score matrix (criteria, scores, derived values) on a worker.
+    LoadScoring,
+    /// Store the current weights.
+    SaveWeights,
+    /// Compute the budget selection on a worker.
+    Select(Box<SelectionJob>),
+    SetScore {
+        id: i64,
+        code: String,
+        value: Option<f64>,
+    },
+    /// Store an undo or redo of a score edit.
+    ApplyScoreEdit(ScoreEdit),
+    SaveScenario(String),
 }
 
 /// A running import.
@@ -112,6 +186,9 @@ pub struct App {
     pub db_label: String,
     pub areas: Areas,
     pub quit: bool,
+    /// Scores, weights, ranking and budget frame, loaded when a priority screen opens.
+    pub scoring: Option<Box<ScoringState>>,
+    pub scoring_loading: bool,
 }
 
 impl App {
@@ -143,6 +220,8 @@ impl App {
             db_label,
             areas: Areas::default(),
             quit: false,
+            scoring: None,
+            scoring_loading: false,
         };
         app.refresh_view(false);
         app
@@ -222,6 +301,30 @@ impl App {
                 let last = self.batches.len().saturating_sub(1) as isize;
                 self.batch_cursor = (self.batch_cursor as isize + delta).clamp(0, last.max(0)) as usize;
             }
+            Screen::Priorities | Screen::Scores | Screen::Portfolio => {
+                let page = self.page();
+                let screen = self.screen;
+                let Some(scoring) = self.scoring.as_mut() else { return };
+                let rows = scoring.matrix.len();
+                let clamp = |value: usize, delta: isize, len: usize| {
+                    (value as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
+                };
+                match (screen, scoring.focus) {
+                    (Screen::Priorities, Focus::Weights) => {
+                        scoring.weight_cursor = clamp(scoring.weight_cursor, delta, scoring.matrix.columns());
+                    }
+                    (Screen::Scores, _) => {
+                        scoring.grid_row = clamp(scoring.grid_row, delta, rows);
+                        scoring.grid_offset =
+                            follow(scoring.grid_row, scoring.grid_offset, page.saturating_sub(1), rows);
+                    }
+                    _ => {
+                        scoring.list_cursor = clamp(scoring.list_cursor, delta, rows);
+                        scoring.list_offset =
+                            follow(scoring.list_cursor, scoring.list_offset, page.saturating_sub(1), rows);
+                    }
+                }
+            }
         }
     }
 
@@ -263,15 +366,12 @@ impl App {
             return self.update(Action::Quit);
         }
         match &mut self.overlay {
-            Some(Overlay::ImportPrompt { input }) => {
+            Some(Overlay::Prompt { kind, input }) => {
                 match event.code {
                     KeyCode::Enter => {
-                        let path = expand_home(input.text().trim());
+                        let (kind, text) = (*kind, input.text().trim().to_string());
                         self.overlay = None;
-                        if path.as_os_str().is_empty() {
-                            return Vec::new();
-                        }
-                        return vec![Effect::StartImport(path)];
+                        return self.prompt_done(kind, &text);
                     }
                     KeyCode::Esc => self.overlay = None,
                     _ => {
@@ -312,6 +412,11 @@ impl App {
                 InputMode::Search => return self.on_search_key(event),
                 InputMode::Filter => return self.on_filter_key(event),
                 InputMode::Normal => {}
+            }
+            if self.screen == Screen::Scores {
+                if let Some(effects) = self.on_score_key(event) {
+                    return effects;
+                }
             }
         }
         match self.keymap.action(Key::from_event(event)) {
@@ -367,6 +472,97 @@ impl App {
         Vec::new()
     }
 
+    /// Typing in the score grid: a digit sets the cell (1–5 scales at once, others through a
+    /// prompt), delete or backspace clears it. None when the key is not for the grid.
+    fn on_score_key(&mut self, event: KeyEvent) -> Option<Vec<Effect>> {
+        let scoring = self.scoring.as_mut()?;
+        let row = scoring.grid_row_at(scoring.grid_row)?;
+        let criterion = scoring.matrix.criteria().list.get(scoring.grid_col)?.clone();
+        let id = scoring.matrix.row(row).id;
+        let value = match event.code {
+            KeyCode::Char(c) if c.is_ascii_digit() && event.modifiers.is_empty() => {
+                if !criterion.is_manual() {
+                    self.notice = Some((self.t(i18n::NOT_MANUAL).to_string(), true));
+                    return Some(Vec::new());
+                }
+                let single_key = criterion.scale_max <= 9.0 && criterion.scale_min >= 0.0;
+                if !single_key {
+                    self.overlay = Some(Overlay::Prompt {
+                        kind: PromptKind::ScoreValue,
+                        input: LineInput::with_text(&c.to_string()),
+                    });
+                    return Some(Vec::new());
+                }
+                let value = f64::from(c.to_digit(10).unwrap_or(0));
+                if criterion.check_value(value).is_err() {
+                    let message = format!("{value} {} {}", self.t(i18n::OUT_OF_SCALE), criterion.scale_text());
+                    self.notice = Some((message, true));
+                    return Some(Vec::new());
+                }
+                Some(value)
+            }
+            KeyCode::Delete | KeyCode::Backspace if criterion.is_manual() => None,
+            _ => return None,
+        };
+        if value.is_some() {
+            scoring.grid_next_manual();
+        }
+        Some(vec![Effect::SetScore { id, code: criterion.code.clone(), value }])
+    }
+
+    /// What a finished prompt asks for.
+    fn prompt_done(&mut self, kind: PromptKind, text: &str) -> Vec<Effect> {
+        match kind {
+            PromptKind::ImportPath => {
+                let path = expand_home(text);
+                if path.as_os_str().is_empty() { Vec::new() } else { vec![Effect::StartImport(path)] }
+            }
+            PromptKind::BudgetFrame => {
+                let frame = if text.is_empty() {
+                    None
+                } else {
+                    match crate::scoring::parse_nok(text) {
+                        Ok(nok) if nok > 0 => Some(nok),
+                        Ok(_) => return Vec::new(),
+                        Err(error) => {
+                            self.notice = Some((error.to_string(), true));
+                            return Vec::new();
+                        }
+                    }
+                };
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                scoring.set_frame(frame);
+                scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+            }
+            PromptKind::ScenarioName => {
+                if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Effect::SaveScenario(text.to_string())]
+                }
+            }
+            PromptKind::ScoreValue => {
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let Some(row) = scoring.grid_row_at(scoring.grid_row) else { return Vec::new() };
+                let Some(criterion) = scoring.matrix.criteria().list.get(scoring.grid_col).cloned() else {
+                    return Vec::new();
+                };
+                let value = if text.is_empty() { None } else { text.replace(',', ".").parse::<f64>().ok() };
+                if let Some(v) = value {
+                    if let Err(error) = criterion.check_value(v) {
+                        self.notice = Some((error.to_string(), true));
+                        return Vec::new();
+                    }
+                } else if !text.is_empty() {
+                    return Vec::new();
+                }
+                let id = scoring.matrix.row(row).id;
+                scoring.grid_next_manual();
+                vec![Effect::SetScore { id, code: criterion.code, value }]
+            }
+        }
+    }
+
     /// Mouse: the wheel scrolls, a click selects a row (a second click opens it).
     pub fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
         match event.kind {
@@ -403,7 +599,8 @@ impl App {
                 Overlay::Help { scroll }
                 | Overlay::Detail { scroll, .. }
                 | Overlay::Changes { scroll, .. }
-                | Overlay::Message { scroll, .. } => Some(scroll),
+                | Overlay::Message { scroll, .. }
+                | Overlay::Explain { scroll, .. } => Some(scroll),
                 _ => None,
             };
             if let Some(scroll) = scroll {
@@ -497,6 +694,18 @@ impl App {
                         return vec![Effect::LoadChanges(batch.id)];
                     }
                 }
+                Screen::Priorities | Screen::Scores | Screen::Portfolio => {
+                    if let Some(scoring) = &self.scoring {
+                        let row = if self.screen == Screen::Scores {
+                            scoring.grid_row_at(scoring.grid_row)
+                        } else {
+                            scoring.row_at(scoring.list_cursor)
+                        };
+                        if let Some(row) = row {
+                            self.overlay = Some(Overlay::Explain { row, scroll: 0 });
+                        }
+                    }
+                }
             },
             Action::ToggleWithdrawn => {
                 let text = self.filter_input.text().to_string();
@@ -516,17 +725,88 @@ impl App {
             Action::NextScreen | Action::PrevScreen => {
                 let index = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
                 let step = if action == Action::NextScreen { 1 } else { Screen::ALL.len() - 1 };
-                self.screen = Screen::ALL[(index + step) % Screen::ALL.len()];
-                self.input = InputMode::Normal;
+                return self.show_screen(Screen::ALL[(index + step) % Screen::ALL.len()]);
             }
-            Action::ScreenInitiatives => self.screen = Screen::Initiatives,
-            Action::ScreenSources => {
-                self.screen = Screen::Sources;
-                self.input = InputMode::Normal;
+            Action::ScreenInitiatives => return self.show_screen(Screen::Initiatives),
+            Action::ScreenSources => return self.show_screen(Screen::Sources),
+            Action::ScreenPriorities => return self.show_screen(Screen::Priorities),
+            Action::ScreenScores => return self.show_screen(Screen::Scores),
+            Action::ScreenPortfolio => return self.show_screen(Screen::Portfolio),
+            Action::FocusLeft | Action::FocusRight => {
+                let right = action == Action::FocusRight;
+                if let Some(scoring) = self.scoring.as_mut() {
+                    match self.screen {
+                        Screen::Priorities => scoring.focus = if right { Focus::List } else { Focus::Weights },
+                        Screen::Scores => {
+                            let last = scoring.matrix.columns().saturating_sub(1);
+                            scoring.grid_col = if right {
+                                (scoring.grid_col + 1).min(last)
+                            } else {
+                                scoring.grid_col.saturating_sub(1)
+                            };
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Action::WeightUp | Action::WeightDown => {
+                let delta = if action == Action::WeightUp { 1.0 } else { -1.0 };
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                if self.screen != Screen::Priorities || !scoring.change_weight(delta) {
+                    return Vec::new();
+                }
+                let mut effects = vec![Effect::SaveWeights];
+                effects.extend(scoring.selection_job().map(|job| Effect::Select(Box::new(job))));
+                return effects;
+            }
+            Action::ResetWeights => {
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                scoring.reset_weights();
+                let mut effects = vec![Effect::SaveWeights];
+                effects.extend(scoring.selection_job().map(|job| Effect::Select(Box::new(job))));
+                return effects;
+            }
+            Action::SetBudget => {
+                if self.scoring.is_some() {
+                    let current = self
+                        .scoring
+                        .as_ref()
+                        .and_then(|s| s.frame_nok)
+                        .map(|nok| format!("{} MNOK", crate::text::format_mnok(nok)))
+                        .unwrap_or_default();
+                    self.overlay =
+                        Some(Overlay::Prompt { kind: PromptKind::BudgetFrame, input: LineInput::with_text(&current) });
+                }
+            }
+            Action::LockIn | Action::LockOut => {
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let row = if self.screen == Screen::Scores {
+                    scoring.grid_row_at(scoring.grid_row)
+                } else {
+                    scoring.row_at(scoring.list_cursor)
+                };
+                if let Some(row) = row {
+                    scoring.toggle_lock(row, action == Action::LockIn);
+                    return scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default();
+                }
+            }
+            Action::Undo | Action::Redo => {
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let edit = if action == Action::Undo { scoring.undo.undo() } else { scoring.undo.redo() };
+                match edit {
+                    Some(edit) => return vec![Effect::ApplyScoreEdit(edit)],
+                    None => self.notice = Some((self.t(i18n::NOTHING_TO_UNDO).to_string(), false)),
+                }
+            }
+            Action::SaveScenario => {
+                if self.scoring.is_some() {
+                    self.overlay =
+                        Some(Overlay::Prompt { kind: PromptKind::ScenarioName, input: LineInput::default() });
+                }
             }
             Action::ImportFile => {
                 if self.job.is_none() {
-                    self.overlay = Some(Overlay::ImportPrompt { input: LineInput::default() });
+                    self.overlay = Some(Overlay::Prompt { kind: PromptKind::ImportPath, input: LineInput::default() });
                 }
             }
             Action::Reload => return vec![Effect::Reload],
@@ -583,6 +863,81 @@ impl App {
     pub fn show_error(&mut self, message: String) {
         self.notice = Some((message, true));
     }
+
+    fn show_screen(&mut self, screen: Screen) -> Vec<Effect> {
+        if screen == Screen::Scores && self.screen != Screen::Scores {
+            if let Some(scoring) = self.scoring.as_mut() {
+                scoring.refresh_grid();
+            }
+        }
+        self.screen = screen;
+        self.input = InputMode::Normal;
+        if screen.needs_scoring() && self.scoring.is_none() && !self.scoring_loading {
+            self.scoring_loading = true;
+            return vec![Effect::LoadScoring];
+        }
+        Vec::new()
+    }
+
+    /// The score matrix arrived (first load, or again after an import). The frame, locks
+    /// and cursors carry over where the rows still exist.
+    pub fn scoring_loaded(&mut self, matrix: ScoreMatrix) -> Vec<Effect> {
+        self.scoring_loading = false;
+        let mut state = ScoringState::new(matrix);
+        if let Some(old) = self.scoring.take() {
+            let id_of = |row: usize| old.matrix.row(row).id;
+            state.frame_nok = old.frame_nok;
+            state.locked_in = old.locked_in.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
+            state.locked_out = old.locked_out.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
+            state.weight_cursor = old.weight_cursor.min(state.matrix.columns().saturating_sub(1));
+            state.focus = old.focus;
+        }
+        let job = state.selection_job();
+        self.scoring = Some(Box::new(state));
+        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+    }
+
+    pub fn selection_done(&mut self, generation: u64, selection: crate::Result<Selection>) {
+        match selection {
+            Ok(selection) => {
+                if let Some(scoring) = self.scoring.as_mut() {
+                    scoring.selection_done(generation, selection);
+                }
+            }
+            Err(error) => {
+                if let Some(scoring) = self.scoring.as_mut() {
+                    scoring.selecting = false;
+                }
+                self.show_error(error.to_string());
+            }
+        }
+    }
+
+    /// A score edit was stored: apply it, remember it for undo unless it was an undo or redo.
+    pub fn score_stored(&mut self, edit: ScoreEdit, record: bool) -> Vec<Effect> {
+        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        if let Err(error) = scoring.apply_edit(&edit) {
+            self.show_error(error.to_string());
+            return Vec::new();
+        }
+        if record {
+            scoring.undo.record(edit);
+        }
+        scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+    }
+}
+
+/// The first row to show so that `cursor` is on a page of `page` rows.
+fn follow(cursor: usize, offset: usize, page: usize, len: usize) -> usize {
+    let page = page.max(1);
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset + page {
+        cursor + 1 - page
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(page))
 }
 
 /// Actions whose name or description matches the palette's text, best first.

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod scoring;
 pub mod theme;
 pub mod ui;
 
@@ -66,6 +67,8 @@ impl Options {
 enum Message {
     PortfolioLoaded(Result<Portfolio>),
     ImportDone(Box<Result<ImportReport>>),
+    ScoringLoaded(Box<Result<crate::scoring::ScoreMatrix>>),
+    Selected(u64, Box<Result<crate::scoring::Selection>>),
 }
 
 /// Builds the app for a database: the first rows at once (the rest is loaded by the caller).
@@ -92,14 +95,14 @@ pub fn run(options: Options) -> Result<()> {
                 .into(),
         ));
     }
-    let store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
+    let mut store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
     let (mut app, more) = start_app(&store, &options)?;
     let (sender, receiver) = channel();
     if more {
         spawn_load(&options, sender.clone());
     }
     let mut terminal = TerminalGuard::enter(options.mouse)?;
-    let result = event_loop(&mut terminal, &mut app, &store, &options, &sender, &receiver);
+    let result = event_loop(&mut terminal, &mut app, &mut store, &options, &sender, &receiver);
     drop(terminal);
     result
 }
@@ -138,7 +141,7 @@ impl Drop for TerminalGuard {
 fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
-    store: &Store,
+    store: &mut Store,
     options: &Options,
     sender: &Sender<Message>,
     receiver: &Receiver<Message>,
@@ -180,6 +183,14 @@ fn event_loop(
                     app.loading = false;
                     app.show_error(error.to_string());
                 }
+                Message::ScoringLoaded(result) => match *result {
+                    Ok(matrix) => effects.extend(app.scoring_loaded(matrix)),
+                    Err(error) => {
+                        app.scoring_loading = false;
+                        app.show_error(error.to_string());
+                    }
+                },
+                Message::Selected(generation, result) => app.selection_done(generation, *result),
                 Message::ImportDone(result) => {
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
@@ -209,7 +220,7 @@ fn event_loop(
 fn run_effect(
     effect: Effect,
     app: &mut App,
-    store: &Store,
+    store: &mut Store,
     options: &Options,
     sender: &Sender<Message>,
     workers: &mut Vec<std::thread::JoinHandle<()>>,
@@ -252,11 +263,77 @@ fn run_effect(
         Effect::Reload => {
             app.loading = true;
             spawn_load(options, sender.clone());
+            if app.scoring.is_some() {
+                app.scoring_loading = true;
+                spawn_scoring(options, sender.clone());
+            }
             if let Ok(batches) = store.batches(None) {
                 app.batches = batches;
             }
         }
+        Effect::LoadScoring => spawn_scoring(options, sender.clone()),
+        Effect::SaveWeights => {
+            if let Some(scoring) = app.scoring.as_mut() {
+                match store.set_weights(scoring.matrix.criteria(), &scoring.weights, &options.analyst) {
+                    Ok(()) => scoring.weights_dirty = false,
+                    Err(error) => app.show_error(error.to_string()),
+                }
+            }
+        }
+        Effect::Select(job) => {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                let result = crate::scoring::select(&job.items, &job.order, &job.frame);
+                let _ = sender.send(Message::Selected(job.generation, Box::new(result)));
+            });
+        }
+        Effect::SetScore { id, code, value } => match store.set_score(id, &code, value, &options.analyst) {
+            Ok(edit) => {
+                let more = app.score_stored(edit, true);
+                for effect in more {
+                    run_effect(effect, app, store, options, sender, workers);
+                }
+            }
+            Err(error) => app.show_error(error.to_string()),
+        },
+        Effect::ApplyScoreEdit(edit) => match store.apply_score_edit(&edit, &options.analyst) {
+            Ok(stored) => {
+                let more = app.score_stored(stored, false);
+                for effect in more {
+                    run_effect(effect, app, store, options, sender, workers);
+                }
+            }
+            Err(error) => app.show_error(error.to_string()),
+        },
+        Effect::SaveScenario(name) => {
+            if let Some(scoring) = &app.scoring {
+                let scenario = crate::scoring::Scenario {
+                    name: name.clone(),
+                    weights: scoring.weights.to_codes(scoring.matrix.criteria()),
+                    budget_nok: scoring.frame_nok,
+                    resolution_nok: None,
+                    locked_in: scoring.locked_in.iter().map(|r| scoring.matrix.row(*r).id).collect(),
+                    locked_out: scoring.locked_out.iter().map(|r| scoring.matrix.row(*r).id).collect(),
+                    saved_at: crate::now(),
+                    saved_by: options.analyst.clone(),
+                };
+                match store.save_scenario(&scenario) {
+                    Ok(()) => app.notice = Some((format!("{}: {name}", app.t(crate::i18n::SCENARIO_SAVED)), false)),
+                    Err(error) => app.show_error(error.to_string()),
+                }
+            }
+        }
     }
+}
+
+/// Loads the score matrix on a worker thread with its own connection.
+fn spawn_scoring(options: &Options, sender: Sender<Message>) {
+    let database = options.database.clone();
+    let reference = options.reference.clone();
+    std::thread::spawn(move || {
+        let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|store| store.score_matrix());
+        let _ = sender.send(Message::ScoringLoaded(Box::new(result)));
+    });
 }
 
 /// Loads the whole portfolio on a worker thread with its own connection.

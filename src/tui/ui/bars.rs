@@ -142,8 +142,8 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut pairs: Vec<(String, &str)> = Vec::new();
     let key = |action: Action| app.keymap.first_label(action);
     match (&app.overlay, app.input) {
-        (Some(Overlay::ImportPrompt { .. }), _) => {
-            pairs.push(("enter".into(), app.t(i18n::HINT_IMPORT)));
+        (Some(Overlay::Prompt { .. }), _) => {
+            pairs.push(("enter".into(), app.t(i18n::HINT_ACCEPT)));
             pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
         }
         (Some(Overlay::Palette { .. }), _) => {
@@ -173,14 +173,44 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Quit,
                 ],
                 Screen::Sources => &[Action::OpenDetail, Action::ImportFile, Action::Help, Action::Quit],
+                Screen::Priorities => &[
+                    Action::FocusRight,
+                    Action::WeightUp,
+                    Action::WeightDown,
+                    Action::SetBudget,
+                    Action::LockIn,
+                    Action::OpenDetail,
+                    Action::Help,
+                    Action::Quit,
+                ],
+                Screen::Scores => &[
+                    Action::FocusRight,
+                    Action::Undo,
+                    Action::OpenDetail,
+                    Action::NextScreen,
+                    Action::Help,
+                    Action::Quit,
+                ],
+                Screen::Portfolio => &[Action::SetBudget, Action::Help, Action::Quit],
             };
             for action in actions {
-                let word = if *action == Action::OpenDetail && app.screen == Screen::Sources {
-                    app.t(i18n::HINT_CHANGES)
-                } else {
-                    action.hint().map_or("", |h| h.get(app.lang))
+                let word = match (action, app.screen) {
+                    (Action::OpenDetail, Screen::Sources) => app.t(i18n::HINT_CHANGES),
+                    (Action::OpenDetail, Screen::Priorities | Screen::Scores) => app.t(i18n::HINT_EXPLAIN),
+                    (Action::FocusRight, Screen::Priorities) => app.t(i18n::HINT_PANE),
+                    (Action::FocusRight, Screen::Scores) => app.t(i18n::HINT_SCORE),
+                    (Action::WeightUp | Action::WeightDown, _) => app.t(i18n::HINT_WEIGHT),
+                    (Action::SetBudget, _) => app.t(i18n::HINT_FRAME),
+                    (Action::LockIn, _) => app.t(i18n::HINT_LOCK),
+                    (Action::Undo, _) => app.t(i18n::HINT_UNDO),
+                    (Action::NextScreen, _) => app.t(i18n::HINT_SCREEN),
+                    _ => action.hint().map_or("", |h| h.get(app.lang)),
                 };
-                pairs.push((key(*action), word));
+                let label = match (action, app.screen) {
+                    (Action::FocusRight, _) => format!("{}/{}", key(Action::FocusLeft), key(Action::FocusRight)),
+                    _ => key(*action),
+                };
+                pairs.push((label, word));
             }
         }
     }

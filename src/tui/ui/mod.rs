@@ -2,7 +2,10 @@
 //! frame costs the same at 100 000 initiatives as at 10.
 
 mod bars;
+mod chart;
 mod overlays;
+mod priorities;
+mod scores;
 mod sources;
 mod table;
 
@@ -59,6 +62,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.screen {
         Screen::Initiatives => table::initiatives(frame, app, theme, parts.body),
         Screen::Sources => sources::sources(frame, app, theme, parts.body),
+        Screen::Priorities => priorities::priorities(frame, app, theme, parts.body),
+        Screen::Scores => scores::scores(frame, app, theme, parts.body),
+        Screen::Portfolio => chart::portfolio(frame, app, theme, parts.body),
     }
     bars::status_line(frame, app, theme, parts.status);
     bars::hint_line(frame, app, theme, parts.hints);

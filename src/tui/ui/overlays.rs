@@ -63,17 +63,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             };
             framed(frame, theme, rect, app.t(i18n::CHANGES_SINCE), lines, *scroll);
         }
-        Overlay::ImportPrompt { input } => {
+        Overlay::Explain { row, scroll } => {
+            let rect = centered(area, 90, area.height.saturating_sub(4));
+            let lines = super::priorities::explain_lines(app, theme, *row);
+            let title =
+                app.scoring.as_ref().map_or(String::new(), |s| display_line(&s.matrix.row(*row).title).into_owned());
+            framed(frame, theme, rect, &title, lines, *scroll);
+        }
+        Overlay::Prompt { kind, input } => {
             let rect = centered(area, 72, 3);
             let text = display_line(input.text()).into_owned();
-            framed(
-                frame,
-                theme,
-                rect,
-                app.t(i18n::IMPORT_PROMPT),
-                vec![Line::from(Span::styled(text.clone(), theme.input))],
-                0,
-            );
+            framed(frame, theme, rect, app.t(kind.title()), vec![Line::from(Span::styled(text, theme.input))], 0);
             let x = rect.x
                 + 1
                 + display_line(&input.text().chars().take(input.cursor()).collect::<String>()).width() as u16;

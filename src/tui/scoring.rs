@@ -1,0 +1,229 @@
+//! The prioritisation screens' state: the score matrix, weights, the live ranking, the budget
+//! frame with its locks, and score edits with undo. The arithmetic is `crate::scoring`'s;
+//! this only keeps what the screens show and what changed.
+
+use crate::scoring::{BudgetItem, Frame, Ranking, ScoreEdit, ScoreMatrix, Selection, UndoStack, Weights};
+use std::collections::BTreeSet;
+
+/// Which pane of the priority screen the cursor keys move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Weights,
+    List,
+}
+
+/// What the budget selection's worker needs: cheap to copy, unlike the matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectionJob {
+    pub generation: u64,
+    pub items: Vec<BudgetItem>,
+    pub order: Vec<usize>,
+    pub frame: Frame,
+}
+
+pub struct ScoringState {
+    pub matrix: ScoreMatrix,
+    pub weights: Weights,
+    pub ranking: Ranking,
+    /// The ranking before the last weight change, for the movement arrows.
+    pub previous: Option<Ranking>,
+    spare: Ranking,
+    pub focus: Focus,
+    pub weight_cursor: usize,
+    /// Place in the ranking (0 = best) of the selected row, and the first shown.
+    pub list_cursor: usize,
+    pub list_offset: usize,
+    /// The score grid's rows: the ranking when the grid was opened, kept while scores are
+    /// typed so rows do not jump away from the cursor.
+    pub grid_order: Vec<u32>,
+    /// The score grid's cursor: place in `grid_order` and criterion.
+    pub grid_row: usize,
+    pub grid_col: usize,
+    pub grid_offset: usize,
+    pub frame_nok: Option<i64>,
+    pub locked_in: BTreeSet<usize>,
+    pub locked_out: BTreeSet<usize>,
+    pub selection: Option<Selection>,
+    /// Bumped on every change the selection depends on; a result for an older generation is
+    /// stale and dropped.
+    pub generation: u64,
+    pub selecting: bool,
+    pub undo: UndoStack,
+    /// Weights changed since they were last saved.
+    pub weights_dirty: bool,
+}
+
+impl ScoringState {
+    pub fn new(matrix: ScoreMatrix) -> Self {
+        let weights = Weights::current(matrix.criteria());
+        let ranking = matrix.rank(&weights);
+        let grid_col = matrix.criteria().iter().position(|c| c.is_manual()).unwrap_or(0);
+        Self {
+            grid_order: ranking.order.clone(),
+            matrix,
+            weights,
+            ranking,
+            previous: None,
+            spare: Ranking::default(),
+            focus: Focus::Weights,
+            weight_cursor: 0,
+            list_cursor: 0,
+            list_offset: 0,
+            grid_row: 0,
+            grid_col,
+            grid_offset: 0,
+            frame_nok: None,
+            locked_in: BTreeSet::new(),
+            locked_out: BTreeSet::new(),
+            selection: None,
+            generation: 0,
+            selecting: false,
+            undo: UndoStack::new(),
+            weights_dirty: false,
+        }
+    }
+
+    /// The matrix row at a place in the ranking (0 = best).
+    pub fn row_at(&self, place: usize) -> Option<usize> {
+        self.ranking.order.get(place).map(|r| *r as usize)
+    }
+
+    /// The matrix row at a place of the score grid.
+    pub fn grid_row_at(&self, place: usize) -> Option<usize> {
+        self.grid_order.get(place).map(|r| *r as usize)
+    }
+
+    /// Orders the score grid by the current ranking (when the grid is opened).
+    pub fn refresh_grid(&mut self) {
+        let id = self.grid_row_at(self.grid_row).map(|r| self.matrix.row(r).id);
+        self.grid_order = self.ranking.order.clone();
+        if let Some(row) = id.and_then(|id| self.matrix.row_of(id)) {
+            self.grid_row = self.ranking.rank(row).saturating_sub(1) as usize;
+        }
+    }
+
+    /// Ranks again after weights or scores changed; the old ranking is kept for the arrows.
+    pub fn rerank(&mut self) {
+        self.matrix.rank_into(&self.weights, &mut self.spare);
+        std::mem::swap(&mut self.spare, &mut self.ranking);
+        // The spare now holds the ranking before the change.
+        match &mut self.previous {
+            Some(previous) => std::mem::swap(previous, &mut self.spare),
+            None => self.previous = Some(std::mem::take(&mut self.spare)),
+        }
+        self.generation += 1;
+    }
+
+    /// Changes the selected criterion's weight by `delta` points (never below zero).
+    pub fn change_weight(&mut self, delta: f64) -> bool {
+        let mut values = self.weights.as_slice().to_vec();
+        let Some(value) = values.get_mut(self.weight_cursor) else { return false };
+        let new = (*value + delta).max(0.0);
+        if new == *value {
+            return false;
+        }
+        *value = new;
+        if values.iter().all(|v| *v == 0.0) {
+            // Every weight at zero ranks nothing; keep the last one.
+            return false;
+        }
+        match Weights::new(values) {
+            Ok(weights) => {
+                self.weights = weights;
+                self.weights_dirty = true;
+                self.rerank();
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn reset_weights(&mut self) {
+        self.weights = Weights::defaults(self.matrix.criteria());
+        self.weights_dirty = true;
+        self.rerank();
+    }
+
+    /// The job that recomputes the budget selection, when a frame is set.
+    pub fn selection_job(&mut self) -> Option<SelectionJob> {
+        let frame_nok = self.frame_nok?;
+        self.selecting = true;
+        let items = self
+            .matrix
+            .rows()
+            .iter()
+            .zip(&self.ranking.totals)
+            .map(|(row, &value)| BudgetItem { cost_nok: row.amount_nok, value })
+            .collect();
+        Some(SelectionJob {
+            generation: self.generation,
+            items,
+            order: self.ranking.rows().collect(),
+            frame: Frame {
+                frame_nok,
+                locked_in: self.locked_in.iter().copied().collect(),
+                locked_out: self.locked_out.iter().copied().collect(),
+                ..Frame::new(frame_nok)
+            },
+        })
+    }
+
+    /// Takes a finished selection unless something changed since it started.
+    pub fn selection_done(&mut self, generation: u64, selection: Selection) {
+        if generation == self.generation {
+            self.selection = Some(selection);
+            self.selecting = false;
+        }
+    }
+
+    pub fn set_frame(&mut self, frame_nok: Option<i64>) {
+        self.frame_nok = frame_nok;
+        self.selection = None;
+        self.generation += 1;
+    }
+
+    /// Locks the row in (or out), or releases it when it already is.
+    pub fn toggle_lock(&mut self, row: usize, into: bool) {
+        let (set, other) = if into {
+            (&mut self.locked_in, &mut self.locked_out)
+        } else {
+            (&mut self.locked_out, &mut self.locked_in)
+        };
+        if !set.remove(&row) {
+            set.insert(row);
+            other.remove(&row);
+        }
+        self.generation += 1;
+    }
+
+    /// Whether a row is in the chosen set (false while none is computed).
+    pub fn in_frame(&self, row: usize) -> bool {
+        self.selection.as_ref().is_some_and(|s| s.in_frame.get(row).copied().unwrap_or(false))
+    }
+
+    /// Places gained since the previous ranking (positive: up).
+    pub fn gained(&self, row: usize) -> i64 {
+        self.previous.as_ref().map_or(0, |previous| self.ranking.gained_since(previous, row))
+    }
+
+    /// Applies a stored score edit (new, undone or redone) and ranks again.
+    pub fn apply_edit(&mut self, edit: &ScoreEdit) -> crate::Result<()> {
+        self.matrix.apply(edit)?;
+        self.rerank();
+        Ok(())
+    }
+
+    /// Moves the grid cursor to the next criterion analysts score, wrapping to the next row.
+    pub fn grid_next_manual(&mut self) {
+        let columns = self.matrix.columns();
+        let manual: Vec<usize> = (0..columns).filter(|c| self.matrix.criteria().list[*c].is_manual()).collect();
+        let Some(&first) = manual.first() else { return };
+        match manual.iter().find(|c| **c > self.grid_col) {
+            Some(next) => self.grid_col = *next,
+            None => {
+                self.grid_col = first;
+                self.grid_row = (self.grid_row + 1).min(self.grid_order.len().saturating_sub(1));
+            }
+        }
+    }
+}

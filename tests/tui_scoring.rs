@@ -1,0 +1,219 @@
+//! The prioritisation screens without a terminal: weights, budget frame, locks, score grid.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use samla::config::Lang;
+use samla::portfolio::Portfolio;
+use samla::reference::ReferenceSource;
+use samla::store::Store;
+use samla::tui::app::{App, Effect, Overlay, Screen};
+use samla::tui::keymap::Keymap;
+use samla::tui::theme::Theme;
+use samla::tui::{Options, start_app, ui};
+
+struct Demo {
+    _dir: tempfile::TempDir,
+    store: Store,
+    options: Options,
+}
+
+fn demo(lang: Lang) -> Demo {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.db");
+    let reference = ReferenceSource::builtin();
+    let (store, _) = samla::demo::build(&path, &reference, "test").expect("demo");
+    let options = Options {
+        database: path,
+        lang,
+        theme: Theme::builtin("default"),
+        keymap: Keymap::defaults(),
+        mouse: false,
+        reference,
+        analyst: "test".into(),
+    };
+    Demo { _dir: dir, store, options }
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars().flat_map(|c| app.on_key(key(c))).collect()
+}
+
+/// Runs what the event loop would, against the store, until nothing is left to do.
+fn run(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
+    let mut queue = effects;
+    while let Some(effect) = queue.pop() {
+        match effect {
+            Effect::LoadScoring => queue.extend(app.scoring_loaded(store.score_matrix().expect("matrix"))),
+            Effect::Select(job) => {
+                app.selection_done(job.generation, samla::scoring::select(&job.items, &job.order, &job.frame))
+            }
+            Effect::SaveWeights => {
+                let scoring = app.scoring.as_ref().expect("scoring");
+                store.set_weights(scoring.matrix.criteria(), &scoring.weights, "test").expect("weights");
+            }
+            Effect::SetScore { id, code, value } => {
+                let edit = store.set_score(id, &code, value, "test").expect("score");
+                queue.extend(app.score_stored(edit, true));
+            }
+            Effect::ApplyScoreEdit(edit) => {
+                let stored = store.apply_score_edit(&edit, "test").expect("undo");
+                queue.extend(app.score_stored(stored, false));
+            }
+            other => panic!("unexpected effect {other:?}"),
+        }
+    }
+}
+
+fn app(demo: &Demo, width: u16, height: u16) -> App {
+    let (mut app, _) = start_app(&demo.store, &demo.options).expect("app");
+    app.set_portfolio(Portfolio::load(&demo.store).expect("portfolio"));
+    app.loading = false;
+    app.areas = ui::areas(Rect::new(0, 0, width, height));
+    app
+}
+
+#[test]
+fn weights_move_the_ranking_and_are_stored() {
+    let mut demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let effects = press(&mut app, "3");
+    assert_eq!(effects, vec![Effect::LoadScoring]);
+    assert_eq!(app.screen, Screen::Priorities);
+    run(&mut app, &mut demo.store, effects);
+    let before = app.scoring.as_ref().expect("scoring").ranking.order.clone();
+    // Second criterion (user effect, derived from life events) up by 10.
+    let mut effects = press(&mut app, "j");
+    for _ in 0..10 {
+        effects.extend(press(&mut app, "+"));
+    }
+    assert!(effects.contains(&Effect::SaveWeights));
+    run(&mut app, &mut demo.store, effects);
+    let scoring = app.scoring.as_ref().expect("scoring");
+    assert_ne!(scoring.ranking.order, before, "the ranking reacts");
+    assert!((0..scoring.matrix.len()).any(|row| scoring.gained(row) != 0), "who moved is known");
+    let stored = demo.store.criteria().expect("criteria");
+    assert_eq!(stored.list[1].weight, scoring.weights.get(1), "the weight is saved");
+    // = brings the defaults back.
+    let effects = press(&mut app, "=");
+    run(&mut app, &mut demo.store, effects);
+    assert_eq!(app.scoring.as_ref().expect("scoring").ranking.order, before);
+}
+
+#[test]
+fn a_budget_frame_chooses_a_set_and_locks_hold() {
+    let mut demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let effects = press(&mut app, "3");
+    run(&mut app, &mut demo.store, effects);
+    press(&mut app, "b");
+    assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })));
+    let mut effects = press(&mut app, "200M");
+    effects.extend(app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    assert!(matches!(effects.as_slice(), [Effect::Select(_)]));
+    run(&mut app, &mut demo.store, effects);
+    let scoring = app.scoring.as_ref().expect("scoring");
+    let selection = scoring.selection.as_ref().expect("selection");
+    assert!(selection.spent_nok <= 200_000_000 && selection.spent_nok > 150_000_000, "{}", selection.spent_nok);
+    // Lock the top-ranked initiative out, then in: the set follows.
+    let top = scoring.row_at(0).expect("row");
+    let effects = press(&mut app, "lX");
+    run(&mut app, &mut demo.store, effects);
+    assert!(!app.scoring.as_ref().expect("scoring").in_frame(top));
+    let effects = press(&mut app, "L");
+    run(&mut app, &mut demo.store, effects);
+    let scoring = app.scoring.as_ref().expect("scoring");
+    assert!(scoring.in_frame(top), "locked in");
+    assert!(scoring.selection.as_ref().is_some_and(|s| s.spent_nok <= 200_000_000));
+    // Enter explains the selected row's total.
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(matches!(app.overlay, Some(Overlay::Explain { row, .. }) if row == top));
+}
+
+#[test]
+fn scores_are_typed_into_the_grid_and_undone() {
+    let mut demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let effects = press(&mut app, "4");
+    assert_eq!(app.screen, Screen::Scores);
+    run(&mut app, &mut demo.store, effects);
+    let scoring = app.scoring.as_ref().expect("scoring");
+    let row = scoring.grid_row_at(0).expect("row");
+    let id = scoring.matrix.row(row).id;
+    let first_manual = scoring.grid_col;
+    assert!(scoring.matrix.criteria().list[first_manual].is_manual());
+    let effects = press(&mut app, "4");
+    let code = app.scoring.as_ref().expect("scoring").matrix.criteria().list[first_manual].code.clone();
+    assert_eq!(effects, vec![Effect::SetScore { id, code: code.clone(), value: Some(4.0) }]);
+    run(&mut app, &mut demo.store, effects);
+    let scoring = app.scoring.as_ref().expect("scoring");
+    assert_eq!(scoring.matrix.value(row, first_manual), Some(4.0));
+    assert!(scoring.grid_col > first_manual, "the cursor moves to the next criterion to score");
+    assert_eq!(scoring.grid_row_at(0), Some(row), "the grid does not reorder under the cursor");
+    assert_eq!(demo.store.score(id, &code).expect("stored"), Some(4.0));
+
+    // A derived criterion cannot be typed into; 9 is off a 1–5 scale.
+    press(&mut app, "h");
+    press(&mut app, "l");
+    let effects = press(&mut app, "9");
+    assert!(effects.is_empty());
+    assert!(app.notice.as_ref().is_some_and(|(_, error)| *error));
+
+    let effects = press(&mut app, "u");
+    assert!(matches!(effects.as_slice(), [Effect::ApplyScoreEdit(_)]));
+    run(&mut app, &mut demo.store, effects);
+    assert_eq!(app.scoring.as_ref().expect("scoring").matrix.value(row, first_manual), None);
+    assert_eq!(demo.store.score(id, &code).expect("stored"), None);
+    let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    run(&mut app, &mut demo.store, effects);
+    assert_eq!(demo.store.score(id, &code).expect("stored"), Some(4.0), "redo");
+}
+
+fn screen(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_priority_screens_at_both_sizes_in_both_languages() {
+    for lang in [Lang::Nb, Lang::En] {
+        let mut demo = demo(lang);
+        let theme = Theme::builtin("default");
+        let suffix = if lang == Lang::Nb { "nb" } else { "en" };
+        for (width, height) in [(80u16, 24u16), (120, 40)] {
+            let name = |screen: &str| format!("{screen}_{width}x{height}_{suffix}");
+            let mut app = app(&demo, width, height);
+            let effects = press(&mut app, "3");
+            run(&mut app, &mut demo.store, effects);
+            let mut effects = press(&mut app, "b");
+            effects.extend(press(&mut app, "300M"));
+            effects.extend(app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+            run(&mut app, &mut demo.store, effects);
+            insta::assert_snapshot!(name("priorities"), screen(&app, &theme, width, height));
+            press(&mut app, "l");
+            app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            insta::assert_snapshot!(name("explain"), screen(&app, &theme, width, height));
+            app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            app.on_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+            insta::assert_snapshot!(name("scores"), screen(&app, &theme, width, height));
+            app.on_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+            insta::assert_snapshot!(name("portfolio"), screen(&app, &theme, width, height));
+        }
+    }
+}
