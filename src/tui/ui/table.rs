@@ -13,18 +13,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// A column: what it shows, how wide, and which sort it stands for.
+/// A column: what it shows, how wide, and which sort it stands for (None: the total score,
+/// which the priority screen sorts by).
 struct Column {
     header: i18n::Text,
     width: usize,
     right: bool,
-    sort: SortColumn,
+    sort: Option<SortColumn>,
 }
 
 /// Columns for a width: the title takes what the others leave; life events and risk only
 /// show when there is room.
-fn columns(width: usize) -> Vec<Column> {
-    let col = |header, width, right, sort| Column { header, width, right, sort };
+fn columns(width: usize, with_score: bool) -> Vec<Column> {
+    let col = |header, width, right, sort| Column { header, width, right, sort: Some(sort) };
     let mut list =
         vec![col(i18n::TITLE, 0, false, SortColumn::Title), col(i18n::AGENCY, 14, false, SortColumn::Agency)];
     list.push(col(i18n::MINISTRY, 8, false, SortColumn::Ministry));
@@ -35,6 +36,9 @@ fn columns(width: usize) -> Vec<Column> {
     list.push(col(i18n::PHASE, 13, false, SortColumn::Phase));
     if width >= 130 {
         list.push(col(i18n::RISK, 7, false, SortColumn::Risk));
+    }
+    if with_score && width >= 90 {
+        list.push(Column { header: i18n::SCORE, width: 6, right: true, sort: None });
     }
     // Two columns for the mark, one space between columns.
     let fixed: usize = list.iter().map(|c| c.width + 1).sum::<usize>() + 2;
@@ -50,11 +54,11 @@ fn pad(text: &str, width: usize, right: bool) -> String {
 
 pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width as usize;
-    let columns = columns(width);
+    let columns = columns(width, app.scoring.is_some());
     let mut header = vec![Span::styled("  ", theme.header)];
     for column in &columns {
         let mut label = column.header.get(app.lang).to_string();
-        if column.sort == app.query.sort {
+        if column.sort == Some(app.query.sort) {
             label.push_str(if app.query.descending { " ↓" } else { " ↑" });
         }
         header.push(Span::styled(pad(&label, column.width, column.right), theme.header));
@@ -82,10 +86,13 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         };
         let mut spans = vec![Span::styled(if marked { "● " } else { "  " }, base.patch(theme.marked))];
         for column in &columns {
-            if column.sort == SortColumn::Title {
+            if column.sort == Some(SortColumn::Title) {
                 spans.extend(title_spans(row, app.lang, query, column.width, base, theme.matched));
             } else {
-                let text = cell_text(app, row, column.sort);
+                let text = match column.sort {
+                    Some(sort) => cell_text(app, row, sort),
+                    None => score_text(app, row.id),
+                };
                 spans.push(Span::styled(pad(&text, column.width, column.right), base));
             }
             spans.push(Span::styled(" ", base));
@@ -95,6 +102,12 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines).style(theme.base), area);
+}
+
+/// The initiative's total score with the current weights, when scores are loaded.
+fn score_text(app: &App, id: i64) -> String {
+    let Some(scoring) = &app.scoring else { return String::new() };
+    scoring.matrix.row_of(id).map(|row| crate::text::format_decimal(scoring.ranking.totals[row], 1)).unwrap_or_default()
 }
 
 fn cell_text(app: &App, row: &Row, column: SortColumn) -> String {
@@ -163,7 +176,7 @@ mod tests {
     #[test]
     fn columns_fill_the_width() {
         for width in [60usize, 80, 120, 200] {
-            let list = columns(width);
+            let list = columns(width, true);
             let total: usize = list.iter().map(|c| c.width + 1).sum::<usize>() + 2;
             assert!(total <= width.max(total), "{width}");
             assert_eq!(total, width.max(total));
