@@ -501,3 +501,38 @@ fn every_encoding_and_line_ending_gives_the_same_letters() {
         assert_eq!(all(&store)[0].amount_nok, Some(12_500_000), "{name}");
     }
 }
+
+#[test]
+fn a_large_import_writes_once_and_leaves_the_database_in_wal() {
+    let home = Home::new();
+    // Over the 4 MiB where an import switches to the rollback journal while it writes.
+    let mut text = String::from("id,tittel,beskrivelse,virksomhet,belop_mnok\n");
+    let filler = "Tiltaket gjør søknaden enklere for innbyggerne og gir bedre data til forvaltningen. ".repeat(3);
+    for n in 0..17_000 {
+        text.push_str(&format!("T-{n},Digital tjeneste nummer {n},\"{filler}\",Nav,{}.5\n", n % 90));
+    }
+    assert!(text.len() > 4 << 20);
+    let file = home.path("stor.csv");
+    std::fs::write(&file, &text).expect("write");
+    let reference = ReferenceSource::builtin();
+
+    let mut store = Store::open(&home.db(), OpenMode::Create, &reference).expect("store");
+    let report = import_file(&mut store, &file, &options(), &reference).expect("import");
+    assert_eq!(report.counts.inserted, 17_000);
+    drop(store);
+    let conn = rusqlite::Connection::open(home.db()).expect("raw");
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
+    assert_eq!(mode, "wal");
+    let links: i64 = conn.query_row("SELECT count(*) FROM initiative_ministries", [], |r| r.get(0)).expect("count");
+    assert_eq!(links, 17_000, "every row's ministry, written in chunks");
+    drop(conn);
+
+    // With another connection open (a TUI, say) the import stays in WAL and still works.
+    let reader = Store::open(&home.db(), OpenMode::Existing, &reference).expect("reader");
+    let mut writer = Store::open(&home.db(), OpenMode::Existing, &reference).expect("writer");
+    let round2 = home.path("stor_runde2.csv");
+    std::fs::write(&round2, text.replace(",Nav,", ",Skatteetaten,")).expect("write");
+    let report = import_file(&mut writer, &round2, &options(), &reference).expect("second round");
+    assert_eq!(report.counts.updated, 17_000);
+    assert_eq!(reader.count_initiatives().expect("count").0, 17_000);
+}

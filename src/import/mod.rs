@@ -153,74 +153,79 @@ pub fn import_bytes(
     };
     let monitor = options.monitor.as_deref();
 
-    // A large transaction spills fewer pages early with a bigger page cache.
-    store.conn().pragma_update(None, "cache_size", -262_144)?;
     let harmoniser = harmonise::Harmoniser { resolver: &resolver, vocabulary: &vocabulary, layout: &layout };
     let mut writer_resolver = resolver.clone();
-    let tx = store.conn_mut().transaction()?;
-    let (written, findings) = std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<read::ReadResult<Vec<harmonise::HarmonisedRow>>>(8);
-        let producer = scope.spawn(|| {
-            let sender = sender;
-            let mut pass = harmonise::Pass::default();
-            let mut batch = Vec::with_capacity(PIPELINE_BATCH);
-            for row in table.rows().skip(layout.header_index + 1) {
-                match row {
-                    Ok(row) => batch.extend(harmoniser.row(&mut pass, &row)),
-                    Err(error) => {
-                        // The writer stops at the error; the transaction is rolled back.
-                        let _ = sender.send(Err(error));
-                        return pass.findings;
+    store.bulk_write(bytes.len() as u64, |store| {
+        let tx = store.conn_mut().transaction()?;
+        let (written, findings) = std::thread::scope(|scope| {
+            let (sender, receiver) =
+                std::sync::mpsc::sync_channel::<read::ReadResult<Vec<harmonise::HarmonisedRow>>>(8);
+            let producer = scope.spawn(|| {
+                let sender = sender;
+                let mut pass = harmonise::Pass::default();
+                let mut batch = Vec::with_capacity(PIPELINE_BATCH);
+                for row in table.rows().skip(layout.header_index + 1) {
+                    match row {
+                        Ok(row) => batch.extend(harmoniser.row(&mut pass, &row)),
+                        Err(error) => {
+                            // The writer stops at the error; the transaction is rolled back.
+                            let _ = sender.send(Err(error));
+                            return pass.findings;
+                        }
+                    }
+                    if batch.len() == PIPELINE_BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(PIPELINE_BATCH));
+                        if sender.send(Ok(full)).is_err() {
+                            return pass.findings;
+                        }
                     }
                 }
-                if batch.len() == PIPELINE_BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PIPELINE_BATCH));
-                    if sender.send(Ok(full)).is_err() {
-                        return pass.findings;
-                    }
+                if !batch.is_empty() {
+                    let _ = sender.send(Ok(batch));
                 }
-            }
-            if !batch.is_empty() {
-                let _ = sender.send(Ok(batch));
-            }
-            pass.findings
+                pass.findings
+            });
+            let rows = receiver.into_iter().flat_map(|batch| match batch {
+                Ok(rows) => rows.into_iter().map(Ok).collect::<Vec<_>>(),
+                Err(error) => vec![Err(import_error(error.0))],
+            });
+            let written = import_write::write(&tx, &mut writer_resolver, &info, rows, &mut previous, monitor);
+            let findings = producer.join().map_err(|_| Error::Invalid("the import's reader thread failed".into()));
+            (written, findings)
         });
-        let rows = receiver.into_iter().flat_map(|batch| match batch {
-            Ok(rows) => rows.into_iter().map(Ok).collect::<Vec<_>>(),
-            Err(error) => vec![Err(import_error(error.0))],
-        });
-        let written = import_write::write(&tx, &mut writer_resolver, &info, rows, &mut previous, monitor);
-        let findings = producer.join().map_err(|_| Error::Invalid("the import's reader thread failed".into()));
-        (written, findings)
-    });
-    let written = written?;
-    let findings = findings?;
-    if written.counts.inserted + written.counts.updated + written.counts.unchanged == 0 && findings.rejected.is_empty()
-    {
-        return Err(import_error(format!("has a header row (line {}) but no data rows below it", layout.header_row)));
-    }
-    report.counts = Counts {
-        rows_read: findings.rows_read,
-        rejected: findings.rejected.len(),
-        warnings: findings.warnings.len(),
-        ..written.counts
-    };
-    report.format = Some(table.layout.clone());
-    report.layout = Some(layout);
-    report.updated_keys = written.updated;
-    report.withdrawn_keys = written.withdrawn;
-    report.new_municipalities = written.new_municipalities;
-    report.warning_list = findings.warnings;
-    report.rejected_rows = findings.rejected;
-    let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
-    import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
-    if options.dry_run {
-        tx.rollback()?;
-    } else {
-        tx.commit()?;
-        report.batch_id = Some(written.batch_id);
-    }
-    Ok(report)
+        let written = written?;
+        let findings = findings?;
+        if written.counts.inserted + written.counts.updated + written.counts.unchanged == 0
+            && findings.rejected.is_empty()
+        {
+            return Err(import_error(format!(
+                "has a header row (line {}) but no data rows below it",
+                layout.header_row
+            )));
+        }
+        report.counts = Counts {
+            rows_read: findings.rows_read,
+            rejected: findings.rejected.len(),
+            warnings: findings.warnings.len(),
+            ..written.counts
+        };
+        report.format = Some(table.layout.clone());
+        report.layout = Some(layout.clone());
+        report.updated_keys = written.updated;
+        report.withdrawn_keys = written.withdrawn;
+        report.new_municipalities = written.new_municipalities;
+        report.warning_list = findings.warnings;
+        report.rejected_rows = findings.rejected;
+        let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
+        import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
+        if options.dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+            report.batch_id = Some(written.batch_id);
+        }
+        Ok(report)
+    })
 }
 
 /// Rows handed from the reading thread to the writing one at a time.

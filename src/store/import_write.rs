@@ -77,16 +77,12 @@ pub(crate) fn write(
     let batch_id = tx.last_insert_rowid();
     let mut existing = load_existing(tx, source_id, previous)?;
     let mut links = Links::prepare(tx)?;
+    let first_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM initiatives", [], |r| r.get(0))?;
+    let mut new_rows = NewRows::new(first_id);
 
     let mut counts = Counts::default();
     let mut updated = Vec::new();
     let mut new_municipalities = Vec::new();
-    let mut insert = tx.prepare(
-        "INSERT INTO initiatives (source_id, source_key, first_batch_id, last_batch_id, source_line, status, title,
-             description, agency_id, agency_text, amount_nok, total_cost_nok, budget_year, start_date, phase, risk,
-             raw_row, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?3, ?4, 'active', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
-    )?;
     let mut touch =
         tx.prepare("UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3 WHERE id = ?4")?;
     let mut log = tx.prepare(
@@ -111,25 +107,7 @@ pub(crate) fn write(
         let values = &row.values;
         match existing.get_mut(&row.key) {
             None => {
-                insert.execute(params![
-                    source_id,
-                    row.key,
-                    batch_id,
-                    row.line as i64,
-                    values.title,
-                    values.description,
-                    values.agency.as_deref().and_then(|c| resolver.org_id(c)),
-                    values.agency_text,
-                    values.amount_nok,
-                    values.total_cost_nok,
-                    values.budget_year,
-                    values.start_date,
-                    values.phase,
-                    values.risk,
-                    row.raw_json,
-                    info.at,
-                ])?;
-                links.write(resolver, tx.last_insert_rowid(), values, false)?;
+                new_rows.add(tx, resolver, row, &Batch { source_id, batch_id, at: info.at })?;
                 counts.inserted += 1;
             }
             Some(old) => {
@@ -190,6 +168,8 @@ pub(crate) fn write(
         }
     }
 
+    new_rows.flush(tx, &Batch { source_id, batch_id, at: info.at })?;
+
     let mut withdrawn = Vec::new();
     let mut withdraw =
         tx.prepare("UPDATE initiatives SET status = 'withdrawn', last_batch_id = ?1, updated_at = ?2 WHERE id = ?3")?;
@@ -221,6 +201,172 @@ pub(crate) fn finish_batch(tx: &Transaction<'_>, batch_id: i64, counts: &Counts,
             batch_id
         ],
     )?;
+    Ok(())
+}
+
+/// What every new row of a batch shares.
+struct Batch<'a> {
+    source_id: i64,
+    batch_id: i64,
+    at: &'a str,
+}
+
+/// New initiatives, written many rows to a statement. At national scale the cost of each
+/// statement (cursors, binding, halting), not the data, was most of the writing, so rows
+/// are given their ids here and written in chunks, their links after them.
+struct NewRows {
+    next_id: i64,
+    /// Id, owner id, row.
+    pending: Vec<(i64, Option<i64>, HarmonisedRow)>,
+    ministries: Vec<(i64, i64, i64)>,
+    life_events: Vec<(i64, i64)>,
+    tags: Vec<(i64, String)>,
+}
+
+/// Rows per INSERT: 19 parameters each stays well below SQLite's limit of 32 766.
+const ROWS_PER_INSERT: usize = 64;
+/// Link rows per INSERT.
+const LINKS_PER_INSERT: usize = 256;
+
+impl NewRows {
+    fn new(first_id: i64) -> Self {
+        Self {
+            next_id: first_id,
+            pending: Vec::new(),
+            ministries: Vec::new(),
+            life_events: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, tx: &Transaction<'_>, resolver: &Resolver, row: HarmonisedRow, batch: &Batch<'_>) -> Result<()> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let values = &row.values;
+        for (position, code) in values.ministries.iter().enumerate() {
+            if let Some(org) = resolver.org_id(code) {
+                self.ministries.push((id, org, position as i64));
+            }
+        }
+        for code in &values.life_events {
+            if let Some(event) = resolver.life_event_id(code) {
+                self.life_events.push((id, event));
+            }
+        }
+        self.tags.extend(values.tags.iter().map(|t| (id, t.clone())));
+        let agency = values.agency.as_deref().and_then(|code| resolver.org_id(code));
+        self.pending.push((id, agency, row));
+        if self.pending.len() == ROWS_PER_INSERT {
+            self.write(tx, batch, false)?;
+        }
+        Ok(())
+    }
+
+    /// Writes everything pending.
+    fn flush(&mut self, tx: &Transaction<'_>, batch: &Batch<'_>) -> Result<()> {
+        self.write(tx, batch, true)
+    }
+
+    /// Writes the pending initiatives, then the rows that point at them. Link rows are
+    /// written in full chunks only, until `all`: every statement of one size is prepared once.
+    fn write(&mut self, tx: &Transaction<'_>, batch: &Batch<'_>, all: bool) -> Result<()> {
+        if !self.pending.is_empty() {
+            let sql = multi_row_insert(
+                "INSERT INTO initiatives (id, source_id, source_key, first_batch_id, last_batch_id, source_line, status,
+                     title, description, agency_id, agency_text, amount_nok, total_cost_nok, budget_year, start_date,
+                     phase, risk, raw_row, created_at, updated_at) VALUES ",
+                "(?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.pending.len(),
+            );
+            let mut statement = tx.prepare_cached(&sql)?;
+            let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(self.pending.len() * 19);
+            let lines: Vec<i64> = self.pending.iter().map(|(_, _, row)| row.line as i64).collect();
+            for (index, (id, agency, row)) in self.pending.iter().enumerate() {
+                let v = &row.values;
+                params.extend_from_slice(&[
+                    id as &dyn rusqlite::ToSql,
+                    &batch.source_id,
+                    &row.key,
+                    &batch.batch_id,
+                    &batch.batch_id,
+                    &lines[index],
+                    &v.title,
+                    &v.description,
+                    agency,
+                    &v.agency_text,
+                    &v.amount_nok,
+                    &v.total_cost_nok,
+                    &v.budget_year,
+                    &v.start_date,
+                    &v.phase,
+                    &v.risk,
+                    &row.raw_json,
+                    &batch.at,
+                    &batch.at,
+                ]);
+            }
+            statement.execute(params.as_slice())?;
+            self.pending.clear();
+        }
+        flush_links(
+            tx,
+            "INSERT OR IGNORE INTO initiative_ministries (initiative_id, ministry_id, position) VALUES ",
+            "(?, ?, ?)",
+            &mut self.ministries,
+            all,
+            |(a, b, c)| vec![a as &dyn rusqlite::ToSql, b, c],
+        )?;
+        flush_links(
+            tx,
+            "INSERT OR IGNORE INTO initiative_life_events (initiative_id, life_event_id) VALUES ",
+            "(?, ?)",
+            &mut self.life_events,
+            all,
+            |(a, b)| vec![a as &dyn rusqlite::ToSql, b],
+        )?;
+        flush_links(
+            tx,
+            "INSERT OR IGNORE INTO initiative_tags (initiative_id, tag) VALUES ",
+            "(?, ?)",
+            &mut self.tags,
+            all,
+            |(a, b)| vec![a as &dyn rusqlite::ToSql, b],
+        )?;
+        Ok(())
+    }
+}
+
+/// "INSERT … VALUES (?, ?), (?, ?), …" for `rows` rows: only placeholders are put together,
+/// never values.
+fn multi_row_insert(head: &str, row: &str, rows: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * (row.len() + 2));
+    sql.push_str(head);
+    for index in 0..rows {
+        if index > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(row);
+    }
+    sql
+}
+
+/// Writes pending link rows in full chunks (and, with `all`, the rest) and keeps what is left.
+fn flush_links<T>(
+    tx: &Transaction<'_>,
+    head: &str,
+    row: &str,
+    pending: &mut Vec<T>,
+    all: bool,
+    params_of: impl Fn(&T) -> Vec<&dyn rusqlite::ToSql>,
+) -> Result<()> {
+    let written = if all { pending.len() } else { pending.len() - pending.len() % LINKS_PER_INSERT };
+    for chunk in pending[..written].chunks(LINKS_PER_INSERT) {
+        let sql = multi_row_insert(head, row, chunk.len());
+        let mut statement = tx.prepare_cached(&sql)?;
+        let params: Vec<&dyn rusqlite::ToSql> = chunk.iter().flat_map(&params_of).collect();
+        statement.execute(params.as_slice())?;
+    }
+    pending.drain(..written);
     Ok(())
 }
 
