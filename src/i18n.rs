@@ -254,6 +254,17 @@ catalogue! {
     OUT_OF_SCALE = "utenfor skalaen" / "outside the scale";
     NOTHING_TO_UNDO = "Ingenting å angre." / "Nothing to undo.";
 
+    // Tagging.
+    WOULD_CHANGE = "Ville endret" / "Would change";
+    CHANGED_COUNT = "Endret" / "Changed";
+    LIFE_EVENT_SUGGESTIONS = "Forslag til livshendelser" / "Suggested life events";
+    OWNER_SUGGESTIONS = "Forslag til eier (ukjent eier i fila)" / "Suggested owners (owner unknown in the file)";
+    BECAUSE_OF = "Fordi" / "Because of";
+    WRITTEN = "Skrevet" / "Written";
+    CANDIDATES = "Kandidater" / "Candidates";
+    NOTHING_TO_APPLY = "Ingenting å bruke." / "Nothing to apply.";
+    APPLY_HINT = "Ingenting er endret. `samla suggest --apply` bruker forslagene (eiere bare der det er én kandidat)." / "Nothing was changed. `samla suggest --apply` applies them (owners only where there is one candidate).";
+
     // Actions (help, status bar, palette).
     ACT_QUIT = "Avslutt" / "Quit";
     ACT_BACK = "Tilbake / lukk" / "Back / close";

@@ -16,6 +16,8 @@ pub mod portfolio;
 pub mod reference;
 pub mod scoring;
 pub mod store;
+pub mod suggest;
+pub mod tagging;
 pub mod text;
 pub mod tui;
 

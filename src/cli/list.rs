@@ -57,7 +57,11 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
 }
 
 /// The ids a filter-bar expression keeps, computed the way the terminal UI does.
-fn filter_ids(store: &crate::store::Store, expression: &str, all: bool) -> Result<std::collections::HashSet<i64>> {
+pub(crate) fn filter_ids(
+    store: &crate::store::Store,
+    expression: &str,
+    all: bool,
+) -> Result<std::collections::HashSet<i64>> {
     let portfolio = crate::portfolio::Portfolio::load(store)?;
     let resolver = crate::store::Resolver::load_for(store)?;
     let mut filter = crate::portfolio::parse_filter(expression, &portfolio, &resolver)

@@ -7,6 +7,7 @@ mod paths;
 mod reference;
 mod scoring;
 pub mod table;
+mod tag;
 
 use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
@@ -75,6 +76,11 @@ pub enum Command {
     Paths(PathsArgs),
     /// Ministries, agencies and life events known to the database
     Reference(ReferenceArgs),
+    /// Tag initiatives: life events, owner, free tags, phase, risk (by id or by filter)
+    Tag(tag::TagArgs),
+    /// Suggest life events (from words in title and description) and owners (for unknown
+    /// owner names); apply them only with --apply
+    Suggest(tag::SuggestArgs),
     /// Score initiatives on the criteria: set one score, import a sheet, or show one total
     Score(scoring::ScoreArgs),
     /// Show the criteria and their weights; change them (--set, --rank, --reset)
@@ -320,6 +326,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sources(args)) => import::sources(&context, &args),
         Some(Command::Paths(args)) => paths::run(&context, &args),
         Some(Command::Reference(args)) => reference::run(&context, &args),
+        Some(Command::Tag(args)) => tag::tag(&context, &args),
+        Some(Command::Suggest(args)) => tag::suggest(&context, &args),
         Some(Command::Score(args)) => scoring::score(&context, &args),
         Some(Command::Weights(args)) => scoring::weights(&context, &args),
         Some(Command::Rank(args)) => scoring::rank(&context, &args),

@@ -130,7 +130,7 @@ const KEYS: [(&str, Key); 27] = [
 const NONE_WORDS: [&str; 3] = ["ingen", "none", "-"];
 
 /// Splits on spaces, keeping "quoted phrases" together.
-fn tokens(text: &str) -> Vec<String> {
+pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quoted = false;

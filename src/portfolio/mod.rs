@@ -7,7 +7,7 @@ mod load;
 mod search;
 mod view;
 
-pub use filter::{AmountRange, Filter, FilterError, parse_filter};
+pub use filter::{AmountRange, Filter, FilterError, parse_filter, tokens};
 pub use filter::{Clause, StatusFilter, Test};
 pub use search::{Search, highlight_positions};
 pub use view::{SortCache, SortColumn, View, ViewQuery};

@@ -13,6 +13,13 @@ pub use columns::{ColumnNames, UnitWords};
 pub use organisations::{AgencyDef, HistoricDef, LifeEventDef, LifeEvents, MinistryDef, MunicipalDef, Organisations};
 pub use vocabulary::{Vocabulary, VocabularyTerm};
 
+/// The shape of `life_event_keywords.toml`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifeEventKeywords {
+    pub keywords: std::collections::BTreeMap<String, Vec<String>>,
+}
+
 use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -36,7 +43,10 @@ pub const VOCABULARY: ReferenceFile =
 pub const CRITERIA: ReferenceFile =
     ReferenceFile { name: "criteria.toml", builtin: include_str!("../../data/criteria.toml") };
 
-pub const ALL: [ReferenceFile; 5] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, CRITERIA];
+pub const LIFE_EVENT_KEYWORDS: ReferenceFile =
+    ReferenceFile { name: "life_event_keywords.toml", builtin: include_str!("../../data/life_event_keywords.toml") };
+
+pub const ALL: [ReferenceFile; 6] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, CRITERIA, LIFE_EVENT_KEYWORDS];
 
 /// Where reference files are looked up: a user directory (usually the config dir), or none.
 #[derive(Debug, Clone, Default)]
@@ -88,6 +98,11 @@ impl ReferenceSource {
 
     pub fn vocabulary(&self) -> Result<Vocabulary> {
         self.load(VOCABULARY)
+    }
+
+    /// Life event code → words that suggest it.
+    pub fn life_event_keywords(&self) -> Result<LifeEventKeywords> {
+        self.load(LIFE_EVENT_KEYWORDS)
     }
 
     /// The scoring criteria with their default weights, checked.

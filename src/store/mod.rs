@@ -8,6 +8,7 @@ pub(crate) mod lookup;
 mod reference;
 pub(crate) mod schema;
 mod scoring;
+mod tagging;
 
 pub use initiatives::{ListQuery, SortField};
 pub use lookup::Resolver;

@@ -1,0 +1,339 @@
+//! Tagging: the edits an analyst makes to initiatives (life events, owner, free tags, phase,
+//! risk), read from the same small language in the TUI's tag prompt and on the command
+//! line, and kept as records that can be undone and redone.
+//!
+//! ```text
+//! liv:dødsfall  -liv:fa-barn  eier:Nav  dep:HOD,AID  tag:ks1  -tag:gammel  fase:konsept  risiko:høy
+//! ```
+
+use crate::error::{Error, Result};
+use crate::store::Resolver;
+use crate::text::{closest, fold, normalise_tag};
+use serde::{Deserialize, Serialize};
+
+/// One change to apply to every selected initiative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Edit {
+    AddLifeEvent(String),
+    RemoveLifeEvent(String),
+    /// An agency (its ministry follows) or a ministry alone; `ministries` lead first.
+    SetOwner {
+        agency: Option<String>,
+        ministries: Vec<String>,
+    },
+    AddTag(String),
+    RemoveTag(String),
+    SetPhase(Option<String>),
+    SetRisk(Option<String>),
+}
+
+impl Edit {
+    /// The change-log field the edit touches.
+    pub fn field(&self) -> Field {
+        match self {
+            Edit::AddLifeEvent(_) | Edit::RemoveLifeEvent(_) => Field::LifeEvents,
+            Edit::SetOwner { .. } => Field::Owner,
+            Edit::AddTag(_) | Edit::RemoveTag(_) => Field::Tags,
+            Edit::SetPhase(_) => Field::Phase,
+            Edit::SetRisk(_) => Field::Risk,
+        }
+    }
+
+    /// The edit as the tag language writes it (for confirmations and logs).
+    pub fn describe(&self) -> String {
+        let none = |v: &Option<String>| v.clone().unwrap_or_else(|| "ingen".into());
+        match self {
+            Edit::AddLifeEvent(code) => format!("liv:{code}"),
+            Edit::RemoveLifeEvent(code) => format!("-liv:{code}"),
+            Edit::SetOwner { agency: Some(agency), .. } => format!("eier:{agency}"),
+            Edit::SetOwner { agency: None, ministries } => format!("dep:{}", ministries.join(",")),
+            Edit::AddTag(tag) => format!("tag:{tag}"),
+            Edit::RemoveTag(tag) => format!("-tag:{tag}"),
+            Edit::SetPhase(phase) => format!("fase:{}", none(phase)),
+            Edit::SetRisk(risk) => format!("risiko:{}", none(risk)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    LifeEvents,
+    Owner,
+    Tags,
+    Phase,
+    Risk,
+}
+
+impl Field {
+    /// The names the change log (and the import's change log) uses.
+    pub fn log_names(self) -> &'static [&'static str] {
+        match self {
+            Field::LifeEvents => &["life_events"],
+            Field::Owner => &["agency", "ministries"],
+            Field::Tags => &["tags"],
+            Field::Phase => &["phase"],
+            Field::Risk => &["risk"],
+        }
+    }
+}
+
+/// One field of one initiative, as it was or as it became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldState {
+    LifeEvents(Vec<String>),
+    Owner { agency_id: Option<i64>, agency_text: Option<String>, agency: Option<String>, ministries: Vec<String> },
+    Tags(Vec<String>),
+    Phase(Option<String>),
+    Risk(Option<String>),
+}
+
+impl FieldState {
+    /// The state as change-log text, field by field (name, text).
+    pub fn log_values(&self) -> Vec<(&'static str, Option<String>)> {
+        let list = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+        match self {
+            FieldState::LifeEvents(codes) => vec![("life_events", list(codes))],
+            FieldState::Owner { agency, agency_text, ministries, .. } => {
+                vec![("agency", agency.clone().or_else(|| agency_text.clone())), ("ministries", list(ministries))]
+            }
+            FieldState::Tags(tags) => vec![("tags", list(tags))],
+            FieldState::Phase(phase) => vec![("phase", phase.clone())],
+            FieldState::Risk(risk) => vec![("risk", risk.clone())],
+        }
+    }
+}
+
+/// What one tagging action changed: per initiative, the field before and after. Undoing
+/// writes `before` back; redoing writes `after` again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub description: String,
+    pub changes: Vec<(i64, FieldState, FieldState)>,
+}
+
+impl Record {
+    /// The record that undoes this one.
+    pub fn inverse(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            changes: self.changes.iter().map(|(id, before, after)| (*id, after.clone(), before.clone())).collect(),
+        }
+    }
+
+    pub fn initiatives(&self) -> usize {
+        let mut ids: Vec<i64> = self.changes.iter().map(|(id, ..)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+/// The state a field takes when `edit` is applied to `current`.
+pub(crate) fn apply(edit: &Edit, current: &FieldState, resolver: &Resolver) -> FieldState {
+    match (edit, current) {
+        (Edit::AddLifeEvent(code), FieldState::LifeEvents(codes)) => {
+            let mut codes = codes.clone();
+            if !codes.contains(code) {
+                codes.push(code.clone());
+                let order = |c: &String| resolver.life_events().iter().position(|e| e.code == *c);
+                codes.sort_by_key(order);
+            }
+            FieldState::LifeEvents(codes)
+        }
+        (Edit::RemoveLifeEvent(code), FieldState::LifeEvents(codes)) => {
+            FieldState::LifeEvents(codes.iter().filter(|c| *c != code).cloned().collect())
+        }
+        (Edit::SetOwner { agency, ministries }, _) => FieldState::Owner {
+            agency_id: agency.as_deref().and_then(|code| resolver.org_id(code)),
+            agency_text: None,
+            agency: agency.clone(),
+            ministries: ministries.clone(),
+        },
+        (Edit::AddTag(tag), FieldState::Tags(tags)) => {
+            let mut tags = tags.clone();
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+                tags.sort();
+            }
+            FieldState::Tags(tags)
+        }
+        (Edit::RemoveTag(tag), FieldState::Tags(tags)) => {
+            FieldState::Tags(tags.iter().filter(|t| *t != tag).cloned().collect())
+        }
+        (Edit::SetPhase(phase), _) => FieldState::Phase(phase.clone()),
+        (Edit::SetRisk(risk), _) => FieldState::Risk(risk.clone()),
+        (_, other) => other.clone(),
+    }
+}
+
+/// Reads tag-language text into edits. `phases` and `risks` are the canonical names
+/// (from the store); owners and life events are resolved through `resolver`, so old names
+/// and aliases work. Unknown values are errors that list the closest valid ones.
+pub fn parse_edits(text: &str, resolver: &Resolver, phases: &[String], risks: &[String]) -> Result<Vec<Edit>> {
+    let mut edits = Vec::new();
+    for token in crate::portfolio::tokens(text) {
+        let (remove, body) = match token.strip_prefix('-') {
+            Some(rest) if rest.contains(':') => (true, rest),
+            _ => (false, token.as_str()),
+        };
+        let Some((key, value)) = body.split_once(':') else {
+            return Err(Error::Invalid(format!(
+                "'{token}' is not KEY:VALUE; use liv:, eier:, dep:, tag:, fase: or risiko: (a leading - removes)"
+            )));
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(Error::Invalid(format!("{key}: needs a value")));
+        }
+        let none = matches!(fold(value).as_str(), "ingen" | "none");
+        match fold(key).as_str() {
+            "liv" | "livshendelse" | "le" | "life" | "life event" => {
+                for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let id = resolver.require_life_event(part)?;
+                    let code = resolver.life_event(id).map(|e| e.code.clone()).unwrap_or_default();
+                    edits.push(if remove { Edit::RemoveLifeEvent(code) } else { Edit::AddLifeEvent(code) });
+                }
+            }
+            "tag" | "stikkord" => {
+                for part in value.split(',') {
+                    let tag =
+                        normalise_tag(part).ok_or_else(|| Error::Invalid(format!("'{part}' is not a usable tag")))?;
+                    edits.push(if remove { Edit::RemoveTag(tag) } else { Edit::AddTag(tag) });
+                }
+            }
+            "eier" | "owner" | "virksomhet" | "agency" | "etat" => {
+                if remove || none {
+                    edits.push(Edit::SetOwner { agency: None, ministries: Vec::new() });
+                } else {
+                    edits.push(owner_edit(value, resolver)?);
+                }
+            }
+            "dep" | "departement" | "ministry" | "min" => {
+                let mut ministries = Vec::new();
+                if !(remove || none) {
+                    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                        let id = resolver.require_ministry(part)?;
+                        ministries.extend(resolver.org(id).map(|o| o.code.clone()));
+                    }
+                }
+                edits.push(Edit::SetOwner { agency: None, ministries });
+            }
+            "fase" | "phase" => edits.push(Edit::SetPhase(term(value, remove || none, phases, "phase")?)),
+            "risiko" | "risk" => edits.push(Edit::SetRisk(term(value, remove || none, risks, "risk")?)),
+            other => {
+                let keys = ["liv", "eier", "dep", "tag", "fase", "risiko"];
+                return Err(Error::unknown("tag key", other, &closest(other, keys, 2)));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return Err(Error::Invalid("nothing to change; e.g. liv:dødsfall, eier:Nav, tag:ks1".into()));
+    }
+    Ok(edits)
+}
+
+/// An owner by code, name or old name: an agency (with its ministry), a ministry, KS or a
+/// municipality already known.
+pub fn owner_edit(text: &str, resolver: &Resolver) -> Result<Edit> {
+    let Some(id) = resolver.organisations_named(text).first().copied() else {
+        let names: Vec<&str> = resolver.organisations().map(|o| o.code.as_str()).collect();
+        return Err(Error::unknown("owner", text, &closest(text, names, 3)));
+    };
+    let org = resolver.org(id).ok_or_else(|| Error::Invalid(format!("unknown owner '{text}'")))?;
+    let ministries =
+        resolver.ministry_of(id).and_then(|m| resolver.org(m)).map(|m| vec![m.code.clone()]).unwrap_or_default();
+    Ok(match org.kind {
+        crate::store::lookup::OrgKind::Ministry => Edit::SetOwner { agency: None, ministries },
+        _ => Edit::SetOwner { agency: Some(org.code.clone()), ministries },
+    })
+}
+
+fn term(value: &str, none: bool, names: &[String], kind: &'static str) -> Result<Option<String>> {
+    if none {
+        return Ok(None);
+    }
+    let folded = fold(value);
+    let prefix: Vec<&String> = names.iter().filter(|n| fold(n).starts_with(&folded)).collect();
+    let found = names.iter().find(|n| fold(n) == folded).or(match prefix.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    });
+    found
+        .cloned()
+        .map(Some)
+        .ok_or_else(|| Error::unknown(kind, value, &closest(value, names.iter().map(String::as_str), 3)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn setup() -> (Resolver, Vec<String>, Vec<String>) {
+        let store = Store::open_in_memory().expect("store");
+        let resolver = Resolver::load_for(&store).expect("resolver");
+        let phases = ["Idé", "Konsept", "Planlegging", "Gjennomføring", "Avsluttet"].map(String::from).to_vec();
+        let risks = ["Lav", "Medium", "Høy"].map(String::from).to_vec();
+        (resolver, phases, risks)
+    }
+
+    #[test]
+    fn the_tag_language_reads_every_edit() {
+        let (r, phases, risks) = setup();
+        let edits = parse_edits(
+            "liv:dødsfall,Having a child -liv:ny-i-norge eier:NAV dep:ASD,FIN tag:\"Embetsgruppe mars\" -tag:gammel fase:forp risiko:høy",
+            &r,
+            &phases,
+            &risks,
+        );
+        // "forp" is a prefix of no canonical phase (Forprosjekt is an alias, not a name).
+        assert!(edits.is_err());
+        let edits = parse_edits(
+            "liv:dødsfall,\"Having a child\" -liv:ny-i-norge eier:NAV dep:ASD,FIN tag:\"Embetsgruppe mars\" -tag:gammel fase:plan risiko:høy",
+            &r,
+            &phases,
+            &risks,
+        )
+        .expect("edits");
+        assert_eq!(
+            edits,
+            vec![
+                Edit::AddLifeEvent("dodsfall-og-arv".into()),
+                Edit::AddLifeEvent("fa-barn".into()),
+                Edit::RemoveLifeEvent("ny-i-norge".into()),
+                Edit::SetOwner { agency: Some("Nav".into()), ministries: vec!["AID".into()] },
+                Edit::SetOwner { agency: None, ministries: vec!["AID".into(), "FIN".into()] },
+                Edit::AddTag("embetsgruppe-mars".into()),
+                Edit::RemoveTag("gammel".into()),
+                Edit::SetPhase(Some("Planlegging".into())),
+                Edit::SetRisk(Some("Høy".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_values_name_the_closest() {
+        let (r, phases, risks) = setup();
+        let err = parse_edits("eier:Skateetaten", &r, &phases, &risks).expect_err("typo").to_string();
+        assert!(err.contains("Skatteetaten"), "{err}");
+        let err = parse_edits("liv:dødsfal", &r, &phases, &risks).expect_err("typo").to_string();
+        assert!(err.contains("dodsfall-og-arv") || err.contains("Dødsfall"), "{err}");
+        let err = parse_edits("farge:blå", &r, &phases, &risks).expect_err("key").to_string();
+        assert!(err.contains("unknown tag key"), "{err}");
+        assert!(parse_edits("", &r, &phases, &risks).is_err());
+    }
+
+    #[test]
+    fn edits_apply_to_field_states() {
+        let (r, ..) = setup();
+        let events = FieldState::LifeEvents(vec!["ny-i-norge".into()]);
+        let added = apply(&Edit::AddLifeEvent("fa-barn".into()), &events, &r);
+        assert_eq!(added, FieldState::LifeEvents(vec!["fa-barn".into(), "ny-i-norge".into()]), "reference order");
+        assert_eq!(apply(&Edit::AddLifeEvent("fa-barn".into()), &added, &r), added, "adding twice changes nothing");
+        let tags = apply(&Edit::AddTag("b".into()), &FieldState::Tags(vec!["c".into()]), &r);
+        assert_eq!(tags, FieldState::Tags(vec!["b".into(), "c".into()]));
+        let record = Record { description: "x".into(), changes: vec![(1, events.clone(), added.clone())] };
+        assert_eq!(record.inverse().changes, vec![(1, added, events)]);
+    }
+}
