@@ -254,6 +254,21 @@ catalogue! {
     OUT_OF_SCALE = "utenfor skalaen" / "outside the scale";
     NOTHING_TO_UNDO = "Ingenting å angre." / "Nothing to undo.";
 
+    // Tagging in the UI.
+    SCREEN_SUGGESTIONS = "Forslag" / "Suggestions";
+    SCREEN_MATRIX = "Matrise" / "Matrix";
+    TAG_PROMPT = "Tagg (liv:, eier:, dep:, tag:, fase:, risiko:; - fjerner)" / "Tag (liv:, eier:, dep:, tag:, fase:, risiko:; - removes)";
+    CONFIRM = "Bekreft" / "Confirm";
+    CONFIRM_CHANGE = "Endre" / "Change";
+    CONFIRM_KEYS = "enter = ja, esc = nei" / "enter = yes, esc = no";
+    UNDONE = "Angret" / "Undone";
+    REDONE = "Gjort om" / "Redone";
+    NO_SUGGESTIONS = "Ingen forslag: alle tiltak har livshendelse eller ingen kjente ord, og alle eiere er kjent." / "No suggestions: every initiative has a life event or no known words, and every owner is known.";
+    MATRIX_HELP = "Antall tiltak og sum MNOK; enter viser tiltakene i ruta." / "Number of initiatives and total MNOK; enter shows the initiatives of the cell.";
+    NO_LIFE_EVENT = "(ingen)" / "(none)";
+    NO_MINISTRY = "(ingen eier)" / "(no owner)";
+    TOTAL = "Sum" / "Total";
+
     // Tagging.
     WOULD_CHANGE = "Ville endret" / "Would change";
     CHANGED_COUNT = "Endret" / "Changed";
@@ -306,6 +321,13 @@ catalogue! {
     ACT_SCREEN_PRIORITIES = "Skjerm: prioritering (vekter, rangering, ramme)" / "Screen: priorities (weights, ranking, frame)";
     ACT_SCREEN_SCORES = "Skjerm: poeng per kriterium" / "Screen: scores per criterion";
     ACT_SCREEN_PORTFOLIO = "Skjerm: portefølje (poeng mot kostnad, per departement)" / "Screen: portfolio (score against cost, by ministry)";
+    ACT_TAG = "Tagg merkede rader (eller raden): liv:, eier:, dep:, tag:, fase:, risiko:" / "Tag the marked rows (or the row): liv:, eier:, dep:, tag:, fase:, risiko:";
+    ACT_TAG_SHOWN = "Tagg alt som vises (alle rader filteret gir)" / "Tag everything shown (every row the filter gives)";
+    ACT_SCREEN_SUGGESTIONS = "Skjerm: forslag til livshendelser og eiere" / "Screen: suggested life events and owners";
+    ACT_SCREEN_MATRIX = "Skjerm: matrise av departement og livshendelse" / "Screen: ministry by life event matrix";
+    ACT_ACCEPT = "Godta forslaget" / "Accept the suggestion";
+    ACT_REJECT = "Avvis forslaget" / "Reject the suggestion";
+    ACT_ACCEPT_ALL = "Godta alle forslag til livshendelser" / "Accept every life-event suggestion";
     ACT_SAVE_SCENARIO = "Lagre vekter og ramme som scenario" / "Save weights and frame as a scenario";
     ACT_PALETTE = "Kommandopalett: finn en handling" / "Command palette: find an action";
 
@@ -331,6 +353,11 @@ catalogue! {
     HINT_SCORE = "poeng" / "score";
     HINT_UNDO = "angre" / "undo";
     HINT_LOCK = "lås" / "lock";
+    HINT_TAG = "tagg" / "tag";
+    HINT_ACCEPT_ONE = "godta" / "accept";
+    HINT_REJECT = "avvis" / "reject";
+    HINT_ACCEPT_ALL = "godta alle" / "accept all";
+    HINT_FILTER_CELL = "vis tiltakene" / "show them";
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 

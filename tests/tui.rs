@@ -356,6 +356,21 @@ fn every_screen_at_both_sizes_in_both_languages() {
             let mut prompt = fresh();
             press(&mut prompt, "i~/Nedlastinger/helse_runde2.csv");
             insta::assert_snapshot!(name("import_prompt"), screen(&prompt, &theme, width, height));
+
+            let mut matrix = fresh();
+            press(&mut matrix, "7jl");
+            insta::assert_snapshot!(name("matrix"), screen(&matrix, &theme, width, height));
+
+            let mut suggestions = fresh();
+            press(&mut suggestions, "6");
+            suggestions
+                .suggestions_loaded(samla::suggest::suggest(&demo.store, &demo.options.reference).expect("suggest"));
+            insta::assert_snapshot!(name("suggestions"), screen(&suggestions, &theme, width, height));
+
+            let mut tagging = fresh();
+            press(&mut tagging, "  ttag:embetsgruppe-mars");
+            tagging.on_key(key(KeyCode::Enter));
+            insta::assert_snapshot!(name("tag_confirm"), screen(&tagging, &theme, width, height));
         }
         let small = app(&demo, 50, 10);
         insta::assert_snapshot!(format!("too_small_{suffix}"), screen(&small, &theme, 50, 10));
@@ -414,4 +429,89 @@ fn text_from_files_never_reaches_the_terminal_raw() {
     let column = |line: &str, word: &str| unicode_width::UnicodeWidthStr::width(&line[..line.find(word).expect(word)]);
     assert_eq!(column(row, "Nav"), column(header, "Virksomhet"), "{header}\n{row}");
     assert!(unicode_width::UnicodeWidthStr::width(row) <= 100, "{row}");
+}
+
+#[test]
+fn tagging_from_the_table_with_confirmation_undo_and_redo() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    press(&mut app, "  ");
+    let marked = app.target_ids();
+    assert_eq!(marked.len(), 2);
+    press(&mut app, "tliv:dødsfall tag:sjekket");
+    let effects = app.on_key(key(KeyCode::Enter));
+    assert!(effects.is_empty(), "two rows: asks first");
+    assert!(matches!(&app.overlay, Some(Overlay::Confirm { ids, .. }) if *ids == marked));
+    let effects = app.on_key(key(KeyCode::Enter));
+    let Some(Effect::ApplyEdits(groups)) = effects.first().cloned() else { panic!("{effects:?}") };
+    let mut store =
+        samla::store::Store::open(&demo.options.database, samla::store::OpenMode::Existing, &demo.options.reference)
+            .expect("store");
+    let record = store.apply_edit_groups(&groups, "test", true).expect("apply");
+    app.tags_stored(record.clone(), true);
+    for id in &marked {
+        let row = &app.portfolio.rows[app.portfolio.position(*id).expect("row")];
+        assert!(row.tags.iter().any(|t| &**t == "sjekket"), "the table shows it at once");
+    }
+    // Undo gives the inverse record, redo the record again.
+    let effects = press(&mut app, "u");
+    assert_eq!(effects, vec![Effect::ApplyRecord(record.inverse())]);
+    store.apply_record(&record.inverse(), "test").expect("undo");
+    app.tags_stored(record.inverse(), false);
+    let row = &app.portfolio.rows[app.portfolio.position(marked[0]).expect("row")];
+    assert!(row.tags.is_empty());
+    let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(effects, vec![Effect::ApplyRecord(record)]);
+
+    // T tags everything shown; a bad edit is a message, not a change.
+    press(&mut app, "fdep:KUD");
+    app.on_key(key(KeyCode::Enter));
+    let shown = app.shown_ids();
+    press(&mut app, "Trisiko:høy");
+    app.on_key(key(KeyCode::Enter));
+    assert!(matches!(&app.overlay, Some(Overlay::Confirm { ids, .. }) if *ids == shown));
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    press(&mut app, "teier:Skateetaten");
+    assert!(app.on_key(key(KeyCode::Enter)).is_empty());
+    assert!(app.notice.as_ref().is_some_and(|(text, error)| *error && text.contains("Skatteetaten")));
+}
+
+#[test]
+fn the_matrix_filters_to_a_cell_and_suggestions_are_answered() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    press(&mut app, "7");
+    assert_eq!(app.screen, Screen::Matrix);
+    // First ministry row (AID), fifth life event (Dødsfall og arv).
+    press(&mut app, "llll");
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Initiatives);
+    assert_eq!(app.filter_input.text(), "dep:AID liv:dodsfall-og-arv");
+    let ids = shown_ids(&app);
+    let sql: BTreeSet<i64> = demo
+        .store
+        .list(&ListQuery {
+            ministry: Some("AID".into()),
+            life_event: Some("dodsfall-og-arv".into()),
+            ..ListQuery::default()
+        })
+        .expect("list")
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(ids, sql);
+
+    let effects = press(&mut app, "6");
+    assert_eq!(effects, vec![Effect::LoadSuggestions]);
+    app.suggestions_loaded(samla::suggest::suggest(&demo.store, &demo.options.reference).expect("suggest"));
+    let first = app.suggestions.as_ref().expect("loaded").life_events[0].clone();
+    let effects = press(&mut app, "y");
+    assert_eq!(effects, vec![Effect::ApplyEdits(vec![(vec![first.id], vec![first.edit()])])]);
+    let before = app.suggestions.as_ref().expect("loaded").life_events.len();
+    assert!(press(&mut app, "x").is_empty(), "rejecting changes nothing");
+    assert_eq!(app.suggestions.as_ref().expect("loaded").life_events.len(), before - 1);
+    let effects = press(&mut app, "Y");
+    let Some(Effect::ApplyEdits(groups)) = effects.first() else { panic!("{effects:?}") };
+    assert_eq!(groups.len(), before - 1);
 }

@@ -89,6 +89,51 @@ impl Portfolio {
         self.rows.binary_search_by_key(&id, |r| r.id).ok()
     }
 
+    /// Brings one initiative's row up to date with a tagging change, without reloading.
+    pub fn apply_state(&mut self, id: i64, state: &crate::tagging::FieldState) {
+        use crate::tagging::FieldState;
+        let Some(position) = self.position(id) else { return };
+        let index_of = |table: &mut Vec<String>, value: &str| -> u16 {
+            match table.iter().position(|t| t == value) {
+                Some(i) => i as u16,
+                None => {
+                    table.push(value.to_string());
+                    (table.len() - 1) as u16
+                }
+            }
+        };
+        match state {
+            FieldState::LifeEvents(codes) => {
+                let mut indices: Vec<u16> = codes
+                    .iter()
+                    .filter_map(|c| self.life_events.iter().position(|e| e.code == *c).map(|i| i as u16))
+                    .collect();
+                indices.sort_unstable();
+                self.rows[position].life_events = indices;
+            }
+            FieldState::Owner { agency, agency_text, ministries, .. } => {
+                let indices: Vec<u16> = ministries.iter().map(|m| index_of(&mut self.ministries, m)).collect();
+                let row = &mut self.rows[position];
+                row.ministries = indices;
+                row.agency = agency.clone().or_else(|| agency_text.clone()).map(Into::into);
+                let folded = match &row.agency {
+                    Some(agency) => crate::text::fold(&format!("{} {} {}", row.title, agency, row.key)),
+                    None => crate::text::fold(&format!("{} {}", row.title, row.key)),
+                };
+                row.folded_title = folded.into();
+            }
+            FieldState::Tags(tags) => self.rows[position].tags = tags.iter().map(|t| t.as_str().into()).collect(),
+            FieldState::Phase(phase) => {
+                let index = phase.as_deref().map(|p| index_of(&mut self.phases, p) as u8);
+                self.rows[position].phase = index;
+            }
+            FieldState::Risk(risk) => {
+                let index = risk.as_deref().map(|r| index_of(&mut self.risks, r) as u8);
+                self.rows[position].risk = index;
+            }
+        }
+    }
+
     /// Active and withdrawn initiatives.
     pub fn counts(&self) -> (usize, usize) {
         let withdrawn = self.rows.iter().filter(|r| r.withdrawn).count();

@@ -48,11 +48,18 @@ pub enum Action {
     ScreenScores,
     ScreenPortfolio,
     SaveScenario,
+    Tag,
+    TagShown,
+    ScreenSuggestions,
+    ScreenMatrix,
+    Accept,
+    Reject,
+    AcceptAll,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 49] = [
         Action::Search,
         Action::Filter,
         Action::ClearFilter,
@@ -63,6 +70,8 @@ impl Action {
         Action::MarkAll,
         Action::ClearMarks,
         Action::ToggleWithdrawn,
+        Action::Tag,
+        Action::TagShown,
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -78,6 +87,11 @@ impl Action {
         Action::ScreenPriorities,
         Action::ScreenScores,
         Action::ScreenPortfolio,
+        Action::ScreenSuggestions,
+        Action::ScreenMatrix,
+        Action::Accept,
+        Action::Reject,
+        Action::AcceptAll,
         Action::FocusLeft,
         Action::FocusRight,
         Action::WeightUp,
@@ -141,6 +155,13 @@ impl Action {
             Action::ScreenScores => "screen_scores",
             Action::ScreenPortfolio => "screen_portfolio",
             Action::SaveScenario => "save_scenario",
+            Action::Tag => "tag",
+            Action::TagShown => "tag_shown",
+            Action::ScreenSuggestions => "screen_suggestions",
+            Action::ScreenMatrix => "screen_matrix",
+            Action::Accept => "accept",
+            Action::Reject => "reject",
+            Action::AcceptAll => "accept_all",
         }
     }
 
@@ -193,6 +214,13 @@ impl Action {
             Action::ScreenScores => i18n::ACT_SCREEN_SCORES,
             Action::ScreenPortfolio => i18n::ACT_SCREEN_PORTFOLIO,
             Action::SaveScenario => i18n::ACT_SAVE_SCENARIO,
+            Action::Tag => i18n::ACT_TAG,
+            Action::TagShown => i18n::ACT_TAG_SHOWN,
+            Action::ScreenSuggestions => i18n::ACT_SCREEN_SUGGESTIONS,
+            Action::ScreenMatrix => i18n::ACT_SCREEN_MATRIX,
+            Action::Accept => i18n::ACT_ACCEPT,
+            Action::Reject => i18n::ACT_REJECT,
+            Action::AcceptAll => i18n::ACT_ACCEPT_ALL,
         }
     }
 
@@ -206,6 +234,7 @@ impl Action {
             Action::ToggleMark => i18n::HINT_MARK,
             Action::OpenDetail => i18n::HINT_DETAIL,
             Action::ImportFile => i18n::HINT_IMPORT,
+            Action::Tag => i18n::HINT_TAG,
             Action::Help => i18n::HINT_HELP,
             Action::Quit => i18n::HINT_QUIT,
             _ => return None,

@@ -15,6 +15,8 @@ use crate::portfolio::{
 };
 use crate::scoring::{ScoreEdit, ScoreMatrix, Selection};
 use crate::store::Resolver;
+use crate::suggest::Suggestions;
+use crate::tagging::{Edit, Record, parse_edits};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -29,11 +31,20 @@ pub enum Screen {
     Priorities,
     Scores,
     Portfolio,
+    Suggestions,
+    Matrix,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] =
-        [Screen::Initiatives, Screen::Sources, Screen::Priorities, Screen::Scores, Screen::Portfolio];
+    pub const ALL: [Screen; 7] = [
+        Screen::Initiatives,
+        Screen::Sources,
+        Screen::Priorities,
+        Screen::Scores,
+        Screen::Portfolio,
+        Screen::Suggestions,
+        Screen::Matrix,
+    ];
 
     pub fn title(self) -> i18n::Text {
         match self {
@@ -42,6 +53,8 @@ impl Screen {
             Screen::Priorities => i18n::SCREEN_PRIORITIES,
             Screen::Scores => i18n::SCREEN_SCORES,
             Screen::Portfolio => i18n::SCREEN_PORTFOLIO,
+            Screen::Suggestions => i18n::SCREEN_SUGGESTIONS,
+            Screen::Matrix => i18n::SCREEN_MATRIX,
         }
     }
 
@@ -59,6 +72,10 @@ pub enum PromptKind {
     ScenarioName,
     /// A score for the grid's cell (for scales a single key cannot type).
     ScoreValue,
+    /// Tag-language edits for the marked rows (or the selected one).
+    Tag,
+    /// Tag-language edits for every row shown.
+    TagShown,
 }
 
 impl PromptKind {
@@ -68,6 +85,7 @@ impl PromptKind {
             PromptKind::BudgetFrame => i18n::BUDGET_PROMPT,
             PromptKind::ScenarioName => i18n::SCENARIO_PROMPT,
             PromptKind::ScoreValue => i18n::SCORE,
+            PromptKind::Tag | PromptKind::TagShown => i18n::TAG_PROMPT,
         }
     }
 }
@@ -113,6 +131,18 @@ pub enum Overlay {
         row: usize,
         scroll: u16,
     },
+    /// "Change N initiatives?" before a tagging action on more than one.
+    Confirm {
+        ids: Vec<i64>,
+        edits: Vec<Edit>,
+    },
+}
+
+/// What undo can take back: a score or a tagging action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoItem {
+    Score(ScoreEdit),
+    Tags(Record),
 }
 
 /// Work the event loop does for the app.
@@ -137,6 +167,11 @@ pub enum Effect {
     /// Store an undo or redo of a score edit.
     ApplyScoreEdit(ScoreEdit),
     SaveScenario(String),
+    /// Apply tagging edits (groups of initiatives and their edits) as one action.
+    ApplyEdits(Vec<(Vec<i64>, Vec<Edit>)>),
+    /// Write a tagging record's after states (undo passes the inverse).
+    ApplyRecord(Record),
+    LoadSuggestions,
 }
 
 /// A running import.
@@ -189,6 +224,14 @@ pub struct App {
     /// Scores, weights, ranking and budget frame, loaded when a priority screen opens.
     pub scoring: Option<Box<ScoringState>>,
     pub scoring_loading: bool,
+    /// What undo and redo take back, newest last.
+    pub undo: Vec<UndoItem>,
+    pub redo: Vec<UndoItem>,
+    pub suggestions: Option<Suggestions>,
+    pub suggestions_loading: bool,
+    pub suggestion_cursor: usize,
+    /// The matrix screen's cursor: ministry row and life-event column.
+    pub matrix_cursor: (usize, usize),
 }
 
 impl App {
@@ -222,6 +265,12 @@ impl App {
             quit: false,
             scoring: None,
             scoring_loading: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            suggestions: None,
+            suggestions_loading: false,
+            suggestion_cursor: 0,
+            matrix_cursor: (0, 0),
         };
         app.refresh_view(false);
         app
@@ -301,6 +350,16 @@ impl App {
                 let last = self.batches.len().saturating_sub(1) as isize;
                 self.batch_cursor = (self.batch_cursor as isize + delta).clamp(0, last.max(0)) as usize;
             }
+            Screen::Suggestions => {
+                let count = self.suggestions.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len());
+                self.suggestion_cursor =
+                    (self.suggestion_cursor as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
+            }
+            Screen::Matrix => {
+                let rows = crate::tui::matrix::Matrix::of(&self.portfolio, &self.view).rows.len();
+                self.matrix_cursor.0 =
+                    (self.matrix_cursor.0 as isize + delta).clamp(0, rows.saturating_sub(1) as isize) as usize;
+            }
             Screen::Priorities | Screen::Scores | Screen::Portfolio => {
                 let page = self.page();
                 let screen = self.screen;
@@ -379,6 +438,16 @@ impl App {
                     }
                 }
                 return Vec::new();
+            }
+            Some(Overlay::Confirm { ids, edits }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
+                        vec![Effect::ApplyEdits(vec![(std::mem::take(ids), std::mem::take(edits))])]
+                    }
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
             }
             Some(Overlay::Palette { input, selected }) => {
                 match event.code {
@@ -533,6 +602,24 @@ impl App {
                 let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
                 scoring.set_frame(frame);
                 scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+            }
+            PromptKind::Tag | PromptKind::TagShown => {
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                let edits = match parse_edits(text, &self.resolver, &self.portfolio.phases, &self.portfolio.risks) {
+                    Ok(edits) => edits,
+                    Err(error) => {
+                        self.notice = Some((error.to_string(), true));
+                        return Vec::new();
+                    }
+                };
+                let ids = if kind == PromptKind::TagShown { self.shown_ids() } else { self.target_ids() };
+                if ids.len() > 1 {
+                    self.overlay = Some(Overlay::Confirm { ids, edits });
+                    return Vec::new();
+                }
+                if ids.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(vec![(ids, edits)])] }
             }
             PromptKind::ScenarioName => {
                 if text.is_empty() {
@@ -694,6 +781,8 @@ impl App {
                         return vec![Effect::LoadChanges(batch.id)];
                     }
                 }
+                Screen::Matrix => return self.filter_to_matrix_cell(),
+                Screen::Suggestions => return self.answer_suggestion(Action::Accept),
                 Screen::Priorities | Screen::Scores | Screen::Portfolio => {
                     if let Some(scoring) = &self.scoring {
                         let row = if self.screen == Screen::Scores {
@@ -732,6 +821,11 @@ impl App {
             Action::ScreenPriorities => return self.show_screen(Screen::Priorities),
             Action::ScreenScores => return self.show_screen(Screen::Scores),
             Action::ScreenPortfolio => return self.show_screen(Screen::Portfolio),
+            Action::FocusLeft | Action::FocusRight if self.screen == Screen::Matrix => {
+                let columns = self.portfolio.life_events.len() + 1;
+                let column = self.matrix_cursor.1 as isize + if action == Action::FocusRight { 1 } else { -1 };
+                self.matrix_cursor.1 = column.clamp(0, columns as isize - 1) as usize;
+            }
             Action::FocusLeft | Action::FocusRight => {
                 let right = action == Action::FocusRight;
                 if let Some(scoring) = self.scoring.as_mut() {
@@ -791,13 +885,37 @@ impl App {
                 }
             }
             Action::Undo | Action::Redo => {
-                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
-                let edit = if action == Action::Undo { scoring.undo.undo() } else { scoring.undo.redo() };
-                match edit {
-                    Some(edit) => return vec![Effect::ApplyScoreEdit(edit)],
-                    None => self.notice = Some((self.t(i18n::NOTHING_TO_UNDO).to_string(), false)),
+                let undo = action == Action::Undo;
+                let item = if undo { self.undo.pop() } else { self.redo.pop() };
+                let Some(item) = item else {
+                    self.notice = Some((self.t(i18n::NOTHING_TO_UNDO).to_string(), false));
+                    return Vec::new();
+                };
+                if undo {
+                    self.redo.push(item.clone())
+                } else {
+                    self.undo.push(item.clone())
+                }
+                let word = if undo { i18n::UNDONE } else { i18n::REDONE };
+                return match item {
+                    UndoItem::Score(edit) => {
+                        vec![Effect::ApplyScoreEdit(if undo { edit.inverse() } else { edit })]
+                    }
+                    UndoItem::Tags(record) => {
+                        self.notice = Some((format!("{}: {}", self.t(word), record.description), false));
+                        vec![Effect::ApplyRecord(if undo { record.inverse() } else { record })]
+                    }
+                };
+            }
+            Action::Tag | Action::TagShown => {
+                if self.screen == Screen::Initiatives && (action == Action::TagShown || self.selected_id().is_some()) {
+                    let kind = if action == Action::Tag { PromptKind::Tag } else { PromptKind::TagShown };
+                    self.overlay = Some(Overlay::Prompt { kind, input: LineInput::default() });
                 }
             }
+            Action::ScreenSuggestions => return self.show_screen(Screen::Suggestions),
+            Action::ScreenMatrix => return self.show_screen(Screen::Matrix),
+            Action::Accept | Action::Reject | Action::AcceptAll => return self.answer_suggestion(action),
             Action::SaveScenario => {
                 if self.scoring.is_some() {
                     self.overlay =
@@ -876,6 +994,128 @@ impl App {
             self.scoring_loading = true;
             return vec![Effect::LoadScoring];
         }
+        if screen == Screen::Suggestions && !self.suggestions_loading {
+            self.suggestions_loading = true;
+            return vec![Effect::LoadSuggestions];
+        }
+        Vec::new()
+    }
+
+    /// Marked rows, or the selected one when none is marked.
+    pub fn target_ids(&self) -> Vec<i64> {
+        if self.marks.is_empty() {
+            return self.selected_id().into_iter().collect();
+        }
+        let mut ids: Vec<i64> = self.marks.iter().copied().collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Every row shown.
+    pub fn shown_ids(&self) -> Vec<i64> {
+        self.view.rows.iter().map(|i| self.portfolio.rows[*i as usize].id).collect()
+    }
+
+    /// A tagging action was stored: show it in the table at once, and keep it for undo
+    /// (unless it was an undo or redo).
+    pub fn tags_stored(&mut self, record: Record, remember: bool) -> Vec<Effect> {
+        let portfolio = Arc::make_mut(&mut self.portfolio);
+        for (id, _, after) in &record.changes {
+            portfolio.apply_state(*id, after);
+        }
+        self.sort_cache.clear();
+        self.apply_filter_text(false);
+        self.refresh_view(false);
+        if remember {
+            self.notice = Some((
+                format!(
+                    "{} {} {}: {}",
+                    self.t(i18n::CHANGED_COUNT),
+                    record.initiatives(),
+                    self.t(i18n::INITIATIVES),
+                    record.description
+                ),
+                false,
+            ));
+            self.undo.push(UndoItem::Tags(record));
+            self.redo.clear();
+        }
+        // Derived criteria (life events, ministries, phase, risk) may have changed.
+        if self.scoring.is_some() && !self.scoring_loading {
+            self.scoring_loading = true;
+            return vec![Effect::LoadScoring];
+        }
+        Vec::new()
+    }
+
+    pub fn suggestions_loaded(&mut self, suggestions: Suggestions) {
+        self.suggestions_loading = false;
+        let count = suggestions.life_events.len() + suggestions.owners.len();
+        self.suggestion_cursor = self.suggestion_cursor.min(count.saturating_sub(1));
+        self.suggestions = Some(suggestions);
+    }
+
+    /// Accepts or rejects the selected suggestion, or accepts every life-event suggestion.
+    fn answer_suggestion(&mut self, action: Action) -> Vec<Effect> {
+        if self.screen != Screen::Suggestions {
+            return Vec::new();
+        }
+        let Some(suggestions) = self.suggestions.as_mut() else { return Vec::new() };
+        if action == Action::AcceptAll {
+            let groups: Vec<(Vec<i64>, Vec<Edit>)> =
+                suggestions.life_events.drain(..).map(|s| (vec![s.id], vec![s.edit()])).collect();
+            self.suggestion_cursor = 0;
+            return if groups.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(groups)] };
+        }
+        let index = self.suggestion_cursor;
+        let events = suggestions.life_events.len();
+        let effect = if index < events {
+            let suggestion = suggestions.life_events.remove(index);
+            (action == Action::Accept).then(|| Effect::ApplyEdits(vec![(vec![suggestion.id], vec![suggestion.edit()])]))
+        } else if index - events < suggestions.owners.len() {
+            let suggestion = suggestions.owners.remove(index - events);
+            match (action, suggestion.candidates.first()) {
+                (Action::Accept, Some(code)) => match crate::tagging::owner_edit(code, &self.resolver) {
+                    Ok(edit) => Some(Effect::ApplyEdits(vec![(vec![suggestion.id], vec![edit])])),
+                    Err(error) => {
+                        self.notice = Some((error.to_string(), true));
+                        None
+                    }
+                },
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let count = self.suggestions.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len());
+        self.suggestion_cursor = self.suggestion_cursor.min(count.saturating_sub(1));
+        effect.into_iter().collect()
+    }
+
+    /// Shows the initiatives of the matrix cell under the cursor.
+    fn filter_to_matrix_cell(&mut self) -> Vec<Effect> {
+        let matrix = crate::tui::matrix::Matrix::of(&self.portfolio, &self.view);
+        let Some(ministry) = matrix.rows.get(self.matrix_cursor.0) else { return Vec::new() };
+        let ministry = ministry.code.clone().unwrap_or_else(|| "ingen".into());
+        let event =
+            self.portfolio.life_events.get(self.matrix_cursor.1).map_or("ingen".to_string(), |e| e.code.clone());
+        let kept: Vec<&str> = self
+            .filter_input
+            .text()
+            .split_whitespace()
+            .filter(|t| {
+                let lower = t.to_lowercase();
+                !(lower.starts_with("dep:") || lower.starts_with("liv:"))
+            })
+            .collect();
+        let mut text = kept.join(" ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&format!("dep:{ministry} liv:{event}"));
+        self.filter_input.set(&text);
+        self.apply_filter_text(true);
+        self.screen = Screen::Initiatives;
         Vec::new()
     }
 
@@ -920,10 +1160,12 @@ impl App {
             self.show_error(error.to_string());
             return Vec::new();
         }
-        if record {
-            scoring.undo.record(edit);
+        let job = scoring.selection_job();
+        if record && edit.changed() {
+            self.undo.push(UndoItem::Score(edit));
+            self.redo.clear();
         }
-        scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
     }
 }
 

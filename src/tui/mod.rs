@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod matrix;
 pub mod scoring;
 pub mod theme;
 pub mod ui;
@@ -69,6 +70,7 @@ enum Message {
     ImportDone(Box<Result<ImportReport>>),
     ScoringLoaded(Box<Result<crate::scoring::ScoreMatrix>>),
     Selected(u64, Box<Result<crate::scoring::Selection>>),
+    SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
 }
 
 /// Builds the app for a database: the first rows at once (the rest is loaded by the caller).
@@ -191,6 +193,13 @@ fn event_loop(
                     }
                 },
                 Message::Selected(generation, result) => app.selection_done(generation, *result),
+                Message::SuggestionsLoaded(result) => match *result {
+                    Ok(suggestions) => app.suggestions_loaded(suggestions),
+                    Err(error) => {
+                        app.suggestions_loading = false;
+                        app.show_error(error.to_string());
+                    }
+                },
                 Message::ImportDone(result) => {
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
@@ -305,6 +314,32 @@ fn run_effect(
             }
             Err(error) => app.show_error(error.to_string()),
         },
+        Effect::ApplyEdits(groups) => match store.apply_edit_groups(&groups, &options.analyst, true) {
+            Ok(record) => {
+                for effect in app.tags_stored(record, true) {
+                    run_effect(effect, app, store, options, sender, workers);
+                }
+            }
+            Err(error) => app.show_error(error.to_string()),
+        },
+        Effect::ApplyRecord(record) => match store.apply_record(&record, &options.analyst) {
+            Ok(()) => {
+                for effect in app.tags_stored(record, false) {
+                    run_effect(effect, app, store, options, sender, workers);
+                }
+            }
+            Err(error) => app.show_error(error.to_string()),
+        },
+        Effect::LoadSuggestions => {
+            let database = options.database.clone();
+            let reference = options.reference.clone();
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                let result = Store::open(&database, OpenMode::Existing, &reference)
+                    .and_then(|store| crate::suggest::suggest(&store, &reference));
+                let _ = sender.send(Message::SuggestionsLoaded(Box::new(result)));
+            });
+        }
         Effect::SaveScenario(name) => {
             if let Some(scoring) = &app.scoring {
                 let scenario = crate::scoring::Scenario {

@@ -2,7 +2,7 @@
 //! frame with its locks, and score edits with undo. The arithmetic is `crate::scoring`'s;
 //! this only keeps what the screens show and what changed.
 
-use crate::scoring::{BudgetItem, Frame, Ranking, ScoreEdit, ScoreMatrix, Selection, UndoStack, Weights};
+use crate::scoring::{BudgetItem, Frame, Ranking, ScoreEdit, ScoreMatrix, Selection, Weights};
 use std::collections::BTreeSet;
 
 /// Which pane of the priority screen the cursor keys move in.
@@ -48,7 +48,6 @@ pub struct ScoringState {
     /// stale and dropped.
     pub generation: u64,
     pub selecting: bool,
-    pub undo: UndoStack,
     /// Weights changed since they were last saved.
     pub weights_dirty: bool,
 }
@@ -78,7 +77,6 @@ impl ScoringState {
             selection: None,
             generation: 0,
             selecting: false,
-            undo: UndoStack::new(),
             weights_dirty: false,
         }
     }

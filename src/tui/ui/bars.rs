@@ -13,11 +13,25 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mut spans = vec![Span::styled(" samla ", theme.title_bar)];
-    for (index, screen) in Screen::ALL.iter().enumerate() {
-        let style = if *screen == app.screen { theme.tab_active } else { theme.tab };
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!(" {} {} ", index + 1, app.t(screen.title())), style));
+    let tabs = |short: bool| -> Vec<Span> {
+        let mut spans = vec![Span::styled(" samla ", theme.title_bar)];
+        for (index, screen) in Screen::ALL.iter().enumerate() {
+            let active = *screen == app.screen;
+            let style = if active { theme.tab_active } else { theme.tab };
+            spans.push(Span::raw(" "));
+            // In a narrow terminal only the current screen is named; the others by number.
+            let text = if short && !active {
+                format!("{}", index + 1)
+            } else {
+                format!(" {} {} ", index + 1, app.t(screen.title()))
+            };
+            spans.push(Span::styled(text, style));
+        }
+        spans
+    };
+    let mut spans = tabs(false);
+    if spans.iter().map(|s| s.content.width()).sum::<usize>() + 8 > area.width as usize {
+        spans = tabs(true);
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let label = truncate_to_width(&display_line(&app.db_label), (area.width as usize).saturating_sub(used + 2));
@@ -167,6 +181,7 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Filter,
                     Action::SortNext,
                     Action::ToggleMark,
+                    Action::Tag,
                     Action::OpenDetail,
                     Action::ImportFile,
                     Action::Help,
@@ -192,6 +207,8 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Quit,
                 ],
                 Screen::Portfolio => &[Action::SetBudget, Action::Help, Action::Quit],
+                Screen::Suggestions => &[Action::Accept, Action::Reject, Action::AcceptAll, Action::Help, Action::Quit],
+                Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
             };
             for action in actions {
                 let word = match (action, app.screen) {
@@ -204,6 +221,10 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     (Action::LockIn, _) => app.t(i18n::HINT_LOCK),
                     (Action::Undo, _) => app.t(i18n::HINT_UNDO),
                     (Action::NextScreen, _) => app.t(i18n::HINT_SCREEN),
+                    (Action::Accept, _) => app.t(i18n::HINT_ACCEPT_ONE),
+                    (Action::Reject, _) => app.t(i18n::HINT_REJECT),
+                    (Action::AcceptAll, _) => app.t(i18n::HINT_ACCEPT_ALL),
+                    (Action::OpenDetail, Screen::Matrix) => app.t(i18n::HINT_FILTER_CELL),
                     _ => action.hint().map_or("", |h| h.get(app.lang)),
                 };
                 let label = match (action, app.screen) {

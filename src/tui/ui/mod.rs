@@ -3,10 +3,12 @@
 
 mod bars;
 mod chart;
+mod matrix;
 mod overlays;
 mod priorities;
 mod scores;
 mod sources;
+mod suggestions;
 mod table;
 
 use super::app::{App, Areas, Screen};
@@ -65,6 +67,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Priorities => priorities::priorities(frame, app, theme, parts.body),
         Screen::Scores => scores::scores(frame, app, theme, parts.body),
         Screen::Portfolio => chart::portfolio(frame, app, theme, parts.body),
+        Screen::Suggestions => suggestions::suggestions(frame, app, theme, parts.body),
+        Screen::Matrix => matrix::matrix(frame, app, theme, parts.body),
     }
     bars::status_line(frame, app, theme, parts.status);
     bars::hint_line(frame, app, theme, parts.hints);

@@ -70,6 +70,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 app.scoring.as_ref().map_or(String::new(), |s| display_line(&s.matrix.row(*row).title).into_owned());
             framed(frame, theme, rect, &title, lines, *scroll);
         }
+        Overlay::Confirm { ids, edits } => {
+            let description = edits.iter().map(crate::tagging::Edit::describe).collect::<Vec<_>>().join(" ");
+            let lines = vec![
+                Line::from(Span::styled(
+                    format!(
+                        "{} {} {}: {}",
+                        app.t(i18n::CONFIRM_CHANGE),
+                        ids.len(),
+                        app.t(i18n::INITIATIVES),
+                        display_line(&description)
+                    ),
+                    theme.base,
+                )),
+                Line::from(Span::styled(app.t(i18n::CONFIRM_KEYS), theme.hint_key)),
+            ];
+            framed(frame, theme, centered(area, 80, 4), app.t(i18n::CONFIRM), lines, 0);
+        }
         Overlay::Prompt { kind, input } => {
             let rect = centered(area, 72, 3);
             let text = display_line(input.text()).into_owned();
