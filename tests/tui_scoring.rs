@@ -214,9 +214,7 @@ fn the_priority_screens_at_both_sizes_in_both_languages() {
             insta::assert_snapshot!(name("scores"), screen(&app, &theme, width, height));
             app.on_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
             insta::assert_snapshot!(name("portfolio"), screen(&app, &theme, width, height));
-            press(&mut app, "b");
-            app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-            app.on_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+            press(&mut app, "1");
             assert_eq!(app.screen, Screen::Initiatives);
             let table = screen(&app, &theme, width, height);
             let header = table.lines().nth(2).unwrap_or_default();
