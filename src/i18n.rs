@@ -254,6 +254,12 @@ catalogue! {
     OUT_OF_SCALE = "utenfor skalaen" / "outside the scale";
     NOTHING_TO_UNDO = "Ingenting å angre." / "Nothing to undo.";
 
+    // Health.
+    DOCTOR_OK = "Ingen problemer funnet." / "No problems found.";
+    DOCTOR_PROBLEMS = "Problemer funnet; ta en kopi (`samla backup FIL`) før du retter noe." / "Problems found; take a copy (`samla backup FILE`) before fixing anything.";
+    BACKUP_WRITTEN = "Kopi skrevet til" / "Copy written to";
+    BACKUP_BEFORE_IMPORT = "Kopi før import" / "Copy before import";
+
     // Tagging in the UI.
     SCREEN_SUGGESTIONS = "Forslag" / "Suggestions";
     SCREEN_MATRIX = "Matrise" / "Matrix";

@@ -49,6 +49,11 @@ impl Paths {
         self.data_dir.join("demo.db")
     }
 
+    /// Where copies taken before imports go.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir.join("backups")
+    }
+
     pub fn config_file(&self) -> PathBuf {
         self.config_dir.join("config.toml")
     }

@@ -35,6 +35,7 @@ fn demo(lang: Lang) -> Demo {
         mouse: true,
         reference,
         analyst: "test".into(),
+        backup_dir: std::env::temp_dir().join("samla-test-backups"),
     };
     Demo { _dir: dir, store, options }
 }
@@ -417,6 +418,7 @@ fn text_from_files_never_reaches_the_terminal_raw() {
         mouse: false,
         reference,
         analyst: "t".into(),
+        backup_dir: std::env::temp_dir().join("samla-test-backups"),
     };
     let (mut app, _) = start_app(&store, &options).expect("app");
     app.areas = ui::areas(Rect::new(0, 0, 100, 20));

@@ -32,6 +32,7 @@ fn demo(lang: Lang) -> Demo {
         mouse: false,
         reference,
         analyst: "test".into(),
+        backup_dir: std::env::temp_dir().join("samla-test-backups"),
     };
     Demo { _dir: dir, store, options }
 }

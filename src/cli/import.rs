@@ -9,6 +9,9 @@ use crate::store::OpenMode;
 use crate::text::display_line;
 use std::process::ExitCode;
 
+/// How many automatic copies before imports are kept.
+pub const BACKUPS_KEPT: usize = 5;
+
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let mut store = context.open(OpenMode::Create)?;
     let options = ImportOptions {
@@ -19,6 +22,13 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         analyst: context.config.analyst.clone(),
         monitor: None,
     };
+    if !args.dry_run {
+        // Imports rewrite much; the analyst's earlier work is copied first.
+        if let Some(copy) = store.backup_before_change(&context.paths.backup_dir(), BACKUPS_KEPT)? {
+            let line = format!("{}: {}\n", i18n::BACKUP_BEFORE_IMPORT.get(context.lang), copy.display());
+            if args.json { eprint!("{line}") } else { print(&line)? }
+        }
+    }
     let mut failed = false;
     for file in &args.files {
         match import_file(&mut store, file, &options, &context.reference) {

@@ -1,7 +1,9 @@
 //! The command line: parsing (clap), then each command calls the library and prints.
 
 mod demo;
+mod health;
 mod import;
+pub use import::BACKUPS_KEPT;
 mod list;
 mod paths;
 mod reference;
@@ -76,6 +78,11 @@ pub enum Command {
     Paths(PathsArgs),
     /// Ministries, agencies and life events known to the database
     Reference(ReferenceArgs),
+    /// Check the database: integrity, foreign keys, orphan rows, reference data; exits
+    /// non-zero when something is wrong
+    Doctor(DoctorArgs),
+    /// Copy the database to FILE, safely even while samla is using it
+    Backup(BackupArgs),
     /// Tag initiatives: life events, owner, free tags, phase, risk (by id or by filter)
     Tag(tag::TagArgs),
     /// Suggest life events (from words in title and description) and owners (for unknown
@@ -240,6 +247,18 @@ pub struct PathsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (must not exist)
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct ReferenceArgs {
     #[command(subcommand)]
     pub action: ReferenceAction,
@@ -280,14 +299,18 @@ impl Context {
         Ok(Self { paths, config, lang, reference, theme: cli.theme.clone() })
     }
 
+    /// Opens the database for a command: waits for another samla's write, saying so.
     pub fn open(&self, mode: OpenMode) -> Result<Store> {
-        Store::open(&self.paths.database, mode, &self.reference)
+        let mut store = Store::open(&self.paths.database, mode, &self.reference)?;
+        store.announce_waits()?;
+        Ok(store)
     }
 
     /// Runs the terminal UI on `database` until the user quits.
     pub fn open_tui(&self, database: PathBuf) -> Result<()> {
         let options = crate::tui::Options::load(
             database,
+            self.paths.backup_dir(),
             &self.paths.config_dir,
             &self.config,
             self.lang,
@@ -326,6 +349,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sources(args)) => import::sources(&context, &args),
         Some(Command::Paths(args)) => paths::run(&context, &args),
         Some(Command::Reference(args)) => reference::run(&context, &args),
+        Some(Command::Doctor(args)) => health::doctor(&context, &args),
+        Some(Command::Backup(args)) => health::backup(&context, &args),
         Some(Command::Tag(args)) => tag::tag(&context, &args),
         Some(Command::Suggest(args)) => tag::suggest(&context, &args),
         Some(Command::Score(args)) => scoring::score(&context, &args),

@@ -2,6 +2,7 @@
 //!
 //! Only this module writes SQL. Values always travel as parameters.
 
+mod health;
 pub(crate) mod import_write;
 mod initiatives;
 pub(crate) mod lookup;
@@ -10,6 +11,7 @@ pub(crate) mod schema;
 mod scoring;
 mod tagging;
 
+pub use health::{Health, Problem};
 pub use initiatives::{ListQuery, SortField};
 pub use lookup::Resolver;
 
@@ -268,7 +270,7 @@ fn check_path(path: &Path, mode: OpenMode) -> Result<()> {
 
 /// Creates an empty file readable by its owner only; SQLite gives its -wal and -shm files the
 /// same permissions. Proposals are confidential until the budget is published.
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         if !parent.exists() {
             let mut builder = std::fs::DirBuilder::new();

@@ -43,6 +43,8 @@ pub struct Options {
     pub mouse: bool,
     pub reference: ReferenceSource,
     pub analyst: String,
+    /// Where copies taken before imports go.
+    pub backup_dir: PathBuf,
 }
 
 impl Options {
@@ -50,6 +52,7 @@ impl Options {
     /// config.toml. `NO_COLOR` (set and not empty) picks the monochrome theme.
     pub fn load(
         database: PathBuf,
+        backup_dir: PathBuf,
         config_dir: &Path,
         config: &crate::config::Config,
         lang: Lang,
@@ -60,7 +63,16 @@ impl Options {
         let theme = Theme::load(theme_name.unwrap_or(&config.theme), &config_dir.join("theme.toml"), no_color)
             .map_err(Error::Config)?;
         let keymap = Keymap::load(&config_dir.join("keymap.toml")).map_err(Error::Config)?;
-        Ok(Self { database, lang, theme, keymap, mouse: config.mouse, reference, analyst: config.analyst.clone() })
+        Ok(Self {
+            database,
+            lang,
+            theme,
+            keymap,
+            mouse: config.mouse,
+            reference,
+            analyst: config.analyst.clone(),
+            backup_dir,
+        })
     }
 }
 
@@ -255,12 +267,15 @@ fn run_effect(
             app.job = Some(Job { file, monitor: monitor.clone(), started: Instant::now() });
             let database = options.database.clone();
             let reference = options.reference.clone();
+            let backup_dir = options.backup_dir.clone();
             let import_options =
                 ImportOptions { analyst: options.analyst.clone(), monitor: Some(monitor), ..ImportOptions::default() };
             let sender = sender.clone();
             workers.push(std::thread::spawn(move || {
-                let result = Store::open(&database, OpenMode::Existing, &reference)
-                    .and_then(|mut store| import_file(&mut store, &path, &import_options, &reference));
+                let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|mut store| {
+                    store.backup_before_change(&backup_dir, crate::cli::BACKUPS_KEPT)?;
+                    import_file(&mut store, &path, &import_options, &reference)
+                });
                 let _ = sender.send(Message::ImportDone(Box::new(result)));
             }));
         }
