@@ -22,9 +22,29 @@ pub const SAMPLES: &[(&str, &[u8])] = &[
 /// The `meta` key that marks a database as a demo, so `samla demo` may replace it.
 const DEMO_MARK: &str = "demo";
 
-/// Builds a fresh demo database at `path`, replacing an earlier demo there. Refuses to
-/// touch a file that is not a demo database.
+/// Builds a fresh demo database at `path` from the sample files, replacing an earlier demo
+/// there. Refuses to touch a file that is not a demo database.
 pub fn build(path: &Path, reference: &ReferenceSource, analyst: &str) -> Result<(Store, Vec<ImportReport>)> {
+    build_from(path, reference, analyst, None)
+}
+
+/// Like [`build`], from `rows` generated initiatives (seeded) instead of the sample files.
+pub fn build_generated(
+    path: &Path,
+    reference: &ReferenceSource,
+    analyst: &str,
+    rows: usize,
+    seed: u64,
+) -> Result<(Store, Vec<ImportReport>)> {
+    build_from(path, reference, analyst, Some((rows, seed)))
+}
+
+fn build_from(
+    path: &Path,
+    reference: &ReferenceSource,
+    analyst: &str,
+    generated: Option<(usize, u64)>,
+) -> Result<(Store, Vec<ImportReport>)> {
     if path.exists() {
         let existing = Store::open(path, OpenMode::Existing, reference);
         let is_demo = match &existing {
@@ -54,6 +74,13 @@ pub fn build(path: &Path, reference: &ReferenceSource, analyst: &str) -> Result<
     store.set_meta(DEMO_MARK, "1")?;
     let options = ImportOptions { analyst: analyst.to_string(), ..ImportOptions::default() };
     let mut reports = Vec::new();
+    if let Some((rows, seed)) = generated {
+        let mut bytes = Vec::new();
+        crate::generate::write_csv(rows, seed, &mut bytes)?;
+        let name = format!("generert-{rows}-{seed}.csv");
+        reports.push(import_bytes(&mut store, &bytes, &name, &name, &options, reference)?);
+        return Ok((store, reports));
+    }
     for (name, bytes) in SAMPLES {
         let display = format!("data/sample/{name}");
         reports.push(import_bytes(&mut store, bytes, name, &display, &options, reference)?);

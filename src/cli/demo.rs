@@ -1,6 +1,7 @@
 //! `samla demo`: build the demo database and show it.
 
-use super::{Context, DemoArgs, print};
+use super::{Context, DemoArgs, GenerateArgs, print};
+use crate::error::Error;
 use crate::error::Result;
 use crate::i18n;
 use crate::paths::DbOrigin;
@@ -11,7 +12,12 @@ pub fn run(context: &Context, args: &DemoArgs) -> Result<ExitCode> {
         DbOrigin::Flag => context.paths.database.clone(),
         DbOrigin::Default => context.paths.demo_database(),
     };
-    let (store, reports) = crate::demo::build(&path, &context.reference, &context.config.analyst)?;
+    let (store, reports) = match args.rows {
+        Some(rows) => {
+            crate::demo::build_generated(&path, &context.reference, &context.config.analyst, rows, args.seed)?
+        }
+        None => crate::demo::build(&path, &context.reference, &context.config.analyst)?,
+    };
     let lang = context.lang;
     let mut out = format!("{}: {}\n", i18n::DEMO_BUILT.get(lang), path.display());
     for report in &reports {
@@ -56,4 +62,17 @@ fn shell_quote(text: &str) -> String {
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }
+}
+
+pub fn generate(context: &Context, args: &GenerateArgs) -> Result<ExitCode> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&args.out)
+        .map_err(|e| Error::io("create", &args.out, e))?;
+    let mut writer = std::io::BufWriter::new(file);
+    crate::generate::write_csv(args.rows, args.seed, &mut writer)?;
+    std::io::Write::flush(&mut writer).map_err(|e| Error::io("write", &args.out, e))?;
+    print(&format!("{} {} {}\n", args.rows, i18n::INITIATIVES.get(context.lang), args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -64,6 +64,8 @@ pub enum Command {
     Tui,
     /// Build a fresh demo database from the built-in sample sector files and show it
     Demo(DemoArgs),
+    /// Write a synthetic portfolio of N initiatives as a CSV file (for trials and benchmarks)
+    Generate(GenerateArgs),
     /// Import sector files (CSV, TSV, XLSX, ODS) into the database, one transaction per file
     Import(ImportArgs),
     /// List initiatives, filtered and sorted
@@ -106,6 +108,26 @@ pub struct DemoArgs {
     /// Only build the demo database and print what it holds; do not open the UI
     #[arg(long)]
     pub no_open: bool,
+    /// Build it from this many generated initiatives instead of the sample files
+    /// (e.g. 100000 for a national-scale portfolio)
+    #[arg(long, value_name = "N")]
+    pub rows: Option<usize>,
+    /// Seed for --rows: the same seed gives the same portfolio
+    #[arg(long, default_value_t = 11, requires = "rows")]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many initiatives
+    #[arg(long, value_name = "N")]
+    pub rows: usize,
+    /// The same seed gives the same file
+    #[arg(long, default_value_t = 11)]
+    pub seed: u64,
+    /// The CSV file to write (must not exist)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +364,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo(args)) => demo::run(&context, &args),
+        Some(Command::Generate(args)) => demo::generate(&context, &args),
         Some(Command::Import(args)) => import::run(&context, &args),
         Some(Command::List(args)) => list::run(&context, &args),
         Some(Command::Show(args)) => list::show(&context, &args),
