@@ -104,8 +104,8 @@ impl Rng {
         (self.0.next_u64() % n.max(1) as u64) as usize
     }
 
-    fn pick<'a, T>(&mut self, list: &'a [T]) -> &'a T {
-        &list[self.below(list.len())]
+    fn pick<T: Copy>(&mut self, list: &[T]) -> T {
+        list[self.below(list.len())]
     }
 
     fn chance(&mut self, percent: usize) -> bool {
@@ -163,7 +163,7 @@ pub fn write_csv(rows: usize, seed: u64, out: &mut impl std::io::Write) -> Resul
             Draft {
                 object: rng.below(OBJECTS.len()),
                 action: rng.below(ACTIONS.len()),
-                scope: *rng.pick(SCOPES),
+                scope: rng.pick(SCOPES),
                 owner: String::new(),
                 ministry: String::new(),
             }
@@ -171,15 +171,15 @@ pub fn write_csv(rows: usize, seed: u64, out: &mut impl std::io::Write) -> Resul
         let (owner, ministry) = if draft.scope.ends_with("kommune") && rng.chance(60) {
             (draft.scope.to_string(), String::new())
         } else {
-            let (agency, ministry) = *rng.pick(&agencies);
+            let (agency, ministry) = rng.pick(&agencies);
             (agency.to_string(), ministry.to_string())
         };
         let draft = Draft { owner, ministry, ..draft };
         let (object, life_event) = OBJECTS[draft.object];
-        let wording = *rng.pick(ACTIONS[draft.action]);
+        let wording = rng.pick(ACTIONS[draft.action]);
         let mut title = format!("{} – {}", wording.replace("{}", object), draft.scope);
         if repeat && rng.chance(25) {
-            title.push_str(*rng.pick(SUFFIXES));
+            title.push_str(rng.pick(SUFFIXES));
         }
         if repeat && rng.chance(10) {
             title = title.to_uppercase();
