@@ -103,6 +103,31 @@ catalogue! {
     USER_FILES = "Egne referansefiler" / "Your reference files";
     NONE = "ingen" / "none";
 
+    // Duplicates.
+    SCORE = "Skår" / "Score";
+    TITLE_A = "Tittel A" / "Title A";
+    TITLE_B = "Tittel B" / "Title B";
+    WHY = "Hvorfor" / "Why";
+    OPEN_PAIRS = "par å vurdere" / "pairs to review";
+    DECIDED_PAIRS = "avgjort" / "decided";
+    DECIDED_ALIKE = "avgjort like" / "decided alike";
+    CROSS_SECTOR = "på tvers av sektorer" / "across sectors";
+    SAME_SECTOR = "samme sektor" / "same sector";
+    SAME_AGENCY = "samme virksomhet" / "same agency";
+    OWNER_UNKNOWN = "ukjent eier" / "owner unknown";
+    OTHER_LIFE_EVENTS = "ulike livshendelser" / "different life events";
+    DESCRIPTION_SHORT = "beskrivelse" / "description";
+    NEXT = "Neste" / "Next";
+    DECIDED = "Avgjort" / "Decided";
+    UNDONE = "Angret" / "Undone";
+    NO_DECISION = "Ingen avgjørelse for" / "No decision for";
+    CLUSTER = "Gruppe" / "Cluster";
+    CLUSTERS = "grupper" / "clusters";
+    COHESION = "samhold" / "cohesion";
+    THRESHOLD = "Terskel" / "Threshold";
+    PAIRS = "Par" / "Pairs";
+    THRESHOLD_HINT = "Velg terskelen der parene slutter å ligne: avgjør noen par, så viser siste kolonne hvor mange over hver terskel du mente var like." / "Pick the threshold where pairs stop looking alike: decide some pairs, and the last column shows how many above each threshold you found alike.";
+
     // Demo.
     DEMO_BUILT = "Demodatabasen er bygget" / "The demo database is built";
     DEMO_NEXT = "Se tiltakene med" / "List the initiatives with";

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod dedupe;
 pub mod demo;
 pub mod error;
 pub mod i18n;

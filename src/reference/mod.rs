@@ -32,7 +32,10 @@ pub const COLUMNS: ReferenceFile =
 pub const VOCABULARY: ReferenceFile =
     ReferenceFile { name: "vocabulary.toml", builtin: include_str!("../../data/vocabulary.toml") };
 
-pub const ALL: [ReferenceFile; 4] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY];
+pub const SERVICE_KINDS: ReferenceFile =
+    ReferenceFile { name: "service_kinds.toml", builtin: crate::dedupe::kinds::BUILTIN };
+
+pub const ALL: [ReferenceFile; 5] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, SERVICE_KINDS];
 
 /// Where reference files are looked up: a user directory (usually the config dir), or none.
 #[derive(Debug, Clone, Default)]
@@ -84,6 +87,11 @@ impl ReferenceSource {
 
     pub fn vocabulary(&self) -> Result<Vocabulary> {
         self.load(VOCABULARY)
+    }
+
+    /// The kinds of digital service the duplicate search recognises in titles.
+    pub fn service_kinds(&self) -> Result<crate::dedupe::ServiceKinds> {
+        Ok(crate::dedupe::ServiceKinds::new(self.load(SERVICE_KINDS)?))
     }
 }
 

@@ -1,0 +1,172 @@
+//! Parallel solutions: pairs of initiatives that look like the same effort, why they do, and
+//! groups of them. Pure: records in, pairs and clusters out; no SQL, no screen.
+//!
+//! normalise → compound splitting → TF-IDF vocabularies (features) → candidate pairs by
+//! prefix-filtered inverted index (candidates) → sub-scores and one score (score) →
+//! reasons (explain) → clusters (cluster).
+
+pub mod candidates;
+pub mod cluster;
+pub mod compound;
+pub mod explain;
+pub mod features;
+pub mod kinds;
+pub mod normalise;
+pub mod review;
+pub mod score;
+pub mod spelling;
+pub mod vocabulary;
+
+pub use cluster::{Cluster, ClusterSettings, clusters};
+pub use explain::Reason;
+pub use kinds::ServiceKinds;
+pub use review::{Decision, DecisionRecord, ReviewItem, ReviewQueue};
+pub use score::{OwnerRelation, SubScores};
+
+use features::Portfolio;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The score at or above which a pair is shown, unless the user gives another. Chosen on
+/// the labelled development portfolio as the best F1 (see README, "Duplicates").
+pub const DEFAULT_THRESHOLD: f64 = 0.6;
+
+/// Pairs at or above this join clusters (the cluster bar is never below the threshold).
+pub const DEFAULT_CLUSTER_BAR: f64 = 0.7;
+
+/// The object word score (what the titles are about) a pair needs to be scored at all.
+/// Below it the titles share at most a common word; the description alone does not make
+/// two initiatives one.
+pub const CANDIDATE_BAR: f32 = 0.2;
+
+/// One initiative as the duplicate search sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub id: i64,
+    /// The name of the file it was last imported from.
+    pub source_file: String,
+    /// Its key in that file.
+    pub key: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// The owner agency's short name.
+    pub agency: Option<String>,
+    /// Ministry codes, lead first.
+    pub ministries: Vec<String>,
+    /// Life event codes.
+    pub life_events: Vec<String>,
+}
+
+/// A candidate pair: two initiatives that look like one effort.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// The lower initiative id.
+    pub a: i64,
+    pub b: i64,
+    pub score: f64,
+    pub sub_scores: SubScores,
+    pub owners: OwnerRelation,
+    pub reasons: Vec<Reason>,
+}
+
+impl Pair {
+    /// The rarest word both titles share: the one-line explanation.
+    pub fn headline(&self) -> Option<&str> {
+        explain::headline(&self.reasons)
+    }
+
+    pub fn involves(&self, id: i64) -> bool {
+        self.a == id || self.b == id
+    }
+}
+
+/// Every pair of `records` scoring at least `threshold`, highest first (ties by ids).
+pub fn find_pairs(records: &[Record], kinds: &ServiceKinds, threshold: f64) -> Vec<Pair> {
+    Analysis::new(records, kinds).pairs(threshold)
+}
+
+/// A portfolio prepared for comparison: build once, then ask for the candidate pairs or
+/// score any two records (a pair the analyst decided on earlier, whatever its score now).
+#[derive(Debug)]
+pub struct Analysis<'r> {
+    records: &'r [Record],
+    portfolio: Portfolio,
+    index_of: HashMap<i64, usize>,
+}
+
+impl<'r> Analysis<'r> {
+    pub fn new(records: &'r [Record], kinds: &ServiceKinds) -> Self {
+        let portfolio = Portfolio::build(records, kinds);
+        let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        Self { records, portfolio, index_of }
+    }
+
+    pub fn record(&self, id: i64) -> Option<&'r Record> {
+        self.index_of.get(&id).map(|&i| &self.records[i])
+    }
+
+    /// Every pair scoring at least `threshold`, highest first (ties by ids).
+    pub fn pairs(&self, threshold: f64) -> Vec<Pair> {
+        let vectors: Vec<vocabulary::SparseVector> =
+            self.portfolio.records.iter().map(|f| f.object_words.clone()).collect();
+        let terms = &self.portfolio.object_terms;
+        let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
+        let rank = candidates::rarity_rank(&document_frequency);
+        let mut pairs: Vec<Pair> = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR)
+            .into_iter()
+            .filter_map(|(i, j)| self.score(i as usize, j as usize, threshold))
+            .collect();
+        pairs.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+        pairs
+    }
+
+    /// The pair of two records by id, whatever its score; None for an unknown id or the
+    /// same id twice.
+    pub fn pair(&self, a: i64, b: i64) -> Option<Pair> {
+        let (&i, &j) = (self.index_of.get(&a)?, self.index_of.get(&b)?);
+        if i == j {
+            return None;
+        }
+        self.explained(i, j, None)
+    }
+
+    /// A candidate pair with a title word score above the candidate bar and a score at
+    /// least `threshold`.
+    fn score(&self, i: usize, j: usize, threshold: f64) -> Option<Pair> {
+        self.explained(i, j, Some(threshold))
+    }
+
+    fn explained(&self, i: usize, j: usize, threshold: Option<f64>) -> Option<Pair> {
+        let (ra, rb) = (&self.records[i], &self.records[j]);
+        if ra.id == rb.id {
+            return None;
+        }
+        let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
+        let sub_scores = score::sub_scores((ra, fa), (rb, fb));
+        let descriptions = fa.has_description && fb.has_description;
+        let owners = OwnerRelation::of(ra, rb);
+        let score = score::combine(&sub_scores, descriptions, owners);
+        if let Some(threshold) = threshold {
+            if sub_scores.object_words < f64::from(CANDIDATE_BAR) || score < threshold {
+                return None;
+            }
+        }
+        let (first, second) = if ra.id < rb.id { ((i, ra), (j, rb)) } else { ((j, rb), (i, ra)) };
+        let reasons = explain::reasons(&self.portfolio, first, second, &sub_scores);
+        Some(Pair {
+            a: first.1.id,
+            b: second.1.id,
+            score: explain::round(score),
+            sub_scores: SubScores {
+                object_words: explain::round(sub_scores.object_words),
+                object_spelling: explain::round(sub_scores.object_spelling),
+                description_words: explain::round(sub_scores.description_words),
+                description_spelling: explain::round(sub_scores.description_spelling),
+                same_kind: sub_scores.same_kind.map(explain::round),
+                life_events: sub_scores.life_events.map(explain::round),
+            },
+            owners,
+            reasons,
+        })
+    }
+}

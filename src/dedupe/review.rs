@@ -1,0 +1,166 @@
+//! The analyst's side: decisions on pairs, and the queue of pairs to review.
+//!
+//! A decision is kept by the two initiatives' ids, so it outlives re-imports (which update
+//! rows in place) and re-runs: a pair decided "distinct" never comes back, one decided
+//! "duplicate" or "overlap" stays listed with its decision even if its score drops.
+
+use super::{Analysis, Cluster, ClusterSettings, Pair, Record, ServiceKinds, clusters};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// What the analyst says about a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// The same initiative, reported twice.
+    Duplicate,
+    /// Different initiatives that solve part of the same problem.
+    Overlap,
+    /// Not the same: never ask again.
+    Distinct,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Duplicate => "duplicate",
+            Self::Overlap => "overlap",
+            Self::Distinct => "distinct",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "duplicate" => Some(Self::Duplicate),
+            "overlap" => Some(Self::Overlap),
+            "distinct" => Some(Self::Distinct),
+            _ => None,
+        }
+    }
+
+    /// Duplicate and overlap link two initiatives; distinct separates them.
+    pub fn links(self) -> bool {
+        self != Self::Distinct
+    }
+}
+
+/// A stored decision; `a` is the lower id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionRecord {
+    pub a: i64,
+    pub b: i64,
+    pub decision: Decision,
+    pub note: Option<String>,
+    pub decided_at: String,
+    pub decided_by: String,
+}
+
+/// One pair in the review queue, with the analyst's decision when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewItem {
+    #[serde(flatten)]
+    pub pair: Pair,
+    pub decision: Option<DecisionRecord>,
+}
+
+/// The pairs to review, highest score first, with the records they name.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewQueue {
+    pub threshold: f64,
+    pub items: Vec<ReviewItem>,
+    records: HashMap<i64, Record>,
+    decisions: Vec<DecisionRecord>,
+}
+
+impl ReviewQueue {
+    /// Candidate pairs at or above `threshold`, minus those decided distinct, plus pairs
+    /// decided duplicate or overlap whatever their score (while both initiatives are active).
+    pub fn build(records: &[Record], kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
+        let analysis = Analysis::new(records, kinds);
+        let decided: HashMap<(i64, i64), &DecisionRecord> = decisions.iter().map(|d| ((d.a, d.b), d)).collect();
+        let mut items: Vec<ReviewItem> = Vec::new();
+        for pair in analysis.pairs(threshold) {
+            let decision = decided.get(&(pair.a, pair.b)).map(|d| (*d).clone());
+            if decision.as_ref().is_some_and(|d| d.decision == Decision::Distinct) {
+                continue;
+            }
+            items.push(ReviewItem { pair, decision });
+        }
+        for d in decisions.iter().filter(|d| d.decision.links()) {
+            if items.iter().any(|i| i.pair.a == d.a && i.pair.b == d.b) {
+                continue;
+            }
+            if let Some(pair) = analysis.pair(d.a, d.b) {
+                items.push(ReviewItem { pair, decision: Some(d.clone()) });
+            }
+        }
+        items.sort_by(|x, y| {
+            y.pair.score.total_cmp(&x.pair.score).then(x.pair.a.cmp(&y.pair.a)).then(x.pair.b.cmp(&y.pair.b))
+        });
+        let mut named: HashMap<i64, Record> = HashMap::new();
+        for item in &items {
+            for id in [item.pair.a, item.pair.b] {
+                if let Some(record) = analysis.record(id) {
+                    named.entry(id).or_insert_with(|| record.clone());
+                }
+            }
+        }
+        Self { threshold, items, records: named, decisions: decisions.to_vec() }
+    }
+
+    /// A record named by a pair of the queue.
+    pub fn record(&self, id: i64) -> Option<&Record> {
+        self.records.get(&id)
+    }
+
+    /// Pairs without a decision, highest first: what is left to review.
+    pub fn open(&self) -> impl Iterator<Item = &ReviewItem> {
+        self.items.iter().filter(|i| i.decision.is_none())
+    }
+
+    /// Initiatives with an open pair or a duplicate/overlap decision: the table's marker.
+    pub fn flagged(&self) -> BTreeSet<i64> {
+        let mut ids = BTreeSet::new();
+        for item in &self.items {
+            if item.decision.as_ref().is_none_or(|d| d.decision.links()) {
+                ids.insert(item.pair.a);
+                ids.insert(item.pair.b);
+            }
+        }
+        ids
+    }
+
+    /// Records a decision in the queue (after the store saved it), so a screen need not run
+    /// the analysis again: a distinct pair leaves the queue, the others show their decision.
+    pub fn apply(&mut self, decision: DecisionRecord) {
+        let (a, b) = (decision.a, decision.b);
+        self.decisions.retain(|d| (d.a, d.b) != (a, b));
+        self.decisions.push(decision.clone());
+        if decision.decision == Decision::Distinct {
+            self.items.retain(|i| (i.pair.a, i.pair.b) != (a, b));
+        } else if let Some(item) = self.items.iter_mut().find(|i| (i.pair.a, i.pair.b) == (a, b)) {
+            item.decision = Some(decision);
+        }
+    }
+
+    /// Forgets a decision in the queue (after the store removed it). A pair that was
+    /// decided distinct comes back only with the next [`ReviewQueue::build`].
+    pub fn forget(&mut self, a: i64, b: i64) {
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        self.decisions.retain(|d| (d.a, d.b) != (a, b));
+        if let Some(item) = self.items.iter_mut().find(|i| (i.pair.a, i.pair.b) == (a, b)) {
+            item.decision = None;
+        }
+    }
+
+    /// Groups of initiatives that look like one effort, with the decisions applied.
+    pub fn clusters(&self, settings: ClusterSettings) -> Vec<Cluster> {
+        let pairs: Vec<Pair> = self.items.iter().map(|i| i.pair.clone()).collect();
+        let linked: Vec<(i64, i64)> =
+            self.decisions.iter().filter(|d| d.decision.links()).map(|d| (d.a, d.b)).collect();
+        let separated: Vec<(i64, i64)> =
+            self.decisions.iter().filter(|d| !d.decision.links()).map(|d| (d.a, d.b)).collect();
+        let settings = ClusterSettings { bar: settings.bar.max(self.threshold) };
+        clusters(&pairs, &linked, &separated, settings)
+    }
+}
