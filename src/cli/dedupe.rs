@@ -80,30 +80,41 @@ struct JsonPair<'a> {
     a: End<'a>,
     b: End<'a>,
     score: f64,
-    headline: Option<&'a str>,
+    headline: Option<String>,
     owners: OwnerRelation,
     sub_scores: &'a crate::dedupe::SubScores,
-    reasons: &'a [Reason],
+    reasons: Vec<Reason>,
     decision: Option<&'a str>,
 }
 
-fn json_pairs<'a>(queue: &'a ReviewQueue, items: &[&'a ReviewItem]) -> Vec<JsonPair<'a>> {
-    items
-        .iter()
-        .filter_map(|item| {
-            let pair = &item.pair;
-            Some(JsonPair {
-                a: End::of(queue.record(pair.a)?),
-                b: End::of(queue.record(pair.b)?),
-                score: pair.score,
-                headline: pair.headline(),
-                owners: pair.owners,
-                sub_scores: &pair.sub_scores,
-                reasons: &pair.reasons,
-                decision: item.decision.as_ref().map(|d| d.decision.as_str()),
-            })
-        })
-        .collect()
+/// Writes `{"threshold":..,"pairs":[..]}` pair by pair: a large portfolio has hundreds of
+/// thousands of pairs, and their reasons are worked out only as each is written.
+fn write_json_pairs(queue: &ReviewQueue, items: &[&ReviewItem], threshold: f64) -> Result<()> {
+    use std::io::Write;
+    let failed = |e: std::io::Error| Error::io("write", "standard output", e);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write!(out, "{{\"threshold\":{threshold},\"pairs\":[").map_err(failed)?;
+    let mut first = true;
+    for item in items {
+        let pair = &item.pair;
+        let (Some(a), Some(b)) = (queue.record(pair.a), queue.record(pair.b)) else { continue };
+        let json = JsonPair {
+            a: End::of(a),
+            b: End::of(b),
+            score: pair.score,
+            headline: queue.headline(pair),
+            owners: pair.owners,
+            sub_scores: &pair.sub_scores,
+            reasons: queue.reasons(pair),
+            decision: item.decision.as_ref().map(|d| d.decision.as_str()),
+        };
+        if !first {
+            out.write_all(b",").map_err(failed)?;
+        }
+        first = false;
+        serde_json::to_writer(&mut out, &json).map_err(|e| failed(e.into()))?;
+    }
+    out.write_all(b"]}\n").and_then(|()| out.flush()).map_err(failed)
 }
 
 fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
@@ -114,13 +125,7 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
         items.truncate(limit);
     }
     if args.json {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            threshold: f64,
-            pairs: Vec<JsonPair<'a>>,
-        }
-        let out = Out { threshold: args.threshold, pairs: json_pairs(&queue, &items) };
-        print(&(to_json(&out, false)? + "\n"))?;
+        write_json_pairs(&queue, &items, args.threshold)?;
         return Ok(ExitCode::SUCCESS);
     }
     let lang = context.lang;
@@ -144,7 +149,7 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
                 format!("{}{}", a.title.trim(), owner(a)),
                 pair.b.to_string(),
                 format!("{}{}", b.title.trim(), owner(b)),
-                why(context, item),
+                why(context, &queue, item),
             ])
         })
         .collect();
@@ -166,13 +171,13 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
 
 /// One line of evidence: the rarest shared title words, the description score, life events
 /// and owners.
-fn why(context: &Context, item: &ReviewItem) -> String {
+fn why(context: &Context, queue: &ReviewQueue, item: &ReviewItem) -> String {
     let lang = context.lang;
     let mut parts: Vec<String> = Vec::new();
     if let Some(decision) = &item.decision {
         parts.push(format!("[{}]", decision.decision.as_str()));
     }
-    for reason in &item.pair.reasons {
+    for reason in &queue.reasons(&item.pair) {
         match reason {
             Reason::TitleWords { words, .. } => {
                 let shown: Vec<&str> = words.iter().take(3).map(String::as_str).collect();

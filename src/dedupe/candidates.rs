@@ -11,14 +11,17 @@
 
 use super::vocabulary::{SparseVector, TermId};
 
-/// Pairs `(i, j)` with `i < j` whose cosine may reach `bar`, each exactly once, with an upper
-/// bound on it. `rank` gives each term's place in the global order (rarest first).
-pub fn candidate_pairs(vectors: &[SparseVector], rank: &[u32], bar: f32) -> Vec<(u32, u32)> {
+/// Pairs `(i, j)` with `i < j` whose cosine reaches `bar`, each exactly once. `rank` gives
+/// each term's place in the global order (rarest first). Each record `j` keeps at most
+/// `per_record` partners among the records before it, the most similar first, so the
+/// number of pairs stays linear in the records even when hundreds share one object.
+pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_record: usize) -> Vec<(u32, u32)> {
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); rank.len()];
     // The norm of the unindexed rest of each vector, for pruning.
     let mut rest_norm: Vec<f32> = vec![0.0; vectors.len()];
     let mut accumulated: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut nearest: Vec<(f32, u32)> = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut ordered: Vec<(TermId, f32)> = Vec::new();
 
@@ -33,14 +36,23 @@ pub fn candidate_pairs(vectors: &[SparseVector], rank: &[u32], bar: f32) -> Vec<
                 *slot += weight * indexed_weight;
             }
         }
+        nearest.clear();
         for &i in &touched {
             let score_bound = accumulated[i as usize] + rest_norm[i as usize];
             if score_bound >= bar {
-                pairs.push((i, j as u32));
+                let cosine = vectors[i as usize].cosine(vector);
+                if cosine >= bar {
+                    nearest.push((cosine, i));
+                }
             }
             accumulated[i as usize] = 0.0;
         }
         touched.clear();
+        if nearest.len() > per_record {
+            nearest.select_nth_unstable_by(per_record - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            nearest.truncate(per_record);
+        }
+        pairs.extend(nearest.iter().map(|&(_, i)| (i, j as u32)));
 
         // Index the prefix: rarest terms until the rest's norm drops below the bar.
         ordered.clear();
@@ -110,7 +122,8 @@ mod tests {
             .collect();
         let rank = rarity_rank(&df);
         for bar in [0.3, 0.5, 0.8] {
-            let mut found = candidate_pairs(&vectors, &rank, bar);
+            let refs: Vec<&SparseVector> = vectors.iter().collect();
+            let mut found = candidate_pairs(&refs, &rank, bar, usize::MAX);
             let mut unique = found.clone();
             unique.sort_unstable();
             unique.dedup();
@@ -130,6 +143,19 @@ mod tests {
         let other = SparseVector::normalised(vec![(0, 0.1), (2, 1.0)]);
         // Sharing only the common, light term 0 never makes a candidate at 0.5.
         let rank = rarity_rank(&[2, 1, 1]);
-        assert!(candidate_pairs(&[common, other], &rank, 0.5).is_empty());
+        assert!(candidate_pairs(&[&common, &other], &rank, 0.5, 10).is_empty());
+    }
+
+    #[test]
+    fn keeps_the_nearest_partners_per_record() {
+        // Ten copies of one title and a near one last: the last keeps its three nearest.
+        let same = SparseVector::normalised(vec![(0, 1.0), (1, 1.0)]);
+        let near = SparseVector::normalised(vec![(0, 1.0), (1, 1.0), (2, 0.2)]);
+        let mut vectors: Vec<&SparseVector> = vec![&same; 10];
+        vectors.push(&near);
+        let rank = rarity_rank(&[11, 11, 1]);
+        let pairs = candidate_pairs(&vectors, &rank, 0.5, 3);
+        assert_eq!(pairs.iter().filter(|p| p.1 == 10).count(), 3);
+        assert!(pairs.iter().all(|p| p.0 < p.1));
     }
 }

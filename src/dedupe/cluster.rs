@@ -143,7 +143,6 @@ mod tests {
                 life_events: None,
             },
             owners: OwnerRelation::Unknown,
-            reasons: vec![],
         }
     }
 

@@ -38,37 +38,50 @@ impl CompoundSplitter {
         if let Some(parts) = self.cache.get(word) {
             return parts.clone();
         }
-        let parts = self.split_uncached(word, true).unwrap_or_default();
+        let parts = self.split_uncached(word).unwrap_or_default();
         self.cache.insert(word.to_string(), parts.clone());
         parts
     }
 
     /// Splits with the shortest known head first, so the head is one word and the tail
-    /// (which may itself be a compound) splits further. `top` is false inside a recursion,
-    /// where a known word is an acceptable whole part.
-    fn split_uncached(&self, word: &str, top: bool) -> Option<Vec<String>> {
+    /// (which may itself be a compound) splits further. `tails[i]` holds the best split of
+    /// `word[i..]` as a part of a compound, where a known word is acceptable whole; filled
+    /// from the end, so every suffix is solved once (quadratic, never exponential).
+    fn split_uncached(&self, word: &str) -> Option<Vec<String>> {
         if !word.is_ascii() {
             return None;
         }
-        if !top && self.known.contains(word) {
-            return Some(vec![word.to_string()]);
-        }
         let len = word.len();
-        for cut in MIN_PART..=len.saturating_sub(MIN_PART) {
-            let head = &word[..cut];
-            let tail = &word[cut..];
-            let head_known = self.known.contains(head)
-                || (head.len() > MIN_PART
-                    && (head.ends_with('s') || head.ends_with('e'))
-                    && self.known.contains(&head[..head.len() - 1]));
-            if !head_known {
+        let mut tails: Vec<Option<Vec<String>>> = vec![None; len + 1];
+        for start in (0..len).rev() {
+            let rest = &word[start..];
+            tails[start] = if self.known.contains(rest) && start > 0 {
+                Some(vec![rest.to_string()])
+            } else {
+                self.head_then_tail(word, start, &tails)
+            };
+        }
+        self.head_then_tail(word, 0, &tails)
+    }
+
+    /// The first split of `word[start..]` into a known head and a solved tail.
+    fn head_then_tail(&self, word: &str, start: usize, tails: &[Option<Vec<String>>]) -> Option<Vec<String>> {
+        let len = word.len();
+        for cut in start + MIN_PART..=len.saturating_sub(MIN_PART) {
+            let head = &word[start..cut];
+            let head_word = if self.known.contains(head) {
+                head
+            } else if head.len() > MIN_PART
+                && (head.ends_with('s') || head.ends_with('e'))
+                && self.known.contains(&head[..head.len() - 1])
+            {
+                &head[..head.len() - 1]
+            } else {
                 continue;
-            }
-            let head_word =
-                if self.known.contains(head) { head.to_string() } else { head[..head.len() - 1].to_string() };
-            if let Some(mut rest) = self.split_uncached(tail, false) {
-                let mut parts = vec![head_word];
-                parts.append(&mut rest);
+            };
+            if let Some(rest) = &tails[cut] {
+                let mut parts = vec![head_word.to_string()];
+                parts.extend(rest.iter().cloned());
                 return Some(parts);
             }
         }

@@ -104,11 +104,9 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
 }
 
 /// The rarest word both titles share: the best one-line explanation of a pair.
-pub fn headline(reasons: &[Reason]) -> Option<&str> {
-    reasons.iter().find_map(|r| match r {
-        Reason::TitleWords { words, .. } => words.first().map(String::as_str),
-        _ => None,
-    })
+pub fn headline(portfolio: &Portfolio, a: usize, b: usize) -> Option<String> {
+    let (fa, fb) = (&portfolio.records[a], &portfolio.records[b]);
+    shared_words(portfolio, &portfolio.object_terms, &fa.object_words, &fb.object_words, 1).into_iter().next()
 }
 
 /// Scores are shown with three decimals; more is noise.

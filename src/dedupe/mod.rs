@@ -34,10 +34,15 @@ pub const DEFAULT_THRESHOLD: f64 = 0.6;
 /// Pairs at or above this join clusters (the cluster bar is never below the threshold).
 pub const DEFAULT_CLUSTER_BAR: f64 = 0.7;
 
+/// How many others each record is compared with in full: its nearest by title. Keeps the
+/// work linear in the portfolio's size where one object recurs hundreds of times (the same
+/// service in every municipality); a review never needs more than this per initiative.
+pub const CANDIDATES_PER_RECORD: usize = 20;
+
 /// The object word score (what the titles are about) a pair needs to be scored at all.
 /// Below it the titles share at most a common word; the description alone does not make
 /// two initiatives one.
-pub const CANDIDATE_BAR: f32 = 0.2;
+pub const CANDIDATE_BAR: f32 = 0.3;
 
 /// One initiative as the duplicate search sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,7 +62,8 @@ pub struct Record {
     pub life_events: Vec<String>,
 }
 
-/// A candidate pair: two initiatives that look like one effort.
+/// A candidate pair: two initiatives that look like one effort. Its reasons are worked
+/// out on demand ([`Analysis::reasons`]), so a large portfolio's pairs stay small.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pair {
     /// The lower initiative id.
@@ -66,15 +72,9 @@ pub struct Pair {
     pub score: f64,
     pub sub_scores: SubScores,
     pub owners: OwnerRelation,
-    pub reasons: Vec<Reason>,
 }
 
 impl Pair {
-    /// The rarest word both titles share: the one-line explanation.
-    pub fn headline(&self) -> Option<&str> {
-        explain::headline(&self.reasons)
-    }
-
     pub fn involves(&self, id: i64) -> bool {
         self.a == id || self.b == id
     }
@@ -82,39 +82,44 @@ impl Pair {
 
 /// Every pair of `records` scoring at least `threshold`, highest first (ties by ids).
 pub fn find_pairs(records: &[Record], kinds: &ServiceKinds, threshold: f64) -> Vec<Pair> {
-    Analysis::new(records, kinds).pairs(threshold)
+    Analysis::new(records.to_vec(), kinds).pairs(threshold)
 }
 
-/// A portfolio prepared for comparison: build once, then ask for the candidate pairs or
-/// score any two records (a pair the analyst decided on earlier, whatever its score now).
+/// A portfolio prepared for comparison: build once, then ask for the candidate pairs,
+/// score any two records (a pair the analyst decided on earlier, whatever its score now),
+/// or explain a pair.
 #[derive(Debug)]
-pub struct Analysis<'r> {
-    records: &'r [Record],
+pub struct Analysis {
+    records: Vec<Record>,
     portfolio: Portfolio,
     index_of: HashMap<i64, usize>,
 }
 
-impl<'r> Analysis<'r> {
-    pub fn new(records: &'r [Record], kinds: &ServiceKinds) -> Self {
-        let portfolio = Portfolio::build(records, kinds);
+impl Analysis {
+    pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
+        let portfolio = Portfolio::build(&records, kinds);
         let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         Self { records, portfolio, index_of }
     }
 
-    pub fn record(&self, id: i64) -> Option<&'r Record> {
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    pub fn record(&self, id: i64) -> Option<&Record> {
         self.index_of.get(&id).map(|&i| &self.records[i])
     }
 
-    /// Every pair scoring at least `threshold`, highest first (ties by ids).
+    /// Every pair scoring at least `threshold`, highest first (ties by ids). Each record is
+    /// compared with at most [`CANDIDATES_PER_RECORD`] others, its nearest by title.
     pub fn pairs(&self, threshold: f64) -> Vec<Pair> {
-        let vectors: Vec<vocabulary::SparseVector> =
-            self.portfolio.records.iter().map(|f| f.object_words.clone()).collect();
+        let vectors: Vec<&vocabulary::SparseVector> = self.portfolio.records.iter().map(|f| &f.object_words).collect();
         let terms = &self.portfolio.object_terms;
         let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
         let rank = candidates::rarity_rank(&document_frequency);
-        let mut pairs: Vec<Pair> = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR)
+        let mut pairs: Vec<Pair> = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD)
             .into_iter()
-            .filter_map(|(i, j)| self.score(i as usize, j as usize, threshold))
+            .filter_map(|(i, j)| self.scored(i as usize, j as usize, Some(threshold)))
             .collect();
         pairs.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
         pairs
@@ -127,46 +132,55 @@ impl<'r> Analysis<'r> {
         if i == j {
             return None;
         }
-        self.explained(i, j, None)
+        self.scored(i, j, None)
     }
 
-    /// A candidate pair with a title word score above the candidate bar and a score at
-    /// least `threshold`.
-    fn score(&self, i: usize, j: usize, threshold: f64) -> Option<Pair> {
-        self.explained(i, j, Some(threshold))
+    /// Why a pair looks alike: shared words, kinds, field scores, life events, owners.
+    pub fn reasons(&self, pair: &Pair) -> Vec<Reason> {
+        let (Some(&i), Some(&j)) = (self.index_of.get(&pair.a), self.index_of.get(&pair.b)) else {
+            return Vec::new();
+        };
+        explain::reasons(&self.portfolio, (i, &self.records[i]), (j, &self.records[j]), &pair.sub_scores)
     }
 
-    fn explained(&self, i: usize, j: usize, threshold: Option<f64>) -> Option<Pair> {
+    /// The rarest word both titles share: the one-line explanation of a pair.
+    pub fn headline(&self, pair: &Pair) -> Option<String> {
+        let (&i, &j) = (self.index_of.get(&pair.a)?, self.index_of.get(&pair.b)?);
+        explain::headline(&self.portfolio, i, j)
+    }
+
+    /// Scores records `i` and `j`; with a threshold, None when the pair falls below it or
+    /// below the candidate bar (computing as little as it can to know).
+    fn scored(&self, i: usize, j: usize, threshold: Option<f64>) -> Option<Pair> {
         let (ra, rb) = (&self.records[i], &self.records[j]);
         if ra.id == rb.id {
             return None;
         }
         let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
-        let sub_scores = score::sub_scores((ra, fa), (rb, fb));
         let descriptions = fa.has_description && fb.has_description;
         let owners = OwnerRelation::of(ra, rb);
+        let sub_scores = match threshold {
+            Some(threshold) => score::sub_scores_pruned((ra, fa), (rb, fb), |s| {
+                s.object_words < f64::from(CANDIDATE_BAR) || score::combine(s, descriptions, owners) < threshold
+            })?,
+            None => score::sub_scores((ra, fa), (rb, fb)),
+        };
         let score = score::combine(&sub_scores, descriptions, owners);
-        if let Some(threshold) = threshold {
-            if sub_scores.object_words < f64::from(CANDIDATE_BAR) || score < threshold {
-                return None;
-            }
-        }
-        let (first, second) = if ra.id < rb.id { ((i, ra), (j, rb)) } else { ((j, rb), (i, ra)) };
-        let reasons = explain::reasons(&self.portfolio, first, second, &sub_scores);
+        let (a, b) = if ra.id < rb.id { (ra.id, rb.id) } else { (rb.id, ra.id) };
+        let round = explain::round;
         Some(Pair {
-            a: first.1.id,
-            b: second.1.id,
-            score: explain::round(score),
+            a,
+            b,
+            score: round(score),
             sub_scores: SubScores {
-                object_words: explain::round(sub_scores.object_words),
-                object_spelling: explain::round(sub_scores.object_spelling),
-                description_words: explain::round(sub_scores.description_words),
-                description_spelling: explain::round(sub_scores.description_spelling),
-                same_kind: sub_scores.same_kind.map(explain::round),
-                life_events: sub_scores.life_events.map(explain::round),
+                object_words: round(sub_scores.object_words),
+                object_spelling: round(sub_scores.object_spelling),
+                description_words: round(sub_scores.description_words),
+                description_spelling: round(sub_scores.description_spelling),
+                same_kind: sub_scores.same_kind.map(round),
+                life_events: sub_scores.life_events.map(round),
             },
             owners,
-            reasons,
         })
     }
 }

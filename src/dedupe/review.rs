@@ -4,7 +4,7 @@
 //! rows in place) and re-runs: a pair decided "distinct" never comes back, one decided
 //! "duplicate" or "overlap" stays listed with its decision even if its score drops.
 
-use super::{Analysis, Cluster, ClusterSettings, Pair, Record, ServiceKinds, clusters};
+use super::{Analysis, Cluster, ClusterSettings, Pair, Reason, Record, ServiceKinds, clusters};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -63,19 +63,20 @@ pub struct ReviewItem {
     pub decision: Option<DecisionRecord>,
 }
 
-/// The pairs to review, highest score first, with the records they name.
-#[derive(Debug, Clone, Default)]
+/// The pairs to review, highest score first, with the portfolio they come from (for the
+/// records and the reasons, worked out when shown).
+#[derive(Debug)]
 pub struct ReviewQueue {
     pub threshold: f64,
     pub items: Vec<ReviewItem>,
-    records: HashMap<i64, Record>,
+    analysis: Analysis,
     decisions: Vec<DecisionRecord>,
 }
 
 impl ReviewQueue {
     /// Candidate pairs at or above `threshold`, minus those decided distinct, plus pairs
     /// decided duplicate or overlap whatever their score (while both initiatives are active).
-    pub fn build(records: &[Record], kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
+    pub fn build(records: Vec<Record>, kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
         let analysis = Analysis::new(records, kinds);
         let decided: HashMap<(i64, i64), &DecisionRecord> = decisions.iter().map(|d| ((d.a, d.b), d)).collect();
         let mut items: Vec<ReviewItem> = Vec::new();
@@ -97,20 +98,22 @@ impl ReviewQueue {
         items.sort_by(|x, y| {
             y.pair.score.total_cmp(&x.pair.score).then(x.pair.a.cmp(&y.pair.a)).then(x.pair.b.cmp(&y.pair.b))
         });
-        let mut named: HashMap<i64, Record> = HashMap::new();
-        for item in &items {
-            for id in [item.pair.a, item.pair.b] {
-                if let Some(record) = analysis.record(id) {
-                    named.entry(id).or_insert_with(|| record.clone());
-                }
-            }
-        }
-        Self { threshold, items, records: named, decisions: decisions.to_vec() }
+        Self { threshold, items, analysis, decisions: decisions.to_vec() }
     }
 
-    /// A record named by a pair of the queue.
+    /// An active initiative of the portfolio (every pair's two ends are).
     pub fn record(&self, id: i64) -> Option<&Record> {
-        self.records.get(&id)
+        self.analysis.record(id)
+    }
+
+    /// Why a pair looks alike (worked out now; cheap for the rows on screen).
+    pub fn reasons(&self, pair: &Pair) -> Vec<Reason> {
+        self.analysis.reasons(pair)
+    }
+
+    /// The rarest word both titles share: the pair's one-line explanation.
+    pub fn headline(&self, pair: &Pair) -> Option<String> {
+        self.analysis.headline(pair)
     }
 
     /// Pairs without a decision, highest first: what is left to review.

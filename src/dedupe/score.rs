@@ -56,7 +56,7 @@ pub enum OwnerRelation {
 impl OwnerRelation {
     pub fn of(a: &Record, b: &Record) -> Self {
         match (&a.agency, &b.agency) {
-            (Some(x), Some(y)) if crate::text::fold(x) == crate::text::fold(y) => Self::SameAgency,
+            (Some(x), Some(y)) if x.trim().eq_ignore_ascii_case(y.trim()) => Self::SameAgency,
             (Some(_), Some(_)) => {
                 if a.ministries.is_empty() || b.ministries.is_empty() {
                     // Municipalities have no ministry: two of them are different owners.
@@ -72,7 +72,14 @@ impl OwnerRelation {
     }
 }
 
-pub fn sub_scores(a: (&Record, &Features), b: (&Record, &Features)) -> SubScores {
+/// The sub-scores of a pair, computed cheapest first: when `prune` returns true for the
+/// scores so far (the fields not yet computed counted as perfect matches), the pair is
+/// dropped before the costly description comparison. None when pruned.
+pub fn sub_scores_pruned(
+    a: (&Record, &Features),
+    b: (&Record, &Features),
+    prune: impl Fn(&SubScores) -> bool,
+) -> Option<SubScores> {
     let (ra, fa) = a;
     let (rb, fb) = b;
     let life_events = if ra.life_events.is_empty() || rb.life_events.is_empty() {
@@ -87,14 +94,41 @@ pub fn sub_scores(a: (&Record, &Features), b: (&Record, &Features)) -> SubScores
     } else {
         Some(f64::from((fa.kinds & fb.kinds).count_ones()) / f64::from((fa.kinds | fb.kinds).count_ones()))
     };
-    SubScores {
+    let mut scores = SubScores {
         object_words: f64::from(fa.object_words.cosine(&fb.object_words)),
-        object_spelling: f64::from(fa.object_grams.cosine(&fb.object_grams)),
-        description_words: f64::from(fa.description_words.cosine(&fb.description_words)),
-        description_spelling: f64::from(fa.description_grams.cosine(&fb.description_grams)),
+        object_spelling: 1.0,
+        description_words: 1.0,
+        description_spelling: 1.0,
         same_kind,
         life_events,
+    };
+    if prune(&scores) {
+        return None;
     }
+    scores.object_spelling = f64::from(fa.object_grams.cosine(&fb.object_grams));
+    if prune(&scores) {
+        return None;
+    }
+    scores.description_spelling = f64::from(fa.description_grams.cosine(&fb.description_grams));
+    if prune(&scores) {
+        return None;
+    }
+    scores.description_words = f64::from(fa.description_words.cosine(&fb.description_words));
+    Some(scores)
+}
+
+/// All sub-scores of a pair.
+pub fn sub_scores(a: (&Record, &Features), b: (&Record, &Features)) -> SubScores {
+    let all = sub_scores_pruned(a, b, |_| false);
+    // Never pruned, so always present; the default keeps clippy's unwrap rule.
+    all.unwrap_or(SubScores {
+        object_words: 0.0,
+        object_spelling: 0.0,
+        description_words: 0.0,
+        description_spelling: 0.0,
+        same_kind: None,
+        life_events: None,
+    })
 }
 
 /// The pair's score, 0 to 1. A record without a description is judged by its title alone,

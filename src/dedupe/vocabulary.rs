@@ -82,14 +82,10 @@ impl Vocabulary {
     /// A unit-length vector of the given terms, each weighted by IDF times `boost` (1.0 for
     /// an ordinary term; less for terms that only restate others, such as compound parts).
     pub fn vector(&self, terms: &[(TermId, f32)]) -> SparseVector {
-        let mut entries: Vec<(TermId, f32)> = Vec::with_capacity(terms.len());
-        for &(id, boost) in terms {
-            let weight = self.idf(id) * boost;
-            match entries.iter_mut().find(|(t, _)| *t == id) {
-                Some(entry) => entry.1 = entry.1.max(weight),
-                None => entries.push((id, weight)),
-            }
-        }
+        let mut entries: Vec<(TermId, f32)> = terms.iter().map(|&(id, boost)| (id, self.idf(id) * boost)).collect();
+        // A term given twice (a word and a compound part) keeps its larger weight.
+        entries.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        entries.dedup_by_key(|e| e.0);
         SparseVector::normalised(entries)
     }
 }

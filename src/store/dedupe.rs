@@ -160,7 +160,7 @@ impl Store {
     pub fn review_queue(&self, kinds: &ServiceKinds, threshold: f64) -> Result<ReviewQueue> {
         let records = self.dedupe_records()?;
         let decisions = self.duplicate_decisions()?;
-        Ok(ReviewQueue::build(&records, kinds, &decisions, threshold))
+        Ok(ReviewQueue::build(records, kinds, &decisions, threshold))
     }
 
     /// Initiatives to mark in the table: those with an open candidate pair at or above
