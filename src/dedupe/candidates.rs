@@ -6,8 +6,17 @@
 //! one to three rarest terms and the long lists of "digital", "løsning" or "kommune" are
 //! never built. Two records whose cosine reaches the bar must share an indexed term: the
 //! unindexed rest of one vector has a norm below the bar, so it cannot make up the cosine
-//! alone. The work grows with the number of records times the length of the rare terms'
-//! lists, not with the square of the records.
+//! alone.
+//!
+//! Two limits keep the work linear where one word is shared by hundreds of initiatives (the
+//! same service in every municipality): a term's list keeps only its latest
+//! [`POSTINGS_PER_TERM`] records, and each record keeps its `per_record` nearest partners.
+//! Below those sizes (any portfolio of a few thousand) the search is exact.
+
+use std::collections::VecDeque;
+
+/// The most records one term's list holds; older ones drop out as new ones arrive.
+pub const POSTINGS_PER_TERM: usize = 200;
 
 use super::vocabulary::{SparseVector, TermId};
 
@@ -16,7 +25,7 @@ use super::vocabulary::{SparseVector, TermId};
 /// `per_record` partners among the records before it, the most similar first, so the
 /// number of pairs stays linear in the records even when hundreds share one object.
 pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_record: usize) -> Vec<(u32, u32)> {
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); rank.len()];
+    let mut postings: Vec<VecDeque<(u32, f32)>> = vec![VecDeque::new(); rank.len()];
     // The norm of the unindexed rest of each vector, for pruning.
     let mut rest_norm: Vec<f32> = vec![0.0; vectors.len()];
     let mut accumulated: Vec<f32> = vec![0.0; vectors.len()];
@@ -36,22 +45,23 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
                 *slot += weight * indexed_weight;
             }
         }
+        // Rank by the shared indexed weight first (cheap), then take the exact cosine of the
+        // most promising only.
         nearest.clear();
         for &i in &touched {
-            let score_bound = accumulated[i as usize] + rest_norm[i as usize];
-            if score_bound >= bar {
-                let cosine = vectors[i as usize].cosine(vector);
-                if cosine >= bar {
-                    nearest.push((cosine, i));
-                }
+            let shared = accumulated[i as usize];
+            if shared + rest_norm[i as usize] >= bar {
+                nearest.push((shared, i));
             }
             accumulated[i as usize] = 0.0;
         }
         touched.clear();
-        if nearest.len() > per_record {
-            nearest.select_nth_unstable_by(per_record - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            nearest.truncate(per_record);
+        keep_best(&mut nearest, per_record.saturating_mul(2));
+        for entry in &mut nearest {
+            entry.0 = vectors[entry.1 as usize].cosine(vector);
         }
+        nearest.retain(|e| e.0 >= bar);
+        keep_best(&mut nearest, per_record);
         pairs.extend(nearest.iter().map(|&(_, i)| (i, j as u32)));
 
         // Index the prefix: rarest terms until the rest's norm drops below the bar.
@@ -63,12 +73,24 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
             if rest_squared.sqrt() < bar {
                 break;
             }
-            postings[term as usize].push((j as u32, weight));
+            let list = &mut postings[term as usize];
+            if list.len() == POSTINGS_PER_TERM {
+                list.pop_front();
+            }
+            list.push_back((j as u32, weight));
             rest_squared -= weight * weight;
         }
         rest_norm[j] = rest_squared.max(0.0).sqrt();
     }
     pairs
+}
+
+/// Keeps the `limit` entries with the highest score (ties: lower index first).
+fn keep_best(entries: &mut Vec<(f32, u32)>, limit: usize) {
+    if entries.len() > limit && limit > 0 {
+        entries.select_nth_unstable_by(limit - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        entries.truncate(limit);
+    }
 }
 
 /// Each term's place when terms are ordered by document frequency, rarest first.
