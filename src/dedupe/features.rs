@@ -13,7 +13,7 @@ use super::compound::CompoundSplitter;
 use super::kinds::{KindSet, ServiceKinds};
 use super::normalise::{Normaliser, Word, defined_acronyms};
 use super::spelling::corrections;
-use super::vocabulary::{SparseVector, TermId, Vocabulary};
+use super::vocabulary::{SparseVector, TermId, TrigramVocabulary, Vocabulary};
 use std::collections::HashMap;
 
 /// A compound that splits into known parts is counted mostly through its parts, so
@@ -28,9 +28,9 @@ const EXPANSION_BOOST: f32 = 0.7;
 #[derive(Debug)]
 pub struct Portfolio {
     pub object_terms: Vocabulary,
-    pub object_grams: Vocabulary,
+    pub object_grams: TrigramVocabulary,
     pub description_terms: Vocabulary,
-    pub description_grams: Vocabulary,
+    pub description_grams: TrigramVocabulary,
     pub records: Vec<Features>,
     pub kinds: ServiceKinds,
     /// How a term is best shown to a person: the first whole word seen with that stem.
@@ -47,44 +47,86 @@ pub struct Features {
     pub has_description: bool,
 }
 
-/// A record's words before weighting.
-struct Parsed {
-    title: Vec<Word>,
-    description: Vec<Word>,
+/// Every distinct word of the portfolio once, with what is worked out about it once: a
+/// portfolio of 100 000 initiatives repeats a few tens of thousands of words millions of
+/// times.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    folded: Vec<String>,
+    stem: Vec<String>,
+    count: Vec<u32>,
+}
+
+impl Words {
+    fn add(&mut self, word: Word) -> (u32, bool) {
+        if let Some(&id) = self.ids.get(&word.folded) {
+            self.count[id as usize] += 1;
+            return (id, false);
+        }
+        let id = self.folded.len() as u32;
+        self.ids.insert(word.folded.clone(), id);
+        self.folded.push(word.folded);
+        self.stem.push(word.stem);
+        self.count.push(1);
+        (id, true)
+    }
+}
+
+/// What a word contributes, worked out on first use.
+struct WordInfo {
+    /// The service kinds it names, and whether it or a part says how.
+    kinds: (KindSet, bool),
+    /// Says how rather than what (a service kind's or a generic word).
+    how: bool,
+    /// Object terms (with boosts) it adds to the title, empty for a how word.
+    object_terms: Vec<(TermId, f32)>,
+    /// The trigrams of the pieces that say what (its object spelling).
+    object_grams: Vec<TermId>,
+    description_term: TermId,
+    grams: Vec<TermId>,
 }
 
 impl Portfolio {
     pub fn build(records: &[Record], kinds: &ServiceKinds) -> Self {
         let mut normaliser = Normaliser::new();
-        let mut parsed: Vec<Parsed> = records
-            .iter()
-            .map(|r| Parsed {
-                title: normaliser.words(&r.title),
-                description: normaliser.words(r.description.as_deref().unwrap_or_default()),
-            })
-            .collect();
-
+        let mut words = Words::default();
         let mut display: HashMap<String, String> = HashMap::new();
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        let mut stem_of: HashMap<String, String> = HashMap::new();
-        for (record, p) in records.iter().zip(&parsed) {
-            for word in p.title.iter().chain(&p.description) {
-                *counts.entry(word.folded.clone()).or_default() += 1;
-                stem_of.entry(word.folded.clone()).or_insert_with(|| word.stem.clone());
-                display.entry(word.stem.clone()).or_insert_with(|| surface(record, word));
-            }
+        let mut titles: Vec<Vec<u32>> = Vec::with_capacity(records.len());
+        let mut descriptions: Vec<Vec<u32>> = Vec::with_capacity(records.len());
+        for record in records {
+            let mut read = |text: &str| -> Vec<u32> {
+                normaliser
+                    .words(text)
+                    .into_iter()
+                    .map(|word| {
+                        if !display.contains_key(&word.stem) {
+                            display.insert(word.stem.clone(), surface(record, &word));
+                        }
+                        words.add(word).0
+                    })
+                    .collect()
+            };
+            titles.push(read(&record.title));
+            descriptions.push(read(record.description.as_deref().unwrap_or_default()));
         }
+
+        // Typos read as the common word they are one edit from.
+        let counts: HashMap<String, u32> = words.folded.iter().cloned().zip(words.count.iter().copied()).collect();
         let fixes = corrections(&counts);
-        for p in &mut parsed {
-            for word in p.title.iter_mut().chain(p.description.iter_mut()) {
-                if let Some(fixed) = fixes.get(&word.folded) {
-                    word.stem = stem_of.get(fixed).cloned().unwrap_or_else(|| fixed.clone());
-                    word.folded = fixed.clone();
-                }
+        let fixed: Vec<u32> = words
+            .folded
+            .iter()
+            .enumerate()
+            .map(|(id, folded)| fixes.get(folded).and_then(|f| words.ids.get(f)).copied().unwrap_or(id as u32))
+            .collect();
+        for ids in titles.iter_mut().chain(descriptions.iter_mut()) {
+            for id in ids.iter_mut() {
+                *id = fixed[*id as usize];
             }
         }
 
-        let standalone = counts.keys().map(String::as_str).chain(stem_of.values().map(String::as_str));
+        let standalone = words.folded.iter().chain(&words.stem).map(String::as_str);
         let mut splitter = CompoundSplitter::new(standalone);
         let mut acronyms: HashMap<String, Vec<String>> = HashMap::new();
         for record in records {
@@ -95,74 +137,99 @@ impl Portfolio {
             }
         }
 
-        let mut vocabularies = [Vocabulary::new(), Vocabulary::new(), Vocabulary::new(), Vocabulary::new()];
-        let mut lists: Vec<[Vec<(TermId, f32)>; 4]> = Vec::with_capacity(records.len());
-        let mut kind_sets: Vec<KindSet> = Vec::with_capacity(records.len());
-        for p in &parsed {
-            let folded: Vec<String> = p.title.iter().map(|w| w.folded.clone()).collect();
-            let parts: Vec<Vec<String>> = folded.iter().map(|w| splitter.split(w)).collect();
-            kind_sets.push(kinds.kinds_of_title(&folded, &parts));
-
-            let object: Vec<(&Word, &Vec<String>)> =
-                p.title.iter().zip(&parts).filter(|(w, _)| !kinds.is_how_word(&w.folded)).collect();
-            let mut object_terms: Vec<(String, f32)> = Vec::new();
-            for (word, word_parts) in &object {
-                let whole = if word_parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
-                object_terms.push((word.stem.clone(), whole));
-                for part in word_parts.iter().filter(|part| !kinds.is_how_word(part)) {
-                    object_terms.push((normaliser.stem(part), PART_BOOST));
-                }
-                for expansion in acronyms.get(&word.folded).into_iter().flatten() {
-                    if !kinds.is_how_word(expansion) {
-                        object_terms.push((normaliser.stem(expansion), EXPANSION_BOOST));
+        let mut description_terms = Vocabulary::new();
+        let mut object_terms = Vocabulary::new();
+        let info: Vec<WordInfo> = (0..words.folded.len())
+            .map(|slot| {
+                let folded = &words.folded[slot];
+                let parts = splitter.split(folded);
+                let how = kinds.is_how_word(folded);
+                let mut terms = Vec::new();
+                let mut object_grams = Vec::new();
+                if !how {
+                    let whole = if parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
+                    terms.push((object_terms.intern(&words.stem[slot]), whole));
+                    // Spelled by the parts that say what: "dødsboløsning" like "dødsbo".
+                    let mut spelled = false;
+                    for part in parts.iter().filter(|part| !kinds.is_how_word(part)) {
+                        terms.push((object_terms.intern(&normaliser.stem(part)), PART_BOOST));
+                        TrigramVocabulary::trigrams(part, &mut object_grams);
+                        spelled = true;
+                    }
+                    if !spelled {
+                        TrigramVocabulary::trigrams(folded, &mut object_grams);
+                    }
+                    for expansion in acronyms.get(folded).into_iter().flatten() {
+                        if !kinds.is_how_word(expansion) {
+                            terms.push((object_terms.intern(&normaliser.stem(expansion)), EXPANSION_BOOST));
+                        }
                     }
                 }
-            }
-            // Spelled by the parts that say what, so "dødsboløsning" is spelled like "dødsbo".
-            let mut spelled: Vec<&str> = Vec::new();
-            for (word, word_parts) in &object {
-                let what: Vec<&str> =
-                    word_parts.iter().map(String::as_str).filter(|part| !kinds.is_how_word(part)).collect();
-                if what.is_empty() {
-                    spelled.push(&word.folded);
-                } else {
-                    spelled.extend(what);
-                }
-            }
-            let object_grams = trigrams(spelled);
+                let mut grams = Vec::new();
+                TrigramVocabulary::trigrams(folded, &mut grams);
+                let description_term = description_terms.intern(&words.stem[slot]);
+                let word_kinds = kinds.word_kinds(folded, &parts);
+                WordInfo { kinds: word_kinds, how, object_terms: terms, object_grams, description_term, grams }
+            })
+            .collect();
 
-            let mut description_terms: Vec<(String, f32)> = Vec::new();
-            for word in &p.description {
-                let word_parts = splitter.split(&word.folded);
-                let whole = if word_parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
-                description_terms.push((word.stem.clone(), whole));
-                for part in word_parts {
-                    description_terms.push((normaliser.stem(&part), PART_BOOST));
-                }
-            }
-            let description_grams = trigrams(p.description.iter().map(|w| w.folded.as_str()));
+        let mut object_grams = TrigramVocabulary::default();
+        let mut description_grams = TrigramVocabulary::default();
+        let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(records.len());
+        let mut gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
+        let mut kind_sets: Vec<KindSet> = Vec::with_capacity(records.len());
+        let mut scratch: Vec<TermId> = Vec::new();
+        for (title, description) in titles.iter().zip(&descriptions) {
+            let folded: Vec<String> = title.iter().map(|&id| words.folded[id as usize].clone()).collect();
+            let per_word: Vec<(KindSet, bool)> = title.iter().map(|&id| info[id as usize].kinds).collect();
+            kind_sets.push(kinds.title_kinds(&folded, &per_word));
 
-            let [ow, og, dw, dg] = &mut vocabularies;
-            lists.push([
-                intern(ow, &object_terms),
-                intern(og, &unit(&object_grams)),
-                intern(dw, &description_terms),
-                intern(dg, &unit(&description_grams)),
-            ]);
+            let mut terms: Vec<(TermId, f32)> = Vec::new();
+            let mut grams: Vec<TermId> = Vec::new();
+            for w in title.iter().map(|&id| &info[id as usize]).filter(|w| !w.how) {
+                terms.extend_from_slice(&w.object_terms);
+                grams.extend_from_slice(&w.object_grams);
+            }
+            let term_ids: Vec<TermId> = terms.iter().map(|t| t.0).collect();
+            object_terms.count_document(&term_ids);
+            object_lists.push(terms);
+            object_grams.count_document(&grams);
+            gram_lists.push(grams);
+
+            scratch.clear();
+            let mut description_ids: Vec<TermId> = Vec::with_capacity(description.len());
+            for &id in description {
+                let w = &info[id as usize];
+                description_ids.push(w.description_term);
+                scratch.extend_from_slice(&w.grams);
+            }
+            description_terms.count_document(&description_ids);
+            description_grams.count_document(&scratch);
         }
 
-        let [object_terms, object_grams, description_terms, description_grams] = vocabularies;
-        let features = lists
+        // Second pass over the descriptions, now that every frequency is known: their
+        // vectors are built without keeping millions of intermediate terms.
+        let features = descriptions
             .iter()
+            .zip(&object_lists)
+            .zip(&gram_lists)
             .zip(&kind_sets)
-            .zip(&parsed)
-            .map(|((l, &kinds), p)| Features {
-                object_words: object_terms.vector(&l[0]),
-                object_grams: object_grams.vector(&l[1]),
-                description_words: description_terms.vector(&l[2]),
-                description_grams: description_grams.vector(&l[3]),
-                kinds,
-                has_description: !p.description.is_empty(),
+            .map(|(((description, object), grams), &kinds)| {
+                let mut terms: Vec<(TermId, f32)> = Vec::with_capacity(description.len());
+                let mut description_gram_ids: Vec<TermId> = Vec::new();
+                for &id in description {
+                    let w = &info[id as usize];
+                    terms.push((w.description_term, 1.0));
+                    description_gram_ids.extend_from_slice(&w.grams);
+                }
+                Features {
+                    object_words: object_terms.vector(object),
+                    object_grams: object_grams.vector(grams),
+                    description_words: description_terms.vector(&terms),
+                    description_grams: description_grams.vector(&description_gram_ids),
+                    kinds,
+                    has_description: !description.is_empty(),
+                }
             })
             .collect();
         Self {
@@ -182,10 +249,6 @@ impl Portfolio {
     }
 }
 
-fn unit(terms: &[String]) -> Vec<(String, f32)> {
-    terms.iter().map(|t| (t.clone(), 1.0)).collect()
-}
-
 /// The word as the record wrote it, in lower case: keeps the "ø" that the folded form lost.
 fn surface(record: &Record, word: &Word) -> String {
     let texts = [Some(record.title.as_str()), record.description.as_deref()];
@@ -198,25 +261,6 @@ fn surface(record: &Record, word: &Word) -> String {
         }
     }
     word.folded.clone()
-}
-
-fn intern(vocabulary: &mut Vocabulary, terms: &[(String, f32)]) -> Vec<(TermId, f32)> {
-    let names: Vec<&str> = terms.iter().map(|t| t.0.as_str()).collect();
-    let ids = vocabulary.add_document(&names);
-    ids.into_iter().zip(terms).map(|(id, (_, boost))| (id, *boost)).collect()
-}
-
-/// Character trigrams of each word with its edges marked ("#do", "dod", …, "bo#"): a typo
-/// or a compound written apart still shares most of them.
-pub fn trigrams<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut grams = Vec::new();
-    for word in words {
-        let padded: Vec<char> = std::iter::once('#').chain(word.chars()).chain(std::iter::once('#')).collect();
-        for window in padded.windows(3) {
-            grams.push(window.iter().collect());
-        }
-    }
-    grams
 }
 
 #[cfg(test)]
@@ -286,8 +330,4 @@ mod tests {
         assert!(f[1].object_words.cosine(&f[2].object_words) > 0.3);
     }
 
-    #[test]
-    fn trigrams_mark_word_edges() {
-        assert_eq!(trigrams(["bo"]), vec!["#bo", "bo#"]);
-    }
 }

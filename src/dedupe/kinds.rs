@@ -98,22 +98,34 @@ impl ServiceKinds {
         self.kinds_of_word(word) != 0 || self.generic.iter().any(|entry| matches(entry, word))
     }
 
+    /// The kinds one word names through itself or its compound parts, and whether any of
+    /// them is a how word.
+    pub fn word_kinds(&self, word: &str, parts: &[String]) -> (KindSet, bool) {
+        let mut set = self.kinds_of_word(word);
+        let mut how = self.is_how_word(word);
+        for part in parts {
+            set |= self.kinds_of_word(part);
+            how |= self.is_how_word(part);
+        }
+        (set, how)
+    }
+
     /// The kinds a title names, from its words, their compound parts (`parts[i]` for word
     /// i) and adjacent words written together ("min side"). The fallback kind goes to a
     /// title with only generic words, and is dropped beside a more specific kind.
     pub fn kinds_of_title(&self, words: &[String], parts: &[Vec<String>]) -> KindSet {
-        let mut set: KindSet = 0;
-        let mut generic = false;
-        for (i, word) in words.iter().enumerate() {
-            set |= self.kinds_of_word(word);
-            for part in parts.get(i).into_iter().flatten() {
-                set |= self.kinds_of_word(part);
-                generic |= self.is_how_word(part);
-            }
-            if let Some(next) = words.get(i + 1) {
-                set |= self.kinds_of_word(&format!("{word}{next}"));
-            }
-            generic |= self.is_how_word(word);
+        let per_word: Vec<(KindSet, bool)> =
+            words.iter().enumerate().map(|(i, w)| self.word_kinds(w, parts.get(i).map_or(&[], Vec::as_slice))).collect();
+        self.title_kinds(words, &per_word)
+    }
+
+    /// [`ServiceKinds::kinds_of_title`] from each word's [`ServiceKinds::word_kinds`],
+    /// worked out once per distinct word of a portfolio.
+    pub fn title_kinds(&self, words: &[String], per_word: &[(KindSet, bool)]) -> KindSet {
+        let mut set: KindSet = per_word.iter().fold(0, |acc, w| acc | w.0);
+        let generic = per_word.iter().any(|w| w.1);
+        for pair in words.windows(2) {
+            set |= self.kinds_of_word(&format!("{}{}", pair[0], pair[1]));
         }
         if let Some(fallback) = self.fallback {
             let bit = 1 << fallback;

@@ -25,19 +25,24 @@ impl Vocabulary {
     /// Adds one document's terms (each counted once per document) and returns the id of
     /// each term given, in order.
     pub fn add_document<S: AsRef<str>>(&mut self, terms: &[S]) -> Vec<TermId> {
-        self.documents += 1;
         let ids: Vec<TermId> = terms.iter().map(|t| self.intern(t.as_ref())).collect();
-        let mut counted: Vec<TermId> = Vec::with_capacity(ids.len());
-        for &id in &ids {
-            if !counted.contains(&id) {
-                counted.push(id);
-                self.document_frequency[id as usize] += 1;
-            }
-        }
+        self.count_document(&ids);
         ids
     }
 
-    fn intern(&mut self, term: &str) -> TermId {
+    /// Counts one document made of terms interned already (repeats counted once).
+    pub fn count_document(&mut self, ids: &[TermId]) {
+        self.documents += 1;
+        let mut unique = ids.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        for id in unique {
+            self.document_frequency[id as usize] += 1;
+        }
+    }
+
+    /// The id of a term, adding it (with no documents yet) when new.
+    pub fn intern(&mut self, term: &str) -> TermId {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
@@ -75,18 +80,79 @@ impl Vocabulary {
     /// ln(1 + N/df): a term in every document still weighs ln 2, one in a single document
     /// of 1 000 weighs about 6.9.
     pub fn idf(&self, id: TermId) -> f32 {
-        let df = self.document_frequency(id).max(1) as f32;
-        (1.0 + self.documents as f32 / df).ln()
+        idf(self.documents, self.document_frequency(id))
     }
 
     /// A unit-length vector of the given terms, each weighted by IDF times `boost` (1.0 for
     /// an ordinary term; less for terms that only restate others, such as compound parts).
     pub fn vector(&self, terms: &[(TermId, f32)]) -> SparseVector {
-        let mut entries: Vec<(TermId, f32)> = terms.iter().map(|&(id, boost)| (id, self.idf(id) * boost)).collect();
-        // A term given twice (a word and a compound part) keeps its larger weight.
-        entries.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
-        entries.dedup_by_key(|e| e.0);
-        SparseVector::normalised(entries)
+        weighted(terms, |id| self.idf(id))
+    }
+}
+
+fn idf(documents: u32, document_frequency: u32) -> f32 {
+    (1.0 + documents as f32 / document_frequency.max(1) as f32).ln()
+}
+
+fn weighted(terms: &[(TermId, f32)], idf: impl Fn(TermId) -> f32) -> SparseVector {
+    let mut entries: Vec<(TermId, f32)> = terms.iter().map(|&(id, boost)| (id, idf(id) * boost)).collect();
+    // A term given twice (a word and a compound part) keeps its larger weight.
+    entries.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    entries.dedup_by_key(|e| e.0);
+    SparseVector::normalised(entries)
+}
+
+/// Letters and digits of folded words, and the word-edge mark: the alphabet of trigrams.
+const GRAM_ALPHABET: u32 = 37;
+
+/// Character trigrams as numbers, counted in a plain table: folded words are ASCII letters
+/// and digits, so there are only 37³ trigrams and none needs a string or a hash.
+#[derive(Debug, Clone)]
+pub struct TrigramVocabulary {
+    document_frequency: Vec<u32>,
+    documents: u32,
+}
+
+impl Default for TrigramVocabulary {
+    fn default() -> Self {
+        Self { document_frequency: vec![0; (GRAM_ALPHABET * GRAM_ALPHABET * GRAM_ALPHABET) as usize], documents: 0 }
+    }
+}
+
+fn gram_symbol(byte: u8) -> u32 {
+    match byte {
+        b'a'..=b'z' => u32::from(byte - b'a') + 1,
+        b'0'..=b'9' => u32::from(byte - b'0') + 27,
+        // The word edge, and anything a folded word should not hold.
+        _ => 0,
+    }
+}
+
+impl TrigramVocabulary {
+    /// The trigrams of a folded word with its edges marked ("#do", "dod", …, "bo#"): a typo
+    /// or a compound written apart still shares most of them.
+    pub fn trigrams(word: &str, out: &mut Vec<TermId>) {
+        let symbols: Vec<u32> =
+            std::iter::once(0).chain(word.bytes().map(gram_symbol)).chain(std::iter::once(0)).collect();
+        for w in symbols.windows(3) {
+            out.push((w[0] * GRAM_ALPHABET + w[1]) * GRAM_ALPHABET + w[2]);
+        }
+    }
+
+    pub fn count_document(&mut self, grams: &[TermId]) {
+        self.documents += 1;
+        let mut unique = grams.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        for gram in unique {
+            self.document_frequency[gram as usize] += 1;
+        }
+    }
+
+    /// A unit-length TF-IDF vector of the grams (each counted once).
+    pub fn vector(&self, grams: &[TermId]) -> SparseVector {
+        let terms: Vec<(TermId, f32)> = grams.iter().map(|&g| (g, 1.0)).collect();
+        weighted(&terms, |g| idf(self.documents, self.document_frequency[g as usize]))
     }
 }
 
@@ -179,6 +245,19 @@ mod tests {
         let ids = v.add_document(&["a", "b", "a"]);
         assert_eq!(ids, vec![0, 1, 0]);
         assert_eq!(v.document_frequency(ids[0]), 1);
+    }
+
+    #[test]
+    fn trigrams_are_numbers_with_marked_edges() {
+        let mut grams = Vec::new();
+        TrigramVocabulary::trigrams("bo", &mut grams);
+        assert_eq!(grams.len(), 2, "#bo and bo#");
+        let mut v = TrigramVocabulary::default();
+        v.count_document(&grams);
+        let mut other = Vec::new();
+        TrigramVocabulary::trigrams("bod", &mut other);
+        v.count_document(&other);
+        assert!(v.vector(&grams).cosine(&v.vector(&other)) > 0.0, "both start with #bo");
     }
 
     #[test]
