@@ -16,7 +16,7 @@
 use std::collections::VecDeque;
 
 /// The most records one term's list holds; older ones drop out as new ones arrive.
-pub const POSTINGS_PER_TERM: usize = 200;
+pub const POSTINGS_PER_TERM: usize = 100;
 
 use super::vocabulary::{SparseVector, TermId};
 

@@ -14,6 +14,7 @@ use super::kinds::{KindSet, ServiceKinds};
 use super::normalise::{Normaliser, Word, defined_acronyms};
 use super::spelling::corrections;
 use super::vocabulary::{SparseVector, TermId, TrigramVocabulary, Vocabulary};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A compound that splits into known parts is counted mostly through its parts, so
@@ -178,7 +179,7 @@ impl Portfolio {
         let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(records.len());
         let mut gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
         let mut kind_sets: Vec<KindSet> = Vec::with_capacity(records.len());
-        let mut scratch: Vec<TermId> = Vec::new();
+        let mut description_gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
         for (title, description) in titles.iter().zip(&descriptions) {
             let folded: Vec<String> = title.iter().map(|&id| words.folded[id as usize].clone()).collect();
             let per_word: Vec<(KindSet, bool)> = title.iter().map(|&id| info[id as usize].kinds).collect();
@@ -193,40 +194,39 @@ impl Portfolio {
             let term_ids: Vec<TermId> = terms.iter().map(|t| t.0).collect();
             object_terms.count_document(&term_ids);
             object_lists.push(terms);
-            object_grams.count_document(&grams);
+            object_grams.count_document(&mut grams);
             gram_lists.push(grams);
 
-            scratch.clear();
             let mut description_ids: Vec<TermId> = Vec::with_capacity(description.len());
+            let mut grams: Vec<TermId> = Vec::new();
             for &id in description {
                 let w = &info[id as usize];
                 description_ids.push(w.description_term);
-                scratch.extend_from_slice(&w.grams);
+                grams.extend_from_slice(&w.grams);
             }
             description_terms.count_document(&description_ids);
-            description_grams.count_document(&scratch);
+            description_grams.count_document(&mut grams);
+            grams.shrink_to_fit();
+            description_gram_lists.push(grams);
         }
 
-        // Second pass over the descriptions, now that every frequency is known: their
-        // vectors are built without keeping millions of intermediate terms.
+        // Second pass, now that every frequency is known; records are independent, so the
+        // vectors are built on all cores.
+        let (object_weights, description_weights) = (object_grams.weights(), description_grams.weights());
         let features = descriptions
-            .iter()
+            .par_iter()
             .zip(&object_lists)
             .zip(&gram_lists)
+            .zip(&description_gram_lists)
             .zip(&kind_sets)
-            .map(|(((description, object), grams), &kinds)| {
-                let mut terms: Vec<(TermId, f32)> = Vec::with_capacity(description.len());
-                let mut description_gram_ids: Vec<TermId> = Vec::new();
-                for &id in description {
-                    let w = &info[id as usize];
-                    terms.push((w.description_term, 1.0));
-                    description_gram_ids.extend_from_slice(&w.grams);
-                }
+            .map(|((((description, object), grams), description_gram_ids), &kinds)| {
+                let terms: Vec<(TermId, f32)> =
+                    description.iter().map(|&id| (info[id as usize].description_term, 1.0)).collect();
                 Features {
                     object_words: object_terms.vector(object),
-                    object_grams: object_grams.vector(grams),
+                    object_grams: TrigramVocabulary::vector(grams, &object_weights),
                     description_words: description_terms.vector(&terms),
-                    description_grams: description_grams.vector(&description_gram_ids),
+                    description_grams: TrigramVocabulary::vector(description_gram_ids, &description_weights),
                     kinds,
                     has_description: !description.is_empty(),
                 }
@@ -329,5 +329,4 @@ mod tests {
         let f = build(&records).records;
         assert!(f[1].object_words.cosine(&f[2].object_words) > 0.3);
     }
-
 }

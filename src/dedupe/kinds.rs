@@ -114,8 +114,11 @@ impl ServiceKinds {
     /// i) and adjacent words written together ("min side"). The fallback kind goes to a
     /// title with only generic words, and is dropped beside a more specific kind.
     pub fn kinds_of_title(&self, words: &[String], parts: &[Vec<String>]) -> KindSet {
-        let per_word: Vec<(KindSet, bool)> =
-            words.iter().enumerate().map(|(i, w)| self.word_kinds(w, parts.get(i).map_or(&[], Vec::as_slice))).collect();
+        let per_word: Vec<(KindSet, bool)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| self.word_kinds(w, parts.get(i).map_or(&[], Vec::as_slice)))
+            .collect();
         self.title_kinds(words, &per_word)
     }
 

@@ -24,6 +24,7 @@ pub use review::{Decision, DecisionRecord, ReviewItem, ReviewQueue};
 pub use score::{OwnerRelation, SubScores};
 
 use features::Portfolio;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -117,11 +118,12 @@ impl Analysis {
         let terms = &self.portfolio.object_terms;
         let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
         let rank = candidates::rarity_rank(&document_frequency);
+        // Scoring is independent per pair: spread over the cores.
         let mut pairs: Vec<Pair> = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD)
-            .into_iter()
+            .into_par_iter()
             .filter_map(|(i, j)| self.scored(i as usize, j as usize, Some(threshold)))
             .collect();
-        pairs.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+        pairs.par_sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
         pairs
     }
 

@@ -139,20 +139,27 @@ impl TrigramVocabulary {
         }
     }
 
-    pub fn count_document(&mut self, grams: &[TermId]) {
+    /// Counts one document's grams; leaves them sorted without repeats, ready for
+    /// [`TrigramVocabulary::vector`].
+    pub fn count_document(&mut self, grams: &mut Vec<TermId>) {
         self.documents += 1;
-        let mut unique = grams.to_vec();
-        unique.sort_unstable();
-        unique.dedup();
-        for gram in unique {
+        grams.sort_unstable();
+        grams.dedup();
+        for &gram in grams.iter() {
             self.document_frequency[gram as usize] += 1;
         }
     }
 
-    /// A unit-length TF-IDF vector of the grams (each counted once).
-    pub fn vector(&self, grams: &[TermId]) -> SparseVector {
-        let terms: Vec<(TermId, f32)> = grams.iter().map(|&g| (g, 1.0)).collect();
-        weighted(&terms, |g| idf(self.documents, self.document_frequency[g as usize]))
+    /// Each gram's IDF, once every document is counted.
+    pub fn weights(&self) -> Vec<f32> {
+        self.document_frequency.iter().map(|&df| idf(self.documents, df)).collect()
+    }
+
+    /// A unit-length TF-IDF vector of grams sorted without repeats (as
+    /// [`TrigramVocabulary::count_document`] leaves them), with `weights` from
+    /// [`TrigramVocabulary::weights`].
+    pub fn vector(grams: &[TermId], weights: &[f32]) -> SparseVector {
+        SparseVector::normalised(grams.iter().map(|&g| (g, weights[g as usize])).collect())
     }
 }
 
@@ -253,11 +260,13 @@ mod tests {
         TrigramVocabulary::trigrams("bo", &mut grams);
         assert_eq!(grams.len(), 2, "#bo and bo#");
         let mut v = TrigramVocabulary::default();
-        v.count_document(&grams);
+        v.count_document(&mut grams);
         let mut other = Vec::new();
         TrigramVocabulary::trigrams("bod", &mut other);
-        v.count_document(&other);
-        assert!(v.vector(&grams).cosine(&v.vector(&other)) > 0.0, "both start with #bo");
+        v.count_document(&mut other);
+        let weights = v.weights();
+        let (x, y) = (TrigramVocabulary::vector(&grams, &weights), TrigramVocabulary::vector(&other, &weights));
+        assert!(x.cosine(&y) > 0.0, "both start with #bo");
     }
 
     #[test]
