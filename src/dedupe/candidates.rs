@@ -11,14 +11,21 @@
 //! Two limits keep the work linear where one word is shared by hundreds of initiatives (the
 //! same service in every municipality): a term's list keeps only its latest
 //! [`POSTINGS_PER_TERM`] records, and each record keeps its `per_record` nearest partners.
-//! Below those sizes (any portfolio of a few thousand) the search is exact.
-
-use std::collections::VecDeque;
-
-/// The most records one term's list holds; older ones drop out as new ones arrive.
-pub const POSTINGS_PER_TERM: usize = 100;
+//! Below those sizes (any portfolio of a few thousand) the search is exact. Above them, a
+//! second index on pairs of each record's rarest terms ("bostøtte" and "Gjøvik" together)
+//! still finds the records that share several rare words, however far apart they are:
+//! such a pair of words is rare even when each word alone is common.
 
 use super::vocabulary::{SparseVector, TermId};
+use std::collections::{HashMap, VecDeque};
+
+/// The most records one term's (or pair of terms') list holds; older ones drop out as new
+/// ones arrive.
+pub const POSTINGS_PER_TERM: usize = 100;
+/// How many of a record's rarest terms make the pairs of the second index.
+const PAIRED_TERMS: usize = 3;
+/// A pair of rare terms is meant to be rare; its list is kept shorter.
+const POSTINGS_PER_PAIR: usize = 30;
 
 /// Pairs `(i, j)` with `i < j` whose cosine reaches `bar`, each exactly once. `rank` gives
 /// each term's place in the global order (rarest first). Each record `j` keeps at most
@@ -33,8 +40,23 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
     let mut nearest: Vec<(f32, u32)> = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut ordered: Vec<(TermId, f32)> = Vec::new();
+    let mut paired: HashMap<(TermId, TermId), VecDeque<u32>> = HashMap::new();
+    let mut keys: Vec<(TermId, TermId)> = Vec::new();
+    // The last record that took each record as a candidate, so none is taken twice.
+    let mut taken_by: Vec<u32> = vec![u32::MAX; vectors.len()];
 
     for (j, vector) in vectors.iter().enumerate() {
+        ordered.clear();
+        ordered.extend_from_slice(vector.entries());
+        ordered.sort_unstable_by_key(|&(term, _)| rank[term as usize]);
+        keys.clear();
+        let rarest = &ordered[..ordered.len().min(PAIRED_TERMS)];
+        for (x, &(first, _)) in rarest.iter().enumerate() {
+            for &(second, _) in &rarest[x + 1..] {
+                keys.push((first, second));
+            }
+        }
+
         // Probe with the whole vector against the prefixes indexed so far.
         for &(term, weight) in vector.entries() {
             for &(i, indexed_weight) in &postings[term as usize] {
@@ -57,6 +79,17 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
         }
         touched.clear();
         keep_best(&mut nearest, per_record.saturating_mul(2));
+        for &(_, i) in &nearest {
+            taken_by[i as usize] = j as u32;
+        }
+        for key in &keys {
+            for &i in paired.get(key).into_iter().flatten() {
+                if taken_by[i as usize] != j as u32 {
+                    taken_by[i as usize] = j as u32;
+                    nearest.push((0.0, i));
+                }
+            }
+        }
         for entry in &mut nearest {
             entry.0 = vectors[entry.1 as usize].cosine(vector);
         }
@@ -64,10 +97,14 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
         keep_best(&mut nearest, per_record);
         pairs.extend(nearest.iter().map(|&(_, i)| (i, j as u32)));
 
+        for &key in &keys {
+            let list = paired.entry(key).or_default();
+            if list.len() == POSTINGS_PER_PAIR {
+                list.pop_front();
+            }
+            list.push_back(j as u32);
+        }
         // Index the prefix: rarest terms until the rest's norm drops below the bar.
-        ordered.clear();
-        ordered.extend_from_slice(vector.entries());
-        ordered.sort_unstable_by_key(|&(term, _)| rank[term as usize]);
         let mut rest_squared: f32 = ordered.iter().map(|e| e.1 * e.1).sum();
         for &(term, weight) in &ordered {
             if rest_squared.sqrt() < bar {
