@@ -1,9 +1,11 @@
 //! Parallel solutions: pairs of initiatives that look like the same effort, why they do, and
 //! groups of them. Pure: records in, pairs and clusters out; no SQL, no screen.
 //!
-//! normalise → compound splitting → TF-IDF vocabularies (features) → candidate pairs by
-//! prefix-filtered inverted index (candidates) → sub-scores and one score (score) →
-//! reasons (explain) → clusters (cluster).
+//! normalise (words, stems, phase markers) → spelling (typos from the portfolio) and
+//! compound (splitting from the portfolio's own words) → kinds (what kind of service a
+//! title names) → features (TF-IDF vectors: vocabulary) → candidates (prefix-filtered
+//! inverted index) → score (sub-scores, one score) → explain (reasons) → cluster (groups) →
+//! review (decisions and the queue a review screen shows).
 
 pub mod candidates;
 pub mod cluster;

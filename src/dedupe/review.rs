@@ -167,3 +167,78 @@ impl ReviewQueue {
         clusters(&pairs, &linked, &separated, settings)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: i64, title: &str, description: &str, agency: &str) -> Record {
+        Record {
+            id,
+            source_file: "t.csv".into(),
+            key: format!("K-{id}"),
+            title: title.into(),
+            description: Some(description.into()),
+            agency: Some(agency.into()),
+            ministries: vec![],
+            life_events: vec![],
+        }
+    }
+
+    fn portfolio() -> Vec<Record> {
+        let notify = "Foreldre skal automatisk få beskjed når noe endres i saker om barnetrygd.";
+        vec![
+            record(1, "Proaktive varsler om barnetrygd", notify, "Nav"),
+            record(2, "Varslingstjeneste for barnetrygd", notify, "Oslo kommune"),
+            record(3, "Statistikk om barnetrygd", "Analyser og statistikk om barnetrygd fra registre.", "SSB"),
+            record(4, "Ny dødsboløsning", "En helhetlig digital løsning for dødsbo.", "Skatteetaten"),
+        ]
+    }
+
+    fn decision(a: i64, b: i64, decision: Decision) -> DecisionRecord {
+        DecisionRecord { a, b, decision, note: None, decided_at: "2026-01-01".into(), decided_by: "kari".into() }
+    }
+
+    #[test]
+    fn the_queue_lists_the_pair_and_flags_both() {
+        let queue = ReviewQueue::build(portfolio(), &ServiceKinds::builtin(), &[], 0.6);
+        let pairs: Vec<(i64, i64)> = queue.open().map(|i| (i.pair.a, i.pair.b)).collect();
+        assert_eq!(pairs, vec![(1, 2)], "statistics about the same object is another initiative");
+        assert_eq!(queue.flagged(), BTreeSet::from([1, 2]));
+        let reasons = queue.reasons(&queue.items[0].pair);
+        assert!(matches!(&reasons[0], Reason::TitleWords { words, .. } if words[0] == "barnetrygd"), "{reasons:?}");
+        assert_eq!(queue.headline(&queue.items[0].pair).as_deref(), Some("barnetrygd"));
+    }
+
+    #[test]
+    fn decisions_apply_and_undo_without_a_new_run() {
+        let mut queue = ReviewQueue::build(portfolio(), &ServiceKinds::builtin(), &[], 0.6);
+        queue.apply(decision(1, 2, Decision::Duplicate));
+        assert_eq!(queue.open().count(), 0);
+        assert_eq!(queue.flagged(), BTreeSet::from([1, 2]), "a duplicate stays marked");
+        assert_eq!(queue.clusters(ClusterSettings::default()).len(), 1);
+        queue.forget(2, 1);
+        assert_eq!(queue.open().count(), 1);
+        queue.apply(decision(1, 2, Decision::Distinct));
+        assert!(queue.items.is_empty() && queue.flagged().is_empty());
+    }
+
+    #[test]
+    fn stored_decisions_shape_the_next_run() {
+        let kinds = ServiceKinds::builtin();
+        let distinct = ReviewQueue::build(portfolio(), &kinds, &[decision(1, 2, Decision::Distinct)], 0.0);
+        assert!(!distinct.items.iter().any(|i| (i.pair.a, i.pair.b) == (1, 2)), "never asked again");
+        // A link the analyst made stays listed whatever its score.
+        let linked = ReviewQueue::build(portfolio(), &kinds, &[decision(3, 4, Decision::Overlap)], 0.6);
+        let item = linked.items.iter().find(|i| (i.pair.a, i.pair.b) == (3, 4)).expect("listed");
+        assert_eq!(item.decision.as_ref().map(|d| d.decision), Some(Decision::Overlap));
+    }
+
+    #[test]
+    fn decisions_read_back_from_text() {
+        for d in [Decision::Duplicate, Decision::Overlap, Decision::Distinct] {
+            assert_eq!(Decision::parse(d.as_str()), Some(d));
+        }
+        assert_eq!(Decision::parse("maybe"), None);
+    }
+}
