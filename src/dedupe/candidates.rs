@@ -16,8 +16,9 @@
 //! still finds the records that share several rare words, however far apart they are:
 //! such a pair of words is rare even when each word alone is common.
 
+use super::FastMap as HashMap;
 use super::vocabulary::{SparseVector, TermId};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// The most records one term's (or pair of terms') list holds; older ones drop out as new
 /// ones arrive.
@@ -40,7 +41,7 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
     let mut nearest: Vec<(f32, u32)> = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut ordered: Vec<(TermId, f32)> = Vec::new();
-    let mut paired: HashMap<(TermId, TermId), VecDeque<u32>> = HashMap::new();
+    let mut paired: HashMap<(TermId, TermId), VecDeque<u32>> = HashMap::default();
     let mut keys: Vec<(TermId, TermId)> = Vec::new();
     // The last record that took each record as a candidate, so none is taken twice.
     let mut taken_by: Vec<u32> = vec![u32::MAX; vectors.len()];

@@ -5,7 +5,7 @@
 //! one), allowing the linking letters "s" and "e" between parts ("fødsel-s-melding",
 //! "barn-e-trygd"). The Snowball stemmer does not split compounds, so this fills that gap.
 
-use std::collections::{HashMap, HashSet};
+use super::{FastMap as HashMap, FastSet as HashSet};
 
 /// Parts shorter than this are not trusted: "bo" or "is" would split far too much.
 const MIN_PART: usize = 3;
@@ -25,7 +25,7 @@ impl CompoundSplitter {
             .filter(|w| w.len() >= MIN_PART && !super::normalise::is_stop_word(w))
             .map(str::to_string)
             .collect();
-        Self { known, cache: HashMap::new() }
+        Self { known, cache: HashMap::default() }
     }
 
     pub fn is_known(&self, word: &str) -> bool {

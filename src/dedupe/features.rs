@@ -8,6 +8,7 @@
 //! - the description: TF-IDF vectors of its word stems (for explanations) and of its
 //!   character trigrams (the score: robust to inflection and paraphrase).
 
+use super::FastMap as HashMap;
 use super::Record;
 use super::compound::CompoundSplitter;
 use super::kinds::{KindSet, ServiceKinds};
@@ -15,7 +16,6 @@ use super::normalise::{Normaliser, Word, defined_acronyms};
 use super::spelling::corrections;
 use super::vocabulary::{SparseVector, TermId, TrigramVocabulary, Vocabulary};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// A compound that splits into known parts is counted mostly through its parts, so
 /// "dødsboløsning" meets "løsning for dødsbo"; the whole word keeps some weight so two
@@ -60,15 +60,15 @@ struct Words {
 }
 
 impl Words {
-    fn add(&mut self, word: Word) -> (u32, bool) {
-        if let Some(&id) = self.ids.get(&word.folded) {
+    fn add(&mut self, word: &Word) -> (u32, bool) {
+        if let Some(&id) = self.ids.get(word.folded.as_str()) {
             self.count[id as usize] += 1;
             return (id, false);
         }
         let id = self.folded.len() as u32;
         self.ids.insert(word.folded.clone(), id);
-        self.folded.push(word.folded);
-        self.stem.push(word.stem);
+        self.folded.push(word.folded.clone());
+        self.stem.push(word.stem.clone());
         self.count.push(1);
         (id, true)
     }
@@ -92,21 +92,20 @@ impl Portfolio {
     pub fn build(records: &[Record], kinds: &ServiceKinds) -> Self {
         let mut normaliser = Normaliser::new();
         let mut words = Words::default();
-        let mut display: HashMap<String, String> = HashMap::new();
+        let mut display: HashMap<String, String> = HashMap::default();
         let mut titles: Vec<Vec<u32>> = Vec::with_capacity(records.len());
         let mut descriptions: Vec<Vec<u32>> = Vec::with_capacity(records.len());
         for record in records {
             let mut read = |text: &str| -> Vec<u32> {
-                normaliser
-                    .words(text)
-                    .into_iter()
-                    .map(|word| {
-                        if !display.contains_key(&word.stem) {
-                            display.insert(word.stem.clone(), surface(record, &word));
-                        }
-                        words.add(word).0
-                    })
-                    .collect()
+                let mut ids = Vec::new();
+                normaliser.visit_words(text, |word| {
+                    let (id, new) = words.add(word);
+                    if new && !display.contains_key(word.stem.as_str()) {
+                        display.insert(word.stem.clone(), surface(record, word));
+                    }
+                    ids.push(id);
+                });
+                ids
             };
             titles.push(read(&record.title));
             descriptions.push(read(record.description.as_deref().unwrap_or_default()));
@@ -129,7 +128,7 @@ impl Portfolio {
 
         let standalone = words.folded.iter().chain(&words.stem).map(String::as_str);
         let mut splitter = CompoundSplitter::new(standalone);
-        let mut acronyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
         for record in records {
             for text in [Some(record.title.as_str()), record.description.as_deref()].into_iter().flatten() {
                 for (acronym, expansion) in defined_acronyms(text) {

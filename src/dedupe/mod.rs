@@ -28,7 +28,12 @@ pub use score::{OwnerRelation, SubScores};
 use features::Portfolio;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+
+/// Maps and sets keyed by words and ids with a fast, non-cryptographic hash: the analysis
+/// looks words up millions of times, and nothing here is exposed to hostile keys that could
+/// make the hash collide on purpose.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// The score at or above which a pair is shown, unless the user gives another. Chosen on
 /// the labelled development portfolio as the best F1 (see README, "Duplicates").
@@ -95,7 +100,7 @@ pub fn find_pairs(records: &[Record], kinds: &ServiceKinds, threshold: f64) -> V
 pub struct Analysis {
     records: Vec<Record>,
     portfolio: Portfolio,
-    index_of: HashMap<i64, usize>,
+    index_of: FastMap<i64, usize>,
 }
 
 impl Analysis {

@@ -4,9 +4,9 @@
 //! Stemming happens before folding because the stemmer knows "æ", "ø" and "å"; the stem is
 //! folded afterwards so "fødsel" and "fodsel" (a keyboard without ø) meet.
 
+use super::FastMap as HashMap;
 use crate::text::fold;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 
 /// Function words in bokmål, nynorsk and English. Frequent content words ("digital",
 /// "løsning") are not listed: the portfolio's own IDF weighs them down, and in a small
@@ -56,11 +56,22 @@ pub struct Word {
     pub acronym: bool,
 }
 
-/// Normalises text. Holds the stemmer and a cache, since a portfolio repeats few words many
+/// What one piece of text (a run of letters and digits, as written) turned out to be.
+enum Piece {
+    /// Too short, a stop word, or a number (which may follow a phase word).
+    Skip { number: bool },
+    /// "fase", "trinn", "videreføring", ...
+    Phase,
+    /// A content word; `roman` when it could be the numeral after a phase word ("II").
+    Word { word: Word, roman: bool },
+}
+
+/// Normalises text. Holds the stemmer and caches, since a portfolio repeats few words many
 /// times (a 100 000-row portfolio has about as many distinct words as a 1 000-row one).
 pub struct Normaliser {
     stemmer: Stemmer,
     stems: HashMap<String, String>,
+    pieces: HashMap<String, Piece>,
 }
 
 impl Default for Normaliser {
@@ -85,7 +96,7 @@ fn is_number(folded: &str) -> bool {
 
 impl Normaliser {
     pub fn new() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::Norwegian), stems: HashMap::new() }
+        Self { stemmer: Stemmer::create(Algorithm::Norwegian), stems: HashMap::default(), pieces: HashMap::default() }
     }
 
     /// The stem of one lower-case word, folded.
@@ -102,33 +113,52 @@ impl Normaliser {
     /// out. Words are split at every character that is not a letter or digit, so
     /// "Kontantstøtte: digital søknad (fase 2)" gives "kontantstøtte", "digital", "søknad".
     pub fn words(&mut self, text: &str) -> Vec<Word> {
-        let raw: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let mut words = Vec::with_capacity(raw.len());
-        let mut after_phase_word = false;
-        for piece in raw {
-            let lower = piece.to_lowercase();
-            let folded = fold(&lower);
-            // One letter or digit says nothing on its own ("e" of "e-resept", "2" of "2.0").
-            if folded.chars().count() < 2 || is_number(&folded) || is_stop_word(&folded) {
-                after_phase_word = after_phase_word && is_number(&folded);
-                continue;
-            }
-            if PHASE_WORDS.contains(&folded.as_str()) {
-                after_phase_word = true;
-                continue;
-            }
-            if after_phase_word && ROMAN.contains(&folded.as_str()) {
-                after_phase_word = false;
-                continue;
-            }
-            after_phase_word = false;
-            let acronym = piece.chars().count() <= 6
-                && piece.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-                && piece.chars().any(char::is_alphabetic);
-            let stem = self.stem(&lower);
-            words.push(Word { folded, stem, acronym });
-        }
+        let mut words = Vec::new();
+        self.visit_words(text, |word| words.push(word.clone()));
         words
+    }
+
+    /// Calls `visit` with each content word of `text`, as [`Normaliser::words`] lists them,
+    /// without copying them: each distinct piece of text is read once per portfolio.
+    pub fn visit_words(&mut self, text: &str, mut visit: impl FnMut(&Word)) {
+        let mut after_phase_word = false;
+        for piece in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !self.pieces.contains_key(piece) {
+                let class = self.classify(piece);
+                self.pieces.insert(piece.to_string(), class);
+            }
+            let Some(class) = self.pieces.get(piece) else { continue };
+            match class {
+                Piece::Skip { number } => after_phase_word = after_phase_word && *number,
+                Piece::Phase => after_phase_word = true,
+                Piece::Word { word, roman } => {
+                    if after_phase_word && *roman {
+                        after_phase_word = false;
+                        continue;
+                    }
+                    after_phase_word = false;
+                    visit(word);
+                }
+            }
+        }
+    }
+
+    fn classify(&mut self, piece: &str) -> Piece {
+        let lower = piece.to_lowercase();
+        let folded = fold(&lower);
+        // One letter or digit says nothing on its own ("e" of "e-resept", "2" of "2.0").
+        if folded.chars().count() < 2 || is_number(&folded) || is_stop_word(&folded) {
+            return Piece::Skip { number: is_number(&folded) };
+        }
+        if PHASE_WORDS.contains(&folded.as_str()) {
+            return Piece::Phase;
+        }
+        let roman = ROMAN.contains(&folded.as_str());
+        let acronym = piece.chars().count() <= 6
+            && piece.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && piece.chars().any(char::is_alphabetic);
+        let stem = self.stem(&lower);
+        Piece::Word { word: Word { folded, stem, acronym }, roman }
     }
 }
 

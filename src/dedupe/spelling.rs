@@ -5,7 +5,7 @@
 //! Candidates are found through their one-letter deletions (the SymSpell trick), so no
 //! pair of words is ever compared blindly.
 
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 /// Shorter words are left alone: "sak" and "sok" are both real words.
 const MIN_LENGTH: usize = 5;
@@ -16,7 +16,7 @@ const COMMON: u32 = 3;
 
 /// Builds the corrections for a portfolio's word counts (folded, ASCII words).
 pub fn corrections(counts: &HashMap<String, u32>) -> HashMap<String, String> {
-    let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::default();
     for (word, &count) in counts {
         if count >= COMMON && word.len() >= MIN_LENGTH && word.is_ascii() {
             for variant in deletions(word).into_iter().chain(std::iter::once(word.clone())) {
@@ -24,7 +24,7 @@ pub fn corrections(counts: &HashMap<String, u32>) -> HashMap<String, String> {
             }
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (word, &count) in counts {
         if count > RARE || word.len() < MIN_LENGTH || !word.is_ascii() {
             continue;

@@ -4,7 +4,7 @@
 //! every other title, "dødsbo" in a handful. Weighting by inverse document frequency is
 //! what lets a pair that shares "dødsbo" outrank one that shares "felles løsning for".
 
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 pub type TermId = u32;
 
