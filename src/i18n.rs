@@ -178,6 +178,30 @@ catalogue! {
     ONLY_IN_ONE = "bare i det ene scenarioet" / "only in one of the scenarios";
     ENTERS = "Kommer inn i B" / "Enters in B";
     LEAVES = "Faller ut fra A" / "Leaves from A";
+    // Duplicates.
+    PAIR_SCORE = "Skår" / "Score";
+    TITLE_A = "Tittel A" / "Title A";
+    TITLE_B = "Tittel B" / "Title B";
+    WHY = "Hvorfor" / "Why";
+    OPEN_PAIRS = "par å vurdere" / "pairs to review";
+    DECIDED_PAIRS = "avgjort" / "decided";
+    DECIDED_ALIKE = "avgjort like" / "decided alike";
+    CROSS_SECTOR = "på tvers av sektorer" / "across sectors";
+    SAME_SECTOR = "samme sektor" / "same sector";
+    SAME_AGENCY = "samme virksomhet" / "same agency";
+    OWNER_UNKNOWN = "ukjent eier" / "owner unknown";
+    OTHER_LIFE_EVENTS = "ulike livshendelser" / "different life events";
+    DESCRIPTION_SHORT = "beskrivelse" / "description";
+    NEXT = "Neste" / "Next";
+    DECIDED = "Avgjort" / "Decided";
+    UNDONE = "Angret" / "Undone";
+    NO_DECISION = "Ingen avgjørelse for" / "No decision for";
+    CLUSTER = "Gruppe" / "Cluster";
+    CLUSTERS = "grupper" / "clusters";
+    COHESION = "samhold" / "cohesion";
+    THRESHOLD = "Terskel" / "Threshold";
+    PAIRS = "Par" / "Pairs";
+    THRESHOLD_HINT = "Velg terskelen der parene slutter å ligne: avgjør noen par, så viser siste kolonne hvor mange over hver terskel du mente var like." / "Pick the threshold where pairs stop looking alike: decide some pairs, and the last column shows how many above each threshold you found alike.";
 
     // Demo.
     DEMO_BUILT = "Demodatabasen er bygget" / "The demo database is built";
@@ -267,7 +291,6 @@ catalogue! {
     CONFIRM = "Bekreft" / "Confirm";
     CONFIRM_CHANGE = "Endre" / "Change";
     CONFIRM_KEYS = "enter = ja, esc = nei" / "enter = yes, esc = no";
-    UNDONE = "Angret" / "Undone";
     REDONE = "Gjort om" / "Redone";
     NO_SUGGESTIONS = "Ingen forslag: alle tiltak har livshendelse eller ingen kjente ord, og alle eiere er kjent." / "No suggestions: every initiative has a life event or no known words, and every owner is known.";
     MATRIX_HELP = "Antall tiltak og sum MNOK; enter viser tiltakene i ruta." / "Number of initiatives and total MNOK; enter shows the initiatives of the cell.";

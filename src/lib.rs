@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod dedupe;
 pub mod demo;
 pub mod error;
 pub mod generate;

@@ -1,5 +1,6 @@
 //! The command line: parsing (clap), then each command calls the library and prints.
 
+mod dedupe;
 mod demo;
 mod health;
 mod import;
@@ -101,6 +102,8 @@ pub enum Command {
     Sensitivity(scoring::SensitivityArgs),
     /// Save named weights and frames, and compare two side by side
     Scenario(scoring::ScenarioArgs),
+    /// Parallel solutions: pairs of initiatives that look like one effort, with reasons
+    Dedupe(DedupeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -299,6 +302,56 @@ pub enum ReferenceAction {
     Sync,
 }
 
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Finds pairs of initiatives that look like one effort (parallel solutions), highest \
+score first, each with the reasons: the rarest words both titles share, how alike the descriptions \
+are, shared life events, and whether the owners are in different sectors (the interesting ones).\n\n\
+Pairs you decide `distinct` never come back; decisions survive re-imports.",
+    after_help = "Choosing a threshold: `samla dedupe thresholds` shows how many pairs each threshold \
+gives and, once you have decided some pairs, how many of those at or above it you called duplicate \
+or overlap. On the labelled development portfolio the default 0.60 gave the best F1; raise it for \
+fewer, surer pairs, lower it to miss fewer."
+)]
+pub struct DedupeArgs {
+    #[command(subcommand)]
+    pub action: Option<DedupeAction>,
+    /// Show pairs scoring at least this (0 to 1)
+    #[arg(long, global = true, value_name = "SCORE", default_value_t = crate::dedupe::DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+    /// Print JSON: {"pairs":[{"a":{..},"b":{..},"score":..,"reasons":[..]}]}
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Also list pairs already decided duplicate or overlap (JSON always lists them)
+    #[arg(long)]
+    pub all: bool,
+    /// Show at most this many pairs
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DedupeAction {
+    /// Record your decision on a pair: duplicate, overlap or distinct (never shown again)
+    Decide {
+        /// One initiative's id
+        a: i64,
+        /// The other's id
+        b: i64,
+        #[arg(value_enum)]
+        decision: crate::dedupe::Decision,
+        /// A note kept with the decision
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove your decision on a pair
+    Undo { a: i64, b: i64 },
+    /// Groups of initiatives that look like one effort
+    Clusters,
+    /// How many pairs each threshold gives, to help choose one
+    Thresholds,
+}
+
 /// What every command needs: where things are, the user's settings, the reference files.
 pub struct Context {
     pub paths: Paths,
@@ -381,6 +434,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Rank(args)) => scoring::rank(&context, &args),
         Some(Command::Sensitivity(args)) => scoring::sensitivity_command(&context, &args),
         Some(Command::Scenario(args)) => scoring::scenario(&context, &args),
+        Some(Command::Dedupe(args)) => dedupe::run(&context, &args),
     }
 }
 

@@ -46,7 +46,11 @@ pub const CRITERIA: ReferenceFile =
 pub const LIFE_EVENT_KEYWORDS: ReferenceFile =
     ReferenceFile { name: "life_event_keywords.toml", builtin: include_str!("../../data/life_event_keywords.toml") };
 
-pub const ALL: [ReferenceFile; 6] = [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, CRITERIA, LIFE_EVENT_KEYWORDS];
+pub const SERVICE_KINDS: ReferenceFile =
+    ReferenceFile { name: "service_kinds.toml", builtin: crate::dedupe::kinds::BUILTIN };
+
+pub const ALL: [ReferenceFile; 7] =
+    [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, CRITERIA, LIFE_EVENT_KEYWORDS, SERVICE_KINDS];
 
 /// Where reference files are looked up: a user directory (usually the config dir), or none.
 #[derive(Debug, Clone, Default)]
@@ -113,6 +117,11 @@ impl ReferenceSource {
             None => format!("built-in data/{}", CRITERIA.name),
         };
         file.into_criteria(&name)
+    }
+
+    /// The kinds of digital service the duplicate search recognises in titles.
+    pub fn service_kinds(&self) -> Result<crate::dedupe::ServiceKinds> {
+        Ok(crate::dedupe::ServiceKinds::new(self.load(SERVICE_KINDS)?))
     }
 }
 

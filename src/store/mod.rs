@@ -2,6 +2,7 @@
 //!
 //! Only this module writes SQL. Values always travel as parameters.
 
+pub(crate) mod dedupe;
 mod health;
 pub(crate) mod import_write;
 mod initiatives;

@@ -1,0 +1,333 @@
+//! `samla dedupe`: candidate pairs of parallel solutions, decisions on them, and clusters.
+
+use super::table::{Column, render};
+use super::{Context, DedupeAction, DedupeArgs, print, terminal_width, to_json};
+use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue};
+use crate::error::{Error, Result};
+use crate::i18n;
+use crate::store::OpenMode;
+use crate::text::display_line;
+use serde::Serialize;
+use std::process::ExitCode;
+
+/// The thresholds `samla dedupe thresholds` shows, as hundredths.
+const THRESHOLD_STEPS: std::ops::RangeInclusive<u32> = 6..=19;
+
+pub fn run(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
+    match &args.action {
+        None => pairs(context, args),
+        Some(DedupeAction::Decide { a, b, decision, note }) => {
+            let mut store = context.open(OpenMode::Existing)?;
+            let saved = store.decide_pair(*a, *b, *decision, note.as_deref(), &context.config.analyst)?;
+            let text = if args.json {
+                to_json(&saved, false)? + "\n"
+            } else {
+                format!("{} {} ↔ {}: {}\n", i18n::DECIDED.get(context.lang), saved.a, saved.b, saved.decision.as_str())
+            };
+            print(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(DedupeAction::Undo { a, b }) => {
+            let mut store = context.open(OpenMode::Existing)?;
+            let removed = store.undo_pair_decision(*a, *b, &context.config.analyst)?;
+            let lang = context.lang;
+            let text = match removed {
+                Some(d) => format!("{} {} ↔ {}: {}\n", i18n::UNDONE.get(lang), d.a, d.b, d.decision.as_str()),
+                None => format!("{} {a} ↔ {b}\n", i18n::NO_DECISION.get(lang)),
+            };
+            print(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(DedupeAction::Clusters) => clusters(context, args),
+        Some(DedupeAction::Thresholds) => thresholds(context, args),
+    }
+}
+
+fn queue(context: &Context, threshold: f64) -> Result<ReviewQueue> {
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
+    }
+    let kinds = context.reference.service_kinds()?;
+    context.open(OpenMode::Existing)?.review_queue(&kinds, threshold)
+}
+
+/// One end of a pair in the JSON: enough to find the row in its file.
+#[derive(Serialize)]
+struct End<'a> {
+    id: i64,
+    source_file: &'a str,
+    key: &'a str,
+    title: &'a str,
+    agency: Option<&'a str>,
+    ministries: &'a [String],
+}
+
+impl<'a> End<'a> {
+    fn of(record: &'a Record) -> Self {
+        Self {
+            id: record.id,
+            source_file: &record.source_file,
+            key: &record.key,
+            title: &record.title,
+            agency: record.agency.as_deref(),
+            ministries: &record.ministries,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonPair<'a> {
+    a: End<'a>,
+    b: End<'a>,
+    score: f64,
+    headline: Option<String>,
+    owners: OwnerRelation,
+    sub_scores: &'a crate::dedupe::SubScores,
+    reasons: Vec<Reason>,
+    decision: Option<&'a str>,
+}
+
+/// Writes `{"threshold":..,"pairs":[..]}` pair by pair: a large portfolio has hundreds of
+/// thousands of pairs, and their reasons are worked out only as each is written.
+fn write_json_pairs(queue: &ReviewQueue, items: &[&ReviewItem], threshold: f64) -> Result<()> {
+    use std::io::Write;
+    let failed = |e: std::io::Error| Error::io("write", "standard output", e);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write!(out, "{{\"threshold\":{threshold},\"pairs\":[").map_err(failed)?;
+    let mut first = true;
+    for item in items {
+        let pair = &item.pair;
+        let (Some(a), Some(b)) = (queue.record(pair.a), queue.record(pair.b)) else { continue };
+        let json = JsonPair {
+            a: End::of(a),
+            b: End::of(b),
+            score: pair.score,
+            headline: queue.headline(pair),
+            owners: pair.owners,
+            sub_scores: &pair.sub_scores,
+            reasons: queue.reasons(pair),
+            decision: item.decision.as_ref().map(|d| d.decision.as_str()),
+        };
+        if !first {
+            out.write_all(b",").map_err(failed)?;
+        }
+        first = false;
+        serde_json::to_writer(&mut out, &json).map_err(|e| failed(e.into()))?;
+    }
+    out.write_all(b"]}\n").and_then(|()| out.flush()).map_err(failed)
+}
+
+fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
+    let queue = queue(context, args.threshold)?;
+    let mut items: Vec<&ReviewItem> =
+        queue.items.iter().filter(|i| args.all || args.json || i.decision.is_none()).collect();
+    if let Some(limit) = args.limit {
+        items.truncate(limit);
+    }
+    if args.json {
+        write_json_pairs(&queue, &items, args.threshold)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = context.lang;
+    let columns = vec![
+        Column::new(i18n::PAIR_SCORE.get(lang)).right(),
+        Column::new("A").right(),
+        Column::new(i18n::TITLE_A.get(lang)).max(42),
+        Column::new("B").right(),
+        Column::new(i18n::TITLE_B.get(lang)).max(42),
+        Column::new(i18n::WHY.get(lang)).flexible(),
+    ];
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .filter_map(|item| {
+            let pair = &item.pair;
+            let (a, b) = (queue.record(pair.a)?, queue.record(pair.b)?);
+            let owner = |r: &Record| r.agency.clone().map(|x| format!(" ({x})")).unwrap_or_default();
+            Some(vec![
+                format_score(pair.score),
+                pair.a.to_string(),
+                format!("{}{}", a.title.trim(), owner(a)),
+                pair.b.to_string(),
+                format!("{}{}", b.title.trim(), owner(b)),
+                why(context, &queue, item),
+            ])
+        })
+        .collect();
+    let mut text = render(&columns, &rows, terminal_width());
+    let open = queue.open().count();
+    let cross = queue.open().filter(|i| i.pair.owners == OwnerRelation::CrossSector).count();
+    text.push_str(&format!(
+        "{open} {} ≥ {} ({cross} {}) · {} {}\n",
+        i18n::OPEN_PAIRS.get(lang),
+        format_score(args.threshold),
+        i18n::CROSS_SECTOR.get(lang),
+        queue.items.len() - open,
+        i18n::DECIDED_PAIRS.get(lang),
+    ));
+    text.push_str(&format!("{}: samla dedupe decide A B duplicate|overlap|distinct\n", i18n::NEXT.get(lang)));
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of evidence: the rarest shared title words, the description score, life events
+/// and owners.
+fn why(context: &Context, queue: &ReviewQueue, item: &ReviewItem) -> String {
+    let lang = context.lang;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(decision) = &item.decision {
+        parts.push(format!("[{}]", decision.decision.as_str()));
+    }
+    for reason in &queue.reasons(&item.pair) {
+        match reason {
+            Reason::TitleWords { words, .. } => {
+                let shown: Vec<&str> = words.iter().take(3).map(String::as_str).collect();
+                parts.push(format!("«{}»", shown.join("», «")));
+            }
+            Reason::DescriptionWords { spelling, .. } => {
+                parts.push(format!("{} {}", i18n::DESCRIPTION_SHORT.get(lang), format_score(*spelling)));
+            }
+            Reason::SameKind { kinds, .. } => parts.push(kinds.join("/")),
+            Reason::DifferentKind { a, b } => parts.push(format!("{} ≠ {}", a.join("/"), b.join("/"))),
+            Reason::DifferentLifeEvents { .. } => parts.push(i18n::OTHER_LIFE_EVENTS.get(lang).to_string()),
+            Reason::Owners { relation, .. } => parts.push(relation_text(*relation, lang).to_string()),
+            Reason::LifeEvents { .. } => {}
+        }
+    }
+    parts.join(" · ")
+}
+
+fn relation_text(relation: OwnerRelation, lang: crate::config::Lang) -> &'static str {
+    match relation {
+        OwnerRelation::CrossSector => i18n::CROSS_SECTOR.get(lang),
+        OwnerRelation::SameSector => i18n::SAME_SECTOR.get(lang),
+        OwnerRelation::SameAgency => i18n::SAME_AGENCY.get(lang),
+        OwnerRelation::Unknown => i18n::OWNER_UNKNOWN.get(lang),
+    }
+}
+
+/// Norwegian decimal comma in tables.
+fn format_score(score: f64) -> String {
+    format!("{score:.2}").replace('.', ",")
+}
+
+fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
+    let queue = queue(context, args.threshold)?;
+    let found = queue.clusters(ClusterSettings::default());
+    if args.json {
+        #[derive(Serialize)]
+        struct JsonCluster<'a> {
+            cohesion: f64,
+            weakest_link: f64,
+            members: Vec<End<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Out<'a> {
+            clusters: Vec<JsonCluster<'a>>,
+        }
+        let out = Out {
+            clusters: found
+                .iter()
+                .map(|c| JsonCluster {
+                    cohesion: c.cohesion,
+                    weakest_link: c.weakest_link,
+                    members: c.members.iter().filter_map(|&id| queue.record(id)).map(End::of).collect(),
+                })
+                .collect(),
+        };
+        print(&(to_json(&out, false)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = context.lang;
+    let mut text = String::new();
+    for (n, cluster) in found.iter().enumerate() {
+        text.push_str(&format!(
+            "{} {} · {} {} · {} {}\n",
+            i18n::CLUSTER.get(lang),
+            n + 1,
+            cluster.members.len(),
+            i18n::INITIATIVES.get(lang),
+            i18n::COHESION.get(lang),
+            format_score(cluster.cohesion)
+        ));
+        for &id in &cluster.members {
+            if let Some(r) = queue.record(id) {
+                let owner = r.agency.as_deref().unwrap_or("–");
+                text.push_str(&format!(
+                    "  {id:>6}  {}  ({owner}; {} {})\n",
+                    display_line(r.title.trim()),
+                    display_line(&r.source_file),
+                    display_line(&r.key)
+                ));
+            }
+        }
+    }
+    text.push_str(&format!("{} {}\n", found.len(), i18n::CLUSTERS.get(lang)));
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How many pairs each threshold would show, and how many of the decided pairs at or above
+/// it the analyst called duplicate or overlap: the help for choosing a threshold.
+fn thresholds(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
+    let lowest = f64::from(*THRESHOLD_STEPS.start()) / 20.0;
+    let queue = queue(context, lowest.min(args.threshold))?;
+    #[derive(Serialize)]
+    struct Step {
+        threshold: f64,
+        pairs: usize,
+        cross_sector: usize,
+        decided: usize,
+        decided_alike: usize,
+    }
+    let steps: Vec<Step> = THRESHOLD_STEPS
+        .map(|step| {
+            let threshold = f64::from(step) / 20.0;
+            let above: Vec<&ReviewItem> = queue.items.iter().filter(|i| i.pair.score >= threshold).collect();
+            let decided: Vec<&ReviewItem> = above.iter().copied().filter(|i| i.decision.is_some()).collect();
+            Step {
+                threshold,
+                pairs: above.len(),
+                cross_sector: above.iter().filter(|i| i.pair.owners == OwnerRelation::CrossSector).count(),
+                decided: decided.len(),
+                decided_alike: decided
+                    .iter()
+                    .filter(|i| i.decision.as_ref().is_some_and(|d| d.decision.links()))
+                    .count(),
+            }
+        })
+        .collect();
+    if args.json {
+        print(&(to_json(&steps, false)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = context.lang;
+    let columns = vec![
+        Column::new(i18n::THRESHOLD.get(lang)).right(),
+        Column::new(i18n::PAIRS.get(lang)).right(),
+        Column::new(i18n::CROSS_SECTOR.get(lang)).right(),
+        Column::new(i18n::DECIDED_PAIRS.get(lang)).right(),
+        Column::new(i18n::DECIDED_ALIKE.get(lang)).right(),
+    ];
+    let rows: Vec<Vec<String>> = steps
+        .iter()
+        .map(|s| {
+            let share = if s.decided == 0 {
+                "–".to_string()
+            } else {
+                format!("{} ({:.0} %)", s.decided_alike, 100.0 * s.decided_alike as f64 / s.decided as f64)
+            };
+            vec![
+                format_score(s.threshold),
+                s.pairs.to_string(),
+                s.cross_sector.to_string(),
+                s.decided.to_string(),
+                share,
+            ]
+        })
+        .collect();
+    let mut text = render(&columns, &rows, terminal_width());
+    text.push_str(i18n::THRESHOLD_HINT.get(lang));
+    text.push('\n');
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,331 @@
+//! What each record is compared by, built in one pass over the whole portfolio (the
+//! weights depend on how rare each term is across it):
+//!
+//! - what the title is about (its object): TF-IDF vectors of the title's words that are not
+//!   service-kind or generic words, with compound parts and acronym expansions, and of their
+//!   character trigrams (typos, compounds written apart);
+//! - the kinds of service the title names (see `kinds`);
+//! - the description: TF-IDF vectors of its word stems (for explanations) and of its
+//!   character trigrams (the score: robust to inflection and paraphrase).
+
+use super::FastMap as HashMap;
+use super::Record;
+use super::compound::CompoundSplitter;
+use super::kinds::{KindSet, ServiceKinds};
+use super::normalise::{Normaliser, Word, defined_acronyms};
+use super::spelling::corrections;
+use super::vocabulary::{SparseVector, TermId, TrigramVocabulary, Vocabulary};
+use rayon::prelude::*;
+
+/// A compound that splits into known parts is counted mostly through its parts, so
+/// "dødsboløsning" meets "løsning for dødsbo"; the whole word keeps some weight so two
+/// titles with the same compound still score a little higher.
+const PART_BOOST: f32 = 1.0;
+const SPLIT_WHOLE_BOOST: f32 = 0.5;
+/// An acronym's expansion stands in for it at a lower weight (the expansion may be partial).
+const EXPANSION_BOOST: f32 = 0.7;
+
+/// The comparable form of every record of a portfolio.
+#[derive(Debug)]
+pub struct Portfolio {
+    pub object_terms: Vocabulary,
+    pub object_grams: TrigramVocabulary,
+    pub description_terms: Vocabulary,
+    pub description_grams: TrigramVocabulary,
+    pub records: Vec<Features>,
+    pub kinds: ServiceKinds,
+    /// How a term is best shown to a person: the first whole word seen with that stem.
+    display: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub object_words: SparseVector,
+    pub object_grams: SparseVector,
+    pub description_words: SparseVector,
+    pub description_grams: SparseVector,
+    pub kinds: KindSet,
+    pub has_description: bool,
+}
+
+/// Every distinct word of the portfolio once, with what is worked out about it once: a
+/// portfolio of 100 000 initiatives repeats a few tens of thousands of words millions of
+/// times.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    folded: Vec<String>,
+    stem: Vec<String>,
+    count: Vec<u32>,
+}
+
+impl Words {
+    fn add(&mut self, word: &Word) -> (u32, bool) {
+        if let Some(&id) = self.ids.get(word.folded.as_str()) {
+            self.count[id as usize] += 1;
+            return (id, false);
+        }
+        let id = self.folded.len() as u32;
+        self.ids.insert(word.folded.clone(), id);
+        self.folded.push(word.folded.clone());
+        self.stem.push(word.stem.clone());
+        self.count.push(1);
+        (id, true)
+    }
+}
+
+/// What a word contributes, worked out on first use.
+struct WordInfo {
+    /// The service kinds it names, and whether it or a part says how.
+    kinds: (KindSet, bool),
+    /// Says how rather than what (a service kind's or a generic word).
+    how: bool,
+    /// Object terms (with boosts) it adds to the title, empty for a how word.
+    object_terms: Vec<(TermId, f32)>,
+    /// The trigrams of the pieces that say what (its object spelling).
+    object_grams: Vec<TermId>,
+    description_term: TermId,
+    grams: Vec<TermId>,
+}
+
+impl Portfolio {
+    pub fn build(records: &[Record], kinds: &ServiceKinds) -> Self {
+        let mut normaliser = Normaliser::new();
+        let mut words = Words::default();
+        let mut display: HashMap<String, String> = HashMap::default();
+        let mut titles: Vec<Vec<u32>> = Vec::with_capacity(records.len());
+        let mut descriptions: Vec<Vec<u32>> = Vec::with_capacity(records.len());
+        for record in records {
+            let mut read = |text: &str| -> Vec<u32> {
+                let mut ids = Vec::new();
+                normaliser.visit_words(text, |word| {
+                    let (id, new) = words.add(word);
+                    if new && !display.contains_key(word.stem.as_str()) {
+                        display.insert(word.stem.clone(), surface(record, word));
+                    }
+                    ids.push(id);
+                });
+                ids
+            };
+            titles.push(read(&record.title));
+            descriptions.push(read(record.description.as_deref().unwrap_or_default()));
+        }
+
+        // Typos read as the common word they are one edit from.
+        let counts: HashMap<String, u32> = words.folded.iter().cloned().zip(words.count.iter().copied()).collect();
+        let fixes = corrections(&counts);
+        let fixed: Vec<u32> = words
+            .folded
+            .iter()
+            .enumerate()
+            .map(|(id, folded)| fixes.get(folded).and_then(|f| words.ids.get(f)).copied().unwrap_or(id as u32))
+            .collect();
+        for ids in titles.iter_mut().chain(descriptions.iter_mut()) {
+            for id in ids.iter_mut() {
+                *id = fixed[*id as usize];
+            }
+        }
+
+        let standalone = words.folded.iter().chain(&words.stem).map(String::as_str);
+        let mut splitter = CompoundSplitter::new(standalone);
+        let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
+        for record in records {
+            for text in [Some(record.title.as_str()), record.description.as_deref()].into_iter().flatten() {
+                for (acronym, expansion) in defined_acronyms(text) {
+                    acronyms.entry(acronym).or_insert(expansion);
+                }
+            }
+        }
+
+        let mut description_terms = Vocabulary::new();
+        let mut object_terms = Vocabulary::new();
+        let info: Vec<WordInfo> = (0..words.folded.len())
+            .map(|slot| {
+                let folded = &words.folded[slot];
+                let parts = splitter.split(folded);
+                let how = kinds.is_how_word(folded);
+                let mut terms = Vec::new();
+                let mut object_grams = Vec::new();
+                if !how {
+                    let whole = if parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
+                    terms.push((object_terms.intern(&words.stem[slot]), whole));
+                    // Spelled by the parts that say what: "dødsboløsning" like "dødsbo".
+                    let mut spelled = false;
+                    for part in parts.iter().filter(|part| !kinds.is_how_word(part)) {
+                        terms.push((object_terms.intern(&normaliser.stem(part)), PART_BOOST));
+                        TrigramVocabulary::trigrams(part, &mut object_grams);
+                        spelled = true;
+                    }
+                    if !spelled {
+                        TrigramVocabulary::trigrams(folded, &mut object_grams);
+                    }
+                    for expansion in acronyms.get(folded).into_iter().flatten() {
+                        if !kinds.is_how_word(expansion) {
+                            terms.push((object_terms.intern(&normaliser.stem(expansion)), EXPANSION_BOOST));
+                        }
+                    }
+                }
+                let mut grams = Vec::new();
+                TrigramVocabulary::trigrams(folded, &mut grams);
+                let description_term = description_terms.intern(&words.stem[slot]);
+                let word_kinds = kinds.word_kinds(folded, &parts);
+                WordInfo { kinds: word_kinds, how, object_terms: terms, object_grams, description_term, grams }
+            })
+            .collect();
+
+        let mut object_grams = TrigramVocabulary::default();
+        let mut description_grams = TrigramVocabulary::default();
+        let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(records.len());
+        let mut gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
+        let mut kind_sets: Vec<KindSet> = Vec::with_capacity(records.len());
+        let mut description_gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
+        for (title, description) in titles.iter().zip(&descriptions) {
+            let folded: Vec<String> = title.iter().map(|&id| words.folded[id as usize].clone()).collect();
+            let per_word: Vec<(KindSet, bool)> = title.iter().map(|&id| info[id as usize].kinds).collect();
+            kind_sets.push(kinds.title_kinds(&folded, &per_word));
+
+            let mut terms: Vec<(TermId, f32)> = Vec::new();
+            let mut grams: Vec<TermId> = Vec::new();
+            for w in title.iter().map(|&id| &info[id as usize]).filter(|w| !w.how) {
+                terms.extend_from_slice(&w.object_terms);
+                grams.extend_from_slice(&w.object_grams);
+            }
+            let term_ids: Vec<TermId> = terms.iter().map(|t| t.0).collect();
+            object_terms.count_document(&term_ids);
+            object_lists.push(terms);
+            object_grams.count_document(&mut grams);
+            gram_lists.push(grams);
+
+            let mut description_ids: Vec<TermId> = Vec::with_capacity(description.len());
+            let mut grams: Vec<TermId> = Vec::new();
+            for &id in description {
+                let w = &info[id as usize];
+                description_ids.push(w.description_term);
+                grams.extend_from_slice(&w.grams);
+            }
+            description_terms.count_document(&description_ids);
+            description_grams.count_document(&mut grams);
+            grams.shrink_to_fit();
+            description_gram_lists.push(grams);
+        }
+
+        // Second pass, now that every frequency is known; records are independent, so the
+        // vectors are built on all cores.
+        let (object_weights, description_weights) = (object_grams.weights(), description_grams.weights());
+        let features = descriptions
+            .par_iter()
+            .zip(&object_lists)
+            .zip(&gram_lists)
+            .zip(&description_gram_lists)
+            .zip(&kind_sets)
+            .map(|((((description, object), grams), description_gram_ids), &kinds)| {
+                let terms: Vec<(TermId, f32)> =
+                    description.iter().map(|&id| (info[id as usize].description_term, 1.0)).collect();
+                Features {
+                    object_words: object_terms.vector(object),
+                    object_grams: TrigramVocabulary::vector(grams, &object_weights),
+                    description_words: description_terms.vector(&terms),
+                    description_grams: TrigramVocabulary::vector(description_gram_ids, &description_weights),
+                    kinds,
+                    has_description: !description.is_empty(),
+                }
+            })
+            .collect();
+        Self {
+            object_terms,
+            object_grams,
+            description_terms,
+            description_grams,
+            records: features,
+            kinds: kinds.clone(),
+            display,
+        }
+    }
+
+    /// A term as a person would write it ("dødsbo" rather than the stem "dodsbo").
+    pub fn display(&self, term: &str) -> String {
+        self.display.get(term).cloned().unwrap_or_else(|| term.to_string())
+    }
+}
+
+/// The word as the record wrote it, in lower case: keeps the "ø" that the folded form lost.
+fn surface(record: &Record, word: &Word) -> String {
+    let texts = [Some(record.title.as_str()), record.description.as_deref()];
+    for text in texts.into_iter().flatten() {
+        for piece in text.split(|c: char| !c.is_alphanumeric()) {
+            let lower = piece.to_lowercase();
+            if crate::text::fold(&lower) == word.folded {
+                return lower;
+            }
+        }
+    }
+    word.folded.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: i64, title: &str, description: &str) -> Record {
+        Record {
+            id,
+            source_file: "t.csv".into(),
+            key: id.to_string(),
+            title: title.into(),
+            description: Some(description.into()),
+            agency: None,
+            ministries: vec![],
+            life_events: vec![],
+        }
+    }
+
+    fn build(records: &[Record]) -> Portfolio {
+        Portfolio::build(records, &ServiceKinds::builtin())
+    }
+
+    #[test]
+    fn compound_and_split_forms_share_the_object() {
+        let records = vec![
+            record(1, "Ny dødsboløsning", ""),
+            record(2, "Ny digital løsning for dødsbo", ""),
+            record(3, "Statistikk om barnetrygd", ""),
+        ];
+        let portfolio = build(&records);
+        let f = &portfolio.records;
+        assert!(f[0].object_words.cosine(&f[1].object_words) > 0.5);
+        assert!(f[0].object_grams.cosine(&f[1].object_grams) > 0.4);
+        assert_eq!(f[0].object_words.cosine(&f[2].object_words), 0.0);
+        assert_eq!(f[0].kinds, f[1].kinds);
+        assert_ne!(f[0].kinds, f[2].kinds);
+        assert_eq!(portfolio.display("dodsbo"), "dødsbo");
+    }
+
+    #[test]
+    fn the_object_leaves_out_how_words() {
+        let records =
+            vec![record(1, "Proaktive varsler om barnetrygd", ""), record(2, "Varslingstjeneste for barnetrygd", "")];
+        let f = build(&records).records;
+        assert!(f[0].object_words.cosine(&f[1].object_words) > 0.99);
+    }
+
+    #[test]
+    fn typos_are_read_as_the_common_word() {
+        let mut records: Vec<Record> =
+            (1..=4).map(|i| record(i, "Risikobasert kontroll av kontantstøtte", "")).collect();
+        records.push(record(5, "Etterlevelseskontroll for kontantsøtte", ""));
+        let f = build(&records).records;
+        assert!(f[0].object_words.cosine(&f[4].object_words) > 0.99);
+    }
+
+    #[test]
+    fn acronyms_meet_their_expansion() {
+        let records = vec![
+            record(1, "Felles datakatalog (FDK) – fase 2", ""),
+            record(2, "FDK – ny versjon", ""),
+            record(3, "Datakatalog for alle", ""),
+            record(4, "Felles språkbank", ""),
+        ];
+        let f = build(&records).records;
+        assert!(f[1].object_words.cosine(&f[2].object_words) > 0.3);
+    }
+}

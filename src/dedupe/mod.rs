@@ -1,0 +1,195 @@
+//! Parallel solutions: pairs of initiatives that look like the same effort, why they do, and
+//! groups of them. Pure: records in, pairs and clusters out; no SQL, no screen.
+//!
+//! normalise (words, stems, phase markers) → spelling (typos from the portfolio) and
+//! compound (splitting from the portfolio's own words) → kinds (what kind of service a
+//! title names) → features (TF-IDF vectors: vocabulary) → candidates (prefix-filtered
+//! inverted index) → score (sub-scores, one score) → explain (reasons) → cluster (groups) →
+//! review (decisions and the queue a review screen shows).
+
+pub mod candidates;
+pub mod cluster;
+pub mod compound;
+pub mod explain;
+pub mod features;
+pub mod kinds;
+pub mod normalise;
+pub mod review;
+pub mod score;
+pub mod spelling;
+pub mod vocabulary;
+
+pub use cluster::{Cluster, ClusterSettings, clusters};
+pub use explain::Reason;
+pub use kinds::ServiceKinds;
+pub use review::{Decision, DecisionRecord, ReviewItem, ReviewQueue};
+pub use score::{OwnerRelation, SubScores};
+
+use features::Portfolio;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Maps and sets keyed by words and ids with a fast, non-cryptographic hash: the analysis
+/// looks words up millions of times, and nothing here is exposed to hostile keys that could
+/// make the hash collide on purpose.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// The score at or above which a pair is shown, unless the user gives another. Chosen on
+/// the labelled development portfolio as the best F1 (see README, "Duplicates").
+pub const DEFAULT_THRESHOLD: f64 = 0.6;
+
+/// Pairs at or above this join clusters (the cluster bar is never below the threshold).
+pub const DEFAULT_CLUSTER_BAR: f64 = 0.7;
+
+/// How many others each record is compared with in full: its nearest by title. Keeps the
+/// work linear in the portfolio's size where one object recurs hundreds of times (the same
+/// service in every municipality); a review never needs more than this per initiative.
+pub const CANDIDATES_PER_RECORD: usize = 20;
+
+/// The object word score (what the titles are about) a pair needs to be scored at all.
+/// Below it the titles share at most a common word; the description alone does not make
+/// two initiatives one.
+pub const CANDIDATE_BAR: f32 = 0.3;
+
+/// One initiative as the duplicate search sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub id: i64,
+    /// The name of the file it was last imported from.
+    pub source_file: String,
+    /// Its key in that file.
+    pub key: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// The owner agency's short name.
+    pub agency: Option<String>,
+    /// Ministry codes, lead first.
+    pub ministries: Vec<String>,
+    /// Life event codes.
+    pub life_events: Vec<String>,
+}
+
+/// A candidate pair: two initiatives that look like one effort. Its reasons are worked
+/// out on demand ([`Analysis::reasons`]), so a large portfolio's pairs stay small.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// The lower initiative id.
+    pub a: i64,
+    pub b: i64,
+    pub score: f64,
+    pub sub_scores: SubScores,
+    pub owners: OwnerRelation,
+}
+
+impl Pair {
+    pub fn involves(&self, id: i64) -> bool {
+        self.a == id || self.b == id
+    }
+}
+
+/// Every pair of `records` scoring at least `threshold`, highest first (ties by ids).
+pub fn find_pairs(records: &[Record], kinds: &ServiceKinds, threshold: f64) -> Vec<Pair> {
+    Analysis::new(records.to_vec(), kinds).pairs(threshold)
+}
+
+/// A portfolio prepared for comparison: build once, then ask for the candidate pairs,
+/// score any two records (a pair the analyst decided on earlier, whatever its score now),
+/// or explain a pair.
+#[derive(Debug)]
+pub struct Analysis {
+    records: Vec<Record>,
+    portfolio: Portfolio,
+    index_of: FastMap<i64, usize>,
+}
+
+impl Analysis {
+    pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
+        let portfolio = Portfolio::build(&records, kinds);
+        let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        Self { records, portfolio, index_of }
+    }
+
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    pub fn record(&self, id: i64) -> Option<&Record> {
+        self.index_of.get(&id).map(|&i| &self.records[i])
+    }
+
+    /// Every pair scoring at least `threshold`, highest first (ties by ids). Each record is
+    /// compared with at most [`CANDIDATES_PER_RECORD`] others, its nearest by title.
+    pub fn pairs(&self, threshold: f64) -> Vec<Pair> {
+        let vectors: Vec<&vocabulary::SparseVector> = self.portfolio.records.iter().map(|f| &f.object_words).collect();
+        let terms = &self.portfolio.object_terms;
+        let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
+        let rank = candidates::rarity_rank(&document_frequency);
+        // Scoring is independent per pair: spread over the cores.
+        let mut pairs: Vec<Pair> = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD)
+            .into_par_iter()
+            .filter_map(|(i, j)| self.scored(i as usize, j as usize, Some(threshold)))
+            .collect();
+        pairs.par_sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+        pairs
+    }
+
+    /// The pair of two records by id, whatever its score; None for an unknown id or the
+    /// same id twice.
+    pub fn pair(&self, a: i64, b: i64) -> Option<Pair> {
+        let (&i, &j) = (self.index_of.get(&a)?, self.index_of.get(&b)?);
+        if i == j {
+            return None;
+        }
+        self.scored(i, j, None)
+    }
+
+    /// Why a pair looks alike: shared words, kinds, field scores, life events, owners.
+    pub fn reasons(&self, pair: &Pair) -> Vec<Reason> {
+        let (Some(&i), Some(&j)) = (self.index_of.get(&pair.a), self.index_of.get(&pair.b)) else {
+            return Vec::new();
+        };
+        explain::reasons(&self.portfolio, (i, &self.records[i]), (j, &self.records[j]), &pair.sub_scores)
+    }
+
+    /// The rarest word both titles share: the one-line explanation of a pair.
+    pub fn headline(&self, pair: &Pair) -> Option<String> {
+        let (&i, &j) = (self.index_of.get(&pair.a)?, self.index_of.get(&pair.b)?);
+        explain::headline(&self.portfolio, i, j)
+    }
+
+    /// Scores records `i` and `j`; with a threshold, None when the pair falls below it or
+    /// below the candidate bar (computing as little as it can to know).
+    fn scored(&self, i: usize, j: usize, threshold: Option<f64>) -> Option<Pair> {
+        let (ra, rb) = (&self.records[i], &self.records[j]);
+        if ra.id == rb.id {
+            return None;
+        }
+        let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
+        let descriptions = fa.has_description && fb.has_description;
+        let owners = OwnerRelation::of(ra, rb);
+        let sub_scores = match threshold {
+            Some(threshold) => score::sub_scores_pruned((ra, fa), (rb, fb), |s| {
+                s.object_words < f64::from(CANDIDATE_BAR) || score::combine(s, descriptions, owners) < threshold
+            })?,
+            None => score::sub_scores((ra, fa), (rb, fb)),
+        };
+        let score = score::combine(&sub_scores, descriptions, owners);
+        let (a, b) = if ra.id < rb.id { (ra.id, rb.id) } else { (rb.id, ra.id) };
+        let round = explain::round;
+        Some(Pair {
+            a,
+            b,
+            score: round(score),
+            sub_scores: SubScores {
+                object_words: round(sub_scores.object_words),
+                object_spelling: round(sub_scores.object_spelling),
+                description_words: round(sub_scores.description_words),
+                description_spelling: round(sub_scores.description_spelling),
+                same_kind: sub_scores.same_kind.map(round),
+                life_events: sub_scores.life_events.map(round),
+            },
+            owners,
+        })
+    }
+}
