@@ -1,6 +1,7 @@
 //! The command line: parsing (clap), then each command calls the library and prints.
 
 mod demo;
+mod export;
 mod import;
 mod list;
 mod paths;
@@ -86,6 +87,39 @@ pub enum Command {
     Sensitivity(scoring::SensitivityArgs),
     /// Save named weights and frames, and compare two side by side
     Scenario(scoring::ScenarioArgs),
+    /// Write a priority list for a meeting: CSV for Norwegian Excel (or plain), XLSX,
+    /// Markdown or JSON, with the same filters as `list`
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The file to write; never replaced without --force
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+    /// csv, xlsx, md or json [default: from the --out file's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<crate::export::ExportFormat>,
+    /// Only the N best (after choosing within the frame)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Budget frame: mark the best set within it (in kroner or with a unit: 500M, "500 MNOK",
+    /// 0,5mrd); chosen among the listed initiatives
+    #[arg(long, value_name = "NOK", value_parser = parse_amount)]
+    pub budget: Option<i64>,
+    /// Plain comma-separated CSV (UTF-8 without BOM, decimal point) instead of what Norwegian
+    /// Excel opens (UTF-8 with BOM, semicolons, decimal comma)
+    #[arg(long)]
+    pub comma: bool,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_amount(text: &str) -> std::result::Result<i64, String> {
+    crate::scoring::parse_nok(text).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -325,6 +359,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Rank(args)) => scoring::rank(&context, &args),
         Some(Command::Sensitivity(args)) => scoring::sensitivity_command(&context, &args),
         Some(Command::Scenario(args)) => scoring::scenario(&context, &args),
+        Some(Command::Export(args)) => export::run(&context, &args),
     }
 }
 

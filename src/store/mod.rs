@@ -2,6 +2,7 @@
 //!
 //! Only this module writes SQL. Values always travel as parameters.
 
+mod decisions;
 pub(crate) mod import_write;
 mod initiatives;
 pub(crate) mod lookup;
@@ -9,6 +10,7 @@ mod reference;
 pub(crate) mod schema;
 mod scoring;
 
+pub use decisions::{PairDecision, PairVerdict};
 pub use initiatives::{ListQuery, SortField};
 pub use lookup::Resolver;
 
