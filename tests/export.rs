@@ -289,3 +289,151 @@ fn decided_duplicates_and_overlaps_are_marked_and_export_view_keeps_the_screen_o
     let again = samla::export::export_view(&store, &ids, &out, samla::export::ExportFormat::Csv, &Default::default());
     assert!(matches!(again, Err(samla::Error::OutputExists { .. })), "the TUI asks before replacing");
 }
+
+/// Records the analyst's verdicts straight in the database (the dedupe screens do this in
+/// the app): a cross-sector overlap between Nav's and Digdir's hostile titles, and a
+/// duplicate inside the demo data.
+fn decide(home: &Home, pairs: &[(i64, i64, &str)]) {
+    let conn = rusqlite::Connection::open(home.db()).expect("open");
+    for (a, b, decision) in pairs {
+        conn.execute(
+            "INSERT INTO duplicate_decisions (initiative_a, initiative_b, decision, decided_at, decided_by)
+             VALUES (?1, ?2, ?3, '2027-01-01T00:00:00+01:00', 'test')",
+            rusqlite::params![a.min(b), a.max(b), decision],
+        )
+        .expect("insert decision");
+    }
+}
+
+fn id_titled(rows: &[Value], title: &str) -> i64 {
+    rows.iter().find(|r| r["title"] == title).and_then(|r| r["id"].as_i64()).expect("id")
+}
+
+#[test]
+fn brief_in_markdown_has_every_section_with_escaped_titles_and_parallel_solutions() {
+    let home = demo_home();
+    let rows = json_rows(&home, &[]);
+    let (formula, markup) = (id_titled(&rows, FORMULA_TITLE), id_titled(&rows, MARKUP_TITLE));
+    decide(&home, &[(formula, markup, "overlap"), (1, 2, "duplicate"), (3, 4, "distinct")]);
+    let out = home.path("notat.md");
+    let said = ok(home.run_db(&[
+        "brief",
+        "--out",
+        path_str(&out),
+        "--budget",
+        "500M",
+        "--title",
+        "Møte *mars* <b>",
+        "--date",
+        "14. mars 2027",
+    ]));
+    assert!(said.contains("notat.md"), "{said}");
+    let text = std::fs::read_to_string(&out).expect("read");
+    for heading in [
+        "# Møte \\*mars\\* \\<b\\>",
+        "## Nøkkeltall",
+        "## Forslag til prioritering",
+        "## Parallelle løsninger",
+        "## Livshendelser",
+        "## Endringer siden forrige runde",
+        "## Datakvalitet",
+    ] {
+        assert!(text.contains(heading), "{heading:?} missing:\n{text}");
+    }
+    assert!(text.contains("14. mars 2027"));
+    assert!(!text.contains("<script>") && !text.contains("<b>"), "{text}");
+    assert!(text.contains("\\<script\\>alert(1)\\</script\\> \\| \\*fet\\*"), "{text}");
+
+    // Headline figures add up to what the export lists.
+    let requested: i64 = rows.iter().filter_map(|r| r["amount_nok"].as_i64()).sum();
+    let figure = format!("**{} MNOK**", samla::text::format_mnok(requested));
+    assert!(text.contains(&figure), "{figure} in:\n{text}");
+    assert!(text.contains(&format!("**{}** tiltak", rows.len())));
+
+    // The frame, the why and what just missed.
+    assert!(text.contains("**Ramme:** 500,0 MNOK"), "{text}");
+    assert!(text.contains("### Rett utenfor rammen"), "{text}");
+    assert!(text.contains("Gjennomføringsrisiko 10,0"), "reasons name criteria with points");
+
+    // Parallel solutions: plain about missing candidates, clusters from the decisions.
+    assert!(text.contains("Det er ikke beregnet kandidatpar"), "{text}");
+    assert!(text.contains("på tvers av sektorer") && text.contains("inneholder duplikater"), "{text}");
+    assert!(text.contains("**Bør snakke sammen:** Nav (AID) · Digdir (DFD)"), "{text}");
+    assert!(text.contains("3 vurderte par, 1 av dem vurdert som ulike"), "{text}");
+
+    assert!(text.contains("| Dødsfall og arv |"), "life events by name");
+    assert!(text.contains("Tiltak uten tydelig eier"));
+    assert!(text.contains("**kommunal**") && text.contains("runde 2): 5 nye, 14 endret, 3 trukket"), "{text}");
+    assert!(text.contains("**fiendtlig**") && text.contains("første runde"), "{text}");
+    assert!(text.contains("søkt beløp"), "changed fields by name, not column codes");
+    assert!(text.contains("| digdir\\_felles | digdir\\_felles.csv |"), "sources with dates: {text}");
+    assert!(text.contains("### Eksempler på advarsler fra import"));
+}
+
+#[test]
+fn brief_in_html_is_one_self_contained_escaped_file_for_a4() {
+    let home = demo_home();
+    let rows = json_rows(&home, &[]);
+    decide(&home, &[(id_titled(&rows, FORMULA_TITLE), id_titled(&rows, MARKUP_TITLE), "overlap")]);
+    let out = home.path("brief.html");
+    ok(home.run_db(&["--lang", "en", "brief", "--out", path_str(&out), "--budget", "1 mrd", "--title", "<i>Q1</i>"]));
+    let html = std::fs::read_to_string(&out).expect("read");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..200.min(html.len())]);
+    assert!(html.contains("<html lang=\"en\">") && html.contains("<h2>Headline figures</h2>"));
+    assert!(html.contains("@page { size: A4"), "prints on A4");
+    assert_eq!(html.matches("<svg").count(), 3, "charts inline");
+    for fetch in ["<script", "src=", "<link", "url(", "@import", "https://"] {
+        assert!(!html.contains(fetch), "{fetch} in a self-contained file");
+    }
+    assert!(html.contains("&lt;i&gt;Q1&lt;&#x2f;i&gt;") || html.contains("&lt;i&gt;Q1&lt;/i&gt;"), "title escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;"), "data escaped");
+    assert!(!html.contains("<i>Q1"));
+    assert!(html.contains("Death and inheritance"), "English life-event names");
+    assert!(html.contains("No candidate pairs of parallel solutions have been computed yet"));
+
+    let err = fails(home.run_db(&["brief", "--out", path_str(&out)]));
+    assert!(err.contains("--force"), "{err}");
+    ok(home.run_db(&["brief", "--out", path_str(&out), "--force"]));
+    let err = fails(home.run_db(&["brief", "--out", path_str(&home.path("brief.pdf"))]));
+    assert!(err.contains(".md") && err.contains(".html"), "{err}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn the_brief_uses_the_users_templates_and_names_a_broken_one() {
+    let home = demo_home();
+    let config = home.path("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    let words = include_str!("../data/brief_words.j2")
+        .replace("\"headline\": \"Nøkkeltall\"", "\"headline\": \"Tall å merke seg\"");
+    std::fs::write(config.join("brief_words.j2"), words).expect("write words");
+    let out = home.path("notat.md");
+    ok(home.run_db(&["brief", "--out", path_str(&out)]));
+    let text = std::fs::read_to_string(&out).expect("read");
+    assert!(text.contains("## Tall å merke seg"), "{text}");
+    assert!(text.contains("Ingen budsjettramme er gitt"), "without a frame, the top of the ranking");
+
+    std::fs::write(config.join("brief.md.j2"), "{{ brief.headlin.initiatives }}").expect("write broken");
+    let err = fails(home.run_db(&["brief", "--out", path_str(&home.path("broken.md"))]));
+    assert!(err.contains("brief template") && err.contains("brief.md.j2"), "{err}");
+    assert!(!home.path("broken.md").exists(), "nothing written");
+}
+
+#[test]
+fn the_brief_lists_open_candidate_pairs_when_the_dedupe_engine_hands_them_over() {
+    use samla::export::brief::{BriefFormat, BriefOptions, CandidatePair, Templates, gather, render};
+    let home = demo_home();
+    let store = samla::Store::open(&home.db(), samla::OpenMode::Existing, &ReferenceSource::builtin()).expect("open");
+    let candidates = [CandidatePair { a: 5, b: 9, score: 0.87 }];
+    let options = BriefOptions { lang: samla::config::Lang::En, candidates: &candidates, ..BriefOptions::default() };
+    let data = gather(&store, &options).expect("gather");
+    assert!(data.parallel.candidates_computed);
+    assert_eq!(data.parallel.open.len(), 1);
+    let text = render(&data, BriefFormat::Markdown, &Templates::builtin()).expect("render");
+    assert!(text.contains("### Open candidate pairs (not yet decided)") && text.contains("similarity 0.87"), "{text}");
+    assert!(!text.contains("No candidate pairs"), "{text}");
+}

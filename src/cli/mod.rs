@@ -1,5 +1,6 @@
 //! The command line: parsing (clap), then each command calls the library and prints.
 
+mod brief;
 mod demo;
 mod export;
 mod import;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Write a priority list for a meeting: CSV for Norwegian Excel (or plain), XLSX,
     /// Markdown or JSON, with the same filters as `list`
     Export(ExportArgs),
+    /// Write the brief for the embetsgruppe: headline figures, the priority list within the
+    /// frame, parallel solutions, life-event coverage, changes and data quality
+    Brief(BriefArgs),
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +117,29 @@ pub struct ExportArgs {
     /// Excel opens (UTF-8 with BOM, semicolons, decimal comma)
     #[arg(long)]
     pub comma: bool,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The file to write: .md for Markdown, .html for one self-contained HTML file;
+    /// never replaced without --force
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+    /// The brief's title [default: from the template]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The meeting date as it should read on the brief (e.g. "14. mars 2027") [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Budget frame for the proposed priority list (500M, "500 MNOK", 0,5mrd)
+    #[arg(long, value_name = "NOK", value_parser = parse_amount)]
+    pub budget: Option<i64>,
+    /// How many of the ranking to show when there is no frame
+    #[arg(long, value_name = "N", default_value_t = 15)]
+    pub top: usize,
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
@@ -360,6 +387,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sensitivity(args)) => scoring::sensitivity_command(&context, &args),
         Some(Command::Scenario(args)) => scoring::scenario(&context, &args),
         Some(Command::Export(args)) => export::run(&context, &args),
+        Some(Command::Brief(args)) => brief::run(&context, &args),
     }
 }
 

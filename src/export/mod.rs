@@ -8,6 +8,7 @@
 //! The terminal UI exports what a screen shows with [`export_view`] (the CLI's `samla export`
 //! calls the same).
 
+pub mod brief;
 mod csv;
 pub mod escape;
 pub mod file;
