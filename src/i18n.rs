@@ -282,7 +282,6 @@ catalogue! {
     WROTE = "Skrev" / "Wrote";
     ROWS_TO = "rader til" / "rows to";
     BRIEF_TO = "Notat skrevet til" / "Brief written to";
-    WITHDRAWN_MARK = "trukket" / "withdrawn";
 
     // Actions (help, status bar, palette).
     ACT_QUIT = "Avslutt" / "Quit";

@@ -757,3 +757,23 @@ fn rounds(
     };
     Ok((changes, quality))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linked_pairs_form_groups_transitively() {
+        let groups = clusters_of(&[(1, 2, false), (2, 7, true), (4, 5, false), (9, 7, false)]);
+        assert_eq!(groups, vec![(vec![1, 2, 7, 9], true), (vec![4, 5], false)]);
+        assert!(clusters_of(&[]).is_empty());
+    }
+
+    #[test]
+    fn amounts_read_the_readers_way() {
+        assert_eq!(mnok(1_234_500_000, Lang::Nb), "1 234,5");
+        assert_eq!(mnok(1_234_500_000, Lang::En), "1,234.5");
+        assert_eq!(mnok(-3_000_000, Lang::En), "-3.0");
+        assert_eq!(decimal(56.875, 1, Lang::Nb), "56,9");
+    }
+}
