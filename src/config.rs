@@ -21,11 +21,20 @@ pub struct Config {
     pub theme: String,
     /// Mouse capture in the TUI; off lets the terminal select text.
     pub mouse: bool,
+    /// The score (0 to 1) at or above which two initiatives are listed as a possible
+    /// duplicate or overlap, in the review screen, `samla dedupe` and the brief.
+    pub duplicate_threshold: f64,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { analyst: os_user(), lang: Lang::Nb, theme: "default".into(), mouse: true }
+        Self {
+            analyst: os_user(),
+            lang: Lang::Nb,
+            theme: "default".into(),
+            mouse: true,
+            duplicate_threshold: crate::dedupe::DEFAULT_THRESHOLD,
+        }
     }
 }
 
@@ -47,6 +56,12 @@ impl Config {
             .map_err(|e| Error::Config(format!("{file}: {}", e.to_string().trim_end().replace('\n', " "))))?;
         if config.analyst.trim().is_empty() {
             config.analyst = os_user();
+        }
+        if !(0.0..=1.0).contains(&config.duplicate_threshold) {
+            return Err(Error::Config(format!(
+                "{file}: duplicate_threshold must lie between 0 and 1, got {}",
+                config.duplicate_threshold
+            )));
         }
         Ok(config)
     }
@@ -80,5 +95,14 @@ mod tests {
         std::fs::write(&path, "analyst = \"Kari\"\ncolour = \"red\"\n").expect("write");
         let err = Config::load(&path).expect_err("unknown key").to_string();
         assert!(err.contains("config.toml") && err.contains("line 2") && err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn the_duplicate_threshold_is_a_score_between_0_and_1() {
+        assert_eq!(Config::default().duplicate_threshold, crate::dedupe::DEFAULT_THRESHOLD);
+        let config = Config::from_toml("duplicate_threshold = 0.75\n", "config.toml").expect("valid");
+        assert_eq!(config.duplicate_threshold, 0.75);
+        let err = Config::from_toml("duplicate_threshold = 75\n", "config.toml").expect_err("out of range");
+        assert!(err.to_string().contains("between 0 and 1"), "{err}");
     }
 }

@@ -51,6 +51,10 @@ pub enum Error {
 
     #[error("cancelled; nothing was changed")]
     Cancelled,
+
+    /// An export or brief would replace a file: the CLI needs `--force`, the TUI asks.
+    #[error("{path} exists already; add --force to replace it")]
+    OutputExists { path: PathBuf },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

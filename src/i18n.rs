@@ -308,6 +308,34 @@ catalogue! {
     CANDIDATES = "Kandidater" / "Candidates";
     NOTHING_TO_APPLY = "Ingenting å bruke." / "Nothing to apply.";
     APPLY_HINT = "Ingenting er endret. `samla suggest --apply` bruker forslagene (eiere bare der det er én kandidat)." / "Nothing was changed. `samla suggest --apply` applies them (owners only where there is one candidate).";
+    // Exports and briefs.
+    LIST_SHEET = "Prioriteringsliste" / "Priority list";
+    SETTINGS_SHEET = "Utvalg" / "Selection";
+    AMOUNT_NOK = "Søkt beløp (kr)" / "Requested amount (NOK)";
+    POINTS_SUFFIX = "poeng" / "points";
+    IN_FRAME_COLUMN = "Innenfor rammen" / "Within the frame";
+    PARALLEL_COLUMN = "Parallelle løsninger" / "Parallel solutions";
+    DUPLICATE_OF = "duplikat av" / "duplicate of";
+    OVERLAPS_WITH = "overlapper med" / "overlaps with";
+    MISSING_SCORES = "Mangler poeng" / "Missing scores";
+    YES = "ja" / "yes";
+    NO = "nei" / "no";
+    SETTING = "Innstilling" / "Setting";
+    GENERATED_AT = "Laget" / "Generated";
+    NO_FILTER = "ingen (alle aktive tiltak)" / "none (every active initiative)";
+    MATCHED = "Tiltak i utvalget" / "Initiatives selected";
+    TOP_ONLY = "Bare de beste" / "Only the best";
+    ALL_ROWS = "alle" / "all";
+    FRAME_SPENT = "Brukt av rammen (kr)" / "Spent of the frame (NOK)";
+    FRAME_LEFT = "Igjen av rammen (kr)" / "Left of the frame (NOK)";
+    FRAME_CHOSEN = "Tiltak innenfor rammen" / "Initiatives within the frame";
+    FRAME_NOK = "Ramme (kr)" / "Frame (NOK)";
+    LOCKS_IGNORED = "Låser på tiltak utenfor lista (ikke brukt)" / "Locks on initiatives outside the list (not used)";
+    RANK_NOTE = "Plass er rangeringen etter totalpoeng blant tiltakene i lista." /
+                "Rank is the place by total score among the initiatives in the list.";
+    WROTE = "Skrev" / "Wrote";
+    ROWS_TO = "rader til" / "rows to";
+    BRIEF_TO = "Notat skrevet til" / "Brief written to";
 
     // Actions (help, status bar, palette).
     ACT_QUIT = "Avslutt" / "Quit";

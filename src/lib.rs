@@ -9,6 +9,7 @@ pub mod config;
 pub mod dedupe;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;

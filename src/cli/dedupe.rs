@@ -43,6 +43,11 @@ pub fn run(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     }
 }
 
+/// `--threshold`, else the one in config.toml.
+fn threshold(context: &Context, args: &DedupeArgs) -> f64 {
+    args.threshold.unwrap_or(context.config.duplicate_threshold)
+}
+
 fn queue(context: &Context, threshold: f64) -> Result<ReviewQueue> {
     if !(0.0..=1.0).contains(&threshold) {
         return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
@@ -118,14 +123,14 @@ fn write_json_pairs(queue: &ReviewQueue, items: &[&ReviewItem], threshold: f64) 
 }
 
 fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
-    let queue = queue(context, args.threshold)?;
+    let queue = queue(context, threshold(context, args))?;
     let mut items: Vec<&ReviewItem> =
         queue.items.iter().filter(|i| args.all || args.json || i.decision.is_none()).collect();
     if let Some(limit) = args.limit {
         items.truncate(limit);
     }
     if args.json {
-        write_json_pairs(&queue, &items, args.threshold)?;
+        write_json_pairs(&queue, &items, queue.threshold)?;
         return Ok(ExitCode::SUCCESS);
     }
     let lang = context.lang;
@@ -159,7 +164,7 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     text.push_str(&format!(
         "{open} {} ≥ {} ({cross} {}) · {} {}\n",
         i18n::OPEN_PAIRS.get(lang),
-        format_score(args.threshold),
+        format_score(queue.threshold),
         i18n::CROSS_SECTOR.get(lang),
         queue.items.len() - open,
         i18n::DECIDED_PAIRS.get(lang),
@@ -211,7 +216,7 @@ fn format_score(score: f64) -> String {
 }
 
 fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
-    let queue = queue(context, args.threshold)?;
+    let queue = queue(context, threshold(context, args))?;
     let found = queue.clusters(ClusterSettings::default());
     if args.json {
         #[derive(Serialize)]
@@ -270,7 +275,7 @@ fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
 /// it the analyst called duplicate or overlap: the help for choosing a threshold.
 fn thresholds(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     let lowest = f64::from(*THRESHOLD_STEPS.start()) / 20.0;
-    let queue = queue(context, lowest.min(args.threshold))?;
+    let queue = queue(context, lowest.min(threshold(context, args)))?;
     #[derive(Serialize)]
     struct Step {
         threshold: f64,

@@ -56,6 +56,23 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The ids of the initiatives `samla list` would show with these filters, in id order.
+pub(super) fn selected_ids(store: &crate::store::Store, filter: &FilterArgs) -> Result<Vec<i64>> {
+    let mut query = filter.to_query();
+    let keep = match &filter.filter {
+        Some(expression) => {
+            query.include_withdrawn = true;
+            Some(filter_ids(store, expression, filter.all)?)
+        }
+        None => None,
+    };
+    let mut ids: Vec<i64> = store.list(&query)?.into_iter().map(|i| i.id).collect();
+    if let Some(keep) = keep {
+        ids.retain(|id| keep.contains(id));
+    }
+    Ok(ids)
+}
+
 /// The ids a filter-bar expression keeps, computed the way the terminal UI does.
 pub(crate) fn filter_ids(
     store: &crate::store::Store,

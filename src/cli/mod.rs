@@ -1,7 +1,9 @@
 //! The command line: parsing (clap), then each command calls the library and prints.
 
+mod brief;
 mod dedupe;
 mod demo;
+mod export;
 mod health;
 mod import;
 pub use import::BACKUPS_KEPT;
@@ -104,6 +106,65 @@ pub enum Command {
     Scenario(scoring::ScenarioArgs),
     /// Parallel solutions: pairs of initiatives that look like one effort, with reasons
     Dedupe(DedupeArgs),
+    /// Write a priority list for a meeting: CSV for Norwegian Excel (or plain), XLSX,
+    /// Markdown or JSON, with the same filters as `list`
+    Export(ExportArgs),
+    /// Write the brief for the embetsgruppe: headline figures, the priority list within the
+    /// frame, parallel solutions, life-event coverage, changes and data quality
+    Brief(BriefArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The file to write; never replaced without --force
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+    /// csv, xlsx, md or json [default: from the --out file's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<crate::export::ExportFormat>,
+    /// Only the N best (after choosing within the frame)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Budget frame: mark the best set within it (in kroner or with a unit: 500M, "500 MNOK",
+    /// 0,5mrd); chosen among the listed initiatives
+    #[arg(long, value_name = "NOK", value_parser = parse_amount)]
+    pub budget: Option<i64>,
+    /// Plain comma-separated CSV (UTF-8 without BOM, decimal point) instead of what Norwegian
+    /// Excel opens (UTF-8 with BOM, semicolons, decimal comma)
+    #[arg(long)]
+    pub comma: bool,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The file to write: .md for Markdown, .html for one self-contained HTML file;
+    /// never replaced without --force
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+    /// The brief's title [default: from the template]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The meeting date as it should read on the brief (e.g. "14. mars 2027") [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Budget frame for the proposed priority list (500M, "500 MNOK", 0,5mrd)
+    #[arg(long, value_name = "NOK", value_parser = parse_amount)]
+    pub budget: Option<i64>,
+    /// How many of the ranking to show when there is no frame
+    #[arg(long, value_name = "N", default_value_t = 15)]
+    pub top: usize,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_amount(text: &str) -> std::result::Result<i64, String> {
+    crate::scoring::parse_nok(text).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -316,9 +377,9 @@ fewer, surer pairs, lower it to miss fewer."
 pub struct DedupeArgs {
     #[command(subcommand)]
     pub action: Option<DedupeAction>,
-    /// Show pairs scoring at least this (0 to 1)
-    #[arg(long, global = true, value_name = "SCORE", default_value_t = crate::dedupe::DEFAULT_THRESHOLD)]
-    pub threshold: f64,
+    /// Show pairs scoring at least this (0 to 1) [default: duplicate_threshold in config.toml, else 0.6]
+    #[arg(long, global = true, value_name = "SCORE")]
+    pub threshold: Option<f64>,
     /// Print JSON: {"pairs":[{"a":{..},"b":{..},"score":..,"reasons":[..]}]}
     #[arg(long, global = true)]
     pub json: bool,
@@ -435,6 +496,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sensitivity(args)) => scoring::sensitivity_command(&context, &args),
         Some(Command::Scenario(args)) => scoring::scenario(&context, &args),
         Some(Command::Dedupe(args)) => dedupe::run(&context, &args),
+        Some(Command::Export(args)) => export::run(&context, &args),
+        Some(Command::Brief(args)) => brief::run(&context, &args),
     }
 }
 

@@ -8,8 +8,13 @@ use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &PathsArgs) -> Result<ExitCode> {
     let paths = &context.paths;
-    let overrides: Vec<&str> =
-        reference::ALL.iter().filter(|f| reference::user_file_exists(&paths.config_dir, **f)).map(|f| f.name).collect();
+    // The brief's templates are overridden the same way as the reference files.
+    let overrides: Vec<&str> = reference::ALL
+        .iter()
+        .chain(crate::export::brief::TEMPLATE_FILES.iter())
+        .filter(|f| reference::user_file_exists(&paths.config_dir, **f))
+        .map(|f| f.name)
+        .collect();
     if args.json {
         let value = serde_json::json!({
             "config_dir": paths.config_dir,

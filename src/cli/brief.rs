@@ -1,0 +1,31 @@
+//! `samla brief`: the brief for the embetsgruppe, as Markdown or self-contained HTML.
+
+use super::{BriefArgs, Context, print};
+use crate::error::Result;
+use crate::export::brief::{BriefOptions, CandidatePair, Templates, write_brief};
+use crate::i18n;
+use crate::store::OpenMode;
+use std::process::ExitCode;
+
+pub fn run(context: &Context, args: &BriefArgs) -> Result<ExitCode> {
+    // The format is checked before the database is opened, so a typo costs nothing.
+    crate::export::brief::BriefFormat::from_path(&args.out)?;
+    let store = context.open(OpenMode::Existing)?;
+    // The pairs still to review go in the brief beside the clusters the analyst confirmed.
+    let queue = store.review_queue(&context.reference.service_kinds()?, context.config.duplicate_threshold)?;
+    let candidates: Vec<CandidatePair> =
+        queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect();
+    let options = BriefOptions {
+        lang: context.lang,
+        title: args.title.clone(),
+        date: args.date.clone(),
+        budget_nok: args.budget,
+        top: args.top,
+        candidates: Some(&candidates),
+        ..BriefOptions::default()
+    };
+    let templates = Templates::with_user_dir(&context.paths.config_dir);
+    let written = write_brief(&store, &args.out, &options, &templates, args.force)?;
+    print(&format!("{} {}\n", i18n::BRIEF_TO.get(context.lang), written.display()))?;
+    Ok(ExitCode::SUCCESS)
+}

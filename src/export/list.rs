@@ -1,0 +1,290 @@
+//! A priority list: the rows an export writes, with rank, score and its breakdown, the
+//! frame marker and the parallel-solution marker, and the settings that produced it.
+//! Gathering is here; each format's writer only lays it out.
+
+use crate::config::Lang;
+use crate::dedupe::Decision;
+use crate::error::{Error, Result};
+use crate::model::{Initiative, Status};
+use crate::scoring::{BudgetItem, Frame, Weights, select};
+use crate::store::{ListQuery, Store};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// A budget frame for a list, with the analyst's locks (initiative ids).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrameSpec {
+    pub budget_nok: i64,
+    pub locked_in: Vec<i64>,
+    pub locked_out: Vec<i64>,
+}
+
+/// The order rows are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    /// Best total score first; withdrawn initiatives (no score) last, by id.
+    #[default]
+    ByScore,
+    /// As the ids were given (what a screen shows, in its order).
+    AsGiven,
+}
+
+/// How to build a list.
+#[derive(Debug, Clone, Default)]
+pub struct ListOptions {
+    pub lang: Lang,
+    /// Weights to rank by; None means the weights stored in the database.
+    pub weights: Option<Weights>,
+    pub frame: Option<FrameSpec>,
+    /// Keep only the first N rows (after ranking and choosing within the frame).
+    pub top: Option<usize>,
+    pub order: ListOrder,
+    /// How the rows were chosen, in the user's words ("--ministry HOD", "dep:HOD"), for the
+    /// settings sheet. Empty means every active initiative.
+    pub filters: Vec<String>,
+}
+
+/// A criterion as a list column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionColumn {
+    pub code: String,
+    pub name: String,
+    pub weight: f64,
+    /// The weight as a share of all weights, 0..1.
+    pub share: f64,
+}
+
+/// The frame used and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameSummary {
+    pub frame_nok: i64,
+    pub spent_nok: i64,
+    pub remaining_nok: i64,
+    pub chosen: usize,
+    pub locked_in: Vec<i64>,
+    pub locked_out: Vec<i64>,
+    /// Locks on initiatives that are not in the list (ignored).
+    pub ignored_locks: Vec<i64>,
+}
+
+/// A life event as a list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LifeEventLabel {
+    pub code: String,
+    pub name: String,
+}
+
+/// One row of a priority list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriorityRow {
+    /// Place by total score among the list's rows (1 = best); None for a withdrawn
+    /// initiative, which has no score.
+    pub rank: Option<u32>,
+    pub id: i64,
+    pub title: String,
+    pub agency: Option<String>,
+    /// Ministry codes, the lead first.
+    pub ministries: Vec<String>,
+    pub life_events: Vec<LifeEventLabel>,
+    pub amount_nok: Option<i64>,
+    /// Total score 0..100.
+    pub score: Option<f64>,
+    /// Points each criterion adds to the score, in the order of [`PriorityList::criteria`].
+    pub points: Vec<f64>,
+    /// Criteria without a value (counted as the middle of their scale).
+    pub missing: Vec<String>,
+    /// Within the frame; None when the list has no frame.
+    pub in_frame: Option<bool>,
+    /// Initiatives the analyst decided are the same effort.
+    pub duplicates: Vec<i64>,
+    /// Initiatives the analyst decided overlap with this one.
+    pub overlaps: Vec<i64>,
+    pub tags: Vec<String>,
+    pub withdrawn: bool,
+}
+
+/// Everything an export writes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriorityList {
+    #[serde(skip)]
+    pub lang: Lang,
+    pub generated_at: String,
+    pub database: String,
+    pub filters: Vec<String>,
+    pub criteria: Vec<CriterionColumn>,
+    pub frame: Option<FrameSummary>,
+    /// Rows before `--top` cut the list.
+    pub matched: usize,
+    pub top: Option<usize>,
+    pub rows: Vec<PriorityRow>,
+}
+
+/// Builds the list of the initiatives `ids` (unknown ids are an error; duplicates are
+/// written once).
+pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<PriorityList> {
+    let lang = options.lang;
+    let mut listed = HashSet::new();
+    let ids: Vec<i64> = ids.iter().copied().filter(|id| listed.insert(*id)).collect();
+    let mut initiatives: HashMap<i64, Initiative> = store
+        .list(&ListQuery { include_withdrawn: true, ..ListQuery::default() })?
+        .into_iter()
+        .filter(|i| listed.contains(&i.id))
+        .map(|i| (i.id, i))
+        .collect();
+    if let Some(unknown) = ids.iter().find(|id| !initiatives.contains_key(id)) {
+        return Err(Error::Invalid(format!("there is no initiative with id {unknown}; see `samla list`")));
+    }
+
+    let matrix = store.score_matrix()?;
+    let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
+    if weights.len() != matrix.columns() {
+        return Err(Error::Invalid("the weights do not match the criteria".into()));
+    }
+    if weights.is_zero() {
+        return Err(Error::Invalid(
+            "every weight is 0; set weights with `samla weights --set CRITERION=WEIGHT`".into(),
+        ));
+    }
+    let ranking = matrix.rank(&weights);
+    let shares = weights.shares();
+
+    // The list's scored rows in score order: the portfolio's ranking restricted to the list.
+    let scored: Vec<usize> = ranking.rows().filter(|&row| listed.contains(&matrix.row(row).id)).collect();
+    let place_of: HashMap<i64, u32> =
+        scored.iter().enumerate().map(|(place, &row)| (matrix.row(row).id, place as u32 + 1)).collect();
+
+    let mut frame_summary = None;
+    let mut in_frame: HashMap<i64, bool> = HashMap::new();
+    if let Some(spec) = &options.frame {
+        let items: Vec<BudgetItem> = scored
+            .iter()
+            .map(|&row| BudgetItem { cost_nok: matrix.row(row).amount_nok, value: ranking.totals[row] })
+            .collect();
+        let item_of: HashMap<i64, usize> =
+            scored.iter().enumerate().map(|(item, &row)| (matrix.row(row).id, item)).collect();
+        let mut ignored = Vec::new();
+        let mut items_of = |locks: &[i64]| -> Vec<usize> {
+            locks
+                .iter()
+                .filter_map(|id| {
+                    let item = item_of.get(id).copied();
+                    if item.is_none() {
+                        ignored.push(*id);
+                    }
+                    item
+                })
+                .collect()
+        };
+        let frame = Frame {
+            frame_nok: spec.budget_nok,
+            locked_in: items_of(&spec.locked_in),
+            locked_out: items_of(&spec.locked_out),
+            ..Frame::default()
+        };
+        let order: Vec<usize> = (0..items.len()).collect();
+        let selection = select(&items, &order, &frame)?;
+        for (item, &row) in scored.iter().enumerate() {
+            in_frame.insert(matrix.row(row).id, selection.in_frame[item]);
+        }
+        let id_of = |item: &usize| matrix.row(scored[*item]).id;
+        frame_summary = Some(FrameSummary {
+            frame_nok: selection.frame_nok,
+            spent_nok: selection.spent_nok,
+            remaining_nok: selection.remaining_nok,
+            chosen: selection.chosen.len(),
+            locked_in: selection.locked_in.iter().map(id_of).collect(),
+            locked_out: selection.locked_out.iter().map(id_of).collect(),
+            ignored_locks: ignored,
+        });
+    }
+
+    let mut duplicates: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut overlaps: HashMap<i64, Vec<i64>> = HashMap::new();
+    for decision in store.duplicate_decisions()? {
+        let marks = match decision.decision {
+            Decision::Duplicate => &mut duplicates,
+            Decision::Overlap => &mut overlaps,
+            Decision::Distinct => continue,
+        };
+        marks.entry(decision.a).or_default().push(decision.b);
+        marks.entry(decision.b).or_default().push(decision.a);
+    }
+
+    let resolver = crate::store::Resolver::load_for(store)?;
+    let event_names: HashMap<&str, &str> = resolver
+        .life_events()
+        .iter()
+        .map(|e| (e.code.as_str(), if lang == Lang::En { e.name_en.as_str() } else { e.name_nb.as_str() }))
+        .collect();
+
+    let order: Vec<i64> = match options.order {
+        ListOrder::AsGiven => ids.clone(),
+        ListOrder::ByScore => {
+            let mut order: Vec<i64> = scored.iter().map(|&row| matrix.row(row).id).collect();
+            let mut unscored: Vec<i64> = ids.iter().copied().filter(|id| !place_of.contains_key(id)).collect();
+            unscored.sort_unstable();
+            order.extend(unscored);
+            order
+        }
+    };
+    let matched = order.len();
+    let mut rows = Vec::with_capacity(order.len().min(options.top.unwrap_or(usize::MAX)));
+    for id in order.into_iter().take(options.top.unwrap_or(usize::MAX)) {
+        let Some(initiative) = initiatives.remove(&id) else { continue };
+        let row = matrix.row_of(id);
+        let explanation = row.map(|row| matrix.explain(&weights, row));
+        rows.push(PriorityRow {
+            rank: place_of.get(&id).copied(),
+            id,
+            life_events: initiative
+                .life_events
+                .iter()
+                .map(|code| LifeEventLabel {
+                    code: code.clone(),
+                    name: event_names.get(code.as_str()).map_or_else(|| code.clone(), |n| n.to_string()),
+                })
+                .collect(),
+            score: row.map(|row| ranking.totals[row]),
+            points: explanation
+                .as_ref()
+                .map(|e| e.contributions.iter().map(|c| c.points).collect())
+                .unwrap_or_default(),
+            missing: explanation
+                .as_ref()
+                .map(|e| e.contributions.iter().filter(|c| c.missing).map(|c| c.code.clone()).collect())
+                .unwrap_or_default(),
+            in_frame: options.frame.as_ref().map(|_| in_frame.get(&id).copied().unwrap_or(false)),
+            duplicates: duplicates.remove(&id).unwrap_or_default(),
+            overlaps: overlaps.remove(&id).unwrap_or_default(),
+            withdrawn: initiative.status == Status::Withdrawn,
+            title: initiative.title,
+            agency: initiative.agency,
+            ministries: initiative.ministries,
+            amount_nok: initiative.amount_nok,
+            tags: initiative.tags,
+        });
+    }
+
+    let criteria = matrix
+        .criteria()
+        .iter()
+        .enumerate()
+        .map(|(column, c)| CriterionColumn {
+            code: c.code.clone(),
+            name: c.name(lang).to_string(),
+            weight: weights.get(column),
+            share: shares.get(column).copied().unwrap_or(0.0),
+        })
+        .collect();
+    Ok(PriorityList {
+        lang,
+        generated_at: crate::now(),
+        database: store.path().display().to_string(),
+        filters: options.filters.clone(),
+        criteria,
+        frame: frame_summary,
+        matched,
+        top: options.top,
+        rows,
+    })
+}
