@@ -34,6 +34,7 @@ fn tui(c: &mut Criterion) {
         reference: ReferenceSource::builtin(),
         analyst: "bench".into(),
         backup_dir: std::env::temp_dir().join("samla-bench-backups"),
+        duplicate_threshold: samla::dedupe::DEFAULT_THRESHOLD,
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let area = Rect::new(0, 0, 120, 40);

@@ -192,6 +192,18 @@ catalogue! {
     OWNER_UNKNOWN = "ukjent eier" / "owner unknown";
     OTHER_LIFE_EVENTS = "ulike livshendelser" / "different life events";
     DESCRIPTION_SHORT = "beskrivelse" / "description";
+    DECISION_DUPLICATE = "duplikat" / "duplicate";
+    DECISION_OVERLAP = "overlapp" / "overlap";
+    DECISION_DISTINCT = "ulike" / "distinct";
+    REASON_TITLE = "Felles ord i titlene" / "Words both titles share";
+    REASON_KIND = "Samme slags tjeneste" / "Same kind of service";
+    REASON_OTHER_KIND = "Ulik slags tjeneste" / "Different kinds of service";
+    REASON_DESCRIPTION = "Felles ord i beskrivelsene" / "Words both descriptions share";
+    REASON_LIFE_EVENTS = "Felles livshendelser" / "Shared life events";
+    REASON_OTHER_LIFE_EVENTS = "Ulike livshendelser" / "Different life events";
+    REASON_OWNERS = "Eiere" / "Owners";
+    WORD_SCORE = "ord" / "words";
+    SPELLING_SCORE = "stavemåte" / "spelling";
     NEXT = "Neste" / "Next";
     DECIDED = "Avgjort" / "Decided";
     UNDONE = "Angret" / "Undone";
@@ -287,6 +299,14 @@ catalogue! {
     // Tagging in the UI.
     SCREEN_SUGGESTIONS = "Forslag" / "Suggestions";
     SCREEN_MATRIX = "Matrise" / "Matrix";
+    SCREEN_DUPLICATES = "Duplikater" / "Duplicates";
+    FINDING_PAIRS = "Leter etter parallelle løsninger" / "Looking for parallel solutions";
+    NO_PAIRS = "Ingen par over terskelen: ingen tiltak ligner nok på hverandre." / "No pairs above the threshold: no initiatives look enough alike.";
+    ALL_REVIEWED = "Alle par er vurdert." / "Every pair has been reviewed.";
+    DECISION = "Vurdering" / "Decision";
+    OWNERS = "Eiere" / "Owners";
+    REQUESTED = "Søkt" / "Requested";
+    POSSIBLE_DUPLICATES = "Mulige duplikater og overlapp" / "Possible duplicates and overlaps";
     TAG_PROMPT = "Tagg (liv:, eier:, dep:, tag:, fase:, risiko:; - fjerner)" / "Tag (liv:, eier:, dep:, tag:, fase:, risiko:; - removes)";
     CONFIRM = "Bekreft" / "Confirm";
     CONFIRM_CHANGE = "Endre" / "Change";
@@ -383,7 +403,11 @@ catalogue! {
     ACT_SCREEN_SUGGESTIONS = "Skjerm: forslag til livshendelser og eiere" / "Screen: suggested life events and owners";
     ACT_SCREEN_MATRIX = "Skjerm: matrise av departement og livshendelse" / "Screen: ministry by life event matrix";
     ACT_ACCEPT = "Godta forslaget" / "Accept the suggestion";
-    ACT_REJECT = "Avvis forslaget" / "Reject the suggestion";
+    ACT_REJECT = "Avvis forslaget (duplikatskjermen: ulike tiltak, spør aldri igjen)" / "Reject the suggestion (duplicates screen: distinct, never ask again)";
+    ACT_SCREEN_DUPLICATES = "Skjerm: mulige duplikater og parallelle løsninger" / "Screen: possible duplicates and parallel solutions";
+    ACT_MARK_DUPLICATE = "Paret er samme tiltak (duplikat)" / "The pair is one initiative (duplicate)";
+    ACT_MARK_OVERLAP = "Paret er ulike tiltak som løser samme problem (overlapp)" / "The pair is two initiatives solving the same problem (overlap)";
+    ACT_SKIP_PAIR = "Hopp til neste par som ikke er vurdert" / "Skip to the next pair not yet reviewed";
     ACT_ACCEPT_ALL = "Godta alle forslag til livshendelser" / "Accept every life-event suggestion";
     ACT_SAVE_SCENARIO = "Lagre vekter og ramme som scenario" / "Save weights and frame as a scenario";
     ACT_PALETTE = "Kommandopalett: finn en handling" / "Command palette: find an action";
@@ -415,6 +439,11 @@ catalogue! {
     HINT_REJECT = "avvis" / "reject";
     HINT_ACCEPT_ALL = "godta alle" / "accept all";
     HINT_FILTER_CELL = "vis tiltakene" / "show them";
+    HINT_DUPLICATE = "duplikat" / "duplicate";
+    HINT_OVERLAP = "overlapp" / "overlap";
+    HINT_DISTINCT = "ulike" / "distinct";
+    HINT_SKIP = "hopp over" / "skip";
+    HINT_SIDE = "A/B" / "A/B";
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 

@@ -2,12 +2,13 @@
 
 mod common;
 
+use common::tui::{app, demo, screen};
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use samla::config::Lang;
-use samla::portfolio::Portfolio;
 use samla::reference::ReferenceSource;
 use samla::store::{ListQuery, Store};
 use samla::tui::app::{App, Effect, InputMode, Overlay, Screen};
@@ -15,38 +16,6 @@ use samla::tui::keymap::Keymap;
 use samla::tui::theme::Theme;
 use samla::tui::{Options, start_app, ui};
 use std::collections::BTreeSet;
-
-struct Demo {
-    _dir: tempfile::TempDir,
-    store: Store,
-    options: Options,
-}
-
-fn demo(lang: Lang) -> Demo {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("demo.db");
-    let reference = ReferenceSource::builtin();
-    let (store, _) = samla::demo::build(&path, &reference, "test").expect("demo");
-    let options = Options {
-        database: path,
-        lang,
-        theme: Theme::builtin("default"),
-        keymap: Keymap::defaults(),
-        mouse: true,
-        reference,
-        analyst: "test".into(),
-        backup_dir: std::env::temp_dir().join("samla-test-backups"),
-    };
-    Demo { _dir: dir, store, options }
-}
-
-fn app(demo: &Demo, width: u16, height: u16) -> App {
-    let (mut app, _) = start_app(&demo.store, &demo.options).expect("app");
-    app.set_portfolio(Portfolio::load(&demo.store).expect("portfolio"));
-    app.loading = false;
-    app.areas = ui::areas(Rect::new(0, 0, width, height));
-    app
-}
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -62,66 +31,6 @@ fn shown_titles(app: &App) -> Vec<String> {
 
 fn shown_ids(app: &App) -> BTreeSet<i64> {
     app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].id).collect()
-}
-
-fn screen(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < width {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    mask_times(&out)
-}
-
-/// Import times differ per run; their digits become '#'. Matches "YYYY-MM-DD HH:MM" (T or
-/// space between), with optional ":SS" and "+HH:MM".
-fn mask_times(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = chars.clone();
-    let digits =
-        |from: usize, count: usize| (from..from + count).all(|i| chars.get(i).is_some_and(char::is_ascii_digit));
-    let is = |i: usize, options: &str| chars.get(i).is_some_and(|c| options.contains(*c));
-    let mut i = 0;
-    while i < chars.len() {
-        let stamp = digits(i, 4)
-            && is(i + 4, "-")
-            && digits(i + 5, 2)
-            && is(i + 7, "-")
-            && digits(i + 8, 2)
-            && is(i + 10, "T ")
-            && digits(i + 11, 2)
-            && is(i + 13, ":")
-            && digits(i + 14, 2);
-        if !stamp {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 16;
-        if is(end, ":") && digits(end + 1, 2) {
-            end += 3;
-        }
-        if is(end, "+-") && digits(end + 1, 2) && is(end + 3, ":") && digits(end + 4, 2) {
-            end += 6;
-        }
-        for slot in out.iter_mut().take(end).skip(i) {
-            if slot.is_ascii_digit() {
-                *slot = '#';
-            }
-        }
-        i = end;
-    }
-    out.into_iter().collect()
 }
 
 #[test]
@@ -419,6 +328,7 @@ fn text_from_files_never_reaches_the_terminal_raw() {
         reference,
         analyst: "t".into(),
         backup_dir: std::env::temp_dir().join("samla-test-backups"),
+        duplicate_threshold: samla::dedupe::DEFAULT_THRESHOLD,
     };
     let (mut app, _) = start_app(&store, &options).expect("app");
     app.areas = ui::areas(Rect::new(0, 0, 100, 20));

@@ -1,41 +1,13 @@
 //! The prioritisation screens without a terminal: weights, budget frame, locks, score grid.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+
+use common::tui::{app, demo, screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 use samla::config::Lang;
-use samla::portfolio::Portfolio;
-use samla::reference::ReferenceSource;
 use samla::store::Store;
 use samla::tui::app::{App, Effect, Overlay, Screen};
-use samla::tui::keymap::Keymap;
 use samla::tui::theme::Theme;
-use samla::tui::{Options, start_app, ui};
-
-struct Demo {
-    _dir: tempfile::TempDir,
-    store: Store,
-    options: Options,
-}
-
-fn demo(lang: Lang) -> Demo {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("demo.db");
-    let reference = ReferenceSource::builtin();
-    let (store, _) = samla::demo::build(&path, &reference, "test").expect("demo");
-    let options = Options {
-        database: path,
-        lang,
-        theme: Theme::builtin("default"),
-        keymap: Keymap::defaults(),
-        mouse: false,
-        reference,
-        analyst: "test".into(),
-        backup_dir: std::env::temp_dir().join("samla-test-backups"),
-    };
-    Demo { _dir: dir, store, options }
-}
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -69,14 +41,6 @@ fn run(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
             other => panic!("unexpected effect {other:?}"),
         }
     }
-}
-
-fn app(demo: &Demo, width: u16, height: u16) -> App {
-    let (mut app, _) = start_app(&demo.store, &demo.options).expect("app");
-    app.set_portfolio(Portfolio::load(&demo.store).expect("portfolio"));
-    app.loading = false;
-    app.areas = ui::areas(Rect::new(0, 0, width, height));
-    app
 }
 
 #[test]
@@ -173,22 +137,6 @@ fn scores_are_typed_into_the_grid_and_undone() {
     let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     run(&mut app, &mut demo.store, effects);
     assert_eq!(demo.store.score(id, &code).expect("stored"), Some(4.0), "redo");
-}
-
-fn screen(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use super::table::{Column, render};
 use super::{Context, DedupeAction, DedupeArgs, print, terminal_width, to_json};
-use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue};
+use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue, describe};
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::store::OpenMode;
@@ -174,39 +174,12 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line of evidence: the rarest shared title words, the description score, life events
-/// and owners.
+/// The decision, if any, and one line of evidence.
 fn why(context: &Context, queue: &ReviewQueue, item: &ReviewItem) -> String {
-    let lang = context.lang;
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(decision) = &item.decision {
-        parts.push(format!("[{}]", decision.decision.as_str()));
-    }
-    for reason in &queue.reasons(&item.pair) {
-        match reason {
-            Reason::TitleWords { words, .. } => {
-                let shown: Vec<&str> = words.iter().take(3).map(String::as_str).collect();
-                parts.push(format!("«{}»", shown.join("», «")));
-            }
-            Reason::DescriptionWords { spelling, .. } => {
-                parts.push(format!("{} {}", i18n::DESCRIPTION_SHORT.get(lang), format_score(*spelling)));
-            }
-            Reason::SameKind { kinds, .. } => parts.push(kinds.join("/")),
-            Reason::DifferentKind { a, b } => parts.push(format!("{} ≠ {}", a.join("/"), b.join("/"))),
-            Reason::DifferentLifeEvents { .. } => parts.push(i18n::OTHER_LIFE_EVENTS.get(lang).to_string()),
-            Reason::Owners { relation, .. } => parts.push(relation_text(*relation, lang).to_string()),
-            Reason::LifeEvents { .. } => {}
-        }
-    }
-    parts.join(" · ")
-}
-
-fn relation_text(relation: OwnerRelation, lang: crate::config::Lang) -> &'static str {
-    match relation {
-        OwnerRelation::CrossSector => i18n::CROSS_SECTOR.get(lang),
-        OwnerRelation::SameSector => i18n::SAME_SECTOR.get(lang),
-        OwnerRelation::SameAgency => i18n::SAME_AGENCY.get(lang),
-        OwnerRelation::Unknown => i18n::OWNER_UNKNOWN.get(lang),
+    let summary = describe::summary(&queue.reasons(&item.pair), context.lang);
+    match &item.decision {
+        Some(decision) => format!("[{}] · {summary}", decision.decision.as_str()),
+        None => summary,
     }
 }
 

@@ -10,8 +10,10 @@
 pub mod candidates;
 pub mod cluster;
 pub mod compound;
+pub mod describe;
 pub mod explain;
 pub mod features;
+pub mod highlight;
 pub mod kinds;
 pub mod normalise;
 pub mod review;

@@ -156,6 +156,24 @@ impl ReviewQueue {
         }
     }
 
+    /// Sets a pair's decision in the queue (after the store saved or removed it): None
+    /// opens the pair again, "distinct" takes it out. Unlike [`ReviewQueue::forget`] it
+    /// brings back a pair that left the queue, which is how a screen undoes a "distinct".
+    pub fn restore(&mut self, pair: Pair, decision: Option<DecisionRecord>) {
+        let key = (pair.a, pair.b);
+        self.decisions.retain(|d| (d.a, d.b) != key);
+        self.decisions.extend(decision.clone());
+        self.items.retain(|i| (i.pair.a, i.pair.b) != key);
+        if decision.as_ref().is_some_and(|d| d.decision == Decision::Distinct) {
+            return;
+        }
+        // The queue's order: score descending, then ids.
+        let at = self.items.partition_point(|i| {
+            i.pair.score > pair.score || (i.pair.score == pair.score && (i.pair.a, i.pair.b) < key)
+        });
+        self.items.insert(at, ReviewItem { pair, decision });
+    }
+
     /// Groups of initiatives that look like one effort, with the decisions applied.
     pub fn clusters(&self, settings: ClusterSettings) -> Vec<Cluster> {
         let pairs: Vec<Pair> = self.items.iter().map(|i| i.pair.clone()).collect();
@@ -221,6 +239,22 @@ mod tests {
         assert_eq!(queue.open().count(), 1);
         queue.apply(decision(1, 2, Decision::Distinct));
         assert!(queue.items.is_empty() && queue.flagged().is_empty());
+    }
+
+    #[test]
+    fn restore_brings_back_a_pair_decided_distinct_in_its_place() {
+        let mut queue = ReviewQueue::build(portfolio(), &ServiceKinds::builtin(), &[], 0.0);
+        let order: Vec<(i64, i64)> = queue.items.iter().map(|i| (i.pair.a, i.pair.b)).collect();
+        assert!(order.len() > 1, "{order:?}");
+        let pair = queue.items[1].pair.clone();
+        queue.restore(pair.clone(), Some(decision(pair.a, pair.b, Decision::Distinct)));
+        assert_eq!(queue.items.len(), order.len() - 1);
+        queue.restore(pair.clone(), None);
+        let again: Vec<(i64, i64)> = queue.items.iter().map(|i| (i.pair.a, i.pair.b)).collect();
+        assert_eq!(again, order, "back in its place, open");
+        queue.restore(pair.clone(), Some(decision(pair.a, pair.b, Decision::Overlap)));
+        assert_eq!(queue.items[1].decision.as_ref().map(|d| d.decision), Some(Decision::Overlap));
+        assert_eq!(queue.items.len(), order.len());
     }
 
     #[test]

@@ -55,11 +55,15 @@ pub enum Action {
     Accept,
     Reject,
     AcceptAll,
+    ScreenDuplicates,
+    MarkDuplicate,
+    MarkOverlap,
+    SkipPair,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 53] = [
         Action::Search,
         Action::Filter,
         Action::ClearFilter,
@@ -92,6 +96,10 @@ impl Action {
         Action::Accept,
         Action::Reject,
         Action::AcceptAll,
+        Action::ScreenDuplicates,
+        Action::MarkDuplicate,
+        Action::MarkOverlap,
+        Action::SkipPair,
         Action::FocusLeft,
         Action::FocusRight,
         Action::WeightUp,
@@ -162,6 +170,10 @@ impl Action {
             Action::Accept => "accept",
             Action::Reject => "reject",
             Action::AcceptAll => "accept_all",
+            Action::ScreenDuplicates => "screen_duplicates",
+            Action::MarkDuplicate => "mark_duplicate",
+            Action::MarkOverlap => "mark_overlap",
+            Action::SkipPair => "skip_pair",
         }
     }
 
@@ -221,6 +233,10 @@ impl Action {
             Action::Accept => i18n::ACT_ACCEPT,
             Action::Reject => i18n::ACT_REJECT,
             Action::AcceptAll => i18n::ACT_ACCEPT_ALL,
+            Action::ScreenDuplicates => i18n::ACT_SCREEN_DUPLICATES,
+            Action::MarkDuplicate => i18n::ACT_MARK_DUPLICATE,
+            Action::MarkOverlap => i18n::ACT_MARK_OVERLAP,
+            Action::SkipPair => i18n::ACT_SKIP_PAIR,
         }
     }
 

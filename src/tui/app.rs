@@ -3,10 +3,12 @@
 //! behaviour is testable without a terminal.
 
 use super::action::Action;
+use super::duplicates::{DuplicatesState, Side};
 use super::input::LineInput;
 use super::keymap::{Key, Keymap};
 use super::scoring::{Focus, ScoringState, SelectionJob};
 use crate::config::Lang;
+use crate::dedupe::{Decision, DecisionRecord, Pair, ReviewQueue};
 use crate::i18n;
 use crate::import::{ImportReport, Monitor};
 use crate::model::{Batch, BatchChanges, InitiativeDetail};
@@ -33,10 +35,11 @@ pub enum Screen {
     Portfolio,
     Suggestions,
     Matrix,
+    Duplicates,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Initiatives,
         Screen::Sources,
         Screen::Priorities,
@@ -44,6 +47,7 @@ impl Screen {
         Screen::Portfolio,
         Screen::Suggestions,
         Screen::Matrix,
+        Screen::Duplicates,
     ];
 
     pub fn title(self) -> i18n::Text {
@@ -55,6 +59,7 @@ impl Screen {
             Screen::Portfolio => i18n::SCREEN_PORTFOLIO,
             Screen::Suggestions => i18n::SCREEN_SUGGESTIONS,
             Screen::Matrix => i18n::SCREEN_MATRIX,
+            Screen::Duplicates => i18n::SCREEN_DUPLICATES,
         }
     }
 
@@ -138,11 +143,12 @@ pub enum Overlay {
     },
 }
 
-/// What undo can take back: a score or a tagging action.
+/// What undo can take back: a score, a tagging action or a decision on a pair.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UndoItem {
     Score(ScoreEdit),
     Tags(Record),
+    Pair { pair: Box<Pair>, before: Option<DecisionRecord>, after: Option<DecisionRecord> },
 }
 
 /// Work the event loop does for the app.
@@ -172,6 +178,15 @@ pub enum Effect {
     /// Write a tagging record's after states (undo passes the inverse).
     ApplyRecord(Record),
     LoadSuggestions,
+    /// Build the duplicate review queue on a worker.
+    LoadDuplicates,
+    /// Store a decision on a pair (None removes it); `remember` keeps it for undo.
+    DecidePair {
+        pair: Box<Pair>,
+        decision: Option<Decision>,
+        note: Option<String>,
+        remember: bool,
+    },
 }
 
 /// A running import.
@@ -232,6 +247,12 @@ pub struct App {
     pub suggestion_cursor: usize,
     /// The matrix screen's cursor: ministry row and life-event column.
     pub matrix_cursor: (usize, usize),
+    /// The duplicate review queue, built on a worker at start and after imports.
+    pub duplicates: Option<DuplicatesState>,
+    pub duplicates_loading: bool,
+    /// Initiatives with an open candidate pair or a duplicate/overlap decision: the
+    /// table's marker.
+    pub flagged: HashSet<i64>,
 }
 
 impl App {
@@ -271,6 +292,9 @@ impl App {
             suggestions_loading: false,
             suggestion_cursor: 0,
             matrix_cursor: (0, 0),
+            duplicates: None,
+            duplicates_loading: false,
+            flagged: HashSet::new(),
         };
         app.refresh_view(false);
         app
@@ -283,6 +307,12 @@ impl App {
     /// Rows that fit in the table.
     pub fn page(&self) -> usize {
         (self.areas.table_rows.height as usize).max(1)
+    }
+
+    /// Pairs that fit in the duplicate screen's list.
+    pub fn duplicates_page(&self) -> usize {
+        let body = self.areas.table_rows.height + 1;
+        super::duplicates::list_height(body).saturating_sub(1).max(1) as usize
     }
 
     /// The id of the selected initiative.
@@ -354,6 +384,12 @@ impl App {
                 let count = self.suggestions.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len());
                 self.suggestion_cursor =
                     (self.suggestion_cursor as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
+            }
+            Screen::Duplicates => {
+                let page = self.duplicates_page();
+                if let Some(duplicates) = self.duplicates.as_mut() {
+                    duplicates.move_by(delta, page);
+                }
             }
             Screen::Matrix => {
                 let rows = crate::tui::matrix::Matrix::of(&self.portfolio, &self.view).rows.len();
@@ -782,6 +818,14 @@ impl App {
                     }
                 }
                 Screen::Matrix => return self.filter_to_matrix_cell(),
+                Screen::Duplicates => {
+                    let Some(item) = self.duplicates.as_ref().and_then(|d| d.selected().map(|i| (d.side, i))) else {
+                        return Vec::new();
+                    };
+                    let id = if item.0 == Side::A { item.1.pair.a } else { item.1.pair.b };
+                    self.overlay = Some(Overlay::Detail { id, detail: None, scroll: 0 });
+                    return vec![Effect::LoadDetail(id)];
+                }
                 Screen::Suggestions => return self.answer_suggestion(Action::Accept),
                 Screen::Priorities | Screen::Scores | Screen::Portfolio => {
                     if let Some(scoring) = &self.scoring {
@@ -825,6 +869,11 @@ impl App {
                 let columns = self.portfolio.life_events.len() + 1;
                 let column = self.matrix_cursor.1 as isize + if action == Action::FocusRight { 1 } else { -1 };
                 self.matrix_cursor.1 = column.clamp(0, columns as isize - 1) as usize;
+            }
+            Action::FocusLeft | Action::FocusRight if self.screen == Screen::Duplicates => {
+                if let Some(duplicates) = self.duplicates.as_mut() {
+                    duplicates.side = if action == Action::FocusRight { Side::B } else { Side::A };
+                }
             }
             Action::FocusLeft | Action::FocusRight => {
                 let right = action == Action::FocusRight;
@@ -905,6 +954,16 @@ impl App {
                         self.notice = Some((format!("{}: {}", self.t(word), record.description), false));
                         vec![Effect::ApplyRecord(if undo { record.inverse() } else { record })]
                     }
+                    UndoItem::Pair { pair, before, after } => {
+                        let target = if undo { before } else { after };
+                        self.notice = Some((format!("{}: {} ↔ {}", self.t(word), pair.a, pair.b), false));
+                        vec![Effect::DecidePair {
+                            pair,
+                            decision: target.as_ref().map(|d| d.decision),
+                            note: target.and_then(|d| d.note),
+                            remember: false,
+                        }]
+                    }
                 };
             }
             Action::Tag | Action::TagShown => {
@@ -915,6 +974,19 @@ impl App {
             }
             Action::ScreenSuggestions => return self.show_screen(Screen::Suggestions),
             Action::ScreenMatrix => return self.show_screen(Screen::Matrix),
+            Action::ScreenDuplicates => return self.show_screen(Screen::Duplicates),
+            Action::Reject if self.screen == Screen::Duplicates => return self.decide(Decision::Distinct),
+            Action::MarkDuplicate => return self.decide(Decision::Duplicate),
+            Action::MarkOverlap => return self.decide(Decision::Overlap),
+            Action::SkipPair => {
+                if let Some(duplicates) = self.duplicates.as_mut().filter(|_| self.screen == Screen::Duplicates) {
+                    duplicates.skip();
+                    let page = self.duplicates_page();
+                    if let Some(duplicates) = self.duplicates.as_mut() {
+                        duplicates.follow(page);
+                    }
+                }
+            }
             Action::Accept | Action::Reject | Action::AcceptAll => return self.answer_suggestion(action),
             Action::SaveScenario => {
                 if self.scoring.is_some() {
@@ -998,6 +1070,10 @@ impl App {
             self.suggestions_loading = true;
             return vec![Effect::LoadSuggestions];
         }
+        if screen == Screen::Duplicates && self.duplicates.is_none() && !self.duplicates_loading {
+            self.duplicates_loading = true;
+            return vec![Effect::LoadDuplicates];
+        }
         Vec::new()
     }
 
@@ -1046,6 +1122,49 @@ impl App {
             return vec![Effect::LoadScoring];
         }
         Vec::new()
+    }
+
+    /// The review queue arrived (at start, or again after an import).
+    pub fn duplicates_loaded(&mut self, queue: ReviewQueue) {
+        self.duplicates_loading = false;
+        match self.duplicates.as_mut() {
+            Some(duplicates) => duplicates.replace(queue),
+            None => self.duplicates = Some(DuplicatesState::new(queue)),
+        }
+        let page = self.duplicates_page();
+        if let Some(duplicates) = self.duplicates.as_mut() {
+            duplicates.follow(page);
+            self.flagged = duplicates.flagged();
+        }
+    }
+
+    /// Asks to store the analyst's decision on the selected pair.
+    fn decide(&mut self, decision: Decision) -> Vec<Effect> {
+        if self.screen != Screen::Duplicates {
+            return Vec::new();
+        }
+        let Some(item) = self.duplicates.as_ref().and_then(|d| d.selected()) else { return Vec::new() };
+        if item.decision.as_ref().is_some_and(|d| d.decision == decision) {
+            return Vec::new();
+        }
+        let note = item.decision.as_ref().and_then(|d| d.note.clone());
+        vec![Effect::DecidePair { pair: Box::new(item.pair.clone()), decision: Some(decision), note, remember: true }]
+    }
+
+    /// A decision on a pair was stored (or removed): the queue, the table's marker and
+    /// undo follow. `remember` is false for an undo or redo.
+    pub fn pair_stored(&mut self, pair: Pair, after: Option<DecisionRecord>, remember: bool) {
+        let page = self.duplicates_page();
+        let Some(duplicates) = self.duplicates.as_mut() else { return };
+        let before = duplicates.decided(pair.clone(), after.clone(), remember);
+        duplicates.follow(page);
+        self.flagged = duplicates.flagged();
+        if remember {
+            let word = after.as_ref().map_or("–", |d| crate::dedupe::describe::decision_text(d.decision, self.lang));
+            self.notice = Some((format!("{} {} ↔ {}: {word}", self.t(i18n::DECIDED), pair.a, pair.b), false));
+            self.undo.push(UndoItem::Pair { pair: Box::new(pair), before, after });
+            self.redo.clear();
+        }
     }
 
     pub fn suggestions_loaded(&mut self, suggestions: Suggestions) {

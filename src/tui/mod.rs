@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod duplicates;
 pub mod input;
 pub mod keymap;
 pub mod matrix;
@@ -45,6 +46,8 @@ pub struct Options {
     pub analyst: String,
     /// Where copies taken before imports go.
     pub backup_dir: PathBuf,
+    /// The score at or above which a pair is listed for review.
+    pub duplicate_threshold: f64,
 }
 
 impl Options {
@@ -72,6 +75,7 @@ impl Options {
             reference,
             analyst: config.analyst.clone(),
             backup_dir,
+            duplicate_threshold: config.duplicate_threshold,
         })
     }
 }
@@ -83,6 +87,7 @@ enum Message {
     ScoringLoaded(Box<Result<crate::scoring::ScoreMatrix>>),
     Selected(u64, Box<Result<crate::scoring::Selection>>),
     SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
+    DuplicatesLoaded(Box<Result<crate::dedupe::ReviewQueue>>),
 }
 
 /// Builds the app for a database: the first rows at once (the rest is loaded by the caller).
@@ -115,6 +120,9 @@ pub fn run(options: Options) -> Result<()> {
     if more {
         spawn_load(&options, sender.clone());
     }
+    // The table marks initiatives in candidate pairs, so the queue is built from the start.
+    app.duplicates_loading = true;
+    spawn_duplicates(&options, sender.clone());
     let mut terminal = TerminalGuard::enter(options.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &mut store, &options, &sender, &receiver);
     drop(terminal);
@@ -212,6 +220,13 @@ fn event_loop(
                         app.show_error(error.to_string());
                     }
                 },
+                Message::DuplicatesLoaded(result) => match *result {
+                    Ok(queue) => app.duplicates_loaded(queue),
+                    Err(error) => {
+                        app.duplicates_loading = false;
+                        app.show_error(error.to_string());
+                    }
+                },
                 Message::ImportDone(result) => {
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
@@ -291,6 +306,10 @@ fn run_effect(
                 app.scoring_loading = true;
                 spawn_scoring(options, sender.clone());
             }
+            if !app.duplicates_loading {
+                app.duplicates_loading = true;
+                spawn_duplicates(options, sender.clone());
+            }
             if let Ok(batches) = store.batches(None) {
                 app.batches = batches;
             }
@@ -355,6 +374,19 @@ fn run_effect(
                 let _ = sender.send(Message::SuggestionsLoaded(Box::new(result)));
             });
         }
+        Effect::LoadDuplicates => spawn_duplicates(options, sender.clone()),
+        Effect::DecidePair { pair, decision, note, remember } => {
+            let stored = match decision {
+                Some(decision) => {
+                    store.decide_pair(pair.a, pair.b, decision, note.as_deref(), &options.analyst).map(Some)
+                }
+                None => store.undo_pair_decision(pair.a, pair.b, &options.analyst).map(|_| None),
+            };
+            match stored {
+                Ok(after) => app.pair_stored(*pair, after, remember),
+                Err(error) => app.show_error(error.to_string()),
+            }
+        }
         Effect::SaveScenario(name) => {
             if let Some(scoring) = &app.scoring {
                 let scenario = crate::scoring::Scenario {
@@ -383,6 +415,18 @@ fn spawn_scoring(options: &Options, sender: Sender<Message>) {
     std::thread::spawn(move || {
         let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|store| store.score_matrix());
         let _ = sender.send(Message::ScoringLoaded(Box::new(result)));
+    });
+}
+
+/// Builds the duplicate review queue on a worker thread with its own connection.
+fn spawn_duplicates(options: &Options, sender: Sender<Message>) {
+    let database = options.database.clone();
+    let reference = options.reference.clone();
+    let threshold = options.duplicate_threshold;
+    std::thread::spawn(move || {
+        let result = Store::open(&database, OpenMode::Existing, &reference)
+            .and_then(|store| store.review_queue(&reference.service_kinds()?, threshold));
+        let _ = sender.send(Message::DuplicatesLoaded(Box::new(result)));
     });
 }
 

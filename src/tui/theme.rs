@@ -36,6 +36,11 @@ pub struct Theme {
     pub error: Style,
     pub ok: Style,
     pub amount: Style,
+    /// The table's marker for an initiative in a candidate pair of parallel solutions.
+    pub flagged: Style,
+    /// A word the other initiative of a pair uses too (the rare ones that carry the match
+    /// are `matched`).
+    pub shared: Style,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -54,7 +59,7 @@ struct StyleSpec {
     modifiers: Vec<String>,
 }
 
-const ROLES: [&str; 18] = [
+const ROLES: [&str; 20] = [
     "base",
     "dim",
     "title_bar",
@@ -73,6 +78,8 @@ const ROLES: [&str; 18] = [
     "error",
     "ok",
     "amount",
+    "flagged",
+    "shared",
 ];
 
 impl Theme {
@@ -133,6 +140,8 @@ impl Theme {
             error: none.add_modifier(Modifier::BOLD),
             ok: none,
             amount: none,
+            flagged: none.add_modifier(Modifier::BOLD),
+            shared: none.add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -170,6 +179,8 @@ impl Theme {
             "border_focused" => &mut self.border_focused,
             "error" => &mut self.error,
             "ok" => &mut self.ok,
+            "flagged" => &mut self.flagged,
+            "shared" => &mut self.shared,
             _ => &mut self.amount,
         }
     }

@@ -2,6 +2,8 @@
 //! run the real binary in it.
 #![allow(dead_code)]
 
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

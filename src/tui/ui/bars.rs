@@ -107,6 +107,21 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     if let Some((text, error)) = &app.notice {
         spans.push(Span::styled(format!(" {}", display_line(text)), if *error { theme.error } else { theme.ok }));
+    } else if let Some(state) = app.duplicates.as_ref().filter(|_| app.screen == Screen::Duplicates) {
+        let (open, cross, decided) = state.counts();
+        let text = if open == 0 && decided > 0 {
+            format!(" {} · {decided} {}", app.t(i18n::ALL_REVIEWED), app.t(i18n::DECIDED_PAIRS))
+        } else {
+            format!(
+                " {open} {} ({cross} {}) · {decided} {} · {} {}",
+                app.t(i18n::OPEN_PAIRS),
+                app.t(i18n::CROSS_SECTOR),
+                app.t(i18n::DECIDED_PAIRS),
+                app.t(i18n::THRESHOLD).to_lowercase(),
+                crate::dedupe::describe::score_text(state.queue.threshold, app.lang)
+            )
+        };
+        spans.push(Span::styled(text, theme.status));
     } else if let Some(error) = app.filter_error.as_ref().filter(|_| app.input == InputMode::Filter) {
         spans.push(Span::styled(format!(" {}", display_line(error)), theme.error));
     } else {
@@ -209,6 +224,17 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Screen::Portfolio => &[Action::SetBudget, Action::Help, Action::Quit],
                 Screen::Suggestions => &[Action::Accept, Action::Reject, Action::AcceptAll, Action::Help, Action::Quit],
                 Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
+                Screen::Duplicates => &[
+                    Action::MarkDuplicate,
+                    Action::MarkOverlap,
+                    Action::Reject,
+                    Action::SkipPair,
+                    Action::Undo,
+                    Action::FocusRight,
+                    Action::OpenDetail,
+                    Action::Help,
+                    Action::Quit,
+                ],
             };
             for action in actions {
                 let word = match (action, app.screen) {
@@ -216,6 +242,11 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     (Action::OpenDetail, Screen::Priorities | Screen::Scores) => app.t(i18n::HINT_EXPLAIN),
                     (Action::FocusRight, Screen::Priorities) => app.t(i18n::HINT_PANE),
                     (Action::FocusRight, Screen::Scores) => app.t(i18n::HINT_SCORE),
+                    (Action::FocusRight, Screen::Duplicates) => app.t(i18n::HINT_SIDE),
+                    (Action::Reject, Screen::Duplicates) => app.t(i18n::HINT_DISTINCT),
+                    (Action::MarkDuplicate, _) => app.t(i18n::HINT_DUPLICATE),
+                    (Action::MarkOverlap, _) => app.t(i18n::HINT_OVERLAP),
+                    (Action::SkipPair, _) => app.t(i18n::HINT_SKIP),
                     (Action::WeightUp | Action::WeightDown, _) => app.t(i18n::HINT_WEIGHT),
                     (Action::SetBudget, _) => app.t(i18n::HINT_FRAME),
                     (Action::LockIn, _) => app.t(i18n::HINT_LOCK),

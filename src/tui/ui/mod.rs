@@ -3,6 +3,7 @@
 
 mod bars;
 mod chart;
+mod duplicates;
 mod matrix;
 mod overlays;
 mod priorities;
@@ -69,6 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Portfolio => chart::portfolio(frame, app, theme, parts.body),
         Screen::Suggestions => suggestions::suggestions(frame, app, theme, parts.body),
         Screen::Matrix => matrix::matrix(frame, app, theme, parts.body),
+        Screen::Duplicates => duplicates::duplicates(frame, app, theme, parts.body),
     }
     bars::status_line(frame, app, theme, parts.status);
     bars::hint_line(frame, app, theme, parts.hints);

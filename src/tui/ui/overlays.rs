@@ -204,6 +204,7 @@ fn detail_lines<'a>(detail: &InitiativeDetail, app: &App, theme: &Theme) -> Vec<
     for text_line in display_block(i.description.as_deref().unwrap_or("–")).lines() {
         lines.push(Line::from(text_line.to_string()));
     }
+    lines.extend(super::duplicates::pair_lines(app, theme, i.id));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(i18n::RAW_ROW.get(lang), theme.header)));
     for (header, cell) in &detail.raw_row {

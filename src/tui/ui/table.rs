@@ -84,7 +84,11 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             (false, true) => theme.withdrawn,
             (false, false) => theme.base,
         };
-        let mut spans = vec![Span::styled(if marked { "● " } else { "  " }, base.patch(theme.marked))];
+        // The mark, then "≈" for an initiative in a candidate pair of parallel solutions.
+        let mut spans = vec![
+            Span::styled(if marked { "●" } else { " " }, base.patch(theme.marked)),
+            Span::styled(if app.flagged.contains(&row.id) { "≈" } else { " " }, base.patch(theme.flagged)),
+        ];
         for column in &columns {
             if column.sort == Some(SortColumn::Title) {
                 spans.extend(title_spans(row, app.lang, query, column.width, base, theme.matched));

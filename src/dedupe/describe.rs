@@ -1,0 +1,125 @@
+//! Pairs in words: the owner relation, the analyst's decision and the reasons, for the
+//! CLI's tables and the review screen alike.
+
+use super::{Decision, OwnerRelation, Reason};
+use crate::config::Lang;
+use crate::i18n;
+
+/// How the two owners relate: across sectors is what the analyst looks for.
+pub fn relation_text(relation: OwnerRelation, lang: Lang) -> &'static str {
+    match relation {
+        OwnerRelation::CrossSector => i18n::CROSS_SECTOR.get(lang),
+        OwnerRelation::SameSector => i18n::SAME_SECTOR.get(lang),
+        OwnerRelation::SameAgency => i18n::SAME_AGENCY.get(lang),
+        OwnerRelation::Unknown => i18n::OWNER_UNKNOWN.get(lang),
+    }
+}
+
+/// The decision as one word.
+pub fn decision_text(decision: Decision, lang: Lang) -> &'static str {
+    match decision {
+        Decision::Duplicate => i18n::DECISION_DUPLICATE.get(lang),
+        Decision::Overlap => i18n::DECISION_OVERLAP.get(lang),
+        Decision::Distinct => i18n::DECISION_DISTINCT.get(lang),
+    }
+}
+
+/// A score as the tables show it: two decimals, with a decimal comma in bokmål.
+pub fn score_text(score: f64, lang: Lang) -> String {
+    let text = format!("{score:.2}");
+    if lang == Lang::Nb { text.replace('.', ",") } else { text }
+}
+
+/// One line of evidence: the rarest shared title words, the description score, the kinds
+/// of service and the owners.
+pub fn summary(reasons: &[Reason], lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for reason in reasons {
+        match reason {
+            Reason::TitleWords { words, .. } => {
+                if !words.is_empty() {
+                    let shown: Vec<&str> = words.iter().take(3).map(String::as_str).collect();
+                    parts.push(format!("«{}»", shown.join("», «")));
+                }
+            }
+            Reason::DescriptionWords { spelling, .. } => {
+                parts.push(format!("{} {}", i18n::DESCRIPTION_SHORT.get(lang), score_text(*spelling, lang)));
+            }
+            Reason::SameKind { kinds, .. } => parts.push(kinds.join("/")),
+            Reason::DifferentKind { a, b } => parts.push(format!("{} ≠ {}", a.join("/"), b.join("/"))),
+            Reason::DifferentLifeEvents { .. } => parts.push(i18n::OTHER_LIFE_EVENTS.get(lang).to_string()),
+            Reason::Owners { relation, .. } => parts.push(relation_text(*relation, lang).to_string()),
+            Reason::LifeEvents { .. } => {}
+        }
+    }
+    parts.join(" · ")
+}
+
+/// One reason as a full line with its sub-scores, for the review screen. `life_event`
+/// names a life-event code.
+pub fn reason_line(reason: &Reason, lang: Lang, life_event: &dyn Fn(&str) -> String) -> String {
+    let words = |words: &[String]| {
+        if words.is_empty() { "–".to_string() } else { format!("«{}»", words.join("», «")) }
+    };
+    let scores = |word: f64, spelling: f64| {
+        format!(
+            "{} {} · {} {}",
+            i18n::WORD_SCORE.get(lang),
+            score_text(word, lang),
+            i18n::SPELLING_SCORE.get(lang),
+            score_text(spelling, lang)
+        )
+    };
+    let names = |codes: &[String]| codes.iter().map(|c| life_event(c)).collect::<Vec<_>>().join(", ");
+    match reason {
+        Reason::TitleWords { words: shared, score, spelling } => {
+            format!("{}: {} ({})", i18n::REASON_TITLE.get(lang), words(shared), scores(*score, *spelling))
+        }
+        Reason::SameKind { kinds, score } => {
+            format!("{}: {} ({})", i18n::REASON_KIND.get(lang), kinds.join(", "), score_text(*score, lang))
+        }
+        Reason::DifferentKind { a, b } => {
+            format!("{}: {} ≠ {}", i18n::REASON_OTHER_KIND.get(lang), a.join(", "), b.join(", "))
+        }
+        Reason::DescriptionWords { words: shared, score, spelling } => {
+            format!("{}: {} ({})", i18n::REASON_DESCRIPTION.get(lang), words(shared), scores(*score, *spelling))
+        }
+        Reason::LifeEvents { shared, score } => {
+            format!("{}: {} ({})", i18n::REASON_LIFE_EVENTS.get(lang), names(shared), score_text(*score, lang))
+        }
+        Reason::DifferentLifeEvents { a, b } => {
+            format!("{}: {} ≠ {}", i18n::REASON_OTHER_LIFE_EVENTS.get(lang), names(a), names(b))
+        }
+        Reason::Owners { relation, a, b } => format!(
+            "{}: {} · {} ↔ {}",
+            i18n::REASON_OWNERS.get(lang),
+            relation_text(*relation, lang),
+            a.as_deref().unwrap_or("–"),
+            b.as_deref().unwrap_or("–")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_read_as_words_with_their_scores() {
+        let title =
+            Reason::TitleWords { words: vec!["barnetrygd".into(), "varsel".into()], score: 0.8, spelling: 0.75 };
+        let owners =
+            Reason::Owners { relation: OwnerRelation::CrossSector, a: Some("NAV".into()), b: Some("OSLO".into()) };
+        let events = Reason::LifeEvents { shared: vec!["familie".into()], score: 1.0 };
+        let name = |code: &str| format!("Navn på {code}");
+        assert_eq!(
+            reason_line(&title, Lang::Nb, &name),
+            "Felles ord i titlene: «barnetrygd», «varsel» (ord 0,80 · stavemåte 0,75)"
+        );
+        assert_eq!(reason_line(&owners, Lang::En, &name), "Owners: across sectors · NAV ↔ OSLO");
+        assert_eq!(reason_line(&events, Lang::Nb, &name), "Felles livshendelser: Navn på familie (1,00)");
+        assert_eq!(summary(&[title, events, owners], Lang::Nb), "«barnetrygd», «varsel» · på tvers av sektorer");
+        assert_eq!(decision_text(Decision::Overlap, Lang::Nb), "overlapp");
+        assert_eq!(score_text(0.6, Lang::En), "0.60");
+    }
+}

@@ -1,0 +1,132 @@
+//! The duplicate review screen's state: the queue of candidate pairs, which one is shown,
+//! and which side of it the detail key opens.
+
+use crate::dedupe::{DecisionRecord, OwnerRelation, Pair, ReviewItem, ReviewQueue};
+use std::collections::HashSet;
+
+/// Which of the two initiatives `enter` opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    #[default]
+    A,
+    B,
+}
+
+#[derive(Debug)]
+pub struct DuplicatesState {
+    pub queue: ReviewQueue,
+    /// The selected pair, as an index into `queue.items`.
+    pub cursor: usize,
+    /// The first pair shown in the list.
+    pub offset: usize,
+    pub side: Side,
+}
+
+impl DuplicatesState {
+    /// A new queue; the cursor starts on the first pair still to review.
+    pub fn new(queue: ReviewQueue) -> Self {
+        let mut state = Self { queue, cursor: 0, offset: 0, side: Side::A };
+        state.cursor = state.next_open(0).unwrap_or(0);
+        state
+    }
+
+    /// A queue built again (after an import): the cursor stays on its pair when it is
+    /// still there.
+    pub fn replace(&mut self, queue: ReviewQueue) {
+        let selected = self.selected().map(|i| (i.pair.a, i.pair.b));
+        let side = self.side;
+        *self = Self::new(queue);
+        self.side = side;
+        if let Some(key) = selected {
+            if let Some(index) = self.position(key) {
+                self.cursor = index;
+            }
+        }
+    }
+
+    pub fn selected(&self) -> Option<&ReviewItem> {
+        self.queue.items.get(self.cursor)
+    }
+
+    fn position(&self, (a, b): (i64, i64)) -> Option<usize> {
+        self.queue.items.iter().position(|i| i.pair.a == a && i.pair.b == b)
+    }
+
+    /// The first pair without a decision at or after `from`.
+    fn next_open(&self, from: usize) -> Option<usize> {
+        self.queue.items.iter().skip(from).position(|i| i.decision.is_none()).map(|p| p + from)
+    }
+
+    /// Moves the cursor by `delta` pairs, keeping it on a page of `page` rows.
+    pub fn move_by(&mut self, delta: isize, page: usize) {
+        let last = self.queue.items.len().saturating_sub(1) as isize;
+        self.cursor = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
+        self.follow(page);
+    }
+
+    /// Keeps the cursor inside the list's page of `page` rows.
+    pub fn follow(&mut self, page: usize) {
+        let page = page.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+    }
+
+    /// Skips to the next pair still to review after the selected one, wrapping round;
+    /// stays put when none is left.
+    pub fn skip(&mut self) {
+        let after = self.next_open(self.cursor + 1).or_else(|| self.next_open(0));
+        if let Some(index) = after {
+            self.cursor = index;
+        }
+    }
+
+    /// A decision was stored (or undone): the queue takes it, and after a fresh decision
+    /// the cursor moves on to the next pair to review. Returns the decision the pair had.
+    pub fn decided(&mut self, pair: Pair, after: Option<DecisionRecord>, move_on: bool) -> Option<DecisionRecord> {
+        let key = (pair.a, pair.b);
+        let before = self.position(key).and_then(|i| self.queue.items[i].decision.clone());
+        self.queue.restore(pair, after);
+        match self.position(key) {
+            Some(index) if move_on => {
+                self.cursor = index;
+                self.skip();
+            }
+            Some(index) => self.cursor = index,
+            // A "distinct" pair left the list: the next one slid into its place.
+            None if move_on => {
+                self.cursor = self.cursor.min(self.queue.items.len().saturating_sub(1));
+                if self.selected().is_some_and(|i| i.decision.is_some()) {
+                    self.skip();
+                }
+            }
+            None => self.cursor = self.cursor.min(self.queue.items.len().saturating_sub(1)),
+        }
+        before
+    }
+
+    /// Pairs still to review, of them across sectors, and pairs decided.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let open = self.queue.open().count();
+        let cross = self.queue.open().filter(|i| i.pair.owners == OwnerRelation::CrossSector).count();
+        (open, cross, self.queue.items.len() - open)
+    }
+
+    /// Initiatives the table marks.
+    pub fn flagged(&self) -> HashSet<i64> {
+        self.queue.flagged().into_iter().collect()
+    }
+
+    /// The pairs an initiative is in, for its detail window.
+    pub fn pairs_of(&self, id: i64) -> impl Iterator<Item = &ReviewItem> {
+        self.queue.items.iter().filter(move |i| i.pair.involves(id))
+    }
+}
+
+/// Rows of the screen's pair list, its header included, in a body of `body_height` rows:
+/// a third of the screen, the rest for the two initiatives and the reasons.
+pub fn list_height(body_height: u16) -> u16 {
+    (body_height / 3).clamp(4, 12)
+}

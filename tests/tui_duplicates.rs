@@ -1,0 +1,213 @@
+//! The duplicate review screen without a terminal: the queue, decisions with undo and redo,
+//! the table's marker, and the side-by-side view with the shared words highlighted.
+
+mod common;
+
+use common::tui::{Demo, app, demo, screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+use samla::config::Lang;
+use samla::dedupe::{Decision, ReviewQueue};
+use samla::store::Store;
+use samla::tui::app::{App, Effect, Overlay, Screen};
+use samla::tui::theme::Theme;
+use samla::tui::ui;
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars().flat_map(|c| app.on_key(key(c))).collect()
+}
+
+fn queue(demo: &Demo) -> ReviewQueue {
+    let kinds = demo.options.reference.service_kinds().expect("kinds");
+    demo.store.review_queue(&kinds, demo.options.duplicate_threshold).expect("queue")
+}
+
+/// Runs what the event loop would, against the store.
+fn run(app: &mut App, demo: &Demo, store: &mut Store, effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::LoadDuplicates => app.duplicates_loaded(queue(demo)),
+            Effect::DecidePair { pair, decision, note, remember } => {
+                let after = match decision {
+                    Some(decision) => {
+                        Some(store.decide_pair(pair.a, pair.b, decision, note.as_deref(), "test").expect("decide"))
+                    }
+                    None => store.undo_pair_decision(pair.a, pair.b, "test").map(|_| None).expect("undo"),
+                };
+                app.pair_stored(*pair, after, remember);
+            }
+            Effect::LoadDetail(id) => app.detail_loaded(store.initiative(id).expect("detail")),
+            other => panic!("unexpected effect {other:?}"),
+        }
+    }
+}
+
+fn open_screen(demo: &Demo, store: &mut Store) -> App {
+    let mut app = app(demo, 120, 40);
+    let effects = press(&mut app, "8");
+    assert_eq!(effects, vec![Effect::LoadDuplicates]);
+    assert_eq!(app.screen, Screen::Duplicates);
+    run(&mut app, demo, store, effects);
+    app
+}
+
+fn selected_pair(app: &App) -> (i64, i64) {
+    let item = app.duplicates.as_ref().and_then(|d| d.selected()).expect("a pair");
+    (item.pair.a, item.pair.b)
+}
+
+fn store_of(demo: &Demo) -> Store {
+    Store::open(&demo.options.database, samla::store::OpenMode::Existing, &demo.options.reference).expect("store")
+}
+
+#[test]
+fn decisions_are_stored_move_on_and_undo_and_redo() {
+    let demo = demo(Lang::Nb);
+    let mut store = store_of(&demo);
+    let mut app = open_screen(&demo, &mut store);
+    let open_before = app.duplicates.as_ref().expect("queue").counts().0;
+    assert!(open_before > 10, "the demo has pairs to review: {open_before}");
+    let first = selected_pair(&app);
+    assert!(app.flagged.contains(&first.0) && app.flagged.contains(&first.1));
+
+    let effects = press(&mut app, "o");
+    assert!(matches!(&effects[..], [Effect::DecidePair { decision: Some(Decision::Overlap), remember: true, .. }]));
+    run(&mut app, &demo, &mut store, effects);
+    let stored = store.duplicate_decision(first.0, first.1).expect("read").expect("stored");
+    assert_eq!(stored.decision, Decision::Overlap);
+    assert_ne!(selected_pair(&app), first, "on to the next pair to review");
+    assert_eq!(app.duplicates.as_ref().expect("queue").counts().0, open_before - 1);
+    assert!(app.flagged.contains(&first.0), "an overlap stays marked");
+
+    // Undo removes the decision; redo puts it back.
+    let effects = press(&mut app, "u");
+    run(&mut app, &demo, &mut store, effects);
+    assert_eq!(store.duplicate_decision(first.0, first.1).expect("read"), None);
+    assert_eq!(app.duplicates.as_ref().expect("queue").counts().0, open_before);
+    let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    run(&mut app, &demo, &mut store, effects);
+    assert_eq!(store.duplicate_decision(first.0, first.1).expect("read").map(|d| d.decision), Some(Decision::Overlap));
+
+    // Distinct takes the pair out of the queue and off the marker; undo brings it back.
+    let effects = press(&mut app, "gx");
+    let second = match &effects[..] {
+        [Effect::DecidePair { pair, decision: Some(Decision::Distinct), .. }] => (pair.a, pair.b),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(second, first, "g goes to the top, x decides the pair there");
+    run(&mut app, &demo, &mut store, effects);
+    let duplicates = app.duplicates.as_ref().expect("queue");
+    assert!(!duplicates.queue.items.iter().any(|i| (i.pair.a, i.pair.b) == first));
+    let effects = press(&mut app, "u");
+    run(&mut app, &demo, &mut store, effects);
+    let duplicates = app.duplicates.as_ref().expect("queue");
+    let back = duplicates.queue.items.iter().find(|i| (i.pair.a, i.pair.b) == first).expect("back in the queue");
+    assert_eq!(back.decision.as_ref().map(|d| d.decision), Some(Decision::Overlap), "as it was before");
+
+    // A pair decided distinct never comes back in a new run (after a re-import, say).
+    let effects = press(&mut app, "gx");
+    run(&mut app, &demo, &mut store, effects);
+    let again = queue(&demo);
+    assert!(!again.items.iter().any(|i| (i.pair.a, i.pair.b) == first));
+    app.duplicates_loaded(again);
+    assert!(app.duplicates.as_ref().expect("queue").selected().is_some());
+}
+
+#[test]
+fn skip_passes_pairs_and_enter_opens_the_chosen_side() {
+    let demo = demo(Lang::Nb);
+    let mut store = store_of(&demo);
+    let mut app = open_screen(&demo, &mut store);
+    let first = selected_pair(&app);
+    assert!(press(&mut app, "p").is_empty(), "skipping stores nothing");
+    assert_ne!(selected_pair(&app), first);
+    let (a, b) = selected_pair(&app);
+    assert_eq!(store.duplicate_decisions().expect("decisions"), vec![]);
+    let effects = press(&mut app, "l");
+    assert!(effects.is_empty());
+    let effects = app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(effects, vec![Effect::LoadDetail(b)]);
+    run(&mut app, &demo, &mut store, effects);
+    let text = screen(&app, &demo.options.theme, 120, 40);
+    assert!(text.contains("Mulige duplikater og overlapp") && text.contains(&format!("#{a} ")), "{text}");
+    assert!(matches!(app.overlay, Some(Overlay::Detail { id, .. }) if id == b));
+}
+
+#[test]
+fn the_table_marks_initiatives_in_pairs() {
+    let demo = demo(Lang::Nb);
+    let mut store = store_of(&demo);
+    let mut app = open_screen(&demo, &mut store);
+    press(&mut app, "1");
+    let theme = Theme::builtin("default");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let table = app.areas.table_rows;
+    for (position, index) in app.view.rows.iter().enumerate().take(table.height as usize) {
+        let id = app.portfolio.rows[*index as usize].id;
+        let marker = buffer[(1, table.y + position as u16)].symbol().to_string();
+        assert_eq!(marker == "≈", app.flagged.contains(&id), "row {position}, id {id}");
+    }
+    assert!(
+        app.view
+            .rows
+            .iter()
+            .take(table.height as usize)
+            .any(|i| app.flagged.contains(&app.portfolio.rows[*i as usize].id))
+    );
+}
+
+#[test]
+fn the_shared_words_are_highlighted_side_by_side() {
+    let demo = demo(Lang::Nb);
+    let mut store = store_of(&demo);
+    let app = open_screen(&demo, &mut store);
+    let theme = Theme::builtin("default");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let duplicates = app.duplicates.as_ref().expect("queue");
+    let item = duplicates.selected().expect("pair");
+    let headline = duplicates.queue.headline(&item.pair).expect("a shared title word");
+    // Find the headline word in each pane's title row and check its cells carry `matched`.
+    let rows: Vec<String> =
+        (0..40u16).map(|y| (0..120u16).map(|x| buffer[(x, y)].symbol().to_string()).collect()).collect();
+    let title_row = rows.iter().position(|r| r.contains("┌ A · #")).expect("pane A") + 1;
+    let row = &rows[title_row];
+    // One char per cell, lower-cased char by char so positions stay cell columns.
+    let chars: Vec<char> = row.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+    let word: Vec<char> = headline.chars().collect();
+    let at = (0..chars.len()).find(|&i| chars[i..].starts_with(&word)).expect("headline in title row");
+    let cell = &buffer[(at as u16, title_row as u16)];
+    assert!(cell.modifier.contains(Modifier::UNDERLINED), "{headline} in {row}: {cell:?}");
+    assert_eq!(cell.fg, theme.matched.fg.expect("colour"));
+
+    insta::assert_snapshot!("duplicates_120x40_nb", screen(&app, &theme, 120, 40));
+}
+
+#[test]
+fn the_screen_in_english_at_80_columns_and_empty() {
+    let demo = demo(Lang::En);
+    let mut store = store_of(&demo);
+    let mut app = open_screen(&demo, &mut store);
+    app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, 80, 24));
+    let theme = Theme::builtin("default");
+    insta::assert_snapshot!("duplicates_80x24_en", screen(&app, &theme, 80, 24));
+
+    let mut empty = common::tui::app(&demo, 80, 24);
+    press(&mut empty, "8");
+    let text = screen(&empty, &theme, 80, 24);
+    assert!(text.contains("Looking for parallel solutions…"), "{text}");
+    let nothing = ReviewQueue::build(Vec::new(), &samla::dedupe::ServiceKinds::builtin(), &[], 0.6);
+    empty.duplicates_loaded(nothing);
+    let text = screen(&empty, &theme, 80, 24);
+    assert!(text.contains("No pairs above the threshold"), "{text}");
+    assert!(press(&mut empty, "dox").is_empty(), "no pair, no decision");
+}
