@@ -35,6 +35,7 @@ fn tui(c: &mut Criterion) {
         analyst: "bench".into(),
         backup_dir: std::env::temp_dir().join("samla-bench-backups"),
         duplicate_threshold: samla::dedupe::DEFAULT_THRESHOLD,
+        config_dir: std::env::temp_dir().join("samla-test-no-config"),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let area = Rect::new(0, 0, 120, 40);

@@ -236,6 +236,12 @@ catalogue! {
     EMPTY_DATABASE = "Databasen er tom. Trykk i for å importere en fil, eller kjør `samla demo`." / "The database is empty. Press i to import a file, or run `samla demo`.";
     TOO_SMALL = "Forstørr vinduet til minst" / "Enlarge the window to at least";
     IMPORT_PROMPT = "Importer fil (sti)" / "Import file (path)";
+    EXPORT_PROMPT = "Eksporter det skjermen viser til fil (.xlsx, .csv, .md eller .json)" / "Export what the screen shows to a file (.xlsx, .csv, .md or .json)";
+    BRIEF_PROMPT = "Skriv notat for embetsgruppen til fil (.html eller .md)" / "Write the brief for the embetsgruppe to a file (.html or .md)";
+    EXPORT_FORMATS = "Filnavnet må slutte på .xlsx, .csv, .md eller .json" / "The file name must end in .xlsx, .csv, .md or .json";
+    BRIEF_FORMATS = "Filnavnet må slutte på .html eller .md" / "The file name must end in .html or .md";
+    WRITING = "Skriver" / "Writing";
+    REPLACE_FILE = "Fila finnes allerede. Erstatte den?" / "The file exists already. Replace it?";
     IMPORTING = "Importerer" / "Importing";
     ROWS = "rader" / "rows";
     ESC_CANCELS = "Esc avbryter" / "Esc cancels";
@@ -407,6 +413,8 @@ catalogue! {
     ACT_SCREEN_DUPLICATES = "Skjerm: mulige duplikater og parallelle løsninger" / "Screen: possible duplicates and parallel solutions";
     ACT_MARK_DUPLICATE = "Paret er samme tiltak (duplikat)" / "The pair is one initiative (duplicate)";
     ACT_MARK_OVERLAP = "Paret er ulike tiltak som løser samme problem (overlapp)" / "The pair is two initiatives solving the same problem (overlap)";
+    ACT_EXPORT_VIEW = "Eksporter det skjermen viser (rekkefølge, vekter og ramme) til Excel, CSV, Markdown eller JSON" / "Export what the screen shows (order, weights and frame) to Excel, CSV, Markdown or JSON";
+    ACT_WRITE_BRIEF = "Skriv notat for embetsgruppen (HTML eller Markdown)" / "Write the brief for the embetsgruppe (HTML or Markdown)";
     ACT_SKIP_PAIR = "Hopp til neste par som ikke er vurdert" / "Skip to the next pair not yet reviewed";
     ACT_ACCEPT_ALL = "Godta alle forslag til livshendelser" / "Accept every life-event suggestion";
     ACT_SAVE_SCENARIO = "Lagre vekter og ramme som scenario" / "Save weights and frame as a scenario";
@@ -442,6 +450,7 @@ catalogue! {
     HINT_DUPLICATE = "duplikat" / "duplicate";
     HINT_OVERLAP = "overlapp" / "overlap";
     HINT_DISTINCT = "ulike" / "distinct";
+    HINT_EXPORT = "eksporter" / "export";
     HINT_SKIP = "hopp over" / "skip";
     HINT_SIDE = "A/B" / "A/B";
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";

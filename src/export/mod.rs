@@ -81,7 +81,7 @@ pub fn write_list(list: &PriorityList, path: &Path, format: ExportFormat, csv: C
 }
 
 /// What a screen's export needs besides its rows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewExport {
     pub lang: Lang,
     /// The weights the screen ranks by (they may be unsaved); None means the stored ones.

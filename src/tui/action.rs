@@ -59,11 +59,13 @@ pub enum Action {
     MarkDuplicate,
     MarkOverlap,
     SkipPair,
+    ExportView,
+    WriteBrief,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 53] = [
+    pub const ALL: [Action; 55] = [
         Action::Search,
         Action::Filter,
         Action::ClearFilter,
@@ -111,6 +113,8 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::SaveScenario,
+        Action::ExportView,
+        Action::WriteBrief,
         Action::ImportFile,
         Action::Reload,
         Action::Palette,
@@ -174,6 +178,8 @@ impl Action {
             Action::MarkDuplicate => "mark_duplicate",
             Action::MarkOverlap => "mark_overlap",
             Action::SkipPair => "skip_pair",
+            Action::ExportView => "export_view",
+            Action::WriteBrief => "write_brief",
         }
     }
 
@@ -237,6 +243,8 @@ impl Action {
             Action::MarkDuplicate => i18n::ACT_MARK_DUPLICATE,
             Action::MarkOverlap => i18n::ACT_MARK_OVERLAP,
             Action::SkipPair => i18n::ACT_SKIP_PAIR,
+            Action::ExportView => i18n::ACT_EXPORT_VIEW,
+            Action::WriteBrief => i18n::ACT_WRITE_BRIEF,
         }
     }
 
@@ -250,6 +258,7 @@ impl Action {
             Action::ToggleMark => i18n::HINT_MARK,
             Action::OpenDetail => i18n::HINT_DETAIL,
             Action::ImportFile => i18n::HINT_IMPORT,
+            Action::ExportView => i18n::HINT_EXPORT,
             Action::Tag => i18n::HINT_TAG,
             Action::Help => i18n::HINT_HELP,
             Action::Quit => i18n::HINT_QUIT,

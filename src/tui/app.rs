@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::duplicates::{DuplicatesState, Side};
+use super::export::{OutputJob, Written};
 use super::input::LineInput;
 use super::keymap::{Key, Keymap};
 use super::scoring::{Focus, ScoringState, SelectionJob};
@@ -81,6 +82,10 @@ pub enum PromptKind {
     Tag,
     /// Tag-language edits for every row shown.
     TagShown,
+    /// The file to export what the screen shows to.
+    ExportPath,
+    /// The file to write the brief to.
+    BriefPath,
 }
 
 impl PromptKind {
@@ -91,6 +96,8 @@ impl PromptKind {
             PromptKind::ScenarioName => i18n::SCENARIO_PROMPT,
             PromptKind::ScoreValue => i18n::SCORE,
             PromptKind::Tag | PromptKind::TagShown => i18n::TAG_PROMPT,
+            PromptKind::ExportPath => i18n::EXPORT_PROMPT,
+            PromptKind::BriefPath => i18n::BRIEF_PROMPT,
         }
     }
 }
@@ -141,6 +148,10 @@ pub enum Overlay {
         ids: Vec<i64>,
         edits: Vec<Edit>,
     },
+    /// "Replace the file?" before an export or brief overwrites one.
+    ConfirmReplace {
+        job: Box<OutputJob>,
+    },
 }
 
 /// What undo can take back: a score, a tagging action or a decision on a pair.
@@ -180,6 +191,8 @@ pub enum Effect {
     LoadSuggestions,
     /// Build the duplicate review queue on a worker.
     LoadDuplicates,
+    /// Write an export or the brief on a worker.
+    Output(Box<OutputJob>),
     /// Store a decision on a pair (None removes it); `remember` keeps it for undo.
     DecidePair {
         pair: Box<Pair>,
@@ -485,6 +498,16 @@ impl App {
                 self.overlay = None;
                 return effects;
             }
+            Some(Overlay::ConfirmReplace { job }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
+                        vec![Effect::Output(Box::new((**job).clone().forced()))]
+                    }
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
+            }
             Some(Overlay::Palette { input, selected }) => {
                 match event.code {
                     KeyCode::Enter => {
@@ -656,6 +679,29 @@ impl App {
                     return Vec::new();
                 }
                 if ids.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(vec![(ids, edits)])] }
+            }
+            PromptKind::ExportPath => {
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                match super::export::list_job(self, expand_home(text)) {
+                    Some(job) => vec![Effect::Output(Box::new(job))],
+                    None => {
+                        self.notice = Some((self.t(i18n::EXPORT_FORMATS).to_string(), true));
+                        Vec::new()
+                    }
+                }
+            }
+            PromptKind::BriefPath => {
+                let path = expand_home(text);
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                if crate::export::brief::BriefFormat::from_path(&path).is_err() {
+                    self.notice = Some((self.t(i18n::BRIEF_FORMATS).to_string(), true));
+                    return Vec::new();
+                }
+                vec![Effect::Output(Box::new(super::export::brief_job(self, path)))]
             }
             PromptKind::ScenarioName => {
                 if text.is_empty() {
@@ -994,6 +1040,12 @@ impl App {
                         Some(Overlay::Prompt { kind: PromptKind::ScenarioName, input: LineInput::default() });
                 }
             }
+            Action::ExportView | Action::WriteBrief => {
+                let brief = action == Action::WriteBrief;
+                let kind = if brief { PromptKind::BriefPath } else { PromptKind::ExportPath };
+                let name = super::export::default_name(brief, self.lang);
+                self.overlay = Some(Overlay::Prompt { kind, input: LineInput::with_text(&name) });
+            }
             Action::ImportFile => {
                 if self.job.is_none() {
                     self.overlay = Some(Overlay::Prompt { kind: PromptKind::ImportPath, input: LineInput::default() });
@@ -1047,6 +1099,23 @@ impl App {
                 });
                 Vec::new()
             }
+        }
+    }
+
+    /// An export or brief finished: say where it went, or ask before replacing a file.
+    pub fn output_done(&mut self, job: OutputJob, result: crate::Result<Written>) {
+        match result {
+            Ok(Written { path, rows: Some(rows) }) => {
+                let text = format!("{} {rows} {} {}", self.t(i18n::WROTE), self.t(i18n::ROWS_TO), path.display());
+                self.notice = Some((text, false));
+            }
+            Ok(Written { path, rows: None }) => {
+                self.notice = Some((format!("{} {}", self.t(i18n::BRIEF_TO), path.display()), false));
+            }
+            Err(crate::Error::OutputExists { .. }) => {
+                self.overlay = Some(Overlay::ConfirmReplace { job: Box::new(job) })
+            }
+            Err(error) => self.show_error(error.to_string()),
         }
     }
 

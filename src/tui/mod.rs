@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod duplicates;
+pub mod export;
 pub mod input;
 pub mod keymap;
 pub mod matrix;
@@ -48,6 +49,8 @@ pub struct Options {
     pub backup_dir: PathBuf,
     /// The score at or above which a pair is listed for review.
     pub duplicate_threshold: f64,
+    /// The user's config directory, where brief templates may be overridden.
+    pub config_dir: PathBuf,
 }
 
 impl Options {
@@ -76,6 +79,7 @@ impl Options {
             analyst: config.analyst.clone(),
             backup_dir,
             duplicate_threshold: config.duplicate_threshold,
+            config_dir: config_dir.to_path_buf(),
         })
     }
 }
@@ -88,6 +92,7 @@ enum Message {
     Selected(u64, Box<Result<crate::scoring::Selection>>),
     SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
     DuplicatesLoaded(Box<Result<crate::dedupe::ReviewQueue>>),
+    OutputDone(Box<export::OutputJob>, Result<export::Written>),
 }
 
 /// Builds the app for a database: the first rows at once (the rest is loaded by the caller).
@@ -227,6 +232,7 @@ fn event_loop(
                         app.show_error(error.to_string());
                     }
                 },
+                Message::OutputDone(job, result) => app.output_done(*job, result),
                 Message::ImportDone(result) => {
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
@@ -375,6 +381,18 @@ fn run_effect(
             });
         }
         Effect::LoadDuplicates => spawn_duplicates(options, sender.clone()),
+        Effect::Output(job) => {
+            // A brief at national scale takes a moment; the screen stays live meanwhile.
+            let (database, reference) = (options.database.clone(), options.reference.clone());
+            let templates = crate::export::brief::Templates::with_user_dir(&options.config_dir);
+            let sender = sender.clone();
+            app.notice = Some((format!("{} {}…", app.t(crate::i18n::WRITING), job.path().display()), false));
+            workers.push(std::thread::spawn(move || {
+                let result = Store::open(&database, OpenMode::Existing, &reference)
+                    .and_then(|store| job.run(&store, &templates));
+                let _ = sender.send(Message::OutputDone(job, result));
+            }));
+        }
         Effect::DecidePair { pair, decision, note, remember } => {
             let stored = match decision {
                 Some(decision) => {

@@ -210,6 +210,7 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::SetBudget,
                     Action::LockIn,
                     Action::OpenDetail,
+                    Action::ExportView,
                     Action::Help,
                     Action::Quit,
                 ],
@@ -221,7 +222,7 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Help,
                     Action::Quit,
                 ],
-                Screen::Portfolio => &[Action::SetBudget, Action::Help, Action::Quit],
+                Screen::Portfolio => &[Action::SetBudget, Action::ExportView, Action::Help, Action::Quit],
                 Screen::Suggestions => &[Action::Accept, Action::Reject, Action::AcceptAll, Action::Help, Action::Quit],
                 Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
                 Screen::Duplicates => &[

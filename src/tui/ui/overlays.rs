@@ -87,6 +87,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ];
             framed(frame, theme, centered(area, 80, 4), app.t(i18n::CONFIRM), lines, 0);
         }
+        Overlay::ConfirmReplace { job } => {
+            let lines = vec![
+                Line::from(Span::styled(display_line(&job.path().display().to_string()).into_owned(), theme.base)),
+                Line::from(Span::styled(app.t(i18n::REPLACE_FILE), theme.base)),
+                Line::from(Span::styled(app.t(i18n::CONFIRM_KEYS), theme.hint_key)),
+            ];
+            framed(frame, theme, centered(area, 80, 5), app.t(i18n::CONFIRM), lines, 0);
+        }
         Overlay::Prompt { kind, input } => {
             let rect = centered(area, 72, 3);
             let text = display_line(input.text()).into_owned();
