@@ -1,0 +1,327 @@
+//! Keys, text input, prompts and the mouse: what a key press means in the current mode.
+
+use super::*;
+
+impl App {
+    // ---------------------------------------------------------------------------------
+    // Input
+
+    /// Handles a key press: text input in input modes and prompts, else the keymap.
+    pub fn on_key(&mut self, event: KeyEvent) -> Vec<Effect> {
+        self.notice = None;
+        let ctrl_c = event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            return self.update(Action::Quit);
+        }
+        match &mut self.overlay {
+            Some(Overlay::Prompt { kind, input }) => {
+                match event.code {
+                    KeyCode::Enter => {
+                        let (kind, text) = (*kind, input.text().trim().to_string());
+                        self.overlay = None;
+                        return self.prompt_done(kind, &text);
+                    }
+                    KeyCode::Esc => self.overlay = None,
+                    _ => {
+                        input.edit(event);
+                    }
+                }
+                return Vec::new();
+            }
+            Some(Overlay::Confirm { ids, edits }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
+                        vec![Effect::ApplyEdits(vec![(std::mem::take(ids), std::mem::take(edits))])]
+                    }
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
+            }
+            Some(Overlay::ConfirmReplace { job }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
+                        vec![Effect::Output(Box::new((**job).clone().forced()))]
+                    }
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
+            }
+            Some(Overlay::Palette { input, selected }) => {
+                match event.code {
+                    KeyCode::Enter => {
+                        let actions = palette_matches(input.text(), self.lang);
+                        let chosen = actions.get(*selected).copied();
+                        self.overlay = None;
+                        if let Some(action) = chosen {
+                            return self.update(action);
+                        }
+                    }
+                    KeyCode::Esc => self.overlay = None,
+                    KeyCode::Down => *selected += 1,
+                    KeyCode::Up => *selected = selected.saturating_sub(1),
+                    _ => {
+                        if input.edit(event) {
+                            *selected = 0;
+                        }
+                    }
+                }
+                if let Some(Overlay::Palette { input, selected }) = &mut self.overlay {
+                    let count = palette_matches(input.text(), self.lang).len();
+                    *selected = (*selected).min(count.saturating_sub(1));
+                }
+                return Vec::new();
+            }
+            _ => {}
+        }
+        if self.overlay.is_none() {
+            match self.input {
+                InputMode::Search => return self.on_search_key(event),
+                InputMode::Filter => return self.on_filter_key(event),
+                InputMode::Normal => {}
+            }
+            if self.screen == Screen::Scores {
+                if let Some(effects) = self.on_score_key(event) {
+                    return effects;
+                }
+            }
+        }
+        match self.keymap.action(Key::from_event(event)) {
+            Some(action) => self.update(action),
+            None => Vec::new(),
+        }
+    }
+
+    fn on_search_key(&mut self, event: KeyEvent) -> Vec<Effect> {
+        match event.code {
+            KeyCode::Enter => self.input = InputMode::Normal,
+            KeyCode::Esc => {
+                self.input = InputMode::Normal;
+                let before = self.search_before_edit.clone();
+                self.search_input.set(&before);
+                self.set_search(&before);
+            }
+            KeyCode::Down => self.move_cursor(1),
+            KeyCode::Up => self.move_cursor(-1),
+            KeyCode::PageDown => self.move_cursor(self.page() as isize),
+            KeyCode::PageUp => self.move_cursor(-(self.page() as isize)),
+            _ => {
+                if self.search_input.edit(event) {
+                    let text = self.search_input.text().to_string();
+                    self.set_search(&text);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn on_filter_key(&mut self, event: KeyEvent) -> Vec<Effect> {
+        match event.code {
+            KeyCode::Enter => {
+                if self.filter_error.is_none() {
+                    self.input = InputMode::Normal;
+                }
+            }
+            KeyCode::Esc => {
+                self.input = InputMode::Normal;
+                let before = self.filter_before_edit.clone();
+                self.filter_input.set(&before);
+                self.apply_filter_text(true);
+            }
+            KeyCode::Down => self.move_cursor(1),
+            KeyCode::Up => self.move_cursor(-1),
+            _ => {
+                if self.filter_input.edit(event) {
+                    self.apply_filter_text(true);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Typing in the score grid: a digit sets the cell (1–5 scales at once, others through a
+    /// prompt), delete or backspace clears it. None when the key is not for the grid.
+    fn on_score_key(&mut self, event: KeyEvent) -> Option<Vec<Effect>> {
+        let scoring = self.scoring.as_mut()?;
+        let row = scoring.grid_row_at(scoring.grid_row)?;
+        let criterion = scoring.matrix.criteria().list.get(scoring.grid_col)?.clone();
+        let id = scoring.matrix.row(row).id;
+        let value = match event.code {
+            KeyCode::Char(c) if c.is_ascii_digit() && event.modifiers.is_empty() => {
+                if !criterion.is_manual() {
+                    self.notice = Some((self.t(i18n::NOT_MANUAL).to_string(), true));
+                    return Some(Vec::new());
+                }
+                let single_key = criterion.scale_max <= 9.0 && criterion.scale_min >= 0.0;
+                if !single_key {
+                    self.overlay = Some(Overlay::Prompt {
+                        kind: PromptKind::ScoreValue,
+                        input: LineInput::with_text(&c.to_string()),
+                    });
+                    return Some(Vec::new());
+                }
+                let value = f64::from(c.to_digit(10).unwrap_or(0));
+                if criterion.check_value(value).is_err() {
+                    let message = format!("{value} {} {}", self.t(i18n::OUT_OF_SCALE), criterion.scale_text());
+                    self.notice = Some((message, true));
+                    return Some(Vec::new());
+                }
+                Some(value)
+            }
+            KeyCode::Delete | KeyCode::Backspace if criterion.is_manual() => None,
+            _ => return None,
+        };
+        if value.is_some() {
+            scoring.grid_next_manual();
+        }
+        Some(vec![Effect::SetScore { id, code: criterion.code.clone(), value }])
+    }
+
+    /// What a finished prompt asks for.
+    fn prompt_done(&mut self, kind: PromptKind, text: &str) -> Vec<Effect> {
+        match kind {
+            PromptKind::ImportPath => {
+                let path = expand_home(text);
+                if path.as_os_str().is_empty() { Vec::new() } else { vec![Effect::StartImport(path)] }
+            }
+            PromptKind::BudgetFrame => {
+                let frame = if text.is_empty() {
+                    None
+                } else {
+                    match crate::scoring::parse_nok(text) {
+                        Ok(nok) if nok > 0 => Some(nok),
+                        Ok(_) => return Vec::new(),
+                        Err(error) => {
+                            self.notice = Some((error.to_string(), true));
+                            return Vec::new();
+                        }
+                    }
+                };
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                scoring.set_frame(frame);
+                scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+            }
+            PromptKind::Tag | PromptKind::TagShown => {
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                let edits = match parse_edits(text, &self.resolver, &self.portfolio.phases, &self.portfolio.risks) {
+                    Ok(edits) => edits,
+                    Err(error) => {
+                        self.notice = Some((error.to_string(), true));
+                        return Vec::new();
+                    }
+                };
+                let ids = if kind == PromptKind::TagShown { self.shown_ids() } else { self.target_ids() };
+                if ids.len() > 1 {
+                    self.overlay = Some(Overlay::Confirm { ids, edits });
+                    return Vec::new();
+                }
+                if ids.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(vec![(ids, edits)])] }
+            }
+            PromptKind::ExportPath => {
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                match crate::tui::export::list_job(self, expand_home(text)) {
+                    Some(job) => vec![Effect::Output(Box::new(job))],
+                    None => {
+                        self.notice = Some((self.t(i18n::EXPORT_FORMATS).to_string(), true));
+                        Vec::new()
+                    }
+                }
+            }
+            PromptKind::BriefPath => {
+                let path = expand_home(text);
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                if crate::export::brief::BriefFormat::from_path(&path).is_err() {
+                    self.notice = Some((self.t(i18n::BRIEF_FORMATS).to_string(), true));
+                    return Vec::new();
+                }
+                vec![Effect::Output(Box::new(crate::tui::export::brief_job(self, path)))]
+            }
+            PromptKind::ScenarioName => {
+                if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Effect::SaveScenario(text.to_string())]
+                }
+            }
+            PromptKind::ScoreValue => {
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let Some(row) = scoring.grid_row_at(scoring.grid_row) else { return Vec::new() };
+                let Some(criterion) = scoring.matrix.criteria().list.get(scoring.grid_col).cloned() else {
+                    return Vec::new();
+                };
+                let value = if text.is_empty() { None } else { text.replace(',', ".").parse::<f64>().ok() };
+                if let Some(v) = value {
+                    if let Err(error) = criterion.check_value(v) {
+                        self.notice = Some((error.to_string(), true));
+                        return Vec::new();
+                    }
+                } else if !text.is_empty() {
+                    return Vec::new();
+                }
+                let id = scoring.matrix.row(row).id;
+                scoring.grid_next_manual();
+                vec![Effect::SetScore { id, code: criterion.code, value }]
+            }
+        }
+    }
+
+    /// Mouse: the wheel scrolls, a click selects a row (a second click opens it).
+    pub fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+        match event.kind {
+            MouseEventKind::ScrollDown => self.update(Action::MoveDown),
+            MouseEventKind::ScrollUp => self.update(Action::MoveUp),
+            MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() && self.screen == Screen::Initiatives => {
+                let area = self.areas.table_rows;
+                let inside = event.column >= area.x
+                    && event.column < area.x + area.width
+                    && event.row >= area.y
+                    && event.row < area.y + area.height;
+                if inside {
+                    let index = self.offset + (event.row - area.y) as usize;
+                    if index < self.view.rows.len() {
+                        if index == self.cursor {
+                            return self.update(Action::OpenDetail);
+                        }
+                        self.cursor = index;
+                    }
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Actions whose name or description matches the palette's text, best first.
+pub fn palette_matches(text: &str, lang: Lang) -> Vec<Action> {
+    use fuzzy_matcher::FuzzyMatcher;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    let mut scored: Vec<(i64, Action)> = Action::ALL
+        .iter()
+        .filter_map(|action| {
+            if text.trim().is_empty() {
+                return Some((0, *action));
+            }
+            let haystack = format!("{} {}", action.description().get(lang), action.name().replace('_', " "));
+            matcher.fuzzy_match(&haystack, text.trim()).map(|score| (score, *action))
+        })
+        .collect();
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    scored.into_iter().map(|(_, a)| a).collect()
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    if let Some(rest) = path.strip_prefix("~/") {
+        if let Some(home) = std::env::var_os("HOME") {
+            return PathBuf::from(home).join(rest);
+        }
+    }
+    PathBuf::from(path)
+}

@@ -1,0 +1,505 @@
+//! The TUI's state and how actions change it. `update` is pure: it changes the state and
+//! returns the effects (database reads, imports) for the event loop to run, so nearly all
+//! behaviour is testable without a terminal.
+
+use super::action::Action;
+use super::duplicates::{DuplicatesState, Side};
+use super::export::{OutputJob, Written};
+use super::input::LineInput;
+use super::keymap::{Key, Keymap};
+use super::scoring::{Focus, ScoringState, SelectionJob};
+use crate::config::Lang;
+use crate::dedupe::{Decision, DecisionRecord, Pair, ReviewQueue};
+use crate::i18n;
+use crate::import::{ImportReport, Monitor};
+use crate::model::{Batch, BatchChanges, InitiativeDetail};
+use crate::portfolio::{
+    FilterError, Portfolio, Search, SortCache, SortColumn, StatusFilter, View, ViewQuery, parse_filter,
+};
+use crate::scoring::{ScoreEdit, ScoreMatrix, Selection};
+use crate::store::Resolver;
+use crate::suggest::Suggestions;
+use crate::tagging::{Edit, Record, parse_edits};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+mod input;
+mod results;
+mod update;
+
+pub use input::palette_matches;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Initiatives,
+    Sources,
+    Priorities,
+    Scores,
+    Portfolio,
+    Suggestions,
+    Matrix,
+    Duplicates,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 8] = [
+        Screen::Initiatives,
+        Screen::Sources,
+        Screen::Priorities,
+        Screen::Scores,
+        Screen::Portfolio,
+        Screen::Suggestions,
+        Screen::Matrix,
+        Screen::Duplicates,
+    ];
+
+    pub fn title(self) -> i18n::Text {
+        match self {
+            Screen::Initiatives => i18n::SCREEN_INITIATIVES,
+            Screen::Sources => i18n::SCREEN_SOURCES,
+            Screen::Priorities => i18n::SCREEN_PRIORITIES,
+            Screen::Scores => i18n::SCREEN_SCORES,
+            Screen::Portfolio => i18n::SCREEN_PORTFOLIO,
+            Screen::Suggestions => i18n::SCREEN_SUGGESTIONS,
+            Screen::Matrix => i18n::SCREEN_MATRIX,
+            Screen::Duplicates => i18n::SCREEN_DUPLICATES,
+        }
+    }
+
+    /// Screens that need the score matrix.
+    pub fn needs_scoring(self) -> bool {
+        matches!(self, Screen::Priorities | Screen::Scores | Screen::Portfolio)
+    }
+}
+
+/// What a one-line prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    ImportPath,
+    BudgetFrame,
+    ScenarioName,
+    /// A score for the grid's cell (for scales a single key cannot type).
+    ScoreValue,
+    /// Tag-language edits for the marked rows (or the selected one).
+    Tag,
+    /// Tag-language edits for every row shown.
+    TagShown,
+    /// The file to export what the screen shows to.
+    ExportPath,
+    /// The file to write the brief to.
+    BriefPath,
+}
+
+impl PromptKind {
+    pub fn title(self) -> i18n::Text {
+        match self {
+            PromptKind::ImportPath => i18n::IMPORT_PROMPT,
+            PromptKind::BudgetFrame => i18n::BUDGET_PROMPT,
+            PromptKind::ScenarioName => i18n::SCENARIO_PROMPT,
+            PromptKind::ScoreValue => i18n::SCORE,
+            PromptKind::Tag | PromptKind::TagShown => i18n::TAG_PROMPT,
+            PromptKind::ExportPath => i18n::EXPORT_PROMPT,
+            PromptKind::BriefPath => i18n::BRIEF_PROMPT,
+        }
+    }
+}
+
+/// Where typed keys go when they are not actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    Search,
+    Filter,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Palette {
+        input: LineInput,
+        selected: usize,
+    },
+    Detail {
+        id: i64,
+        detail: Option<Box<InitiativeDetail>>,
+        scroll: u16,
+    },
+    Changes {
+        changes: Option<Box<BatchChanges>>,
+        scroll: u16,
+    },
+    Prompt {
+        kind: PromptKind,
+        input: LineInput,
+    },
+    Message {
+        title: String,
+        lines: Vec<String>,
+        error: bool,
+        scroll: u16,
+    },
+    /// How one initiative's total score adds up (a row of the score matrix).
+    Explain {
+        row: usize,
+        scroll: u16,
+    },
+    /// "Change N initiatives?" before a tagging action on more than one.
+    Confirm {
+        ids: Vec<i64>,
+        edits: Vec<Edit>,
+    },
+    /// "Replace the file?" before an export or brief overwrites one.
+    ConfirmReplace {
+        job: Box<OutputJob>,
+    },
+}
+
+/// What undo can take back: a score, a tagging action or a decision on a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoItem {
+    Score(ScoreEdit),
+    Tags(Record),
+    Pair { pair: Box<Pair>, before: Option<DecisionRecord>, after: Option<DecisionRecord> },
+}
+
+/// Work the event loop does for the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadDetail(i64),
+    LoadChanges(i64),
+    StartImport(PathBuf),
+    CancelImport,
+    Reload,
+    /// Load the score matrix (criteria, scores, derived values) on a worker.
+    LoadScoring,
+    /// Store the current weights.
+    SaveWeights,
+    /// Compute the budget selection on a worker.
+    Select(Box<SelectionJob>),
+    SetScore {
+        id: i64,
+        code: String,
+        value: Option<f64>,
+    },
+    /// Store an undo or redo of a score edit.
+    ApplyScoreEdit(ScoreEdit),
+    SaveScenario(String),
+    /// Apply tagging edits (groups of initiatives and their edits) as one action.
+    ApplyEdits(Vec<(Vec<i64>, Vec<Edit>)>),
+    /// Write a tagging record's after states (undo passes the inverse).
+    ApplyRecord(Record),
+    LoadSuggestions,
+    /// Build the duplicate review queue on a worker.
+    LoadDuplicates,
+    /// Write an export or the brief on a worker.
+    Output(Box<OutputJob>),
+    /// Store a decision on a pair (None removes it); `remember` keeps it for undo.
+    DecidePair {
+        pair: Box<Pair>,
+        decision: Option<Decision>,
+        note: Option<String>,
+        remember: bool,
+    },
+}
+
+/// A running import.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub file: String,
+    pub monitor: Arc<Monitor>,
+    pub started: Instant,
+}
+
+/// Rows of the screen's areas, for paging and mouse clicks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The rows of the initiatives table (below its header).
+    pub table_rows: Rect,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub keymap: Keymap,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub input: InputMode,
+    pub portfolio: Arc<Portfolio>,
+    /// True while the full portfolio is still loading behind the first screen.
+    pub loading: bool,
+    pub resolver: Resolver,
+    pub query: ViewQuery,
+    pub view: View,
+    sort_cache: SortCache,
+    pub search_input: LineInput,
+    pub filter_input: LineInput,
+    pub filter_error: Option<String>,
+    filter_before_edit: String,
+    search_before_edit: String,
+    /// Selected row, as an index into `view.rows`.
+    pub cursor: usize,
+    /// First row shown.
+    pub offset: usize,
+    pub marks: HashSet<i64>,
+    pub batches: Vec<Batch>,
+    pub batch_cursor: usize,
+    pub job: Option<Job>,
+    /// A one-line message in the status bar until the next key.
+    pub notice: Option<(String, bool)>,
+    /// The database's file name, shown in the title bar.
+    pub db_label: String,
+    pub areas: Areas,
+    pub quit: bool,
+    /// Scores, weights, ranking and budget frame, loaded when a priority screen opens.
+    pub scoring: Option<Box<ScoringState>>,
+    pub scoring_loading: bool,
+    /// What undo and redo take back, newest last.
+    pub undo: Vec<UndoItem>,
+    pub redo: Vec<UndoItem>,
+    pub suggestions: Option<Suggestions>,
+    pub suggestions_loading: bool,
+    pub suggestion_cursor: usize,
+    /// The matrix screen's cursor: ministry row and life-event column.
+    pub matrix_cursor: (usize, usize),
+    /// The duplicate review queue, built on a worker at start and after imports.
+    pub duplicates: Option<DuplicatesState>,
+    pub duplicates_loading: bool,
+    /// Initiatives with an open candidate pair or a duplicate/overlap decision: the
+    /// table's marker.
+    pub flagged: HashSet<i64>,
+}
+
+impl App {
+    pub fn new(lang: Lang, keymap: Keymap, portfolio: Portfolio, resolver: Resolver, db_label: String) -> Self {
+        let mut app = Self {
+            lang,
+            keymap,
+            screen: Screen::Initiatives,
+            overlay: None,
+            input: InputMode::Normal,
+            portfolio: Arc::new(portfolio),
+            loading: false,
+            resolver,
+            query: ViewQuery::default(),
+            view: View::default(),
+            sort_cache: SortCache::default(),
+            search_input: LineInput::default(),
+            filter_input: LineInput::default(),
+            filter_error: None,
+            filter_before_edit: String::new(),
+            search_before_edit: String::new(),
+            cursor: 0,
+            offset: 0,
+            marks: HashSet::new(),
+            batches: Vec::new(),
+            batch_cursor: 0,
+            job: None,
+            notice: None,
+            db_label,
+            areas: Areas::default(),
+            quit: false,
+            scoring: None,
+            scoring_loading: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            suggestions: None,
+            suggestions_loading: false,
+            suggestion_cursor: 0,
+            matrix_cursor: (0, 0),
+            duplicates: None,
+            duplicates_loading: false,
+            flagged: HashSet::new(),
+        };
+        app.refresh_view(false);
+        app
+    }
+
+    pub fn t(&self, text: i18n::Text) -> &'static str {
+        text.get(self.lang)
+    }
+
+    /// Rows that fit in the table.
+    pub fn page(&self) -> usize {
+        (self.areas.table_rows.height as usize).max(1)
+    }
+
+    /// Pairs that fit in the duplicate screen's list.
+    pub fn duplicates_page(&self) -> usize {
+        let body = self.areas.table_rows.height + 1;
+        super::duplicates::list_height(body).saturating_sub(1).max(1) as usize
+    }
+
+    /// The id of the selected initiative.
+    pub fn selected_id(&self) -> Option<i64> {
+        let index = *self.view.rows.get(self.cursor)?;
+        self.portfolio.rows.get(index as usize).map(|r| r.id)
+    }
+
+    /// Replaces the portfolio (after loading or an import), keeping query, selection and marks.
+    pub fn set_portfolio(&mut self, portfolio: Portfolio) {
+        let selected = self.selected_id();
+        self.portfolio = Arc::new(portfolio);
+        self.sort_cache.clear();
+        // Filters name rows by table indices, which a new portfolio may number differently.
+        self.apply_filter_text(false);
+        self.refresh_view(false);
+        if let Some(id) = selected {
+            self.select_id(id);
+        }
+        self.marks.retain(|id| self.portfolio.position(*id).is_some());
+    }
+
+    fn select_id(&mut self, id: i64) {
+        let found =
+            self.view.rows.iter().position(|i| self.portfolio.rows.get(*i as usize).is_some_and(|r| r.id == id));
+        if let Some(position) = found {
+            self.cursor = position;
+            self.keep_cursor_visible();
+        }
+    }
+
+    /// Recomputes the shown rows. `narrowing`: the new query can only drop rows from the
+    /// current view (a longer search), so only those are tested again.
+    fn refresh_view(&mut self, narrowing: bool) {
+        let selected = self.selected_id();
+        let within = narrowing.then(|| std::mem::take(&mut self.view.rows));
+        self.view = self.portfolio.view(&self.query, &mut self.sort_cache, within.as_deref());
+        self.cursor = 0;
+        self.offset = 0;
+        if let Some(id) = selected {
+            self.select_id(id);
+        }
+    }
+
+    fn keep_cursor_visible(&mut self) {
+        let page = self.page();
+        let last = self.view.rows.len().saturating_sub(1);
+        self.cursor = self.cursor.min(last);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+        self.offset = self.offset.min(self.view.rows.len().saturating_sub(page));
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        match self.screen {
+            Screen::Initiatives => {
+                let last = self.view.rows.len().saturating_sub(1) as isize;
+                self.cursor = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
+                self.keep_cursor_visible();
+            }
+            Screen::Sources => {
+                let last = self.batches.len().saturating_sub(1) as isize;
+                self.batch_cursor = (self.batch_cursor as isize + delta).clamp(0, last.max(0)) as usize;
+            }
+            Screen::Suggestions => {
+                let count = self.suggestions.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len());
+                self.suggestion_cursor =
+                    (self.suggestion_cursor as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
+            }
+            Screen::Duplicates => {
+                let page = self.duplicates_page();
+                if let Some(duplicates) = self.duplicates.as_mut() {
+                    duplicates.move_by(delta, page);
+                }
+            }
+            Screen::Matrix => {
+                let rows = crate::tui::matrix::Matrix::of(&self.portfolio, &self.view).rows.len();
+                self.matrix_cursor.0 =
+                    (self.matrix_cursor.0 as isize + delta).clamp(0, rows.saturating_sub(1) as isize) as usize;
+            }
+            Screen::Priorities | Screen::Scores | Screen::Portfolio => {
+                let page = self.page();
+                let screen = self.screen;
+                let Some(scoring) = self.scoring.as_mut() else { return };
+                let rows = scoring.matrix.len();
+                let clamp = |value: usize, delta: isize, len: usize| {
+                    (value as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
+                };
+                match (screen, scoring.focus) {
+                    (Screen::Priorities, Focus::Weights) => {
+                        scoring.weight_cursor = clamp(scoring.weight_cursor, delta, scoring.matrix.columns());
+                    }
+                    (Screen::Scores, _) => {
+                        scoring.grid_row = clamp(scoring.grid_row, delta, rows);
+                        scoring.grid_offset =
+                            follow(scoring.grid_row, scoring.grid_offset, page.saturating_sub(1), rows);
+                    }
+                    _ => {
+                        scoring.list_cursor = clamp(scoring.list_cursor, delta, rows);
+                        scoring.list_offset =
+                            follow(scoring.list_cursor, scoring.list_offset, page.saturating_sub(1), rows);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses the filter bar; on success applies it, on error keeps the last good filter
+    /// and shows why.
+    fn apply_filter_text(&mut self, refresh: bool) {
+        match parse_filter(self.filter_input.text(), &self.portfolio, &self.resolver) {
+            Ok(filter) => {
+                self.query.filter = filter;
+                self.filter_error = None;
+                if refresh {
+                    self.refresh_view(false);
+                }
+            }
+            Err(error) => self.filter_error = Some(describe_filter_error(&error, self.lang)),
+        }
+    }
+
+    fn set_search(&mut self, text: &str) {
+        let new = Search::new(text);
+        let narrowing = match (&new, &self.query.search) {
+            (Some(new), Some(old)) => new.narrows(old),
+            (Some(_), None) | (None, _) => false,
+        };
+        // Narrowing keeps tiers apart only by testing again; a longer query may move a row
+        // to a lower tier, so the view is rebuilt from the previous rows, not just filtered.
+        self.query.search = new;
+        self.refresh_view(narrowing);
+    }
+}
+
+/// The first row to show so that `cursor` is on a page of `page` rows.
+fn follow(cursor: usize, offset: usize, page: usize, len: usize) -> usize {
+    let page = page.max(1);
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset + page {
+        cursor + 1 - page
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(page))
+}
+
+fn describe_filter_error(error: &FilterError, lang: Lang) -> String {
+    let hint = |hints: &[String]| {
+        if hints.is_empty() {
+            String::new()
+        } else {
+            format!("; {} {}?", i18n::DID_YOU_MEAN.get(lang), hints.join(", "))
+        }
+    };
+    let message = match error {
+        FilterError::UnknownKey { key, hints } => {
+            format!("{} «{key}:»{}", i18n::FILTER_UNKNOWN_KEY.get(lang), hint(hints))
+        }
+        FilterError::UnknownValue { key, value, hints } => {
+            format!("{} «{value}» ({key}:){}", i18n::FILTER_UNKNOWN_VALUE.get(lang), hint(hints))
+        }
+        FilterError::BadNumber { key, value } => format!("«{value}» {} {key}:", i18n::FILTER_BAD_NUMBER.get(lang)),
+        FilterError::EmptyValue { key } => format!("{key}: {}", i18n::FILTER_EMPTY_VALUE.get(lang)),
+    };
+    format!("{}: {message}", i18n::FILTER_ERROR.get(lang))
+}

@@ -1,0 +1,203 @@
+//! Results of effects: what the event loop's database reads, imports and writes bring back.
+
+use super::*;
+
+impl App {
+    // ---------------------------------------------------------------------------------
+    // Results of effects
+
+    pub fn detail_loaded(&mut self, loaded: Option<InitiativeDetail>) {
+        if let Some(Overlay::Detail { detail, .. }) = &mut self.overlay {
+            *detail = loaded.map(Box::new);
+        }
+    }
+
+    pub fn changes_loaded(&mut self, loaded: Option<BatchChanges>) {
+        if let Some(Overlay::Changes { changes, .. }) = &mut self.overlay {
+            *changes = loaded.map(Box::new);
+        }
+    }
+
+    pub fn import_finished(&mut self, result: crate::Result<ImportReport>) -> Vec<Effect> {
+        self.job = None;
+        match result {
+            Ok(report) => {
+                let text = report.describe(self.lang);
+                self.overlay = Some(Overlay::Message {
+                    title: self.t(i18n::IMPORT_DONE).to_string(),
+                    lines: text.lines().map(str::to_string).collect(),
+                    error: false,
+                    scroll: 0,
+                });
+                vec![Effect::Reload]
+            }
+            Err(crate::Error::Cancelled) => {
+                self.notice = Some((self.t(i18n::CANCELLED).to_string(), false));
+                Vec::new()
+            }
+            Err(error) => {
+                self.overlay = Some(Overlay::Message {
+                    title: self.t(i18n::IMPORT_FAILED).to_string(),
+                    lines: vec![error.to_string()],
+                    error: true,
+                    scroll: 0,
+                });
+                Vec::new()
+            }
+        }
+    }
+
+    /// An export or brief finished: say where it went, or ask before replacing a file.
+    pub fn output_done(&mut self, job: OutputJob, result: crate::Result<Written>) {
+        match result {
+            Ok(Written { path, rows: Some(rows) }) => {
+                let text = format!("{} {rows} {} {}", self.t(i18n::WROTE), self.t(i18n::ROWS_TO), path.display());
+                self.notice = Some((text, false));
+            }
+            Ok(Written { path, rows: None }) => {
+                self.notice = Some((format!("{} {}", self.t(i18n::BRIEF_TO), path.display()), false));
+            }
+            Err(crate::Error::OutputExists { .. }) => {
+                self.overlay = Some(Overlay::ConfirmReplace { job: Box::new(job) })
+            }
+            Err(error) => self.show_error(error.to_string()),
+        }
+    }
+
+    pub fn show_error(&mut self, message: String) {
+        self.notice = Some((message, true));
+    }
+
+    /// Marked rows, or the selected one when none is marked.
+    pub fn target_ids(&self) -> Vec<i64> {
+        if self.marks.is_empty() {
+            return self.selected_id().into_iter().collect();
+        }
+        let mut ids: Vec<i64> = self.marks.iter().copied().collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Every row shown.
+    pub fn shown_ids(&self) -> Vec<i64> {
+        self.view.rows.iter().map(|i| self.portfolio.rows[*i as usize].id).collect()
+    }
+
+    /// A tagging action was stored: show it in the table at once, and keep it for undo
+    /// (unless it was an undo or redo).
+    pub fn tags_stored(&mut self, record: Record, remember: bool) -> Vec<Effect> {
+        let portfolio = Arc::make_mut(&mut self.portfolio);
+        for (id, _, after) in &record.changes {
+            portfolio.apply_state(*id, after);
+        }
+        self.sort_cache.clear();
+        self.apply_filter_text(false);
+        self.refresh_view(false);
+        if remember {
+            self.notice = Some((
+                format!(
+                    "{} {} {}: {}",
+                    self.t(i18n::CHANGED_COUNT),
+                    record.initiatives(),
+                    self.t(i18n::INITIATIVES),
+                    record.description
+                ),
+                false,
+            ));
+            self.undo.push(UndoItem::Tags(record));
+            self.redo.clear();
+        }
+        // Derived criteria (life events, ministries, phase, risk) may have changed.
+        if self.scoring.is_some() && !self.scoring_loading {
+            self.scoring_loading = true;
+            return vec![Effect::LoadScoring];
+        }
+        Vec::new()
+    }
+
+    /// The review queue arrived (at start, or again after an import).
+    pub fn duplicates_loaded(&mut self, queue: ReviewQueue) {
+        self.duplicates_loading = false;
+        match self.duplicates.as_mut() {
+            Some(duplicates) => duplicates.replace(queue),
+            None => self.duplicates = Some(DuplicatesState::new(queue)),
+        }
+        let page = self.duplicates_page();
+        if let Some(duplicates) = self.duplicates.as_mut() {
+            duplicates.follow(page);
+            self.flagged = duplicates.flagged();
+        }
+    }
+
+    /// A decision on a pair was stored (or removed): the queue, the table's marker and
+    /// undo follow. `remember` is false for an undo or redo.
+    pub fn pair_stored(&mut self, pair: Pair, after: Option<DecisionRecord>, remember: bool) {
+        let page = self.duplicates_page();
+        let Some(duplicates) = self.duplicates.as_mut() else { return };
+        let before = duplicates.decided(pair.clone(), after.clone(), remember);
+        duplicates.follow(page);
+        self.flagged = duplicates.flagged();
+        if remember {
+            let word = after.as_ref().map_or("–", |d| crate::dedupe::describe::decision_text(d.decision, self.lang));
+            self.notice = Some((format!("{} {} ↔ {}: {word}", self.t(i18n::DECIDED), pair.a, pair.b), false));
+            self.undo.push(UndoItem::Pair { pair: Box::new(pair), before, after });
+            self.redo.clear();
+        }
+    }
+
+    pub fn suggestions_loaded(&mut self, suggestions: Suggestions) {
+        self.suggestions_loading = false;
+        let count = suggestions.life_events.len() + suggestions.owners.len();
+        self.suggestion_cursor = self.suggestion_cursor.min(count.saturating_sub(1));
+        self.suggestions = Some(suggestions);
+    }
+
+    /// The score matrix arrived (first load, or again after an import). The frame, locks
+    /// and cursors carry over where the rows still exist.
+    pub fn scoring_loaded(&mut self, matrix: ScoreMatrix) -> Vec<Effect> {
+        self.scoring_loading = false;
+        let mut state = ScoringState::new(matrix);
+        if let Some(old) = self.scoring.take() {
+            let id_of = |row: usize| old.matrix.row(row).id;
+            state.frame_nok = old.frame_nok;
+            state.locked_in = old.locked_in.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
+            state.locked_out = old.locked_out.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
+            state.weight_cursor = old.weight_cursor.min(state.matrix.columns().saturating_sub(1));
+            state.focus = old.focus;
+        }
+        let job = state.selection_job();
+        self.scoring = Some(Box::new(state));
+        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+    }
+
+    pub fn selection_done(&mut self, generation: u64, selection: crate::Result<Selection>) {
+        match selection {
+            Ok(selection) => {
+                if let Some(scoring) = self.scoring.as_mut() {
+                    scoring.selection_done(generation, selection);
+                }
+            }
+            Err(error) => {
+                if let Some(scoring) = self.scoring.as_mut() {
+                    scoring.selecting = false;
+                }
+                self.show_error(error.to_string());
+            }
+        }
+    }
+
+    /// A score edit was stored: apply it, remember it for undo unless it was an undo or redo.
+    pub fn score_stored(&mut self, edit: ScoreEdit, record: bool) -> Vec<Effect> {
+        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        if let Err(error) = scoring.apply_edit(&edit) {
+            self.show_error(error.to_string());
+            return Vec::new();
+        }
+        let job = scoring.selection_job();
+        if record && edit.changed() {
+            self.undo.push(UndoItem::Score(edit));
+            self.redo.clear();
+        }
+        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+    }
+}
