@@ -306,6 +306,7 @@ catalogue! {
     SCREEN_SUGGESTIONS = "Forslag" / "Suggestions";
     SCREEN_MATRIX = "Matrise" / "Matrix";
     SCREEN_DUPLICATES = "Duplikater" / "Duplicates";
+    IN_PAIRS = "i mulige duplikatpar (8)" / "in possible duplicate pairs (8)";
     FINDING_PAIRS = "Leter etter parallelle løsninger" / "Looking for parallel solutions";
     NO_PAIRS = "Ingen par over terskelen: ingen tiltak ligner nok på hverandre." / "No pairs above the threshold: no initiatives look enough alike.";
     ALL_REVIEWED = "Alle par er vurdert." / "Every pair has been reviewed.";

@@ -142,6 +142,10 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if !app.marks.is_empty() {
             spans.push(Span::styled(format!(" · {} {}", app.marks.len(), app.t(i18n::MARKED)), theme.marked));
         }
+        if !app.flagged.is_empty() {
+            // Explains the table's ≈ marker; screen 8 reviews the pairs.
+            spans.push(Span::styled(format!(" · ≈ {} {}", app.flagged.len(), app.t(i18n::IN_PAIRS)), theme.flagged));
+        }
         if app.loading {
             spans.push(Span::styled(format!(" · {}…", app.t(i18n::LOADING)), theme.dim));
         }
