@@ -58,6 +58,22 @@ fn all_fixtures() -> Vec<Fixture> {
         ),
         expect: Expect::Imports(2),
     });
+    let table = |far: &str| {
+        [("A1", "Tiltak"), ("B1", "Virksomhet"), ("A2", "Et tiltak"), ("B2", "Nav"), (far, "langt unna")]
+            .map(|(reference, text)| (reference.to_string(), text))
+    };
+    // One cell at Excel's last row and column: calamine would allocate 17 billion cells.
+    all.push(Fixture {
+        name: "far_cell.xlsx",
+        bytes: xlsx::workbook_with_cells("Ark1", &table("XFD1048576")),
+        expect: Expect::Refused("spread over 1048576 rows × 16384 columns, mostly empty"),
+    });
+    // A row number past 32 bits: calamine's arithmetic overflows (found by the xlsx fuzz target).
+    all.push(Fixture {
+        name: "overflowing_reference.xlsx",
+        bytes: xlsx::workbook_with_cells("Ark1", &table("A99999999999")),
+        expect: Expect::Refused("names a cell 'A99999999999'"),
+    });
     all
 }
 

@@ -7,17 +7,25 @@ use std::io::Write;
 /// An .xlsx whose sheet `sheet_name` holds `rows` as text cells. Cells are written as
 /// given, so they may hold Excel escapes (`_x001B_`); `&`, `<` and `>` are escaped here.
 pub fn workbook(sheet_name: &str, rows: &[Vec<&str>]) -> Vec<u8> {
+    let mut cells = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            let column = char::from(b'A' + u8::try_from(c).expect("few columns"));
+            cells.push((format!("{column}{}", r + 1), *text));
+        }
+    }
+    workbook_with_cells(sheet_name, &cells)
+}
+
+/// An .xlsx with text cells at the references given, as written (`A1`, `XFD1048576`, or
+/// anything else a hostile file might put there), one row element each.
+pub fn workbook_with_cells(sheet_name: &str, cells: &[(String, &str)]) -> Vec<u8> {
     let mut sheet = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
     ));
-    for (r, row) in rows.iter().enumerate() {
-        sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
-        for (c, text) in row.iter().enumerate() {
-            let column = char::from(b'A' + u8::try_from(c).expect("few columns"));
-            sheet.push_str(&format!(r#"<c r="{column}{}" t="inlineStr"><is><t>{}</t></is></c>"#, r + 1, xml(text)));
-        }
-        sheet.push_str("</row>");
+    for (reference, text) in cells {
+        sheet.push_str(&format!(r#"<row><c r="{reference}" t="inlineStr"><is><t>{}</t></is></c></row>"#, xml(text)));
     }
     sheet.push_str("</sheetData></worksheet>");
     let workbook = format!(
