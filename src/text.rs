@@ -37,9 +37,11 @@ pub fn fold(text: &str) -> String {
 }
 
 /// True for characters that must never reach a terminal as they are: C0 and C1 controls,
-/// DEL, and the bidirectional overrides that can make text read differently than it is.
-fn is_unsafe(ch: char) -> bool {
-    ch.is_control() || matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// DEL, and the bidirectional controls (Unicode's Bidi_Control set: U+061C, U+200E/F,
+/// U+202A–E, U+2066–9) that can make text read differently than it is ("Trojan Source").
+pub(crate) fn is_unsafe(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn escape_into(out: &mut String, ch: char) {
@@ -55,39 +57,84 @@ fn escape_into(out: &mut String, ch: char) {
     }
 }
 
-/// Text for one line of a table or list: line breaks and tabs become spaces, every other
-/// control or bidi character is shown escaped (`\e`, `\u{202e}`), never sent to the terminal.
-pub fn display_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+/// Where neutralised text goes, which decides what becomes of line breaks and tabs.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// One line of a table: breaks and tabs become spaces.
+    Line,
+    /// A detail pane: breaks kept, tabs become spaces (cells cannot show a tab).
+    Block,
+    /// Whole output printed as it is (a report, CSV): breaks and tabs kept.
+    Output,
+}
+
+/// Escapes every unsafe character of `text` but the line breaks and tabs `shape` keeps.
+/// A CR before an LF is part of the line break (files from Windows), never shown as `\r`.
+fn neutralise(text: &str, shape: Shape) -> Cow<'_, str> {
+    let kept = |ch: char| match ch {
+        '\n' => shape != Shape::Line,
+        '\t' => shape == Shape::Output,
+        _ => false,
+    };
+    if !text.chars().any(|c| is_unsafe(c) && !kept(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        match ch {
-            '\n' | '\t' => out.push(' '),
-            '\r' => {}
-            c if is_unsafe(c) => escape_into(&mut out, c),
-            c => out.push(c),
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (ch, shape) {
+            ('\r', Shape::Output) if chars.peek() == Some(&'\n') => out.push('\r'),
+            ('\r', Shape::Line) => {}
+            ('\r', Shape::Block) if chars.peek() == Some(&'\n') => {}
+            ('\n' | '\t', Shape::Line) => out.push(' '),
+            ('\t', Shape::Block) => out.push_str("    "),
+            (c, _) if kept(c) => out.push(c),
+            (c, _) if is_unsafe(c) => escape_into(&mut out, c),
+            (c, _) => out.push(c),
         }
     }
     Cow::Owned(out)
 }
 
+/// Text for one line of a table or list: line breaks and tabs become spaces, every other
+/// control or bidi character is shown escaped (`\e`, `\u{202e}`), never sent to the terminal.
+pub fn display_line(text: &str) -> Cow<'_, str> {
+    neutralise(text, Shape::Line)
+}
+
 /// Text for a block (a detail pane): keeps line breaks, escapes every other control.
 pub fn display_block(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
-        return Cow::Borrowed(text);
+    neutralise(text, Shape::Block)
+}
+
+/// Text a command prints as a whole (reports, CSV): line breaks and tabs kept as they are,
+/// every other control or bidi character shown escaped. The last guard before stdout, so a
+/// value some formatter forgot to escape still cannot reach the terminal raw.
+pub fn display_output(text: &str) -> Cow<'_, str> {
+    neutralise(text, Shape::Output)
+}
+
+/// JSON whose strings hold no raw unsafe character: serde_json escapes C0 controls but
+/// writes DEL, C1 controls and bidi controls as they are, so those become `\uXXXX` here.
+/// Lossless (a JSON reader gets the same strings back) and still valid JSON, since such
+/// characters can only stand inside strings. The line breaks of pretty-printed JSON stand
+/// between values and stay.
+pub fn json_safe(json: String) -> String {
+    let escaped = |ch: char| ch != '\n' && is_unsafe(ch);
+    if !json.chars().any(escaped) {
+        return json;
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        match ch {
-            '\n' => out.push('\n'),
-            '\t' => out.push_str("    "),
-            c if is_unsafe(c) => escape_into(&mut out, c),
-            c => out.push(c),
+    let mut out = String::with_capacity(json.len() + 16);
+    for ch in json.chars() {
+        if escaped(ch) {
+            use std::fmt::Write;
+            // Every unsafe character is in the Basic Multilingual Plane: one \u escape each.
+            let _ = write!(out, "\\u{:04x}", ch as u32);
+        } else {
+            out.push(ch);
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 /// The values in `candidates` closest to `value`, best first, for "did you mean" hints.
@@ -170,6 +217,36 @@ mod tests {
         assert_eq!(display_line("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(display_line("two\nlines\tand tab"), "two lines and tab");
         assert_eq!(display_block("two\nlines\u{7}"), "two\nlines\\u{7}");
+        assert_eq!(display_line("only\nbreaks"), "only breaks");
+    }
+
+    #[test]
+    fn the_arabic_letter_mark_is_a_bidi_control_too() {
+        // U+061C is in Unicode's Bidi_Control set with U+202A–E and U+2066–9.
+        assert_eq!(display_line("a\u{61c}b"), "a\\u{61c}b");
+    }
+
+    #[test]
+    fn a_windows_line_break_in_a_block_is_a_line_break() {
+        assert_eq!(display_block("first\r\nsecond"), "first\nsecond");
+        assert_eq!(display_block("lone\rreturn"), "lone\\rreturn");
+    }
+
+    #[test]
+    fn output_keeps_breaks_and_tabs_and_escapes_the_rest() {
+        assert_eq!(display_output("a\tb\r\nc\n"), "a\tb\r\nc\n");
+        assert_eq!(display_output("\u{1b}]52;c;aGk=\u{7}x\u{9b}2J\u{202e}"), "\\e]52;c;aGk=\\u{7}x\\u{9b}2J\\u{202e}");
+        assert_eq!(display_output("lone\rreturn"), "lone\\rreturn");
+    }
+
+    #[test]
+    fn json_keeps_its_strings_but_not_raw_controls() {
+        let json = serde_json::to_string_pretty(&["\u{1b}[2J \u{9b}\u{7f}\u{202e}\u{2066}æ\n"]).expect("json");
+        let safe = json_safe(json);
+        assert!(!safe.chars().any(|c| c != '\n' && is_unsafe(c)), "{safe}");
+        assert!(safe.starts_with("[\n  \""), "{safe}");
+        let back: Vec<String> = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, ["\u{1b}[2J \u{9b}\u{7f}\u{202e}\u{2066}æ\n"]);
     }
 
     #[test]

@@ -117,7 +117,8 @@ fn write_json_pairs(queue: &ReviewQueue, items: &[&ReviewItem], threshold: f64) 
             out.write_all(b",").map_err(failed)?;
         }
         first = false;
-        serde_json::to_writer(&mut out, &json).map_err(|e| failed(e.into()))?;
+        // Titles and keys come from sector files: through to_json, which escapes controls.
+        out.write_all(to_json(&json, false)?.as_bytes()).map_err(failed)?;
     }
     out.write_all(b"]}\n").and_then(|()| out.flush()).map_err(failed)
 }

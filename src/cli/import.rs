@@ -26,7 +26,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         // Imports rewrite much; the analyst's earlier work is copied first.
         if let Some(copy) = store.backup_before_change(&context.paths.backup_dir(), BACKUPS_KEPT)? {
             let line = format!("{}: {}\n", i18n::BACKUP_BEFORE_IMPORT.get(context.lang), copy.display());
-            if args.json { eprint!("{line}") } else { print(&line)? }
+            if args.json { eprint!("{}", crate::text::display_output(&line)) } else { print(&line)? }
         }
     }
     let mut failed = false;
@@ -38,7 +38,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             }
             Err(error) => {
                 // Each file is its own transaction: report this one, go on with the next.
-                eprintln!("samla: {error}");
+                super::print_error(&error.to_string());
                 failed = true;
             }
         }

@@ -464,7 +464,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("samla: {error}");
+            print_error(&error.to_string());
             ExitCode::FAILURE
         }
     }
@@ -502,7 +502,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Writes to stdout; a closed pipe (`samla list | head`) ends the command quietly.
+///
+/// Everything a command prints passes here, and may hold values from a sector file: any
+/// control or bidi character left in it (an escape sequence that clears the screen or sets
+/// the clipboard) is shown escaped, whatever formatter built the text.
 pub(crate) fn print(text: &str) -> Result<()> {
+    let text = crate::text::display_output(text);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| Error::io("write", "standard output", e))
 }
@@ -516,7 +521,14 @@ pub(crate) fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).or(Some(120))
 }
 
+/// `samla: MESSAGE` on stderr, on one line. Error messages quote file names, sheet names
+/// and column headers, which a hostile file fills with escape sequences and line breaks.
+pub(crate) fn print_error(message: &str) {
+    eprintln!("samla: {}", crate::text::display_line(message));
+}
+
+/// JSON for stdout, with every control and bidi character escaped (see [`crate::text::json_safe`]).
 pub(crate) fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String> {
     let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-    text.map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))
+    text.map(crate::text::json_safe).map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))
 }

@@ -246,7 +246,7 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
             return Err(LayoutError(format!(
                 "--map {}={column_name}: there is no column '{column_name}'; the columns are: {}",
                 field.name(),
-                headers.join(", ")
+                some_columns(&headers)
             )));
         };
         mapping.retain(|m| m.field != *field && m.column != column);
@@ -295,7 +295,7 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
     if !mapping.iter().any(|m| m.field == Field::Title) {
         return Err(LayoutError(format!(
             "no column looks like a title; the columns are: {}. Name the title column with --map title=COLUMN",
-            headers.join(", ")
+            some_columns(&headers)
         )));
     }
     let header_year =
@@ -307,6 +307,17 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
         .map(|(_, h)| h.clone())
         .collect();
     Ok(Layout { header_index, header_row: header_row.line, headers, mapping, unmapped, header_year })
+}
+
+/// The first columns' names for an error message, each cut short. A file may have 10 000
+/// columns or a header cell of a megabyte, and the message must still be one readable line.
+fn some_columns(headers: &[String]) -> String {
+    const LISTED: usize = 10;
+    let mut listed: Vec<String> = headers.iter().take(LISTED).map(|h| crate::text::shorten(h, 40)).collect();
+    if headers.len() > LISTED {
+        listed.push(format!("… and {} more", crate::text::group_thousands((headers.len() - LISTED) as i64)));
+    }
+    listed.join(", ")
 }
 
 /// "C" → 2, "AA" → 26: spreadsheet column letters, so `--map title=C` works too.
@@ -333,6 +344,17 @@ mod tests {
 
     fn field(header: &str) -> Option<Field> {
         matcher().field_of(header).map(|(f, _)| f)
+    }
+
+    #[test]
+    fn a_refusal_names_a_few_columns_each_cut_short() {
+        let mut cells: Vec<String> = (0..10_000).map(|i| format!("Kolonne {i}")).collect();
+        cells[1] = "x".repeat(1 << 20);
+        let rows = [RawRow::from_texts(1, cells.clone()), RawRow::from_texts(2, cells)];
+        let error = detect(&rows, &matcher(), &[]).expect_err("no title column");
+        assert!(error.0.starts_with("no column looks like a title; the columns are: Kolonne 0, xxx"), "{}", error.0);
+        assert!(error.0.contains("Kolonne 9, … and 9 990 more."), "{}", error.0);
+        assert!(error.0.len() < 1_000, "{} bytes", error.0.len());
     }
 
     #[test]

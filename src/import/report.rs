@@ -4,11 +4,15 @@ use super::layout::Layout;
 use super::read::FileLayout;
 use crate::config::Lang;
 use crate::i18n;
-use crate::text::display_line;
+use crate::text::{display_line, shorten};
 use serde::Serialize;
 
 /// How many warnings and rejected rows the text report lists before pointing at --json.
 const LISTED: usize = 15;
+/// How much of a value the text report quotes: a cell can hold a megabyte, and the report
+/// is for reading (--json has every value in full).
+const QUOTED_CHARS: usize = 80;
+const QUOTED_ROW_CHARS: usize = 200;
 
 /// A value that was imperfect: the row is imported, the field left empty or as written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -127,12 +131,21 @@ impl ImportReport {
                 .iter()
                 .map(|m| {
                     let unit = m.unit_factor.map(|f| format!(" ×{f}")).unwrap_or_default();
-                    format!("{} ← «{}»{unit}", m.field.name(), display_line(&m.header))
+                    format!("{} ← «{}»{unit}", m.field.name(), display_line(&shorten(&m.header, QUOTED_CHARS)))
                 })
                 .collect();
             out.push_str(&format!("  {}: {}\n", t(i18n::MAPPING), mapping.join(", ")));
             if !layout.unmapped.is_empty() {
-                let unmapped: Vec<String> = layout.unmapped.iter().map(|h| format!("«{}»", display_line(h))).collect();
+                // A file may have thousands of columns: the first few name the problem.
+                let mut unmapped: Vec<String> = layout
+                    .unmapped
+                    .iter()
+                    .take(LISTED)
+                    .map(|h| format!("«{}»", display_line(&shorten(h, QUOTED_CHARS))))
+                    .collect();
+                if layout.unmapped.len() > LISTED {
+                    unmapped.push(format!("… {} {}", layout.unmapped.len() - LISTED, i18n::MORE.get(lang)));
+                }
                 out.push_str(&format!("  {}: {}\n", t(i18n::UNMAPPED), unmapped.join(", ")));
             }
         }
@@ -172,7 +185,7 @@ impl ImportReport {
                 t(i18n::LINE),
                 warning.line,
                 warning.field,
-                display_line(&warning.value),
+                display_line(&shorten(&warning.value, QUOTED_CHARS)),
                 warning.reason
             ));
         }
@@ -183,7 +196,7 @@ impl ImportReport {
                 t(i18n::LINE),
                 rejected.line,
                 rejected.reason,
-                display_line(&rejected.raw.join(" | "))
+                display_line(&shorten(&rejected.raw.join(" | "), QUOTED_ROW_CHARS))
             ));
         }
         more(&mut out, report.rejected_rows.len(), lang);
@@ -202,5 +215,45 @@ fn more(out: &mut String, total: usize, lang: Lang) {
             i18n::MORE.get(lang),
             i18n::USE_JSON_FOR_ALL.get(lang)
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_report_quotes_huge_values_and_long_lists_in_part() {
+        let report = ImportReport {
+            file: "stor.csv".into(),
+            source: "stor".into(),
+            sha256: String::new(),
+            dry_run: true,
+            already_imported: None,
+            batch_id: None,
+            format: None,
+            layout: Some(Layout {
+                header_index: 0,
+                header_row: 1,
+                headers: Vec::new(),
+                mapping: Vec::new(),
+                unmapped: (0..10_000).map(|i| format!("Kolonne {i}")).collect(),
+                header_year: None,
+            }),
+            counts: Counts::default(),
+            updated_keys: Vec::new(),
+            withdrawn_keys: Vec::new(),
+            new_municipalities: Vec::new(),
+            warning_list: vec![Warning {
+                line: 2,
+                field: "amount_nok".into(),
+                value: "9".repeat(1 << 20),
+                reason: "not read as an amount".into(),
+            }],
+            rejected_rows: vec![Rejected { line: 3, reason: "no title".into(), raw: vec!["x".repeat(1 << 20)] }],
+        };
+        let text = report.describe(Lang::En);
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        assert!(text.contains("«Kolonne 14», … 9985 more"), "{text}");
     }
 }

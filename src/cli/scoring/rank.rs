@@ -34,7 +34,7 @@ pub fn rank(context: &Context, args: &RankArgs) -> Result<ExitCode> {
     let shown = args.top.unwrap_or(matrix.len()).min(matrix.len());
     if args.json {
         for note in &outcome.notes {
-            eprintln!("samla: {note}");
+            crate::cli::print_error(note);
         }
         let shares = outcome.weights.shares();
         let rows: Vec<RankRow<'_>> = outcome

@@ -1,4 +1,4 @@
-//! Amounts, years and dates as sectors write them.
+//! Amounts, years and dates as sectors write them, and budget frames as analysts type them.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,6 +25,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = parse_date("", Some(number), vocabulary);
         let _ = parse_year("", Some(number), vocabulary);
     }
+    // The budget frame as analysts type it (`samla rank --budget`, the TUI's `b`).
+    let _ = samla::scoring::parse_nok(text);
     let _ = parse_date(text, None, vocabulary);
     let _ = parse_year(text, None, vocabulary);
     let _ = vocabulary.phase(text);
