@@ -341,6 +341,8 @@ mod tui {
             reference: reference.clone(),
             analyst: "t".into(),
             backup_dir: dir.path().join("backups"),
+            duplicate_threshold: 0.0,
+            config_dir: dir.path().join("config"),
         };
         let fresh = |store: &Store| {
             let (mut app, _) = start_app(store, &app_options).expect("app");
@@ -390,6 +392,17 @@ mod tui {
         press(&mut suggestions, "6");
         suggestions.suggestions_loaded(samla::suggest::suggest(&store, &reference).expect("suggest"));
         assert_screen_safe(&suggestions, &theme, "suggestions");
+
+        // Every candidate pair, however weak, so hostile titles meet on the duplicates screen.
+        let mut duplicates = fresh(&store);
+        assert_eq!(press(&mut duplicates, "8"), vec![Effect::LoadDuplicates]);
+        let kinds = reference.service_kinds().expect("kinds");
+        let queue = store.review_queue(&kinds, app_options.duplicate_threshold).expect("queue");
+        assert!(!queue.items.is_empty(), "the hostile fixtures give at least one candidate pair");
+        duplicates.duplicates_loaded(queue);
+        assert_screen_safe(&duplicates, &theme, "the duplicates");
+        press(&mut duplicates, "j");
+        assert_screen_safe(&duplicates, &theme, "the next pair");
 
         let mut searching = fresh(&store);
         press(&mut searching, "/tittel");
