@@ -35,7 +35,8 @@ struct Extent {
 impl Extent {
     fn add(&mut self, row: u64, column: u64) {
         self.cells += 1;
-        let widen = |span: Option<(u64, u64)>, at: u64| Some(span.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))));
+        let widen =
+            |span: Option<(u64, u64)>, at: u64| Some(span.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))));
         self.rows = widen(self.rows, row);
         self.columns = widen(self.columns, column);
     }
