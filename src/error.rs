@@ -31,7 +31,7 @@ pub enum Error {
     #[error("database {path}: {message}")]
     Database { path: PathBuf, message: String },
 
-    #[error("database error: {0}")]
+    #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
 
     #[error("{file}: {message}")]
@@ -69,5 +69,30 @@ impl Error {
         let hint =
             if candidates.is_empty() { String::new() } else { format!("; did you mean {}?", candidates.join(", ")) };
         Error::UnknownValue { kind, value: value.to_string(), hint }
+    }
+}
+
+/// SQLite's own words, except for the one error a user can act on: another process (an
+/// import in another terminal) held the write lock for longer than samla waits.
+fn sql_message(error: &rusqlite::Error) -> String {
+    if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+        "another samla is still writing to the database (an import?); nothing was changed here, \
+         try again when it is done"
+            .to_string()
+    } else {
+        format!("database error: {error}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_database_is_explained() {
+        let busy = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+        assert!(Error::from(busy).to_string().starts_with("another samla is still writing"));
+        let other = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT), None);
+        assert!(Error::from(other).to_string().starts_with("database error: "));
     }
 }

@@ -176,6 +176,34 @@ fn two_processes_on_one_database_both_finish() {
 }
 
 #[test]
+fn a_writer_that_must_wait_says_so_and_then_writes() {
+    let home = Home::new();
+    let file = big_file(&home, "a.csv", 50, "Nav");
+    ok(home.run_db(&["import", file.to_str().expect("utf-8")]));
+    // Another process holds the write lock (as a long import would) while samla tags.
+    let holder = rusqlite::Connection::open(home.db()).expect("open");
+    holder.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let tagger = samla(&home)
+        .args(["tag", "--filter", "dep:AID", "--set", "tag:ventet"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        count(&home, "SELECT count(*) FROM initiative_tags WHERE tag = 'ventet'"),
+        0,
+        "not before the lock goes"
+    );
+    holder.execute_batch("COMMIT").expect("unlock");
+    let output = tagger.wait_with_output().expect("tag");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("another samla is writing to the database; waiting"), "{stderr}");
+    assert_eq!(count(&home, "SELECT count(*) FROM initiative_tags WHERE tag = 'ventet'"), 50);
+}
+
+#[test]
 fn no_networking_crate_is_in_the_dependency_tree() {
     // samla works offline by construction: nothing that opens network connections is built.
     let lock =

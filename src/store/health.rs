@@ -160,6 +160,14 @@ impl Store {
         self.conn_mut().busy_handler(Some(announce_and_wait))?;
         Ok(())
     }
+
+    /// Waits at most `limit` for another process's write before giving up with a clear
+    /// error: the terminal UI writes an analyst's edits on its own thread, and a screen
+    /// frozen for longer than this reads as a hang.
+    pub fn wait_at_most(&mut self, limit: Duration) -> Result<()> {
+        self.conn_mut().busy_timeout(limit)?;
+        Ok(())
+    }
 }
 
 /// Waits for a busy database: up to about a minute, saying so once.

@@ -125,6 +125,11 @@ impl Store {
             return Err(Error::SchemaTooNew { path, found: version, known: latest });
         }
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every transaction here writes, so it takes the write lock when it begins: a
+        // deferred one that read first and then wants to write while another process
+        // writes gets SQLITE_BUSY at once, with no wait (SQLite cannot wait without risking
+        // deadlock), and the busy timeout would never apply.
+        self.conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         self.conn.create_collation("norwegian", crate::text::norwegian_cmp)?;
         // samla_matches(text, words): every word of the folded query appears in folded text.
         self.conn.create_scalar_function(

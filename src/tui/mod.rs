@@ -120,6 +120,7 @@ pub fn run(options: Options) -> Result<()> {
         ));
     }
     let mut store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
+    store.wait_at_most(Duration::from_secs(2))?;
     let (mut app, more) = start_app(&store, &options)?;
     let (sender, receiver) = channel();
     if more {
