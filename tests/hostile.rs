@@ -74,6 +74,16 @@ fn all_fixtures() -> Vec<Fixture> {
         bytes: xlsx::workbook_with_cells("Ark1", &table("A99999999999")),
         expect: Expect::Refused("names a cell 'A99999999999'"),
     });
+    let content = xlsx::ods_content(&[vec!["Tiltak", "Virksomhet"], vec!["Et tiltak \u{1b}[2J", "Nav"]]);
+    all.push(Fixture { name: "whole.ods", bytes: xlsx::ods(&content), expect: Expect::Imports(1) });
+    // Cut off inside the table: calamine's .ods reader would wait for `</table:table>` for
+    // ever (found by the xlsx fuzz target).
+    let cut = &content[..content.find("</table:table>").expect("table end")];
+    all.push(Fixture {
+        name: "cut_short.ods",
+        bytes: xlsx::ods(cut),
+        expect: Expect::Refused("ends before its elements are closed"),
+    });
     all
 }
 

@@ -49,6 +49,9 @@ fn pad(text: &str, width: usize, align: Align) -> String {
 }
 
 /// Renders rows under headers, fitting `total_width` when given.
+/// The flexible column's widest when there is no terminal width to fit.
+const UNFITTED_FLEXIBLE_WIDTH: usize = 160;
+
 pub fn render(columns: &[Column], rows: &[Vec<String>], total_width: Option<usize>) -> String {
     let rows: Vec<Vec<String>> =
         rows.iter().map(|r| r.iter().map(|c| display_line(c).into_owned()).collect()).collect();
@@ -61,6 +64,15 @@ pub fn render(columns: &[Column], rows: &[Vec<String>], total_width: Option<usiz
             col.max.map_or(width, |m| width.min(m.max(col.header.width())))
         })
         .collect();
+    if total_width.is_none() {
+        // Written to a file or a pipe: no terminal to fit, but one 1 MB title must not pad
+        // every line to a megabyte. CSV and JSON carry whole values.
+        for (width, column) in widths.iter_mut().zip(columns) {
+            if column.flexible {
+                *width = (*width).min(UNFITTED_FLEXIBLE_WIDTH);
+            }
+        }
+    }
     if let Some(total) = total_width {
         let gaps = columns.len().saturating_sub(1) * 2;
         let used: usize = widths.iter().sum::<usize>() + gaps;
@@ -106,6 +118,16 @@ mod tests {
         assert_eq!(lines[1], " 1  Ny dødsboløsning fo…  12,5");
         assert_eq!(lines[2], "22  Kort                   0,4");
         assert!(lines.iter().all(|l| l.width() <= 30));
+    }
+
+    #[test]
+    fn without_a_terminal_a_huge_cell_is_cut_not_padded_everywhere() {
+        let columns = vec![Column::new("ID").right(), Column::new("Tittel").flexible()];
+        let rows = vec![vec!["1".into(), "x".repeat(1_000_000)], vec!["2".into(), "Kort".into()]];
+        let text = render(&columns, &rows, None);
+        assert!(text.lines().all(|l| l.width() <= 4 + UNFITTED_FLEXIBLE_WIDTH), "{}", text.len());
+        assert!(text.lines().nth(1).is_some_and(|l| l.ends_with('…')));
+        assert!(text.lines().nth(2).is_some_and(|l| l.ends_with("Kort")));
     }
 
     #[test]

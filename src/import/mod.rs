@@ -4,12 +4,12 @@
 //! `layout` decides which column is which field, `harmonise` reads values, and the store
 //! writes the result. A new file format is a new reader; a new wording is a line in `data/`.
 
-mod cell_references;
 pub mod harmonise;
 pub mod layout;
 pub mod read;
 pub mod report;
 pub mod scores;
+mod spreadsheet_guard;
 pub mod values;
 
 pub use layout::Field;

@@ -380,7 +380,7 @@ fn read_spreadsheet(
     use calamine::Reader;
     if is_zip {
         check_archive(bytes)?;
-        super::cell_references::check(bytes)?;
+        super::spreadsheet_guard::check(bytes)?;
     } else if !is_ole {
         return fail(format!(
             "the file is named .{extension} but is not a spreadsheet; save it again from the spreadsheet program"

@@ -1,14 +1,18 @@
-//! A guard calamine lacks: checking where an .xlsx says its cells are before calamine
-//! reads them.
+//! Guards calamine lacks, run over every XML part of a spreadsheet before calamine reads it.
 //!
-//! Each cell names its place (`<c r="XFD1048576">`), and calamine allocates the whole
-//! rectangle from the first cell to the farthest before it reads a value: a 1 kB file with
-//! one cell at A1 and one at XFD1048576 asks for 17 billion cells (550 GB) and aborts the
-//! process. A reference past what fits in 32 bits (`A99999999999`) overflows calamine's
-//! arithmetic: a panic in debug builds, a wrapped number in release (found by the `xlsx`
-//! fuzz target). So every `r` and `ref` of every XML part is read here first, with the XML
-//! parser calamine itself uses, and the file is refused when one is not a reference Excel
-//! could write, or when its cells would spread over a rectangle that is mostly empty.
+//! **Where the cells are.** Each cell names its place (`<c r="XFD1048576">`), and calamine
+//! allocates the whole rectangle from the first cell to the farthest before it reads a
+//! value: a 1 kB file with one cell at A1 and one at XFD1048576 asks for 17 billion cells
+//! (550 GB) and aborts the process. A reference past what fits in 32 bits (`A99999999999`)
+//! overflows calamine's arithmetic: a panic in debug builds, a wrapped number in release
+//! (found by the `xlsx` fuzz target). So every `r` and `ref` is read here first, with the
+//! XML parser calamine itself uses, and the file is refused when one is not a reference
+//! Excel could write, or when its cells would spread over a rectangle that is mostly empty.
+//!
+//! **Whether the XML is whole.** calamine's .ods reader loops for ever when a table or a
+//! comment is never closed (it reads on past the end of the file waiting for the closing
+//! tag; found by the `xlsx` fuzz target with a cut-short content.xml). Spreadsheet programs
+//! only write well-formed XML, so a part that is not is refused as damaged.
 
 use super::read::{ReadError, ReadResult};
 use quick_xml::events::Event;
@@ -58,6 +62,12 @@ pub fn check(bytes: &[u8]) -> ReadResult<()> {
         // Parts that cannot be read are calamine's to report.
         let Ok(mut part) = archive.by_index(index) else { continue };
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        // Pictures, printer settings and legacy VML drawings (never well-formed) are not
+        // read as XML by calamine, so not here either.
+        let lower = name.to_ascii_lowercase();
+        if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+            continue;
+        }
         if part.read_to_end(&mut xml).is_err() {
             continue;
         }
@@ -68,7 +78,13 @@ pub fn check(bytes: &[u8]) -> ReadResult<()> {
 
 fn check_part(xml: &[u8], part: &str) -> ReadResult<()> {
     let mut reader = quick_xml::Reader::from_reader(xml);
-    reader.config_mut().check_end_names = false;
+    reader.config_mut().check_end_names = true;
+    let damaged = |detail: String| {
+        ReadError(format!(
+            "the spreadsheet is damaged: its part {part} {detail}; open it in the spreadsheet program and save it again"
+        ))
+    };
+    let mut depth = 0usize;
     let mut buffer = Vec::new();
     let mut extent = Extent::default();
     // Where a cell without its own reference goes, as calamine places it: after the
@@ -76,10 +92,24 @@ fn check_part(xml: &[u8], part: &str) -> ReadResult<()> {
     let (mut row, mut column) = (0u64, 0u64);
     loop {
         buffer.clear();
-        // A part that is not well-formed XML stops here; calamine stops on it too.
         let element = match reader.read_event_into(&mut buffer) {
-            Ok(Event::Start(element) | Event::Empty(element)) => element,
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(element)) => {
+                depth += 1;
+                element
+            }
+            Ok(Event::Empty(element)) => element,
+            Ok(Event::End(_)) => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Ok(Event::Eof) if depth > 0 => return Err(damaged("ends before its elements are closed".into())),
+            Ok(Event::Eof) => break,
+            Err(error) => {
+                return Err(damaged(format!(
+                    "is not well-formed XML ({})",
+                    crate::text::shorten(&error.to_string(), 80)
+                )));
+            }
             Ok(_) => continue,
         };
         let name = element.local_name();
