@@ -48,10 +48,10 @@ fn pad(text: &str, width: usize, align: Align) -> String {
     }
 }
 
-/// Renders rows under headers, fitting `total_width` when given.
 /// The flexible column's widest when there is no terminal width to fit.
 const UNFITTED_FLEXIBLE_WIDTH: usize = 160;
 
+/// Renders rows under headers, fitting `total_width` when given.
 pub fn render(columns: &[Column], rows: &[Vec<String>], total_width: Option<usize>) -> String {
     let rows: Vec<Vec<String>> =
         rows.iter().map(|r| r.iter().map(|c| display_line(c).into_owned()).collect()).collect();
