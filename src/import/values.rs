@@ -224,10 +224,15 @@ const MONTHS: [(&str, u32); 24] = [
 pub fn parse_date(text: &str, number: Option<f64>, vocabulary: &ValueVocabulary) -> Parsed<NaiveDate> {
     if let Some(serial) = number {
         // Excel's day 1 is 1900-01-01, counted as if 1900 were a leap year.
+        // 20 000 is 1954, 80 000 is 2119: a serial outside is a number in the wrong column
+        // (checked first: chrono panics on a day count as large as 1e308).
+        if !(20_000.0..80_000.0).contains(&serial) {
+            return Parsed::Invalid("not a date".into());
+        }
         let base = NaiveDate::from_ymd_opt(1899, 12, 30);
         return match base.and_then(|b| b.checked_add_signed(chrono::Duration::days(serial.floor() as i64))) {
-            Some(date) if (20_000.0..80_000.0).contains(&serial) => Parsed::Value(date),
-            _ => Parsed::Invalid("not a date".into()),
+            Some(date) => Parsed::Value(date),
+            None => Parsed::Invalid("not a date".into()),
         };
     }
     let trimmed = text.trim();
@@ -404,6 +409,10 @@ mod tests {
         assert_eq!(parse_date("15. januar 2027", None, &v), d(2027, 1, 15));
         assert_eq!(parse_date("mars 2027", None, &v), d(2027, 3, 1));
         assert_eq!(parse_date("", Some(46_402.0), &v), d(2027, 1, 15));
+        // Numbers no date column holds, down to what chrono cannot count (found by fuzzing).
+        for number in [1e308, -1e308, f64::NAN, f64::INFINITY, 5.0, 1e6] {
+            assert!(matches!(parse_date("", Some(number), &v), Parsed::Invalid(_)), "{number}");
+        }
         assert_eq!(parse_date("ukjent", None, &v), Parsed::Missing);
         assert!(matches!(parse_date("snart", None, &v), Parsed::Invalid(_)));
         assert_eq!(parse_year("2027", None, &v), Parsed::Value(2027));
