@@ -1,5 +1,6 @@
-//! The TUI at national scale (100 000 initiatives), headless: the first frame, a keystroke
-//! in the search bar to the next frame, and a scroll step.
+//! The TUI headless on a generated portfolio at each size of `SAMLA_BENCH_ROWS`: the first
+//! frame, loading the rest behind it, a keystroke in the search bar to the next frame, the
+//! first sort by a column, and a scroll step.
 
 mod common;
 
@@ -16,15 +17,20 @@ use samla::tui::app::App;
 use samla::tui::keymap::Keymap;
 use samla::tui::theme::Theme;
 use samla::tui::{Options, start_app, ui};
+use std::path::PathBuf;
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
 fn tui(c: &mut Criterion) {
-    let Some(csv) = common::scale_csv() else { return };
-    let dir = tempfile::tempdir().expect("dir");
-    let database = common::imported(dir.path(), &csv);
+    for rows in common::sizes() {
+        let data = common::Imported::new(rows);
+        screens(c, data.database.clone(), rows);
+    }
+}
+
+fn screens(c: &mut Criterion, database: PathBuf, rows: usize) {
     let options = Options {
         database: database.clone(),
         lang: Lang::Nb,
@@ -40,8 +46,7 @@ fn tui(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let area = Rect::new(0, 0, 120, 40);
 
-    let mut group = c.benchmark_group("tui_100k");
-    group.sample_size(20);
+    let mut group = common::group(c, "tui", rows);
 
     // Opening the database, loading the first screen's rows and drawing it.
     group.bench_function("first_frame", |b| {
@@ -55,7 +60,7 @@ fn tui(c: &mut Criterion) {
 
     // The rest of the portfolio, loaded behind the first screen.
     let store = Store::open(&database, OpenMode::Existing, &options.reference).expect("store");
-    group.bench_function("load_all_100k", |b| b.iter(|| Portfolio::load(&store).expect("load")));
+    group.bench_function("load_all", |b| b.iter(|| Portfolio::load(&store).expect("load")));
 
     let portfolio = Portfolio::load(&store).expect("load");
     let fresh = || {
@@ -68,7 +73,7 @@ fn tui(c: &mut Criterion) {
         terminal.draw(|frame| ui::draw(frame, app, &options.theme)).expect("draw");
     };
 
-    // The first letter searches all 100 000 rows; later letters only narrow.
+    // The first letter searches every row; later letters only narrow.
     for (name, typed, next) in [("search_first_key", "", 'd'), ("search_next_key", "døds", 'b')] {
         group.bench_function(name, |b| {
             b.iter_batched(

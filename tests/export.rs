@@ -152,6 +152,7 @@ fn xlsx_has_numbers_norwegian_letters_text_cells_frozen_header_and_settings() {
     assert!(sheet.contains("ySplit=\"1\"") && sheet.contains("state=\"frozen\""), "header row frozen");
     assert!(sheet.contains("<autoFilter"), "autofilter");
     assert!(sheet.contains("<cols>"), "column widths");
+    assert!(sheet.contains("<row r=\"1\"") && sheet.contains("ht=\"30\""), "a taller header row");
     assert!(!sheet.contains("<f>"), "no formulas");
     let styles = xlsx_part(&out, "xl/styles.xml");
     assert!(styles.contains("#,##0 &quot;kr&quot;"), "NOK format with thousands separators: {styles}");

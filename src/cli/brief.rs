@@ -12,9 +12,12 @@ pub fn run(context: &Context, args: &BriefArgs) -> Result<ExitCode> {
     crate::export::brief::BriefFormat::from_path(&args.out)?;
     let store = context.open(OpenMode::Existing)?;
     // The pairs still to review go in the brief beside the clusters the analyst confirmed.
-    let queue = store.review_queue(&context.reference.service_kinds()?, context.config.duplicate_threshold)?;
-    let candidates: Vec<CandidatePair> =
-        queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect();
+    // Only the pairs are kept: the analysis behind them (gigabytes at a million initiatives)
+    // is dropped before the brief gathers the rest.
+    let candidates: Vec<CandidatePair> = {
+        let queue = store.review_queue(&context.reference.service_kinds()?, context.config.duplicate_threshold)?;
+        queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect()
+    };
     let options = BriefOptions {
         lang: context.lang,
         title: args.title.clone(),

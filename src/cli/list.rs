@@ -49,7 +49,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         Format::Table => {
             let (active, withdrawn) = store.count_initiatives()?;
             let total = if args.filter.all { active + withdrawn } else { active };
-            table(context, &initiatives, total)
+            table(context, initiatives, total)
         }
     };
     print(&text)?;
@@ -66,7 +66,7 @@ pub(super) fn selected_ids(store: &crate::store::Store, filter: &FilterArgs) -> 
         }
         None => None,
     };
-    let mut ids: Vec<i64> = store.list(&query)?.into_iter().map(|i| i.id).collect();
+    let mut ids: Vec<i64> = store.list_ids(&query)?;
     if let Some(keep) = keep {
         ids.retain(|id| keep.contains(id));
     }
@@ -89,7 +89,9 @@ pub(crate) fn filter_ids(
     Ok(portfolio.rows.iter().filter(|row| filter.matches(row)).map(|row| row.id).collect())
 }
 
-fn table(context: &Context, initiatives: &[Initiative], total: i64) -> String {
+/// Takes the initiatives to move their fields into the cells (and drop the rest) rather
+/// than copy them: `samla list` on a million initiatives took 1.9 GB when it copied.
+fn table(context: &Context, initiatives: Vec<Initiative>, total: i64) -> String {
     let lang = context.lang;
     let columns = vec![
         Column::new(i18n::ID.get(lang)).right(),
@@ -100,30 +102,32 @@ fn table(context: &Context, initiatives: &[Initiative], total: i64) -> String {
         Column::new(i18n::AMOUNT_MNOK.get(lang)).right(),
         Column::new(i18n::PHASE.get(lang)),
     ];
+    let shown = initiatives.len();
+    let sum: i64 = initiatives.iter().filter_map(|i| i.amount_nok).sum();
     let rows: Vec<Vec<String>> = initiatives
-        .iter()
+        .into_iter()
         .map(|i| {
-            let mut title = i.title.clone();
+            let mut title = i.title;
             if i.status == Status::Withdrawn {
                 title = format!("({}) {title}", i18n::WITHDRAWN.get(lang));
             }
             vec![
                 i.id.to_string(),
                 title,
-                i.agency.clone().unwrap_or_default(),
+                i.agency.unwrap_or_default(),
                 i.ministries.join("/"),
                 i.life_events.join(", "),
                 i.amount_nok.map(format_mnok).unwrap_or_default(),
-                i.phase.clone().unwrap_or_default(),
+                i.phase.unwrap_or_default(),
             ]
         })
         .collect();
     let mut text = render(&columns, &rows, terminal_width());
-    let sum: i64 = initiatives.iter().filter_map(|i| i.amount_nok).sum();
+    drop(rows);
     text.push_str(&format!(
         "{} {} {} {} {} · {} {} MNOK\n",
         i18n::SHOWN_OF_TOTAL.get(lang),
-        initiatives.len(),
+        shown,
         i18n::OF.get(lang),
         total,
         i18n::INITIATIVES.get(lang),

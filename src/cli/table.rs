@@ -53,13 +53,13 @@ const UNFITTED_FLEXIBLE_WIDTH: usize = 160;
 
 /// Renders rows under headers, fitting `total_width` when given.
 pub fn render(columns: &[Column], rows: &[Vec<String>], total_width: Option<usize>) -> String {
-    let rows: Vec<Vec<String>> =
-        rows.iter().map(|r| r.iter().map(|c| display_line(c).into_owned()).collect()).collect();
+    // Cells are made safe as they are measured and written, not copied first: `samla list`
+    // renders a million rows.
     let mut widths: Vec<usize> = columns
         .iter()
         .enumerate()
         .map(|(i, col)| {
-            let content = rows.iter().map(|r| r.get(i).map_or(0, |c| c.width())).max().unwrap_or(0);
+            let content = rows.iter().map(|r| r.get(i).map_or(0, |c| display_line(c).width())).max().unwrap_or(0);
             let width = content.max(col.header.width());
             col.max.map_or(width, |m| width.min(m.max(col.header.width())))
         })
@@ -84,15 +84,16 @@ pub fn render(columns: &[Column], rows: &[Vec<String>], total_width: Option<usiz
         }
     }
     let mut out = String::new();
-    let line = |cells: Vec<String>| -> String {
+    let line = |cells: &[String]| -> String {
         let parts: Vec<String> = cells
             .iter()
             .enumerate()
-            .map(|(i, cell)| pad(&truncate(cell, widths[i]), widths[i], columns[i].align))
+            .map(|(i, cell)| pad(&truncate(&display_line(cell), widths[i]), widths[i], columns[i].align))
             .collect();
         parts.join("  ").trim_end().to_string()
     };
-    out.push_str(&line(columns.iter().map(|c| c.header.clone()).collect()));
+    let header: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
+    out.push_str(&line(&header));
     out.push('\n');
     for row in rows {
         out.push_str(&line(row));

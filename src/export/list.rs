@@ -119,19 +119,48 @@ pub struct PriorityList {
     pub rows: Vec<PriorityRow>,
 }
 
+/// What a row takes from an initiative.
+struct Listed {
+    title: String,
+    agency: Option<String>,
+    ministries: Vec<String>,
+    life_events: Vec<String>,
+    amount_nok: Option<i64>,
+    tags: Vec<String>,
+    withdrawn: bool,
+}
+
+impl From<Initiative> for Listed {
+    fn from(i: Initiative) -> Self {
+        Self {
+            title: i.title,
+            agency: i.agency,
+            ministries: i.ministries,
+            life_events: i.life_events,
+            amount_nok: i.amount_nok,
+            tags: i.tags,
+            withdrawn: i.status == Status::Withdrawn,
+        }
+    }
+}
+
 /// Builds the list of the initiatives `ids` (unknown ids are an error; duplicates are
 /// written once).
 pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<PriorityList> {
     let lang = options.lang;
     let mut listed = HashSet::new();
     let ids: Vec<i64> = ids.iter().copied().filter(|id| listed.insert(*id)).collect();
-    let mut initiatives: HashMap<i64, Initiative> = store
-        .list(&ListQuery { include_withdrawn: true, ..ListQuery::default() })?
-        .into_iter()
-        .filter(|i| listed.contains(&i.id))
-        .map(|i| (i.id, i))
-        .collect();
-    if let Some(unknown) = ids.iter().find(|id| !initiatives.contains_key(id)) {
+    // Only what a row takes, kept as each initiative is read, in id order, each taken out
+    // (and its box freed) as its row is built: at a million rows, whole initiatives in a map
+    // took over a gigabyte.
+    let mut initiatives: Vec<(i64, Option<Box<Listed>>)> = store
+        .list_map(&ListQuery { include_withdrawn: true, ..ListQuery::default() }, |i| {
+            listed.contains(&i.id).then(|| (i.id, Some(Box::new(Listed::from(i)))))
+        })?;
+    initiatives.sort_unstable_by_key(|(id, _)| *id);
+    let position_of =
+        |initiatives: &[(i64, Option<Box<Listed>>)], id: i64| initiatives.binary_search_by_key(&id, |(id, _)| *id).ok();
+    if let Some(unknown) = ids.iter().find(|&&id| position_of(&initiatives, id).is_none()) {
         return Err(Error::Invalid(format!("there is no initiative with id {unknown}; see `samla list`")));
     }
 
@@ -230,7 +259,8 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
     let matched = order.len();
     let mut rows = Vec::with_capacity(order.len().min(options.top.unwrap_or(usize::MAX)));
     for id in order.into_iter().take(options.top.unwrap_or(usize::MAX)) {
-        let Some(initiative) = initiatives.remove(&id) else { continue };
+        let Some(initiative) = position_of(&initiatives, id).and_then(|p| initiatives[p].1.take()) else { continue };
+        let initiative = *initiative;
         let row = matrix.row_of(id);
         let explanation = row.map(|row| matrix.explain(&weights, row));
         rows.push(PriorityRow {
@@ -256,7 +286,7 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
             in_frame: options.frame.as_ref().map(|_| in_frame.get(&id).copied().unwrap_or(false)),
             duplicates: duplicates.remove(&id).unwrap_or_default(),
             overlaps: overlaps.remove(&id).unwrap_or_default(),
-            withdrawn: initiative.status == Status::Withdrawn,
+            withdrawn: initiative.withdrawn,
             title: initiative.title,
             agency: initiative.agency,
             ministries: initiative.ministries,

@@ -53,7 +53,11 @@ impl Formats {
 pub fn to_xlsx(list: &PriorityList) -> Result<Vec<u8>> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
+    // Row by row through a temporary file ("low memory": only the shared strings stay in
+    // memory, and the file is the same as a standard sheet's): a list of a million rows would
+    // otherwise take gigabytes. Rows must then be written in order, each row's settings
+    // before its cells.
+    let sheet = workbook.add_worksheet_with_low_memory().map_err(xlsx_error)?;
     sheet.set_name(i18n::LIST_SHEET.get(list.lang)).map_err(xlsx_error)?;
     write_list_sheet(sheet, list, &formats).map_err(xlsx_error)?;
     let sheet = workbook.add_worksheet();
@@ -76,6 +80,7 @@ fn write_list_sheet(sheet: &mut Worksheet, list: &PriorityList, formats: &Format
     // Widths in characters: the header's longest word or the widest value, within bounds.
     let mut widths: Vec<usize> =
         columns.iter().map(|c| c.header.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(4) + 2).collect();
+    sheet.set_row_height(0, 30)?;
     for (column, definition) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, &definition.header, &formats.header)?;
     }
@@ -115,7 +120,6 @@ fn write_list_sheet(sheet: &mut Worksheet, list: &PriorityList, formats: &Format
         };
         sheet.set_column_width(column as u16, (*width).min(limit) as f64)?;
     }
-    sheet.set_row_height(0, 30)?;
     sheet.set_freeze_panes(1, 0)?;
     let last_row = list.rows.len() as u32;
     sheet.autofilter(0, 0, last_row, columns.len().saturating_sub(1) as u16)?;

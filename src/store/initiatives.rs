@@ -114,6 +114,35 @@ impl Store {
     /// The initiatives a query selects, in its order. Unknown filter values (a ministry,
     /// life event, phase, tag or source that does not exist) are errors naming close ones.
     pub fn list(&self, query: &ListQuery) -> Result<Vec<Initiative>> {
+        self.list_map(query, Some)
+    }
+
+    /// [`Store::list`] with each initiative mapped as it is read (None leaves it out), so
+    /// only what the caller keeps is ever held for every row.
+    pub fn list_map<T>(&self, query: &ListQuery, mut keep: impl FnMut(Initiative) -> Option<T>) -> Result<Vec<T>> {
+        let (sql, params) = self.list_sql(query)?;
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            if let Some(kept) = keep(initiative_from_row(row)?) {
+                out.push(kept);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids of the initiatives a query selects, in its order: [`Store::list`] without
+    /// reading the rows (a million initiatives are a gigabyte in memory).
+    pub fn list_ids(&self, query: &ListQuery) -> Result<Vec<i64>> {
+        let (sql, params) = self.list_sql(query)?;
+        let mut stmt = self.conn().prepare(&format!("SELECT id FROM ({sql})"))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The SQL and parameters of a listing.
+    fn list_sql(&self, query: &ListQuery) -> Result<(String, Vec<Value>)> {
         let resolver = Resolver::load(self.conn())?;
         let mut sql = String::from(SELECT);
         let mut params: Vec<Value> = Vec::new();
@@ -184,9 +213,7 @@ impl Store {
             let p = param(&mut params, Value::Integer(limit as i64));
             sql.push_str(&format!("\nLIMIT {p}"));
         }
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), initiative_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok((sql, params))
     }
 
     /// Matches `value` case- and accent-insensitively against the values `sql` lists, or
@@ -481,5 +508,31 @@ impl Store {
             life_event_links,
             tags,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::ReferenceSource;
+
+    #[test]
+    fn list_ids_are_the_ids_list_gives_in_its_order() {
+        let mut csv = Vec::new();
+        crate::generate::write_csv(300, 5, &mut csv).expect("generate");
+        let mut store = Store::open_in_memory().expect("store");
+        let options = crate::import::ImportOptions::default();
+        crate::import::import_bytes(&mut store, &csv, "g.csv", "g.csv", &options, &ReferenceSource::builtin())
+            .expect("import");
+        for query in [
+            ListQuery::default(),
+            ListQuery { search: Some("dødsbo".into()), ..ListQuery::default() },
+            ListQuery { sort: SortField::Amount, descending: true, limit: Some(40), ..ListQuery::default() },
+            ListQuery { sort: SortField::Title, min_amount_nok: Some(10_000_000), ..ListQuery::default() },
+        ] {
+            let listed: Vec<i64> = store.list(&query).expect("list").iter().map(|i| i.id).collect();
+            assert!(!listed.is_empty(), "{query:?}");
+            assert_eq!(store.list_ids(&query).expect("ids"), listed, "{query:?}");
+        }
     }
 }
