@@ -84,6 +84,11 @@ impl Options {
     }
 }
 
+/// Up to this many active initiatives the duplicate review queue is built at start (a few
+/// seconds, a few hundred MB); above, when screen 8 is opened (at 1 000 000: about 45 s and
+/// over 3 GB, see the README's performance section).
+const AUTO_DUPLICATES_LIMIT: i64 = 200_000;
+
 /// What worker threads send back.
 enum Message {
     PortfolioLoaded(Result<Portfolio>),
@@ -126,9 +131,12 @@ pub fn run(options: Options) -> Result<()> {
     if more {
         spawn_load(&options, sender.clone());
     }
-    // The table marks initiatives in candidate pairs, so the queue is built from the start.
-    app.duplicates_loading = true;
-    spawn_duplicates(&options, sender.clone());
+    // The table marks initiatives in candidate pairs, so the queue is built from the start;
+    // at national scale it takes gigabytes and most of a minute, so only when asked (screen 8).
+    if store.count_initiatives()?.0 <= AUTO_DUPLICATES_LIMIT {
+        app.duplicates_loading = true;
+        spawn_duplicates(&options, sender.clone());
+    }
     let mut terminal = TerminalGuard::enter(options.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &mut store, &options, &sender, &receiver);
     drop(terminal);
