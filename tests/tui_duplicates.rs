@@ -213,3 +213,20 @@ fn the_screen_in_english_at_80_columns_and_empty() {
     assert!(text.contains("No pairs above the threshold"), "{text}");
     assert!(press(&mut empty, "dox").is_empty(), "no pair, no decision");
 }
+
+#[test]
+fn the_screen_in_both_languages_at_both_sizes() {
+    // The other two of the four (120×40 nb and 80×24 en are above, with their checks).
+    for (lang, width, height, name) in
+        [(Lang::En, 120, 40, "duplicates_120x40_en"), (Lang::Nb, 80, 24, "duplicates_80x24_nb")]
+    {
+        let demo = demo(lang);
+        let mut store = store_of(&demo);
+        let mut app = open_screen(&demo, &mut store);
+        app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, width, height));
+        let text = screen(&app, &Theme::builtin("default"), width, height);
+        let help = if lang == Lang::Nb { "d duplikat" } else { "d duplicate" };
+        assert!(text.contains(help), "{text}");
+        insta::assert_snapshot!(name, text);
+    }
+}
