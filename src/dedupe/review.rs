@@ -6,7 +6,7 @@
 
 use super::{Analysis, Cluster, ClusterSettings, Pair, Reason, Record, ServiceKinds, clusters};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What the analyst says about a pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -60,7 +60,9 @@ pub struct DecisionRecord {
 pub struct ReviewItem {
     #[serde(flatten)]
     pub pair: Pair,
-    pub decision: Option<DecisionRecord>,
+    /// Boxed: most pairs have none, and an inline record would double every item's size
+    /// (three million items at a million initiatives).
+    pub decision: Option<Box<DecisionRecord>>,
 }
 
 /// The pairs to review, highest score first, with the portfolio they come from (for the
@@ -83,19 +85,23 @@ impl ReviewQueue {
         // Sized once: grown by doubling, a million initiatives' three million pairs took
         // twice their room while the queue was built.
         let mut items: Vec<ReviewItem> = Vec::with_capacity(pairs.len() + decisions.len());
+        let mut listed: HashSet<(i64, i64)> = HashSet::new();
         for pair in pairs {
-            let decision = decided.get(&(pair.a, pair.b)).map(|d| (*d).clone());
+            let decision = decided.get(&(pair.a, pair.b)).map(|d| Box::new((*d).clone()));
             if decision.as_ref().is_some_and(|d| d.decision == Decision::Distinct) {
                 continue;
+            }
+            if decision.is_some() {
+                listed.insert((pair.a, pair.b));
             }
             items.push(ReviewItem { pair, decision });
         }
         for d in decisions.iter().filter(|d| d.decision.links()) {
-            if items.iter().any(|i| i.pair.a == d.a && i.pair.b == d.b) {
+            if listed.contains(&(d.a, d.b)) {
                 continue;
             }
             if let Some(pair) = analysis.pair(d.a, d.b) {
-                items.push(ReviewItem { pair, decision: Some(d.clone()) });
+                items.push(ReviewItem { pair, decision: Some(Box::new(d.clone())) });
             }
         }
         items.sort_by(|x, y| {
@@ -145,7 +151,7 @@ impl ReviewQueue {
         if decision.decision == Decision::Distinct {
             self.items.retain(|i| (i.pair.a, i.pair.b) != (a, b));
         } else if let Some(item) = self.items.iter_mut().find(|i| (i.pair.a, i.pair.b) == (a, b)) {
-            item.decision = Some(decision);
+            item.decision = Some(Box::new(decision));
         }
     }
 
@@ -174,7 +180,7 @@ impl ReviewQueue {
         let at = self.items.partition_point(|i| {
             i.pair.score > pair.score || (i.pair.score == pair.score && (i.pair.a, i.pair.b) < key)
         });
-        self.items.insert(at, ReviewItem { pair, decision });
+        self.items.insert(at, ReviewItem { pair, decision: decision.map(Box::new) });
     }
 
     /// Groups of initiatives that look like one effort, with the decisions applied.

@@ -164,9 +164,13 @@ impl TrigramVocabulary {
 }
 
 /// A sparse vector of unit length, sorted by term id.
+///
+/// A boxed slice, not a Vec: every record keeps four of these for as long as the analysis
+/// lives, and the Vec a vector is built from holds each repeated term until the dedup, so
+/// its spare capacity would stay allocated (a description's trigrams repeat often).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct SparseVector {
-    entries: Vec<(TermId, f32)>,
+    entries: Box<[(TermId, f32)]>,
 }
 
 impl SparseVector {
@@ -179,7 +183,7 @@ impl SparseVector {
                 entry.1 /= norm;
             }
         }
-        Self { entries }
+        Self { entries: entries.into_boxed_slice() }
     }
 
     pub fn entries(&self) -> &[(TermId, f32)] {

@@ -87,7 +87,7 @@ impl DuplicatesState {
     /// the cursor moves on to the next pair to review. Returns the decision the pair had.
     pub fn decided(&mut self, pair: Pair, after: Option<DecisionRecord>, move_on: bool) -> Option<DecisionRecord> {
         let key = (pair.a, pair.b);
-        let before = self.position(key).and_then(|i| self.queue.items[i].decision.clone());
+        let before = self.position(key).and_then(|i| self.queue.items[i].decision.as_deref().cloned());
         self.queue.restore(pair, after);
         match self.position(key) {
             Some(index) if move_on => {
