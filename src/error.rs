@@ -72,6 +72,13 @@ impl Error {
     }
 }
 
+impl Error {
+    /// Another process held the write lock for longer than samla waits.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Sql(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy))
+    }
+}
+
 /// SQLite's own words, except for the one error a user can act on: another process (an
 /// import in another terminal) held the write lock for longer than samla waits.
 fn sql_message(error: &rusqlite::Error) -> String {
@@ -91,8 +98,12 @@ mod tests {
     #[test]
     fn a_busy_database_is_explained() {
         let busy = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
-        assert!(Error::from(busy).to_string().starts_with("another samla is still writing"));
+        let busy = Error::from(busy);
+        assert!(busy.is_busy());
+        assert!(busy.to_string().starts_with("another samla is still writing"));
         let other = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT), None);
-        assert!(Error::from(other).to_string().starts_with("database error: "));
+        let other = Error::from(other);
+        assert!(!other.is_busy());
+        assert!(other.to_string().starts_with("database error: "));
     }
 }

@@ -307,6 +307,8 @@ catalogue! {
     SCREEN_MATRIX = "Matrise" / "Matrix";
     SCREEN_DUPLICATES = "Duplikater" / "Duplicates";
     IN_PAIRS = "i mulige duplikatpar (8)" / "in possible duplicate pairs (8)";
+    DATABASE_BUSY = "En annen samla skriver til databasen (en import?); ingenting ble endret her. Prøv igjen når den er ferdig."
+        / "Another samla is still writing to the database (an import?); nothing was changed here. Try again when it is done.";
     FINDING_PAIRS = "Leter etter parallelle løsninger" / "Looking for parallel solutions";
     NO_PAIRS = "Ingen par over terskelen: ingen tiltak ligner nok på hverandre." / "No pairs above the threshold: no initiatives look enough alike.";
     ALL_REVIEWED = "Alle par er vurdert." / "Every pair has been reviewed.";

@@ -428,3 +428,24 @@ fn the_matrix_filters_to_a_cell_and_suggestions_are_answered() {
     let Some(Effect::ApplyEdits(groups)) = effects.first() else { panic!("{effects:?}") };
     assert_eq!(groups.len(), before - 1);
 }
+
+#[test]
+fn an_edit_while_another_samla_writes_says_so_in_the_screens_language() {
+    let demo = demo(Lang::Nb);
+    // Another process holds the write lock, as an import in another terminal would.
+    let holder = rusqlite::Connection::open(&demo.options.database).expect("open");
+    holder.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let mut store = Store::open(&demo.options.database, samla::store::OpenMode::Existing, &ReferenceSource::builtin())
+        .expect("store");
+    store.wait_at_most(std::time::Duration::from_millis(100)).expect("timeout");
+    let refused =
+        store.decide_pair(1, 2, samla::dedupe::Decision::Duplicate, None, "test").expect_err("the write lock is taken");
+    assert!(refused.is_busy(), "{refused}");
+
+    let mut app = app(&demo, 120, 40);
+    app.show_failure(&refused);
+    let text = screen(&app, &Theme::builtin("default"), 120, 40);
+    assert!(text.contains("En annen samla skriver til databasen"), "{text}");
+    holder.execute_batch("ROLLBACK").expect("unlock");
+    store.decide_pair(1, 2, samla::dedupe::Decision::Duplicate, None, "test").expect("free again");
+}

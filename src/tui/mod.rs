@@ -217,13 +217,13 @@ fn event_loop(
                 }
                 Message::PortfolioLoaded(Err(error)) => {
                     app.loading = false;
-                    app.show_error(error.to_string());
+                    app.show_failure(&error);
                 }
                 Message::ScoringLoaded(result) => match *result {
                     Ok(matrix) => effects.extend(app.scoring_loaded(matrix)),
                     Err(error) => {
                         app.scoring_loading = false;
-                        app.show_error(error.to_string());
+                        app.show_failure(&error);
                     }
                 },
                 Message::Selected(generation, result) => app.selection_done(generation, *result),
@@ -231,14 +231,14 @@ fn event_loop(
                     Ok(suggestions) => app.suggestions_loaded(suggestions),
                     Err(error) => {
                         app.suggestions_loading = false;
-                        app.show_error(error.to_string());
+                        app.show_failure(&error);
                     }
                 },
                 Message::DuplicatesLoaded(result) => match *result {
                     Ok(queue) => app.duplicates_loaded(queue),
                     Err(error) => {
                         app.duplicates_loading = false;
-                        app.show_error(error.to_string());
+                        app.show_failure(&error);
                     }
                 },
                 Message::OutputDone(job, result) => app.output_done(*job, result),
@@ -246,7 +246,7 @@ fn event_loop(
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
                         Ok(batches) => app.batches = batches,
-                        Err(error) => app.show_error(error.to_string()),
+                        Err(error) => app.show_failure(&error),
                     }
                 }
             }
@@ -279,7 +279,7 @@ fn run_effect(
     match effect {
         Effect::LoadDetail(id) => match store.initiative(id) {
             Ok(detail) => app.detail_loaded(detail),
-            Err(error) => app.show_error(error.to_string()),
+            Err(error) => app.show_failure(&error),
         },
         Effect::LoadChanges(batch_id) => {
             let changes = store.batches(None).and_then(|batches| {
@@ -287,7 +287,7 @@ fn run_effect(
             });
             match changes {
                 Ok(changes) => app.changes_loaded(changes),
-                Err(error) => app.show_error(error.to_string()),
+                Err(error) => app.show_failure(&error),
             }
         }
         Effect::StartImport(path) => {
@@ -334,7 +334,7 @@ fn run_effect(
             if let Some(scoring) = app.scoring.as_mut() {
                 match store.set_weights(scoring.matrix.criteria(), &scoring.weights, &options.analyst) {
                     Ok(()) => scoring.weights_dirty = false,
-                    Err(error) => app.show_error(error.to_string()),
+                    Err(error) => app.show_failure(&error),
                 }
             }
         }
@@ -352,7 +352,7 @@ fn run_effect(
                     run_effect(effect, app, store, options, sender, workers);
                 }
             }
-            Err(error) => app.show_error(error.to_string()),
+            Err(error) => app.show_failure(&error),
         },
         Effect::ApplyScoreEdit(edit) => match store.apply_score_edit(&edit, &options.analyst) {
             Ok(stored) => {
@@ -361,7 +361,7 @@ fn run_effect(
                     run_effect(effect, app, store, options, sender, workers);
                 }
             }
-            Err(error) => app.show_error(error.to_string()),
+            Err(error) => app.show_failure(&error),
         },
         Effect::ApplyEdits(groups) => match store.apply_edit_groups(&groups, &options.analyst, true) {
             Ok(record) => {
@@ -369,7 +369,7 @@ fn run_effect(
                     run_effect(effect, app, store, options, sender, workers);
                 }
             }
-            Err(error) => app.show_error(error.to_string()),
+            Err(error) => app.show_failure(&error),
         },
         Effect::ApplyRecord(record) => match store.apply_record(&record, &options.analyst) {
             Ok(()) => {
@@ -377,7 +377,7 @@ fn run_effect(
                     run_effect(effect, app, store, options, sender, workers);
                 }
             }
-            Err(error) => app.show_error(error.to_string()),
+            Err(error) => app.show_failure(&error),
         },
         Effect::LoadSuggestions => {
             let database = options.database.clone();
@@ -411,7 +411,7 @@ fn run_effect(
             };
             match stored {
                 Ok(after) => app.pair_stored(*pair, after, remember),
-                Err(error) => app.show_error(error.to_string()),
+                Err(error) => app.show_failure(&error),
             }
         }
         Effect::SaveScenario(name) => {
@@ -428,7 +428,7 @@ fn run_effect(
                 };
                 match store.save_scenario(&scenario) {
                     Ok(()) => app.notice = Some((format!("{}: {name}", app.t(crate::i18n::SCENARIO_SAVED)), false)),
-                    Err(error) => app.show_error(error.to_string()),
+                    Err(error) => app.show_failure(&error),
                 }
             }
         }

@@ -60,12 +60,19 @@ impl App {
             Err(crate::Error::OutputExists { .. }) => {
                 self.overlay = Some(Overlay::ConfirmReplace { job: Box::new(job) })
             }
-            Err(error) => self.show_error(error.to_string()),
+            Err(error) => self.show_failure(&error),
         }
     }
 
     pub fn show_error(&mut self, message: String) {
         self.notice = Some((message, true));
+    }
+
+    /// An error from the library, in the screen's language where it is one the analyst can
+    /// act on (the others are shown as the library words them).
+    pub fn show_failure(&mut self, error: &crate::error::Error) {
+        let message = if error.is_busy() { self.t(i18n::DATABASE_BUSY).to_string() } else { error.to_string() };
+        self.show_error(message);
     }
 
     /// Marked rows, or the selected one when none is marked.
@@ -181,7 +188,7 @@ impl App {
                 if let Some(scoring) = self.scoring.as_mut() {
                     scoring.selecting = false;
                 }
-                self.show_error(error.to_string());
+                self.show_failure(&error);
             }
         }
     }
@@ -190,7 +197,7 @@ impl App {
     pub fn score_stored(&mut self, edit: ScoreEdit, record: bool) -> Vec<Effect> {
         let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
         if let Err(error) = scoring.apply_edit(&edit) {
-            self.show_error(error.to_string());
+            self.show_failure(&error);
             return Vec::new();
         }
         let job = scoring.selection_job();
