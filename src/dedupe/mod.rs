@@ -53,6 +53,8 @@ pub const CANDIDATES_PER_RECORD: usize = 20;
 /// Below it the titles share at most a common word; the description alone does not make
 /// two initiatives one.
 pub const CANDIDATE_BAR: f32 = 0.3;
+/// Candidates scored per parallel batch (see [`Analysis::pairs`]).
+const SCORED_AT_A_TIME: usize = 1 << 18;
 
 /// One initiative as the duplicate search sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,13 +105,26 @@ pub struct Analysis {
     records: Vec<Record>,
     portfolio: Portfolio,
     index_of: FastMap<i64, usize>,
+    /// The trigram vectors, needed to score but not to explain, were let go.
+    explain_only: bool,
 }
 
 impl Analysis {
     pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
         let portfolio = Portfolio::build(&records, kinds);
         let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        Self { records, portfolio, index_of }
+        Self { records, portfolio, index_of, explain_only: false }
+    }
+
+    /// Lets go of what only scoring needs (the character trigrams of titles and
+    /// descriptions, most of the analysis's memory), keeping what explaining a scored pair
+    /// needs. Afterwards `pairs` and `pair` score nothing.
+    pub(crate) fn keep_for_explaining(&mut self) {
+        self.explain_only = true;
+        for features in &mut self.portfolio.records {
+            features.object_grams = Default::default();
+            features.description_grams = Default::default();
+        }
     }
 
     pub fn records(&self) -> &[Record] {
@@ -123,15 +138,27 @@ impl Analysis {
     /// Every pair scoring at least `threshold`, highest first (ties by ids). Each record is
     /// compared with at most [`CANDIDATES_PER_RECORD`] others, its nearest by title.
     pub fn pairs(&self, threshold: f64) -> Vec<Pair> {
+        if self.explain_only {
+            return Vec::new();
+        }
         let vectors: Vec<&vocabulary::SparseVector> = self.portfolio.records.iter().map(|f| &f.object_words).collect();
         let terms = &self.portfolio.object_terms;
         let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
         let rank = candidates::rarity_rank(&document_frequency);
-        // Scoring is independent per pair: spread over the cores.
-        let mut pairs: Vec<Pair> = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD)
-            .into_par_iter()
-            .filter_map(|(i, j)| self.scored(i as usize, j as usize, Some(threshold)))
-            .collect();
+        let candidates = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD);
+        drop(vectors);
+        // Scoring is independent per pair: spread over the cores, a slice of candidates at
+        // a time. Collected in one go, rayon gathers every thread's pairs in growing lists
+        // before copying them into one: three million pairs (a million initiatives) held
+        // two to three times over.
+        let mut pairs: Vec<Pair> = Vec::new();
+        for slice in candidates.chunks(SCORED_AT_A_TIME) {
+            let scored: Vec<Pair> =
+                slice.par_iter().filter_map(|&(i, j)| self.scored(i as usize, j as usize, Some(threshold))).collect();
+            pairs.extend(scored);
+        }
+        drop(candidates);
+        pairs.shrink_to_fit();
         pairs.par_sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
         pairs
     }
@@ -139,6 +166,9 @@ impl Analysis {
     /// The pair of two records by id, whatever its score; None for an unknown id or the
     /// same id twice.
     pub fn pair(&self, a: i64, b: i64) -> Option<Pair> {
+        if self.explain_only {
+            return None;
+        }
         let (&i, &j) = (self.index_of.get(&a)?, self.index_of.get(&b)?);
         if i == j {
             return None;

@@ -79,7 +79,7 @@ impl ReviewQueue {
     /// Candidate pairs at or above `threshold`, minus those decided distinct, plus pairs
     /// decided duplicate or overlap whatever their score (while both initiatives are active).
     pub fn build(records: Vec<Record>, kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
-        let analysis = Analysis::new(records, kinds);
+        let mut analysis = Analysis::new(records, kinds);
         let decided: HashMap<(i64, i64), &DecisionRecord> = decisions.iter().map(|d| ((d.a, d.b), d)).collect();
         let pairs = analysis.pairs(threshold);
         // Sized once: grown by doubling, a million initiatives' three million pairs took
@@ -104,6 +104,8 @@ impl ReviewQueue {
                 items.push(ReviewItem { pair, decision: Some(Box::new(d.clone())) });
             }
         }
+        // Every pair is scored: the queue only explains from here on.
+        analysis.keep_for_explaining();
         items.sort_by(|x, y| {
             y.pair.score.total_cmp(&x.pair.score).then(x.pair.a.cmp(&y.pair.a)).then(x.pair.b.cmp(&y.pair.b))
         });
