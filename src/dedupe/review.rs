@@ -240,6 +240,19 @@ mod tests {
     }
 
     #[test]
+    fn the_queue_explains_as_a_full_analysis_does_after_letting_the_trigrams_go() {
+        let queue = ReviewQueue::build(portfolio(), &ServiceKinds::builtin(), &[], 0.0);
+        let full = Analysis::new(portfolio(), &ServiceKinds::builtin());
+        assert!(!queue.items.is_empty());
+        for item in &queue.items {
+            assert_eq!(full.pair(item.pair.a, item.pair.b).as_ref(), Some(&item.pair));
+            assert_eq!(queue.reasons(&item.pair), full.reasons(&item.pair));
+            assert_eq!(queue.headline(&item.pair), full.headline(&item.pair));
+        }
+        assert_eq!(queue.analysis.pair(1, 2), None, "a queue scores nothing new");
+    }
+
+    #[test]
     fn decisions_apply_and_undo_without_a_new_run() {
         let mut queue = ReviewQueue::build(portfolio(), &ServiceKinds::builtin(), &[], 0.6);
         queue.apply(decision(1, 2, Decision::Duplicate));
