@@ -459,6 +459,26 @@ catalogue! {
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 
+/// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
+pub fn field_name(field: &str) -> Option<Text> {
+    Some(match field {
+        "title" => TITLE,
+        "description" => DESCRIPTION,
+        "agency" => AGENCY,
+        "ministries" => MINISTRIES,
+        "life_events" => LIFE_EVENTS,
+        "amount_nok" => AMOUNT,
+        "total_cost_nok" => TOTAL_COST,
+        "budget_year" => BUDGET_YEAR,
+        "start_date" => START_DATE,
+        "phase" => PHASE,
+        "risk" => RISK,
+        "tags" => TAGS,
+        "status" => STATUS,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

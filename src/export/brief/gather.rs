@@ -649,24 +649,7 @@ fn coverage(active: &[&Initiative], resolver: &Resolver, item: &dyn Fn(&Initiati
 
 /// A change-log field as the reader knows it ("amount_nok" → "Søkt beløp").
 fn field_label(field: &str, lang: Lang) -> String {
-    use crate::i18n;
-    let text = match field {
-        "title" => i18n::TITLE,
-        "description" => i18n::DESCRIPTION,
-        "agency" => i18n::AGENCY,
-        "ministries" => i18n::MINISTRIES,
-        "life_events" => i18n::LIFE_EVENTS,
-        "amount_nok" => i18n::AMOUNT,
-        "total_cost_nok" => i18n::TOTAL_COST,
-        "budget_year" => i18n::BUDGET_YEAR,
-        "start_date" => i18n::START_DATE,
-        "phase" => i18n::PHASE,
-        "risk" => i18n::RISK,
-        "tags" => i18n::TAGS,
-        "status" => i18n::STATUS,
-        other => return clean(other),
-    };
-    text.get(lang).to_lowercase()
+    crate::i18n::field_name(field).map_or_else(|| clean(field), |text| text.get(lang).to_lowercase())
 }
 
 /// The date part of an RFC 3339 time.

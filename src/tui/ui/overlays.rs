@@ -293,22 +293,7 @@ fn change_lines<'a>(changes: &BatchChanges, app: &App, theme: &Theme, width: usi
 
 /// A change-log field name in the user's language.
 fn field_label(field: &str, lang: Lang) -> &'static str {
-    let text = match field {
-        "title" => i18n::TITLE,
-        "description" => i18n::DESCRIPTION,
-        "agency" => i18n::AGENCY,
-        "ministries" => i18n::MINISTRIES,
-        "life_events" => i18n::LIFE_EVENTS,
-        "amount_nok" => i18n::AMOUNT,
-        "total_cost_nok" => i18n::TOTAL_COST,
-        "budget_year" => i18n::BUDGET_YEAR,
-        "start_date" => i18n::START_DATE,
-        "phase" => i18n::PHASE,
-        "risk" => i18n::RISK,
-        "tags" => i18n::TAGS,
-        _ => i18n::STATUS,
-    };
-    text.get(lang)
+    i18n::field_name(field).unwrap_or(i18n::STATUS).get(lang)
 }
 
 /// Old and new value as a person reads them: amounts in MNOK, and for long texts the part
