@@ -61,7 +61,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Some(changes) => change_lines(changes, app, theme, rect.width.saturating_sub(2) as usize),
                 None => vec![Line::from(format!("{}…", app.t(i18n::LOADING)))],
             };
-            framed(frame, theme, rect, app.t(i18n::CHANGES_SINCE), lines, *scroll);
+            // "Changes in" names its source, as the CLI's report does.
+            let title = changes.as_ref().map_or_else(
+                || app.t(i18n::CHANGES_SINCE).to_string(),
+                |c| format!("{} {}", app.t(i18n::CHANGES_SINCE), display_line(&c.batch.source)),
+            );
+            framed(frame, theme, rect, &title, lines, *scroll);
         }
         Overlay::Explain { row, scroll } => {
             let rect = centered(area, 90, area.height.saturating_sub(4));
