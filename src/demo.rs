@@ -78,12 +78,12 @@ fn build_from(
         let mut bytes = Vec::new();
         crate::generate::write_csv(rows, seed, &mut bytes)?;
         let name = format!("generert-{rows}-{seed}.csv");
-        reports.push(import_bytes(&mut store, &bytes, &name, &name, &options, reference)?);
+        reports.push(import_bytes(&mut store, bytes, &name, &name, &options, reference)?);
         return Ok((store, reports));
     }
     for (name, bytes) in SAMPLES {
         let display = format!("data/sample/{name}");
-        reports.push(import_bytes(&mut store, bytes, name, &display, &options, reference)?);
+        reports.push(import_bytes(&mut store, *bytes, name, &display, &options, reference)?);
     }
     Ok((store, reports))
 }

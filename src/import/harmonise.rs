@@ -9,7 +9,10 @@ use crate::store::lookup::{Owner, Resolver};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+/// The memos are looked up for every cell of every row. foldhash is seeded per process, so
+/// a hostile file cannot choose keys that collide; that is all an offline import needs.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The harmonised values of one initiative as its source gives them. Organisations and life
 /// events are codes, so the JSON stays readable and stable.
@@ -103,7 +106,8 @@ pub struct Pass {
 /// life events and phases thousands of times.
 #[derive(Default)]
 pub struct Memo {
-    owners: HashMap<String, Owner>,
+    /// None for a cell that means "no value" ("ukjent", "-").
+    owners: HashMap<String, Option<Owner>>,
     /// The agency's ministry → cell → what the cell named (a historic name reads
     /// differently for different agencies).
     ministries: HashMap<Option<i64>, HashMap<String, Named>>,
@@ -190,37 +194,42 @@ impl Harmoniser<'_> {
 
         // Owner first: a historic ministry name is read in the light of the agency's ministry.
         let mut agency_ministry = None;
-        if let Some(text) = self.text(row, Field::Agency).filter(|t| !self.vocabulary.is_empty_word(t)) {
+        if let Some(text) = self.text(row, Field::Agency) {
             let owner = match memo.owners.get(text) {
                 Some(owner) => owner.clone(),
                 None => {
-                    let owner = self.resolver.owner(text);
+                    let owner = (!self.vocabulary.is_empty_word(text)).then(|| self.resolver.owner(text));
                     memo.owners.insert(text.to_string(), owner.clone());
                     owner
                 }
             };
             match owner {
-                Owner::Known(id) => {
+                None => {}
+                Some(Owner::Known(id)) => {
                     values.agency = self.resolver.org(id).map(|o| o.code.clone());
                     agency_ministry = self.resolver.ministry_of(id);
                 }
-                Owner::NewMunicipality(name) => {
+                Some(Owner::NewMunicipality(name)) => {
                     values.agency = Some(name.clone());
                     new_municipality = Some(name);
                 }
-                Owner::Unknown => {
+                Some(Owner::Unknown) => {
                     values.agency_text = Some(collapse(text).into_owned());
                     warn(Field::Agency, text, "unknown owner; kept as written (add it to organisations.toml)".into());
                 }
             }
         }
         let mut ministry_ids: Vec<i64> = Vec::new();
-        if let Some(text) = self.text(row, Field::Ministry).filter(|t| !self.vocabulary.is_empty_word(t)) {
+        if let Some(text) = self.text(row, Field::Ministry) {
             let memo = memo.ministries.entry(agency_ministry).or_default();
             let (ids, unknown) = match memo.get(text) {
                 Some(named) => named.clone(),
                 None => {
-                    let named = self.ministries(text, agency_ministry);
+                    let named = if self.vocabulary.is_empty_word(text) {
+                        (Vec::new(), Vec::new())
+                    } else {
+                        self.ministries(text, agency_ministry)
+                    };
                     memo.insert(text.to_string(), named.clone());
                     named
                 }
@@ -371,7 +380,15 @@ impl Harmoniser<'_> {
 
 /// A row's cells verbatim as a JSON array, as the store keeps them.
 pub fn raw_json(row: &RawRow) -> String {
-    serde_json::to_string(&row.texts().collect::<Vec<_>>()).unwrap_or_else(|_| "[]".into())
+    use serde::Serializer;
+    // Sized for the common case (no character needs escaping) so it is allocated once.
+    let capacity = 2 + row.texts().map(|text| text.len() + 3).sum::<usize>();
+    let mut out = Vec::with_capacity(capacity);
+    let written = serde_json::Serializer::new(&mut out).collect_seq(row.texts());
+    match (written, String::from_utf8(out)) {
+        (Ok(()), Ok(json)) => json,
+        _ => "[]".into(),
+    }
 }
 
 /// Trims and turns every run of whitespace (no-break spaces too) into one space; borrows

@@ -22,6 +22,7 @@ use crate::store::import_write::{self, BatchInfo};
 use crate::store::lookup::Resolver;
 use report::{Counts, PreviousImport};
 use sha2::Digest;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -72,23 +73,25 @@ pub fn import_file(
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     let file_name = path.file_name().map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
-    import_bytes(store, &bytes, &file_name, &display, options, reference)
+    import_bytes(store, bytes, &file_name, &display, options, reference)
 }
 
 /// Imports the bytes of a file named `file_name` (shown as `display`), as one transaction.
 ///
 /// Parsing and harmonising run on a second thread while this one writes, so a large file
 /// costs about as long as its slower half.
-pub fn import_bytes(
+pub fn import_bytes<'b>(
     store: &mut Store,
-    bytes: &[u8],
+    bytes: impl Into<Cow<'b, [u8]>>,
     file_name: &str,
     display: &str,
     options: &ImportOptions,
     reference: &ReferenceSource,
 ) -> Result<ImportReport> {
+    let bytes = bytes.into();
+    let size_bytes = bytes.len() as u64;
     let import_error = |message: String| Error::Import { file: display.to_string(), message };
-    let sha256 = format!("{:x}", sha2::Sha256::digest(bytes));
+    let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
     let source = match &options.source {
         Some(label) if !label.trim().is_empty() => label.trim().to_string(),
         Some(_) => return Err(import_error("--source must not be empty".into())),
@@ -147,7 +150,7 @@ pub fn import_bytes(
         file_name,
         file_path: display,
         sha256: &sha256,
-        size_bytes: bytes.len() as u64,
+        size_bytes,
         analyst: &options.analyst,
         headers_json: &headers_json,
         at: &at,
@@ -156,7 +159,7 @@ pub fn import_bytes(
 
     let harmoniser = harmonise::Harmoniser { resolver: &resolver, vocabulary: &vocabulary, layout: &layout };
     let mut writer_resolver = resolver.clone();
-    store.bulk_write(bytes.len() as u64, |store| {
+    store.bulk_write(size_bytes, |store| {
         let tx = store.conn_mut().transaction()?;
         let (written, findings) = std::thread::scope(|scope| {
             let (sender, receiver) =

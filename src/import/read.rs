@@ -2,6 +2,7 @@
 //! spreadsheets (.xlsx, .xls, .ods) through calamine. Nothing here knows what the columns mean.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Cursor;
 
 /// Refuse archives that would unpack to more than this (a zip bomb posing as .xlsx).
@@ -198,7 +199,7 @@ impl Iterator for CsvRows<'_> {
                     start += 1;
                 }
                 if start > self.counted_to {
-                    self.line += self.bytes[self.counted_to..start].iter().filter(|b| **b == b'\n').count();
+                    self.line += memchr::memchr_iter(b'\n', &self.bytes[self.counted_to..start]).count();
                     self.counted_to = start;
                 }
                 self.last_len = record.as_slice().len();
@@ -225,7 +226,10 @@ fn fail<T>(message: impl Into<String>) -> ReadResult<T> {
 }
 
 /// Reads `bytes` (the file `file_name`) into a table; `sheet` picks a spreadsheet's sheet.
-pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> ReadResult<RawTable> {
+///
+/// Given the bytes to own, a UTF-8 CSV file is read where it lies, not copied first.
+pub fn read_table<'b>(bytes: impl Into<Cow<'b, [u8]>>, file_name: &str, sheet: Option<&str>) -> ReadResult<RawTable> {
+    let bytes = bytes.into();
     if bytes.is_empty() {
         return fail("the file is empty");
     }
@@ -237,7 +241,7 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> ReadRes
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     if is_zip || is_ole || matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
-        return read_spreadsheet(bytes, is_zip, is_ole, &extension, sheet);
+        return read_spreadsheet(&bytes, is_zip, is_ole, &extension, sheet);
     }
     if sheet.is_some() {
         return fail("--sheet applies to spreadsheets (.xlsx, .xls, .ods), not to CSV files");
@@ -250,8 +254,8 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> ReadRes
 
 /// Decodes text in UTF-8 (with or without BOM), UTF-16 with BOM, or else Windows-1252 /
 /// ISO-8859-1 (the encodings Norwegian Excel and older systems write).
-fn decode(bytes: &[u8]) -> ReadResult<(String, &'static str)> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+fn decode(bytes: Cow<'_, [u8]>) -> ReadResult<(String, &'static str)> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
             return fail(format!("the file starts with a {} byte-order mark but is not valid {0}", encoding.name()));
@@ -263,12 +267,19 @@ fn decode(bytes: &[u8]) -> ReadResult<(String, &'static str)> {
         };
         return Ok((text.into_owned(), name));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), "utf-8"));
-    }
+    let bytes = match bytes {
+        Cow::Owned(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => return Ok((text, "utf-8")),
+            Err(error) => Cow::Owned(error.into_bytes()),
+        },
+        Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => return Ok((text.to_string(), "utf-8")),
+            Err(_) => Cow::Borrowed(bytes),
+        },
+    };
     // Bytes 0x80–0x9F are printable in Windows-1252 (€, ‚, “ …) but C1 controls in ISO-8859-1.
     let name = if bytes.iter().any(|b| (0x80..=0x9F).contains(b)) { "windows-1252" } else { "iso-8859-1" };
-    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     Ok((text.into_owned(), name))
 }
 
@@ -278,6 +289,9 @@ fn looks_binary(text: &str) -> bool {
     let controls = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{1b}')).count();
     sample.contains(&'\0') || controls * 20 > sample.len()
 }
+
+/// Bytes read to name a CSV file's line ending.
+const LINE_ENDING_SAMPLE: usize = 64 * 1024;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
@@ -310,13 +324,16 @@ fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
-fn read_csv(bytes: &[u8]) -> ReadResult<RawTable> {
+fn read_csv(bytes: Cow<'_, [u8]>) -> ReadResult<RawTable> {
     let (text, encoding) = decode(bytes)?;
     if looks_binary(&text) {
         return fail("this is not a text table (it holds binary data); give a CSV, TSV, XLSX or ODS file");
     }
-    let crlf = text.matches("\r\n").count();
-    let lf = text.matches('\n').count();
+    // Judged from the start of the file, as the delimiter is: counting every line of a
+    // national-scale file only to name its line ending cost more than its first read.
+    let sample = &text.as_bytes()[..text.len().min(LINE_ENDING_SAMPLE)];
+    let lf = sample.iter().filter(|b| **b == b'\n').count();
+    let crlf = sample.windows(2).filter(|pair| pair == b"\r\n").count();
     let line_ending = if lf == 0 {
         "none"
     } else if crlf * 2 > lf {

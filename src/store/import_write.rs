@@ -78,7 +78,7 @@ pub(crate) fn write(
     let mut existing = load_existing(tx, source_id, previous)?;
     let mut links = Links::prepare(tx)?;
     let first_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM initiatives", [], |r| r.get(0))?;
-    let mut new_rows = NewRows::new(first_id);
+    let mut new_rows = NewRows::new(tx, first_id)?;
 
     let mut counts = Counts::default();
     let mut updated = Vec::new();
@@ -107,7 +107,7 @@ pub(crate) fn write(
         let values = &row.values;
         match existing.get_mut(&row.key) {
             None => {
-                new_rows.add(tx, resolver, row, &Batch { source_id, batch_id, at: info.at })?;
+                new_rows.add(resolver, row, &Batch { source_id, batch_id, at: info.at })?;
                 counts.inserted += 1;
             }
             Some(old) => {
@@ -168,7 +168,7 @@ pub(crate) fn write(
         }
     }
 
-    new_rows.flush(tx, &Batch { source_id, batch_id, at: info.at })?;
+    new_rows.flush(&Batch { source_id, batch_id, at: info.at })?;
 
     let mut withdrawn = Vec::new();
     let mut withdraw =
@@ -181,6 +181,12 @@ pub(crate) fn write(
         withdrawn.push(key.clone());
     }
     counts.withdrawn = withdrawn.len();
+    let foreign_keys_checked: bool = tx.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if !foreign_keys_checked && !resolver.is_current(tx)? {
+        return Err(crate::Error::Invalid(
+            "the reference data changed while the file was imported; nothing was written, import it again".into(),
+        ));
+    }
     Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities })
 }
 
@@ -213,14 +219,20 @@ struct Batch<'a> {
 
 /// New initiatives, written many rows to a statement. At national scale the cost of each
 /// statement (cursors, binding, halting), not the data, was most of the writing, so rows
-/// are given their ids here and written in chunks, their links after them.
-struct NewRows {
+/// are given their ids here and written in chunks, their links after them. The statements
+/// for full chunks are prepared once and their parameters bound in place.
+struct NewRows<'t> {
+    tx: &'t Transaction<'t>,
     next_id: i64,
     /// Id, owner id, row.
     pending: Vec<(i64, Option<i64>, HarmonisedRow)>,
     ministries: Vec<(i64, i64, i64)>,
     life_events: Vec<(i64, i64)>,
     tags: Vec<(i64, String)>,
+    full_initiatives: rusqlite::Statement<'t>,
+    full_ministries: rusqlite::Statement<'t>,
+    full_life_events: rusqlite::Statement<'t>,
+    full_tags: rusqlite::Statement<'t>,
 }
 
 /// Rows per INSERT: 19 parameters each stays well below SQLite's limit of 32 766.
@@ -228,18 +240,34 @@ const ROWS_PER_INSERT: usize = 64;
 /// Link rows per INSERT.
 const LINKS_PER_INSERT: usize = 256;
 
-impl NewRows {
-    fn new(first_id: i64) -> Self {
-        Self {
+const INSERT_INITIATIVES: &str = "INSERT INTO initiatives (id, source_id, source_key, first_batch_id, last_batch_id,
+     source_line, status, title, description, agency_id, agency_text, amount_nok, total_cost_nok, budget_year,
+     start_date, phase, risk, raw_row, created_at, updated_at) VALUES ";
+const INITIATIVE_VALUES: &str = "(?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+/// Parameters per initiative row in [`INITIATIVE_VALUES`].
+const INITIATIVE_PARAMETERS: usize = 19;
+const INSERT_MINISTRIES: &str =
+    "INSERT OR IGNORE INTO initiative_ministries (initiative_id, ministry_id, position) VALUES ";
+const INSERT_LIFE_EVENTS: &str = "INSERT OR IGNORE INTO initiative_life_events (initiative_id, life_event_id) VALUES ";
+const INSERT_TAGS: &str = "INSERT OR IGNORE INTO initiative_tags (initiative_id, tag) VALUES ";
+
+impl<'t> NewRows<'t> {
+    fn new(tx: &'t Transaction<'t>, first_id: i64) -> Result<Self> {
+        Ok(Self {
+            tx,
             next_id: first_id,
-            pending: Vec::new(),
+            pending: Vec::with_capacity(ROWS_PER_INSERT),
             ministries: Vec::new(),
             life_events: Vec::new(),
             tags: Vec::new(),
-        }
+            full_initiatives: tx.prepare(&multi_row_insert(INSERT_INITIATIVES, INITIATIVE_VALUES, ROWS_PER_INSERT))?,
+            full_ministries: tx.prepare(&multi_row_insert(INSERT_MINISTRIES, "(?, ?, ?)", LINKS_PER_INSERT))?,
+            full_life_events: tx.prepare(&multi_row_insert(INSERT_LIFE_EVENTS, "(?, ?)", LINKS_PER_INSERT))?,
+            full_tags: tx.prepare(&multi_row_insert(INSERT_TAGS, "(?, ?)", LINKS_PER_INSERT))?,
+        })
     }
 
-    fn add(&mut self, tx: &Transaction<'_>, resolver: &Resolver, row: HarmonisedRow, batch: &Batch<'_>) -> Result<()> {
+    fn add(&mut self, resolver: &Resolver, row: HarmonisedRow, batch: &Batch<'_>) -> Result<()> {
         let id = self.next_id;
         self.next_id += 1;
         let values = &row.values;
@@ -257,39 +285,37 @@ impl NewRows {
         let agency = values.agency.as_deref().and_then(|code| resolver.org_id(code));
         self.pending.push((id, agency, row));
         if self.pending.len() == ROWS_PER_INSERT {
-            self.write(tx, batch, false)?;
+            self.write(batch, false)?;
         }
         Ok(())
     }
 
     /// Writes everything pending.
-    fn flush(&mut self, tx: &Transaction<'_>, batch: &Batch<'_>) -> Result<()> {
-        self.write(tx, batch, true)
+    fn flush(&mut self, batch: &Batch<'_>) -> Result<()> {
+        self.write(batch, true)
     }
 
     /// Writes the pending initiatives, then the rows that point at them. Link rows are
-    /// written in full chunks only, until `all`: every statement of one size is prepared once.
-    fn write(&mut self, tx: &Transaction<'_>, batch: &Batch<'_>, all: bool) -> Result<()> {
+    /// written in full chunks only, until `all`.
+    fn write(&mut self, batch: &Batch<'_>, all: bool) -> Result<()> {
         if !self.pending.is_empty() {
-            let sql = multi_row_insert(
-                "INSERT INTO initiatives (id, source_id, source_key, first_batch_id, last_batch_id, source_line, status,
-                     title, description, agency_id, agency_text, amount_nok, total_cost_nok, budget_year, start_date,
-                     phase, risk, raw_row, created_at, updated_at) VALUES ",
-                "(?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                self.pending.len(),
-            );
-            let mut statement = tx.prepare_cached(&sql)?;
-            let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(self.pending.len() * 19);
-            let lines: Vec<i64> = self.pending.iter().map(|(_, _, row)| row.line as i64).collect();
+            let mut partial;
+            let statement = if self.pending.len() == ROWS_PER_INSERT {
+                &mut self.full_initiatives
+            } else {
+                partial =
+                    self.tx.prepare(&multi_row_insert(INSERT_INITIATIVES, INITIATIVE_VALUES, self.pending.len()))?;
+                &mut partial
+            };
             for (index, (id, agency, row)) in self.pending.iter().enumerate() {
                 let v = &row.values;
-                params.extend_from_slice(&[
-                    id as &dyn rusqlite::ToSql,
+                let params: [&dyn rusqlite::ToSql; INITIATIVE_PARAMETERS] = [
+                    id,
                     &batch.source_id,
                     &row.key,
                     &batch.batch_id,
                     &batch.batch_id,
-                    &lines[index],
+                    &(row.line as i64),
                     &v.title,
                     &v.description,
                     agency,
@@ -303,37 +329,44 @@ impl NewRows {
                     &row.raw_json,
                     &batch.at,
                     &batch.at,
-                ]);
+                ];
+                bind_row(statement, index, &params)?;
             }
-            statement.execute(params.as_slice())?;
+            statement.raw_execute()?;
             self.pending.clear();
         }
         flush_links(
-            tx,
-            "INSERT OR IGNORE INTO initiative_ministries (initiative_id, ministry_id, position) VALUES ",
+            self.tx,
+            INSERT_MINISTRIES,
             "(?, ?, ?)",
+            &mut self.full_ministries,
             &mut self.ministries,
             all,
-            |(a, b, c)| vec![a as &dyn rusqlite::ToSql, b, c],
+            |(a, b, c)| [a as &dyn rusqlite::ToSql, b, c],
         )?;
         flush_links(
-            tx,
-            "INSERT OR IGNORE INTO initiative_life_events (initiative_id, life_event_id) VALUES ",
+            self.tx,
+            INSERT_LIFE_EVENTS,
             "(?, ?)",
+            &mut self.full_life_events,
             &mut self.life_events,
             all,
-            |(a, b)| vec![a as &dyn rusqlite::ToSql, b],
+            |(a, b)| [a as &dyn rusqlite::ToSql, b],
         )?;
-        flush_links(
-            tx,
-            "INSERT OR IGNORE INTO initiative_tags (initiative_id, tag) VALUES ",
-            "(?, ?)",
-            &mut self.tags,
-            all,
-            |(a, b)| vec![a as &dyn rusqlite::ToSql, b],
-        )?;
+        flush_links(self.tx, INSERT_TAGS, "(?, ?)", &mut self.full_tags, &mut self.tags, all, |(a, b)| {
+            [a as &dyn rusqlite::ToSql, b]
+        })?;
         Ok(())
     }
+}
+
+/// Binds the parameters of the `index`th row of a multi-row statement.
+fn bind_row(statement: &mut rusqlite::Statement<'_>, index: usize, params: &[&dyn rusqlite::ToSql]) -> Result<()> {
+    let first = index * params.len() + 1;
+    for (offset, param) in params.iter().enumerate() {
+        statement.raw_bind_parameter(first + offset, param)?;
+    }
+    Ok(())
 }
 
 /// "INSERT … VALUES (?, ?), (?, ?), …" for `rows` rows: only placeholders are put together,
@@ -350,21 +383,30 @@ fn multi_row_insert(head: &str, row: &str, rows: usize) -> String {
     sql
 }
 
-/// Writes pending link rows in full chunks (and, with `all`, the rest) and keeps what is left.
-fn flush_links<T>(
-    tx: &Transaction<'_>,
+/// Writes pending link rows in full chunks through `full` (and, with `all`, the rest
+/// through a statement of its size) and keeps what is left.
+fn flush_links<'c, T, const N: usize>(
+    tx: &'c Transaction<'_>,
     head: &str,
     row: &str,
+    full: &mut rusqlite::Statement<'c>,
     pending: &mut Vec<T>,
     all: bool,
-    params_of: impl Fn(&T) -> Vec<&dyn rusqlite::ToSql>,
+    params_of: impl Fn(&T) -> [&dyn rusqlite::ToSql; N],
 ) -> Result<()> {
     let written = if all { pending.len() } else { pending.len() - pending.len() % LINKS_PER_INSERT };
     for chunk in pending[..written].chunks(LINKS_PER_INSERT) {
-        let sql = multi_row_insert(head, row, chunk.len());
-        let mut statement = tx.prepare_cached(&sql)?;
-        let params: Vec<&dyn rusqlite::ToSql> = chunk.iter().flat_map(&params_of).collect();
-        statement.execute(params.as_slice())?;
+        let mut partial;
+        let statement = if chunk.len() == LINKS_PER_INSERT {
+            &mut *full
+        } else {
+            partial = tx.prepare(&multi_row_insert(head, row, chunk.len()))?;
+            &mut partial
+        };
+        for (index, link) in chunk.iter().enumerate() {
+            bind_row(statement, index, &params_of(link))?;
+        }
+        statement.raw_execute()?;
     }
     pending.drain(..written);
     Ok(())

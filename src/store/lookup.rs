@@ -114,6 +114,20 @@ impl Resolver {
         Ok(resolver)
     }
 
+    /// True when every organisation and life event this resolver knows is in the database
+    /// `conn` sees. Every id an import writes comes from its resolver, so when this holds
+    /// its rows point at nothing missing, and it may write without foreign-key checks.
+    pub fn is_current(&self, conn: &Connection) -> Result<bool> {
+        let ids = |sql: &str| -> Result<std::collections::HashSet<i64>> {
+            let mut stmt = conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let orgs = ids("SELECT id FROM organisations")?;
+        let events = ids("SELECT id FROM life_events")?;
+        Ok(self.orgs.keys().all(|id| orgs.contains(id)) && self.life_events.iter().all(|e| events.contains(&e.id)))
+    }
+
     /// The resolver for an open store.
     pub fn load_for(store: &crate::store::Store) -> Result<Self> {
         Self::load(store.conn())
