@@ -536,3 +536,26 @@ fn a_large_import_writes_once_and_leaves_the_database_in_wal() {
     assert_eq!(report.counts.updated, 17_000);
     assert_eq!(reader.count_initiatives().expect("count").0, 17_000);
 }
+
+#[test]
+fn a_large_import_writes_sound_references_in_sixteen_kib_pages() {
+    let home = Home::new();
+    let reference = ReferenceSource::builtin();
+    let mut store = Store::open(&home.db(), OpenMode::Create, &reference).expect("store");
+    let mut csv = Vec::new();
+    samla::generate::write_csv(20_000, 5, &mut csv).expect("generate");
+    // Large enough for the bulk path, which writes without per-row foreign-key checks.
+    assert!(csv.len() >= 4 << 20, "{} bytes", csv.len());
+    let report =
+        samla::import::import_bytes(&mut store, csv, "stor.csv", "stor.csv", &options(), &reference).expect("import");
+    assert_eq!(report.counts.inserted, 20_000);
+    drop(store);
+    let conn = rusqlite::Connection::open(home.db()).expect("raw");
+    let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("check");
+    assert_eq!(broken, 0);
+    let links: i64 = conn.query_row("SELECT count(*) FROM initiative_ministries", [], |r| r.get(0)).expect("links");
+    // Municipal initiatives have none; the rest have one or two.
+    assert!(links > 10_000, "the links were written: {links}");
+    let page_size: i64 = conn.pragma_query_value(None, "page_size", |r| r.get(0)).expect("page size");
+    assert_eq!(page_size, 16 * 1024);
+}

@@ -293,6 +293,18 @@ mod tests {
     }
 
     #[test]
+    fn a_resolver_is_current_until_what_it_knows_leaves_the_database() {
+        let store = Store::open_in_memory().expect("store");
+        let r = Resolver::load(store.conn()).expect("resolver");
+        assert!(r.is_current(store.conn()).expect("check"));
+        store
+            .conn()
+            .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM organisations WHERE code = 'Nav'")
+            .expect("delete");
+        assert!(!r.is_current(store.conn()).expect("check"));
+    }
+
+    #[test]
     fn historic_ministries_follow_the_agency() {
         let r = resolver();
         let dfd = r.require_ministry("DFD").expect("DFD");

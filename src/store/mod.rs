@@ -340,3 +340,26 @@ fn database_error(path: &Path, error: rusqlite::Error) -> Error {
     };
     Error::Database { path: path.to_path_buf(), message }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn foreign_keys(store: &Store) -> bool {
+        store.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("pragma")
+    }
+
+    #[test]
+    fn a_bulk_write_checks_foreign_keys_again_afterwards_whatever_it_returns() {
+        let mut store = Store::open_in_memory().expect("store");
+        assert!(foreign_keys(&store));
+        let inside = store.bulk_write(64 << 20, |store| Ok(foreign_keys(store))).expect("write");
+        assert!(!inside, "a large write checks its own references");
+        assert!(foreign_keys(&store));
+        let failed: Result<()> = store.bulk_write(64 << 20, |_| Err(Error::Invalid("stop".into())));
+        assert!(failed.is_err());
+        assert!(foreign_keys(&store));
+        let small = store.bulk_write(1024, |store| Ok(foreign_keys(store))).expect("write");
+        assert!(small, "a small write is checked row by row");
+    }
+}
