@@ -19,6 +19,7 @@
 use super::FastMap as HashMap;
 use super::vocabulary::{SparseVector, TermId};
 use std::collections::VecDeque;
+use std::collections::hash_map::Entry;
 
 /// The most records one term's (or pair of terms') list holds; older ones drop out as new
 /// ones arrive.
@@ -27,6 +28,11 @@ pub const POSTINGS_PER_TERM: usize = 100;
 const PAIRED_TERMS: usize = 3;
 /// A pair of rare terms is meant to be rare; its list is kept shorter.
 const POSTINGS_PER_PAIR: usize = 30;
+/// The most candidate pairs room is made for at the start (512 MB, reserved rather than
+/// used: only what is written is ever in memory); beyond it the list grows as it must.
+const MOST_PAIRS_RESERVED: usize = 1 << 26;
+/// Pairs of a record's [`PAIRED_TERMS`] rarest terms.
+const PAIRED_KEYS: usize = PAIRED_TERMS * (PAIRED_TERMS - 1) / 2;
 
 /// Pairs `(i, j)` with `i < j` whose cosine reaches `bar`, each exactly once. `rank` gives
 /// each term's place in the global order (rarest first). Each record `j` keeps at most
@@ -39,9 +45,13 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
     let mut accumulated: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut nearest: Vec<(f32, u32)> = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // Sized for the most there can be: grown by doubling, a million records' twenty million
+    // candidates were copied at the last growth, both copies held at once.
+    let mut pairs: Vec<(u32, u32)> =
+        Vec::with_capacity(vectors.len().saturating_mul(per_record).min(MOST_PAIRS_RESERVED));
     let mut ordered: Vec<(TermId, f32)> = Vec::new();
-    let mut paired: HashMap<(TermId, TermId), VecDeque<u32>> = HashMap::default();
+    let mut paired: HashMap<(TermId, TermId), Recent> = HashMap::default();
+    paired.reserve(vectors.len().saturating_mul(PAIRED_KEYS));
     let mut keys: Vec<(TermId, TermId)> = Vec::new();
     // The last record that took each record as a candidate, so none is taken twice.
     let mut taken_by: Vec<u32> = vec![u32::MAX; vectors.len()];
@@ -84,7 +94,7 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
             taken_by[i as usize] = j as u32;
         }
         for key in &keys {
-            for &i in paired.get(key).into_iter().flatten() {
+            for i in paired.get(key).map(Recent::records).into_iter().flatten() {
                 if taken_by[i as usize] != j as u32 {
                     taken_by[i as usize] = j as u32;
                     nearest.push((0.0, i));
@@ -99,11 +109,12 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
         pairs.extend(nearest.iter().map(|&(_, i)| (i, j as u32)));
 
         for &key in &keys {
-            let list = paired.entry(key).or_default();
-            if list.len() == POSTINGS_PER_PAIR {
-                list.pop_front();
+            match paired.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(Recent::One(j as u32));
+                }
+                Entry::Occupied(mut slot) => slot.get_mut().push(j as u32),
             }
-            list.push_back(j as u32);
         }
         // Index the prefix: rarest terms until the rest's norm drops below the bar.
         let mut rest_squared: f32 = ordered.iter().map(|e| e.1 * e.1).sum();
@@ -121,6 +132,38 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
         rest_norm[j] = rest_squared.max(0.0).sqrt();
     }
     pairs
+}
+
+/// The latest records indexed under a pair of terms. Nearly every pair of a record's
+/// rarest terms is that record's alone, so one record is kept in place and only a shared
+/// pair gets a list: at a million records this index took 200 MB with a list for each.
+enum Recent {
+    One(u32),
+    // Boxed on purpose: it keeps each entry of the index 16 bytes, where a VecDeque is 32.
+    #[allow(clippy::box_collection)]
+    Many(Box<VecDeque<u32>>),
+}
+
+impl Recent {
+    fn push(&mut self, record: u32) {
+        match self {
+            Recent::One(first) => *self = Recent::Many(Box::new(VecDeque::from([*first, record]))),
+            Recent::Many(list) => {
+                if list.len() == POSTINGS_PER_PAIR {
+                    list.pop_front();
+                }
+                list.push_back(record);
+            }
+        }
+    }
+
+    fn records(&self) -> impl Iterator<Item = u32> + '_ {
+        let (one, many) = match self {
+            Recent::One(record) => (Some(*record), None),
+            Recent::Many(list) => (None, Some(list.iter().copied())),
+        };
+        one.into_iter().chain(many.into_iter().flatten())
+    }
 }
 
 /// Keeps the `limit` entries with the highest score (ties: lower index first).

@@ -63,15 +63,14 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
     if !title.is_empty() || scores.object_spelling > 0.0 {
         reasons.push(Reason::TitleWords {
             words: title,
-            score: round(scores.object_words),
-            spelling: round(scores.object_spelling),
+            score: round(f64::from(scores.object_words)),
+            spelling: round(f64::from(scores.object_spelling)),
         });
     }
     let kinds = &portfolio.kinds;
     match scores.same_kind {
-        Some(agreement) if agreement > 0.0 => {
-            reasons.push(Reason::SameKind { kinds: kinds.names(fa.kinds & fb.kinds), score: round(agreement) })
-        }
+        Some(agreement) if agreement > 0.0 => reasons
+            .push(Reason::SameKind { kinds: kinds.names(fa.kinds & fb.kinds), score: round(f64::from(agreement)) }),
         Some(_) => reasons.push(Reason::DifferentKind { a: kinds.names(fa.kinds), b: kinds.names(fb.kinds) }),
         None => {}
     }
@@ -85,14 +84,14 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
     if !description.is_empty() {
         reasons.push(Reason::DescriptionWords {
             words: description,
-            score: round(scores.description_words),
-            spelling: round(scores.description_spelling),
+            score: round(f64::from(scores.description_words)),
+            spelling: round(f64::from(scores.description_spelling)),
         });
     }
     match scores.life_events {
         Some(score) if score > 0.0 => {
             let shared = ra.life_events.iter().filter(|e| rb.life_events.contains(e)).cloned().collect();
-            reasons.push(Reason::LifeEvents { shared, score: round(score) });
+            reasons.push(Reason::LifeEvents { shared, score: round(f64::from(score)) });
         }
         Some(_) => {
             reasons.push(Reason::DifferentLifeEvents { a: ra.life_events.clone(), b: rb.life_events.clone() });

@@ -14,7 +14,7 @@ use super::compound::CompoundSplitter;
 use super::kinds::{KindSet, ServiceKinds};
 use super::normalise::{Normaliser, Word, defined_acronyms};
 use super::spelling::corrections;
-use super::vocabulary::{SparseVector, TermId, TrigramVocabulary, Vocabulary};
+use super::vocabulary::{GramVector, SparseVector, TermId, TrigramVocabulary, Vocabulary};
 use rayon::prelude::*;
 
 /// A compound that splits into known parts is counted mostly through its parts, so
@@ -41,9 +41,9 @@ pub struct Portfolio {
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     pub object_words: SparseVector,
-    pub object_grams: SparseVector,
+    pub object_grams: GramVector,
     pub description_words: SparseVector,
-    pub description_grams: SparseVector,
+    pub description_grams: GramVector,
     pub kinds: KindSet,
     pub has_description: bool,
 }
@@ -173,59 +173,71 @@ impl Portfolio {
             })
             .collect();
 
+        // The trigrams of a title's object and of a description, sorted without repeats.
+        // Worked out twice, to count them and then to weigh them, rather than kept in
+        // between: kept, a million descriptions' trigrams took 400 MB.
+        let object_grams_of = |title: &[u32]| -> Vec<TermId> {
+            let mut grams: Vec<TermId> = Vec::new();
+            for w in title.iter().map(|&id| &info[id as usize]).filter(|w| !w.how) {
+                grams.extend_from_slice(&w.object_grams);
+            }
+            grams.sort_unstable();
+            grams.dedup();
+            grams
+        };
+        let description_grams_of = |description: &[u32]| -> Vec<TermId> {
+            let mut grams: Vec<TermId> = Vec::new();
+            for &id in description {
+                grams.extend_from_slice(&info[id as usize].grams);
+            }
+            grams.sort_unstable();
+            grams.dedup();
+            grams
+        };
+
         let mut object_grams = TrigramVocabulary::default();
         let mut description_grams = TrigramVocabulary::default();
         let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(records.len());
-        let mut gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
         let mut kind_sets: Vec<KindSet> = Vec::with_capacity(records.len());
-        let mut description_gram_lists: Vec<Vec<TermId>> = Vec::with_capacity(records.len());
         for (title, description) in titles.iter().zip(&descriptions) {
             let folded: Vec<String> = title.iter().map(|&id| words.folded[id as usize].clone()).collect();
             let per_word: Vec<(KindSet, bool)> = title.iter().map(|&id| info[id as usize].kinds).collect();
             kind_sets.push(kinds.title_kinds(&folded, &per_word));
 
             let mut terms: Vec<(TermId, f32)> = Vec::new();
-            let mut grams: Vec<TermId> = Vec::new();
             for w in title.iter().map(|&id| &info[id as usize]).filter(|w| !w.how) {
                 terms.extend_from_slice(&w.object_terms);
-                grams.extend_from_slice(&w.object_grams);
             }
             let term_ids: Vec<TermId> = terms.iter().map(|t| t.0).collect();
             object_terms.count_document(&term_ids);
             object_lists.push(terms);
-            object_grams.count_document(&mut grams);
-            gram_lists.push(grams);
+            object_grams.count_document(&mut object_grams_of(title));
 
-            let mut description_ids: Vec<TermId> = Vec::with_capacity(description.len());
-            let mut grams: Vec<TermId> = Vec::new();
-            for &id in description {
-                let w = &info[id as usize];
-                description_ids.push(w.description_term);
-                grams.extend_from_slice(&w.grams);
-            }
+            let description_ids: Vec<TermId> =
+                description.iter().map(|&id| info[id as usize].description_term).collect();
             description_terms.count_document(&description_ids);
-            description_grams.count_document(&mut grams);
-            grams.shrink_to_fit();
-            description_gram_lists.push(grams);
+            description_grams.count_document(&mut description_grams_of(description));
         }
 
         // Second pass, now that every frequency is known; records are independent, so the
         // vectors are built on all cores.
         let (object_weights, description_weights) = (object_grams.weights(), description_grams.weights());
-        let features = descriptions
+        let features = titles
             .par_iter()
+            .zip(&descriptions)
             .zip(&object_lists)
-            .zip(&gram_lists)
-            .zip(&description_gram_lists)
             .zip(&kind_sets)
-            .map(|((((description, object), grams), description_gram_ids), &kinds)| {
+            .map(|(((title, description), object), &kinds)| {
                 let terms: Vec<(TermId, f32)> =
                     description.iter().map(|&id| (info[id as usize].description_term, 1.0)).collect();
                 Features {
                     object_words: object_terms.vector(object),
-                    object_grams: TrigramVocabulary::vector(grams, &object_weights),
+                    object_grams: TrigramVocabulary::vector(&object_grams_of(title), &object_weights),
                     description_words: description_terms.vector(&terms),
-                    description_grams: TrigramVocabulary::vector(description_gram_ids, &description_weights),
+                    description_grams: TrigramVocabulary::vector(
+                        &description_grams_of(description),
+                        &description_weights,
+                    ),
                     kinds,
                     has_description: !description.is_empty(),
                 }

@@ -110,8 +110,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
+    /// Prepares `records`. Their descriptions are read into the comparable form and then
+    /// let go (a quarter of a large analysis's memory): `records()` and `record()` give them
+    /// without one; show a description from the store or the portfolio.
+    pub fn new(mut records: Vec<Record>, kinds: &ServiceKinds) -> Self {
         let portfolio = Portfolio::build(&records, kinds);
+        for record in &mut records {
+            record.description = None;
+        }
         let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         Self { records, portfolio, index_of, explain_only: false }
     }
@@ -138,6 +144,25 @@ impl Analysis {
     /// Every pair scoring at least `threshold`, highest first (ties by ids). Each record is
     /// compared with at most [`CANDIDATES_PER_RECORD`] others, its nearest by title.
     pub fn pairs(&self, threshold: f64) -> Vec<Pair> {
+        let mut pairs = self.pairs_as(threshold, |_, _| true, |pair| pair);
+        pairs.par_sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+        pairs
+    }
+
+    /// What `make` makes of every pair scoring at least `threshold` whose ids `wanted`
+    /// accepts, in no particular order: a caller that wraps each pair gets its own list
+    /// without holding all pairs twice.
+    ///
+    /// The candidates are scored in slices, keeping only which of them reach the threshold;
+    /// those are then scored again straight into a list of their exact size. Kept as pairs
+    /// in growing lists and gathered into one, a million initiatives' three million pairs
+    /// were held two to three times over, for a saving of a few seconds.
+    pub(crate) fn pairs_as<T: Send>(
+        &self,
+        threshold: f64,
+        wanted: impl Fn(i64, i64) -> bool + Sync,
+        make: impl Fn(Pair) -> T + Sync + Send,
+    ) -> Vec<T> {
         if self.explain_only {
             return Vec::new();
         }
@@ -147,20 +172,23 @@ impl Analysis {
         let rank = candidates::rarity_rank(&document_frequency);
         let candidates = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD);
         drop(vectors);
-        // Scoring is independent per pair: spread over the cores, a slice of candidates at
-        // a time. Collected in one go, rayon gathers every thread's pairs in growing lists
-        // before copying them into one: three million pairs (a million initiatives) held
-        // two to three times over.
-        let mut pairs: Vec<Pair> = Vec::new();
+        let mut passing: Vec<(u32, u32)> = Vec::new();
         for slice in candidates.chunks(SCORED_AT_A_TIME) {
-            let scored: Vec<Pair> =
-                slice.par_iter().filter_map(|&(i, j)| self.scored(i as usize, j as usize, Some(threshold))).collect();
-            pairs.extend(scored);
+            let above: Vec<(u32, u32)> = slice
+                .par_iter()
+                .copied()
+                .filter(|&(i, j)| {
+                    let (a, b) = (self.records[i as usize].id, self.records[j as usize].id);
+                    wanted(a.min(b), a.max(b)) && self.reaches(i as usize, j as usize, threshold)
+                })
+                .collect();
+            passing.extend(above);
         }
         drop(candidates);
-        pairs.shrink_to_fit();
-        pairs.par_sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
-        pairs
+        // Written in place into a list of the exact size (the iterator is indexed).
+        let mut out = Vec::with_capacity(passing.len());
+        out.par_extend(passing.par_iter().map(|&(i, j)| make(self.scored(i as usize, j as usize))));
+        out
     }
 
     /// The pair of two records by id, whatever its score; None for an unknown id or the
@@ -173,7 +201,7 @@ impl Analysis {
         if i == j {
             return None;
         }
-        self.scored(i, j, None)
+        Some(self.scored(i, j))
     }
 
     /// Why a pair looks alike: shared words, kinds, field scores, life events, owners.
@@ -190,38 +218,44 @@ impl Analysis {
         explain::headline(&self.portfolio, i, j)
     }
 
-    /// Scores records `i` and `j`; with a threshold, None when the pair falls below it or
-    /// below the candidate bar (computing as little as it can to know).
-    fn scored(&self, i: usize, j: usize, threshold: Option<f64>) -> Option<Pair> {
+    /// Whether records `i` and `j` reach `threshold` and the candidate bar, computing as
+    /// little as it can to know.
+    fn reaches(&self, i: usize, j: usize, threshold: f64) -> bool {
         let (ra, rb) = (&self.records[i], &self.records[j]);
-        if ra.id == rb.id {
-            return None;
-        }
         let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
         let descriptions = fa.has_description && fb.has_description;
         let owners = OwnerRelation::of(ra, rb);
-        let sub_scores = match threshold {
-            Some(threshold) => score::sub_scores_pruned((ra, fa), (rb, fb), |s| {
-                s.object_words < f64::from(CANDIDATE_BAR) || score::combine(s, descriptions, owners) < threshold
-            })?,
-            None => score::sub_scores((ra, fa), (rb, fb)),
-        };
+        ra.id != rb.id
+            && score::sub_scores_pruned((ra, fa), (rb, fb), |s| {
+                s.object_words < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
+            })
+            .is_some()
+    }
+
+    /// The pair of records `i` and `j`, every field scored.
+    fn scored(&self, i: usize, j: usize) -> Pair {
+        let (ra, rb) = (&self.records[i], &self.records[j]);
+        let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
+        let descriptions = fa.has_description && fb.has_description;
+        let owners = OwnerRelation::of(ra, rb);
+        let sub_scores = score::sub_scores((ra, fa), (rb, fb));
         let score = score::combine(&sub_scores, descriptions, owners);
         let (a, b) = if ra.id < rb.id { (ra.id, rb.id) } else { (rb.id, ra.id) };
         let round = explain::round;
-        Some(Pair {
+        let round_single = |x: f32| round(f64::from(x)) as f32;
+        Pair {
             a,
             b,
             score: round(score),
             sub_scores: SubScores {
-                object_words: round(sub_scores.object_words),
-                object_spelling: round(sub_scores.object_spelling),
-                description_words: round(sub_scores.description_words),
-                description_spelling: round(sub_scores.description_spelling),
-                same_kind: sub_scores.same_kind.map(round),
-                life_events: sub_scores.life_events.map(round),
+                object_words: round_single(sub_scores.object_words),
+                object_spelling: round_single(sub_scores.object_spelling),
+                description_words: round_single(sub_scores.description_words),
+                description_spelling: round_single(sub_scores.description_spelling),
+                same_kind: sub_scores.same_kind.map(round_single),
+                life_events: sub_scores.life_events.map(round_single),
             },
             owners,
-        })
+        }
     }
 }

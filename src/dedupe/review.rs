@@ -5,6 +5,7 @@
 //! "duplicate" or "overlap" stays listed with its decision even if its score drops.
 
 use super::{Analysis, Cluster, ClusterSettings, Pair, Reason, Record, ServiceKinds, clusters};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -81,21 +82,18 @@ impl ReviewQueue {
     pub fn build(records: Vec<Record>, kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
         let mut analysis = Analysis::new(records, kinds);
         let decided: HashMap<(i64, i64), &DecisionRecord> = decisions.iter().map(|d| ((d.a, d.b), d)).collect();
-        let pairs = analysis.pairs(threshold);
-        // Sized once: grown by doubling, a million initiatives' three million pairs took
-        // twice their room while the queue was built.
-        let mut items: Vec<ReviewItem> = Vec::with_capacity(pairs.len() + decisions.len());
-        let mut listed: HashSet<(i64, i64)> = HashSet::new();
-        for pair in pairs {
-            let decision = decided.get(&(pair.a, pair.b)).map(|d| Box::new((*d).clone()));
-            if decision.as_ref().is_some_and(|d| d.decision == Decision::Distinct) {
-                continue;
-            }
-            if decision.is_some() {
-                listed.insert((pair.a, pair.b));
-            }
-            items.push(ReviewItem { pair, decision });
-        }
+        // Each pair becomes its item as it is scored: a million initiatives' three million
+        // pairs, listed first and then copied into items, were held twice.
+        let mut items: Vec<ReviewItem> = analysis.pairs_as(
+            threshold,
+            |a, b| decided.get(&(a, b)).is_none_or(|d| d.decision != Decision::Distinct),
+            |pair| {
+                let decision = decided.get(&(pair.a, pair.b)).map(|d| Box::new((*d).clone()));
+                ReviewItem { pair, decision }
+            },
+        );
+        let listed: HashSet<(i64, i64)> =
+            items.iter().filter(|i| i.decision.is_some()).map(|i| (i.pair.a, i.pair.b)).collect();
         for d in decisions.iter().filter(|d| d.decision.links()) {
             if listed.contains(&(d.a, d.b)) {
                 continue;
@@ -106,7 +104,8 @@ impl ReviewQueue {
         }
         // Every pair is scored: the queue only explains from here on.
         analysis.keep_for_explaining();
-        items.sort_by(|x, y| {
+        // Unstable is enough (ties are broken by the ids) and needs no second buffer.
+        items.par_sort_unstable_by(|x, y| {
             y.pair.score.total_cmp(&x.pair.score).then(x.pair.a.cmp(&y.pair.a)).then(x.pair.b.cmp(&y.pair.b))
         });
         Self { threshold, items, analysis, decisions: decisions.to_vec() }

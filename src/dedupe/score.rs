@@ -21,22 +21,23 @@ const SAME_AGENCY_FACTOR: f64 = 0.85;
 /// things.
 const DISJOINT_LIFE_EVENTS_FACTOR: f64 = 0.9;
 
-/// The similarity of each field, 0 to 1.
+/// The similarity of each field, 0 to 1. Single precision: the cosines are computed in it,
+/// and a million initiatives' three million pairs each keep one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SubScores {
     /// TF-IDF cosine of the words saying what the titles are about (with compound parts).
-    pub object_words: f64,
+    pub object_words: f32,
     /// TF-IDF cosine of those words' character trigrams: typos and compounds.
-    pub object_spelling: f64,
+    pub object_spelling: f32,
     /// TF-IDF cosine of the descriptions' word stems.
-    pub description_words: f64,
+    pub description_words: f32,
     /// TF-IDF cosine of the descriptions' character trigrams.
-    pub description_spelling: f64,
+    pub description_spelling: f32,
     /// How far the kinds of service the titles name agree (Jaccard); None when one names
     /// none.
-    pub same_kind: Option<f64>,
+    pub same_kind: Option<f32>,
     /// Jaccard overlap of the life events when both name some.
-    pub life_events: Option<f64>,
+    pub life_events: Option<f32>,
 }
 
 /// Who owns the two initiatives, from the analyst's point of view: a pair across sectors
@@ -87,15 +88,15 @@ pub fn sub_scores_pruned(
     } else {
         let shared = ra.life_events.iter().filter(|e| rb.life_events.contains(e)).count();
         let union = ra.life_events.len() + rb.life_events.len() - shared;
-        Some(shared as f64 / union as f64)
+        Some(shared as f32 / union as f32)
     };
     let same_kind = if fa.kinds == 0 || fb.kinds == 0 {
         None
     } else {
-        Some(f64::from((fa.kinds & fb.kinds).count_ones()) / f64::from((fa.kinds | fb.kinds).count_ones()))
+        Some((fa.kinds & fb.kinds).count_ones() as f32 / (fa.kinds | fb.kinds).count_ones() as f32)
     };
     let mut scores = SubScores {
-        object_words: f64::from(fa.object_words.cosine(&fb.object_words)),
+        object_words: fa.object_words.cosine(&fb.object_words),
         object_spelling: 1.0,
         description_words: 1.0,
         description_spelling: 1.0,
@@ -105,15 +106,15 @@ pub fn sub_scores_pruned(
     if prune(&scores) {
         return None;
     }
-    scores.object_spelling = f64::from(fa.object_grams.cosine(&fb.object_grams));
+    scores.object_spelling = fa.object_grams.cosine(&fb.object_grams);
     if prune(&scores) {
         return None;
     }
-    scores.description_spelling = f64::from(fa.description_grams.cosine(&fb.description_grams));
+    scores.description_spelling = fa.description_grams.cosine(&fb.description_grams);
     if prune(&scores) {
         return None;
     }
-    scores.description_words = f64::from(fa.description_words.cosine(&fb.description_words));
+    scores.description_words = fa.description_words.cosine(&fb.description_words);
     Some(scores)
 }
 
@@ -134,16 +135,17 @@ pub fn sub_scores(a: (&Record, &Features), b: (&Record, &Features)) -> SubScores
 /// The pair's score, 0 to 1. A record without a description is judged by its title alone,
 /// rather than being punished for the missing field.
 pub fn combine(scores: &SubScores, descriptions: bool, owners: OwnerRelation) -> f64 {
-    let object = OBJECT_WORDS_WEIGHT * scores.object_words + (1.0 - OBJECT_WORDS_WEIGHT) * scores.object_spelling;
+    let object = OBJECT_WORDS_WEIGHT * f64::from(scores.object_words)
+        + (1.0 - OBJECT_WORDS_WEIGHT) * f64::from(scores.object_spelling);
     let mut score = if descriptions {
-        (1.0 - DESCRIPTION_WEIGHT) * object + DESCRIPTION_WEIGHT * scores.description_spelling
+        (1.0 - DESCRIPTION_WEIGHT) * object + DESCRIPTION_WEIGHT * f64::from(scores.description_spelling)
     } else {
         object
     };
     // "Automatisk varsling" and "Automatisk behandling" share a kind but not the main one:
     // partial agreement counts partly.
     score *= match scores.same_kind {
-        Some(agreement) => OTHER_KIND_FACTOR + (1.0 - OTHER_KIND_FACTOR) * agreement,
+        Some(agreement) => OTHER_KIND_FACTOR + (1.0 - OTHER_KIND_FACTOR) * f64::from(agreement),
         None => UNKNOWN_KIND_FACTOR,
     };
     if owners == OwnerRelation::SameAgency {

@@ -123,8 +123,11 @@ fn initiative_pane(
     label: &str,
     area: Rect,
 ) {
-    let description = display_block(record.description.as_deref().unwrap_or("")).into_owned();
-    let other_texts = [other.title.as_str(), other.description.as_deref().unwrap_or("")];
+    // The analysis keeps no descriptions; the portfolio on screen has them.
+    let description_of =
+        |id: i64| app.portfolio.position(id).and_then(|at| app.portfolio.rows[at].description.as_deref()).unwrap_or("");
+    let description = display_block(description_of(record.id)).into_owned();
+    let other_texts = [other.title.as_str(), description_of(other.id)];
     let mut highlighter = Highlighter::new(&other_texts, key_words);
     let styles = |strength: Strength| match strength {
         Strength::Key => theme.matched,
