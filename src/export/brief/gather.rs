@@ -7,7 +7,7 @@ use crate::config::Lang;
 use crate::dedupe::Decision;
 use crate::error::Result;
 use crate::model::{Batch, Initiative};
-use crate::scoring::{Frame, Weights};
+use crate::scoring::{Frame, Ranking, ScoreMatrix, Selection, Weights};
 use crate::store::{ListQuery, Resolver, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -266,6 +266,7 @@ fn percent(part: i64, whole: i64) -> String {
 /// The facts the brief states, from the store.
 pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     let lang = options.lang;
+    let ranked = ranked(store, options)?;
     // The brief shows no descriptions: let them go as the rows are read (a quarter of a
     // large portfolio's memory).
     let all = store.list_map(&ListQuery { include_withdrawn: true, ..ListQuery::default() }, |mut initiative| {
@@ -285,7 +286,7 @@ pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
         amount_mnok: initiative.amount_nok.map(|a| mnok(a, lang)).unwrap_or_else(|| "–".into()),
     };
 
-    let priorities = priorities(store, options, &by_id, &item)?;
+    let priorities = priorities(ranked, options, &by_id, &item)?;
     let in_frame_ids: BTreeSet<i64> =
         if priorities.has_frame { priorities.rows.iter().map(|r| r.item.id).collect() } else { BTreeSet::new() };
     let headline = headline(&active, withdrawn, &org_name, &in_frame_ids, store, lang)?;
@@ -400,13 +401,17 @@ fn headline(
     })
 }
 
-fn priorities(
-    store: &Store,
-    options: &BriefOptions<'_>,
-    by_id: &HashMap<i64, &Initiative>,
-    item: &dyn Fn(&Initiative) -> Item,
-) -> Result<Priorities> {
-    let lang = options.lang;
+/// The ranking and the best set within the frame, worked out before the portfolio is read:
+/// the selection's working memory (most of a gigabyte at a million initiatives) is gone by
+/// then.
+struct Ranked {
+    matrix: ScoreMatrix,
+    weights: Weights,
+    ranking: Ranking,
+    selection: Option<Selection>,
+}
+
+fn ranked(store: &Store, options: &BriefOptions<'_>) -> Result<Ranked> {
     let matrix = store.score_matrix()?;
     let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
     let ranking = matrix.rank(&weights);
@@ -414,6 +419,17 @@ fn priorities(
         Some(budget) => Some(matrix.select(&ranking, &Frame::new(budget))?),
         None => None,
     };
+    Ok(Ranked { matrix, weights, ranking, selection })
+}
+
+fn priorities(
+    ranked: Ranked,
+    options: &BriefOptions<'_>,
+    by_id: &HashMap<i64, &Initiative>,
+    item: &dyn Fn(&Initiative) -> Item,
+) -> Result<Priorities> {
+    let lang = options.lang;
+    let Ranked { matrix, weights, ranking, selection } = ranked;
     let names: Vec<String> = matrix.criteria().iter().map(|c| c.name(lang).to_string()).collect();
     let row_item = |row: usize| -> Option<Item> { by_id.get(&matrix.row(row).id).map(|i| item(i)) };
     let priority_item = |row: usize| -> Option<PriorityItem> {
