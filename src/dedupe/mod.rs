@@ -156,7 +156,7 @@ impl Analysis {
     /// The candidates are scored in slices, keeping only which of them reach the threshold;
     /// those are then scored again straight into a list of their exact size. Kept as pairs
     /// in growing lists and gathered into one, a million initiatives' three million pairs
-    /// were held two to three times over, for a saving of a few seconds.
+    /// were held two to three times over; scoring them twice costs a few seconds there.
     pub(crate) fn pairs_as<T: Send>(
         &self,
         threshold: f64,
