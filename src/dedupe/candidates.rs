@@ -28,9 +28,6 @@ pub const POSTINGS_PER_TERM: usize = 100;
 const PAIRED_TERMS: usize = 3;
 /// A pair of rare terms is meant to be rare; its list is kept shorter.
 const POSTINGS_PER_PAIR: usize = 30;
-/// The most candidate pairs room is made for at the start (512 MB, reserved rather than
-/// used: only what is written is ever in memory); beyond it the list grows as it must.
-const MOST_PAIRS_RESERVED: usize = 1 << 26;
 /// Pairs of a record's [`PAIRED_TERMS`] rarest terms.
 const PAIRED_KEYS: usize = PAIRED_TERMS * (PAIRED_TERMS - 1) / 2;
 
@@ -39,16 +36,29 @@ const PAIRED_KEYS: usize = PAIRED_TERMS * (PAIRED_TERMS - 1) / 2;
 /// `per_record` partners among the records before it, the most similar first, so the
 /// number of pairs stays linear in the records even when hundreds share one object.
 pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_record: usize) -> Vec<(u32, u32)> {
+    let mut all = Vec::new();
+    candidate_chunks(vectors, rank, bar, per_record, usize::MAX, |chunk| all.extend_from_slice(chunk));
+    all
+}
+
+/// [`candidate_pairs`] handed to `each` a chunk of about `chunk` pairs at a time, as they are
+/// found, so a caller can score them and let them go: a million records' twenty million
+/// candidates were 160 MB held at once.
+pub fn candidate_chunks(
+    vectors: &[&SparseVector],
+    rank: &[u32],
+    bar: f32,
+    per_record: usize,
+    chunk: usize,
+    mut each: impl FnMut(&[(u32, u32)]),
+) {
     let mut postings: Vec<VecDeque<(u32, f32)>> = vec![VecDeque::new(); rank.len()];
     // The norm of the unindexed rest of each vector, for pruning.
     let mut rest_norm: Vec<f32> = vec![0.0; vectors.len()];
     let mut accumulated: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut nearest: Vec<(f32, u32)> = Vec::new();
-    // Sized for the most there can be: grown by doubling, a million records' twenty million
-    // candidates were copied at the last growth, both copies held at once.
-    let mut pairs: Vec<(u32, u32)> =
-        Vec::with_capacity(vectors.len().saturating_mul(per_record).min(MOST_PAIRS_RESERVED));
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut ordered: Vec<(TermId, f32)> = Vec::new();
     let mut paired: HashMap<(TermId, TermId), Recent> = HashMap::default();
     paired.reserve(vectors.len().saturating_mul(PAIRED_KEYS));
@@ -107,6 +117,10 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
         nearest.retain(|e| e.0 >= bar);
         keep_best(&mut nearest, per_record);
         pairs.extend(nearest.iter().map(|&(_, i)| (i, j as u32)));
+        if pairs.len() >= chunk {
+            each(&pairs);
+            pairs.clear();
+        }
 
         for &key in &keys {
             match paired.entry(key) {
@@ -131,7 +145,9 @@ pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_re
         }
         rest_norm[j] = rest_squared.max(0.0).sqrt();
     }
-    pairs
+    if !pairs.is_empty() {
+        each(&pairs);
+    }
 }
 
 /// The latest records indexed under a pair of terms. Nearly every pair of a record's
@@ -237,6 +253,17 @@ mod tests {
             let missed: Vec<_> = expected.iter().filter(|p| !found.contains(p)).collect();
             let extra: Vec<_> = found.iter().filter(|p| !expected.contains(p)).collect();
             assert!(missed.is_empty() && extra.is_empty(), "bar {bar}: missed {missed:?}, extra {extra:?}");
+
+            // In chunks: the same pairs in the same order, each chunk let go before the next.
+            let (per_record, chunk) = (5, 64);
+            let whole = candidate_pairs(&refs, &rank, bar, per_record);
+            let mut chunks: Vec<Vec<(u32, u32)>> = Vec::new();
+            candidate_chunks(&refs, &rank, bar, per_record, chunk, |pairs| chunks.push(pairs.to_vec()));
+            assert!(chunks.len() > 1, "bar {bar}: {} pairs in one chunk", whole.len());
+            let (last, full) = chunks.split_last().expect("chunks");
+            assert!(full.iter().all(|c| c.len() >= chunk && c.len() < chunk + per_record));
+            assert!(!last.is_empty());
+            assert_eq!(chunks.concat(), whole);
         }
     }
 

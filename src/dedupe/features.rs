@@ -89,13 +89,16 @@ struct WordInfo {
 }
 
 impl Portfolio {
-    pub fn build(records: &[Record], kinds: &ServiceKinds) -> Self {
+    /// Builds the comparable form of `records`, and lets go of their descriptions once they
+    /// are read (before the vectors are built: at a million initiatives the descriptions and
+    /// the vectors together were the analysis's peak).
+    pub fn build(records: &mut [Record], kinds: &ServiceKinds) -> Self {
         let mut normaliser = Normaliser::new();
         let mut words = Words::default();
         let mut display: HashMap<String, String> = HashMap::default();
         let mut titles: Vec<Vec<u32>> = Vec::with_capacity(records.len());
         let mut descriptions: Vec<Vec<u32>> = Vec::with_capacity(records.len());
-        for record in records {
+        for record in records.iter() {
             let mut read = |text: &str| -> Vec<u32> {
                 let mut ids = Vec::new();
                 normaliser.visit_words(text, |word| {
@@ -129,12 +132,16 @@ impl Portfolio {
         let standalone = words.folded.iter().chain(&words.stem).map(String::as_str);
         let mut splitter = CompoundSplitter::new(standalone);
         let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
-        for record in records {
+        for record in records.iter() {
             for text in [Some(record.title.as_str()), record.description.as_deref()].into_iter().flatten() {
                 for (acronym, expansion) in defined_acronyms(text) {
                     acronyms.entry(acronym).or_insert(expansion);
                 }
             }
+        }
+        // Every description is in `descriptions` as word ids now.
+        for record in records.iter_mut() {
+            record.description = None;
         }
 
         let mut description_terms = Vocabulary::new();
@@ -292,7 +299,7 @@ mod tests {
     }
 
     fn build(records: &[Record]) -> Portfolio {
-        Portfolio::build(records, &ServiceKinds::builtin())
+        Portfolio::build(&mut records.to_vec(), &ServiceKinds::builtin())
     }
 
     #[test]

@@ -114,10 +114,7 @@ impl Analysis {
     /// let go (a quarter of a large analysis's memory): `records()` and `record()` give them
     /// without one; show a description from the store or the portfolio.
     pub fn new(mut records: Vec<Record>, kinds: &ServiceKinds) -> Self {
-        let portfolio = Portfolio::build(&records, kinds);
-        for record in &mut records {
-            record.description = None;
-        }
+        let portfolio = Portfolio::build(&mut records, kinds);
         let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         Self { records, portfolio, index_of, explain_only: false }
     }
@@ -153,10 +150,11 @@ impl Analysis {
     /// accepts, in no particular order: a caller that wraps each pair gets its own list
     /// without holding all pairs twice.
     ///
-    /// The candidates are scored in slices, keeping only which of them reach the threshold;
-    /// those are then scored again straight into a list of their exact size. Kept as pairs
-    /// in growing lists and gathered into one, a million initiatives' three million pairs
-    /// were held two to three times over; scoring them twice costs a few seconds there.
+    /// The candidates are scored in chunks as they are found, keeping only which of them
+    /// reach the threshold; those are then scored again straight into a list of their exact
+    /// size. Kept as pairs in growing lists and gathered into one, a million initiatives'
+    /// three million pairs were held two to three times over; scoring them twice costs a
+    /// few seconds there.
     pub(crate) fn pairs_as<T: Send>(
         &self,
         threshold: f64,
@@ -170,10 +168,11 @@ impl Analysis {
         let terms = &self.portfolio.object_terms;
         let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
         let rank = candidates::rarity_rank(&document_frequency);
-        let candidates = candidates::candidate_pairs(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD);
-        drop(vectors);
+        // Each chunk of candidates is scored on all cores as soon as it is found, and only
+        // those that pass are kept.
         let mut passing: Vec<(u32, u32)> = Vec::new();
-        for slice in candidates.chunks(SCORED_AT_A_TIME) {
+        let chunk = SCORED_AT_A_TIME;
+        candidates::candidate_chunks(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD, chunk, |slice| {
             let above: Vec<(u32, u32)> = slice
                 .par_iter()
                 .copied()
@@ -183,8 +182,8 @@ impl Analysis {
                 })
                 .collect();
             passing.extend(above);
-        }
-        drop(candidates);
+        });
+        drop(vectors);
         // Written in place into a list of the exact size (the iterator is indexed).
         let mut out = Vec::with_capacity(passing.len());
         out.par_extend(passing.par_iter().map(|&(i, j)| make(self.scored(i as usize, j as usize))));
