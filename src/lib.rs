@@ -27,6 +27,12 @@ pub mod tui;
 pub use error::{Error, Result};
 pub use store::{ListQuery, OpenMode, SortField, Store};
 
+/// Maps and sets keyed by words, cell texts and ids with a fast, non-cryptographic hash: the
+/// duplicate analysis and the import look keys up millions of times. foldhash is seeded per
+/// process, so a file cannot choose keys that collide; that is all an offline tool needs.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// The current local time as RFC 3339 with seconds, as the change log writes it.
 pub fn now() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)

@@ -31,19 +31,12 @@ const POSTINGS_PER_PAIR: usize = 30;
 /// Pairs of a record's [`PAIRED_TERMS`] rarest terms.
 const PAIRED_KEYS: usize = PAIRED_TERMS * (PAIRED_TERMS - 1) / 2;
 
-/// Pairs `(i, j)` with `i < j` whose cosine reaches `bar`, each exactly once. `rank` gives
+/// Pairs `(i, j)` with `i < j` whose cosine reaches `bar`, each exactly once, handed to
+/// `each` about `chunk` at a time as they are found, so a caller can score them and let them
+/// go (a million records' twenty million candidates were 160 MB held at once). `rank` gives
 /// each term's place in the global order (rarest first). Each record `j` keeps at most
 /// `per_record` partners among the records before it, the most similar first, so the
 /// number of pairs stays linear in the records even when hundreds share one object.
-pub fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_record: usize) -> Vec<(u32, u32)> {
-    let mut all = Vec::new();
-    candidate_chunks(vectors, rank, bar, per_record, usize::MAX, |chunk| all.extend_from_slice(chunk));
-    all
-}
-
-/// [`candidate_pairs`] handed to `each` a chunk of about `chunk` pairs at a time, as they are
-/// found, so a caller can score them and let them go: a million records' twenty million
-/// candidates were 160 MB held at once.
 pub fn candidate_chunks(
     vectors: &[&SparseVector],
     rank: &[u32],
@@ -204,6 +197,13 @@ pub fn rarity_rank(document_frequency: &[u32]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every candidate pair in one list.
+    fn candidate_pairs(vectors: &[&SparseVector], rank: &[u32], bar: f32, per_record: usize) -> Vec<(u32, u32)> {
+        let mut all = Vec::new();
+        candidate_chunks(vectors, rank, bar, per_record, usize::MAX, |chunk| all.extend_from_slice(chunk));
+        all
+    }
 
     fn brute_force(vectors: &[SparseVector], bar: f32) -> Vec<(u32, u32)> {
         let mut out = Vec::new();

@@ -31,11 +31,7 @@ use features::Portfolio;
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// Maps and sets keyed by words and ids with a fast, non-cryptographic hash: the analysis
-/// looks words up millions of times, and nothing here is exposed to hostile keys that could
-/// make the hash collide on purpose.
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+pub(crate) use crate::{FastMap, FastSet};
 
 /// The score at or above which a pair is shown, unless the user gives another. Chosen on
 /// the labelled development portfolio as the best F1 (see README, "Duplicates").

@@ -205,19 +205,8 @@ impl GramVector {
 
     /// The cosine of two unit vectors.
     pub fn cosine(&self, other: &GramVector) -> f32 {
-        let (mut i, mut j, mut sum) = (0, 0, 0u64);
-        let (a, b) = (&self.entries, &other.entries);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += u64::from(a[i].1) * u64::from(b[j].1);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut sum = 0u64;
+        for_each_shared(&self.entries, &other.entries, |_, x, y| sum += u64::from(x) * u64::from(y));
         (sum as f64 / (GRAM_WEIGHT_ONE * GRAM_WEIGHT_ONE)).min(1.0) as f32
     }
 }
@@ -255,40 +244,35 @@ impl SparseVector {
 
     /// The cosine of two unit vectors.
     pub fn cosine(&self, other: &SparseVector) -> f32 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        let (a, b) = (&self.entries, &other.entries);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut sum = 0.0;
+        for_each_shared(&self.entries, &other.entries, |_, x, y| sum += x * y);
         sum.min(1.0)
     }
 
     /// The shared terms with their contribution to the cosine, largest first.
     pub fn shared(&self, other: &SparseVector) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
-        let (mut i, mut j) = (0, 0);
-        let (a, b) = (&self.entries, &other.entries);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    out.push((a[i].0, a[i].1 * b[j].1));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        for_each_shared(&self.entries, &other.entries, |term, x, y| out.push((term, x * y)));
         out.sort_by(|x, y| y.1.total_cmp(&x.1));
         out
+    }
+}
+
+/// Calls `both` with each key two lists sorted by key share, and its two values, in key
+/// order: the walk behind every cosine here.
+#[inline]
+fn for_each_shared<K: Ord + Copy, A: Copy, B: Copy>(a: &[(K, A)], b: &[(K, B)], mut both: impl FnMut(K, A, B)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both(a[i].0, a[i].1, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
     }
 }
 

@@ -5,14 +5,11 @@ use super::layout::{Field, Layout};
 use super::read::RawRow;
 use super::report::{Rejected, Warning};
 use super::values::{Parsed, ValueVocabulary, parse_amount, parse_date, parse_year, split_list};
+use crate::FastMap as HashMap;
 use crate::store::lookup::{Owner, Resolver};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-
-/// The memos are looked up for every cell of every row. foldhash is seeded per process, so
-/// a hostile file cannot choose keys that collide; that is all an offline import needs.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The harmonised values of one initiative as its source gives them. Organisations and life
 /// events are codes, so the JSON stays readable and stable.
