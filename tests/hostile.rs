@@ -410,8 +410,11 @@ mod tui {
         let queue = store.review_queue(&kinds, app_options.duplicate_threshold).expect("queue");
         assert!(!queue.items.is_empty(), "the hostile fixtures give at least one candidate pair");
         duplicates.duplicates_loaded(queue);
+        // The pair's descriptions are read as the event loop reads them before a draw.
+        samla::tui::load_pair_texts(&mut duplicates, &store);
         assert_screen_safe(&duplicates, &theme, "the duplicates");
         press(&mut duplicates, "j");
+        samla::tui::load_pair_texts(&mut duplicates, &store);
         assert_screen_safe(&duplicates, &theme, "the next pair");
 
         let mut searching = fresh(&store);

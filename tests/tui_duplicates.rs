@@ -46,6 +46,8 @@ fn run(app: &mut App, demo: &Demo, store: &mut Store, effects: Vec<Effect>) {
             other => panic!("unexpected effect {other:?}"),
         }
     }
+    // As before every draw.
+    samla::tui::load_pair_texts(app, store);
 }
 
 fn open_screen(demo: &Demo, store: &mut Store) -> App {
@@ -137,6 +139,35 @@ fn skip_passes_pairs_and_enter_opens_the_chosen_side() {
     let text = screen(&app, &demo.options.theme, 120, 40);
     assert!(text.contains("Mulige duplikater og overlapp") && text.contains(&format!("#{a} ")), "{text}");
     assert!(matches!(app.overlay, Some(Overlay::Detail { id, .. }) if id == b));
+}
+
+#[test]
+fn the_pair_on_screen_shows_its_descriptions_read_from_the_store() {
+    let demo = demo(Lang::Nb);
+    let mut store = store_of(&demo);
+    let mut app = open_screen(&demo, &mut store);
+    let first = selected_pair(&app);
+    let state = app.duplicates.as_ref().expect("queue");
+    assert_eq!(state.texts_wanted(), None, "read before the first draw");
+    let stored = store.descriptions(&[first.0, first.1]).expect("descriptions");
+    assert_eq!(state.description(first.0), stored[0].as_deref().expect("the demo has descriptions"));
+    assert_eq!(state.description(first.1), stored[1].as_deref().expect("the demo has descriptions"));
+
+    press(&mut app, "j");
+    let next = selected_pair(&app);
+    assert_ne!(next, first);
+    assert_eq!(app.duplicates.as_ref().expect("queue").texts_wanted(), Some(next), "another pair, other texts");
+    samla::tui::load_pair_texts(&mut app, &store);
+    let state = app.duplicates.as_ref().expect("queue");
+    assert_eq!(state.texts_wanted(), None);
+    let stored = store.descriptions(&[next.0, next.1]).expect("descriptions");
+    let shown = stored[0].as_deref().expect("the demo has descriptions");
+    assert_eq!(state.description(next.0), shown);
+    // The pane wraps the description; its first words are on screen as written (æøå kept).
+    let opening: String = shown.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let text = screen(&app, &demo.options.theme, 120, 40);
+    assert!(text.contains(&opening), "{opening:?} in {text}");
+    assert_eq!(state.description(-1), "", "an initiative outside the pair has none here");
 }
 
 #[test]

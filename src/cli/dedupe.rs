@@ -58,32 +58,26 @@ fn queue(context: &Context, threshold: f64) -> Result<ReviewQueue> {
 
 /// One end of a pair in the JSON: enough to find the row in its file.
 #[derive(Serialize)]
-struct End<'a> {
+struct End {
     id: i64,
-    source_file: &'a str,
-    key: &'a str,
-    title: &'a str,
-    agency: Option<&'a str>,
-    ministries: &'a [String],
+    source_file: String,
+    key: String,
+    title: String,
+    agency: Option<String>,
+    ministries: Vec<String>,
 }
 
-impl<'a> End<'a> {
-    fn of(record: &'a Record) -> Self {
-        Self {
-            id: record.id,
-            source_file: &record.source_file,
-            key: &record.key,
-            title: &record.title,
-            agency: record.agency.as_deref(),
-            ministries: &record.ministries,
-        }
+impl End {
+    fn of(record: Record) -> Self {
+        let Record { id, source_file, key, title, agency, ministries, .. } = record;
+        Self { id, source_file, key, title, agency, ministries }
     }
 }
 
 #[derive(Serialize)]
 struct JsonPair<'a> {
-    a: End<'a>,
-    b: End<'a>,
+    a: End,
+    b: End,
     score: f64,
     headline: Option<String>,
     owners: OwnerRelation,
@@ -152,9 +146,9 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
             Some(vec![
                 format_score(pair.score),
                 pair.a.to_string(),
-                format!("{}{}", a.title.trim(), owner(a)),
+                format!("{}{}", a.title.trim(), owner(&a)),
                 pair.b.to_string(),
-                format!("{}{}", b.title.trim(), owner(b)),
+                format!("{}{}", b.title.trim(), owner(&b)),
                 why(context, &queue, item),
             ])
         })
@@ -194,14 +188,14 @@ fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     let found = queue.clusters(ClusterSettings::default());
     if args.json {
         #[derive(Serialize)]
-        struct JsonCluster<'a> {
+        struct JsonCluster {
             cohesion: f64,
             weakest_link: f64,
-            members: Vec<End<'a>>,
+            members: Vec<End>,
         }
         #[derive(Serialize)]
-        struct Out<'a> {
-            clusters: Vec<JsonCluster<'a>>,
+        struct Out {
+            clusters: Vec<JsonCluster>,
         }
         let out = Out {
             clusters: found

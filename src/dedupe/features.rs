@@ -9,12 +9,12 @@
 //!   character trigrams (the score: robust to inflection and paraphrase).
 
 use super::FastMap as HashMap;
-use super::Record;
 use super::compound::CompoundSplitter;
+use super::grams::{GramTable, GramVector, TrigramVocabulary};
 use super::kinds::{KindSet, ServiceKinds};
 use super::normalise::{Normaliser, Word, defined_acronyms};
 use super::spelling::corrections;
-use super::vocabulary::{GramVector, SparseVector, TermId, TrigramVocabulary, Vocabulary};
+use super::vocabulary::{SparseVector, TermId, Vocabulary};
 use rayon::prelude::*;
 
 /// A compound that splits into known parts is counted mostly through its parts, so
@@ -29,9 +29,11 @@ const EXPANSION_BOOST: f32 = 0.7;
 #[derive(Debug)]
 pub struct Portfolio {
     pub object_terms: Vocabulary,
-    pub object_grams: TrigramVocabulary,
+    /// Each record's title-object trigram vector, by position.
+    pub object_grams: GramTable,
     pub description_terms: Vocabulary,
-    pub description_grams: TrigramVocabulary,
+    /// Each record's description trigram vector, by position.
+    pub description_grams: GramTable,
     pub records: Vec<Features>,
     pub kinds: ServiceKinds,
     /// How a term is best shown to a person: the first whole word seen with that stem.
@@ -41,11 +43,17 @@ pub struct Portfolio {
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     pub object_words: SparseVector,
-    pub object_grams: GramVector,
     pub description_words: SparseVector,
-    pub description_grams: GramVector,
     pub kinds: KindSet,
     pub has_description: bool,
+}
+
+/// A record as a pair is scored from: its features and its two trigram vectors.
+#[derive(Debug, Clone, Copy)]
+pub struct Comparable<'a> {
+    pub features: &'a Features,
+    pub object_grams: GramVector<'a>,
+    pub description_grams: GramVector<'a>,
 }
 
 /// Every distinct word of the portfolio once, with what is worked out about it once: a
@@ -89,29 +97,32 @@ struct WordInfo {
 }
 
 impl Portfolio {
-    /// Builds the comparable form of `records`, and lets go of their descriptions once they
-    /// are read (before the vectors are built: at a million initiatives the descriptions and
-    /// the vectors together were the analysis's peak).
-    pub fn build(records: &mut [Record], kinds: &ServiceKinds) -> Self {
+    /// Builds the comparable form of records from their titles and descriptions (one each,
+    /// in the same order), and lets go of the descriptions once they are read (before the
+    /// vectors are built: at a million initiatives the descriptions and the vectors together
+    /// were the analysis's peak).
+    pub fn build(titles: &[&str], descriptions: Vec<Option<String>>, kinds: &ServiceKinds) -> Self {
+        debug_assert_eq!(titles.len(), descriptions.len(), "one description (or none) per title");
         let mut normaliser = Normaliser::new();
         let mut words = Words::default();
         let mut display: HashMap<String, String> = HashMap::default();
-        let mut titles: Vec<Vec<u32>> = Vec::with_capacity(records.len());
-        let mut descriptions: Vec<Vec<u32>> = Vec::with_capacity(records.len());
-        for record in records.iter() {
+        let texts = || titles.iter().copied().zip(descriptions.iter().map(Option::as_deref));
+        let mut title_words: Vec<Vec<u32>> = Vec::with_capacity(titles.len());
+        let mut description_words: Vec<Vec<u32>> = Vec::with_capacity(titles.len());
+        for (title, description) in texts() {
             let mut read = |text: &str| -> Vec<u32> {
                 let mut ids = Vec::new();
                 normaliser.visit_words(text, |word| {
                     let (id, new) = words.add(word);
                     if new && !display.contains_key(word.stem.as_str()) {
-                        display.insert(word.stem.clone(), surface(record, word));
+                        display.insert(word.stem.clone(), surface([Some(title), description], word));
                     }
                     ids.push(id);
                 });
                 ids
             };
-            titles.push(read(&record.title));
-            descriptions.push(read(record.description.as_deref().unwrap_or_default()));
+            title_words.push(read(title));
+            description_words.push(read(description.unwrap_or_default()));
         }
 
         // Typos read as the common word they are one edit from.
@@ -123,7 +134,7 @@ impl Portfolio {
             .enumerate()
             .map(|(id, folded)| fixes.get(folded).and_then(|f| words.ids.get(f)).copied().unwrap_or(id as u32))
             .collect();
-        for ids in titles.iter_mut().chain(descriptions.iter_mut()) {
+        for ids in title_words.iter_mut().chain(description_words.iter_mut()) {
             for id in ids.iter_mut() {
                 *id = fixed[*id as usize];
             }
@@ -132,17 +143,15 @@ impl Portfolio {
         let standalone = words.folded.iter().chain(&words.stem).map(String::as_str);
         let mut splitter = CompoundSplitter::new(standalone);
         let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
-        for record in records.iter() {
-            for text in [Some(record.title.as_str()), record.description.as_deref()].into_iter().flatten() {
+        for (title, description) in texts() {
+            for text in [Some(title), description].into_iter().flatten() {
                 for (acronym, expansion) in defined_acronyms(text) {
                     acronyms.entry(acronym).or_insert(expansion);
                 }
             }
         }
-        // Every description is in `descriptions` as word ids now.
-        for record in records.iter_mut() {
-            record.description = None;
-        }
+        // Every description is in `description_words` as word ids now.
+        drop(descriptions);
 
         let mut description_terms = Vocabulary::new();
         let mut object_terms = Vocabulary::new();
@@ -204,9 +213,11 @@ impl Portfolio {
 
         let mut object_grams = TrigramVocabulary::default();
         let mut description_grams = TrigramVocabulary::default();
-        let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(records.len());
-        let mut kind_sets: Vec<KindSet> = Vec::with_capacity(records.len());
-        for (title, description) in titles.iter().zip(&descriptions) {
+        let mut object_gram_counts: Vec<usize> = Vec::with_capacity(titles.len());
+        let mut description_gram_counts: Vec<usize> = Vec::with_capacity(titles.len());
+        let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(titles.len());
+        let mut kind_sets: Vec<KindSet> = Vec::with_capacity(titles.len());
+        for (title, description) in title_words.iter().zip(&description_words) {
             let folded: Vec<String> = title.iter().map(|&id| words.folded[id as usize].clone()).collect();
             let per_word: Vec<(KindSet, bool)> = title.iter().map(|&id| info[id as usize].kinds).collect();
             kind_sets.push(kinds.title_kinds(&folded, &per_word));
@@ -218,38 +229,42 @@ impl Portfolio {
             let term_ids: Vec<TermId> = terms.iter().map(|t| t.0).collect();
             object_terms.count_document(&term_ids);
             object_lists.push(terms);
-            object_grams.count_document(&mut object_grams_of(title));
+            let mut grams = object_grams_of(title);
+            object_grams.count_document(&mut grams);
+            object_gram_counts.push(grams.len());
 
             let description_ids: Vec<TermId> =
                 description.iter().map(|&id| info[id as usize].description_term).collect();
             description_terms.count_document(&description_ids);
-            description_grams.count_document(&mut description_grams_of(description));
+            let mut grams = description_grams_of(description);
+            description_grams.count_document(&mut grams);
+            description_gram_counts.push(grams.len());
         }
 
         // Second pass, now that every frequency is known; records are independent, so the
         // vectors are built on all cores.
-        let (object_weights, description_weights) = (object_grams.weights(), description_grams.weights());
-        let features = titles
+        let features = title_words
             .par_iter()
-            .zip(&descriptions)
+            .zip(&description_words)
             .zip(&object_lists)
             .zip(&kind_sets)
-            .map(|(((title, description), object), &kinds)| {
+            .map(|(((_, description), object), &kinds)| {
                 let terms: Vec<(TermId, f32)> =
                     description.iter().map(|&id| (info[id as usize].description_term, 1.0)).collect();
                 Features {
                     object_words: object_terms.vector(object),
-                    object_grams: TrigramVocabulary::vector(&object_grams_of(title), &object_weights),
                     description_words: description_terms.vector(&terms),
-                    description_grams: TrigramVocabulary::vector(
-                        &description_grams_of(description),
-                        &description_weights,
-                    ),
                     kinds,
                     has_description: !description.is_empty(),
                 }
             })
             .collect();
+        drop(object_lists);
+        let object_grams =
+            GramTable::build(&object_gram_counts, &object_grams.weights(), |i| object_grams_of(&title_words[i]));
+        let description_grams = GramTable::build(&description_gram_counts, &description_grams.weights(), |i| {
+            description_grams_of(&description_words[i])
+        });
         Self {
             object_terms,
             object_grams,
@@ -261,15 +276,30 @@ impl Portfolio {
         }
     }
 
+    /// Record `i` as a pair is scored from.
+    pub fn comparable(&self, i: usize) -> Comparable<'_> {
+        Comparable {
+            features: &self.records[i],
+            object_grams: self.object_grams.vector(i),
+            description_grams: self.description_grams.vector(i),
+        }
+    }
+
+    /// Lets go of the trigram vectors (most of the memory), keeping what explaining needs.
+    pub fn drop_grams(&mut self) {
+        self.object_grams = GramTable::default();
+        self.description_grams = GramTable::default();
+    }
+
     /// A term as a person would write it ("dødsbo" rather than the stem "dodsbo").
     pub fn display(&self, term: &str) -> String {
         self.display.get(term).cloned().unwrap_or_else(|| term.to_string())
     }
 }
 
-/// The word as the record wrote it, in lower case: keeps the "ø" that the folded form lost.
-fn surface(record: &Record, word: &Word) -> String {
-    let texts = [Some(record.title.as_str()), record.description.as_deref()];
+/// The word as a record's title or description wrote it, in lower case: keeps the "ø" that
+/// the folded form lost.
+fn surface(texts: [Option<&str>; 2], word: &Word) -> String {
     for text in texts.into_iter().flatten() {
         for piece in text.split(|c: char| !c.is_alphanumeric()) {
             let lower = piece.to_lowercase();
@@ -284,6 +314,7 @@ fn surface(record: &Record, word: &Word) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedupe::Record;
 
     fn record(id: i64, title: &str, description: &str) -> Record {
         Record {
@@ -299,7 +330,9 @@ mod tests {
     }
 
     fn build(records: &[Record]) -> Portfolio {
-        Portfolio::build(&mut records.to_vec(), &ServiceKinds::builtin())
+        let titles: Vec<&str> = records.iter().map(|r| r.title.as_str()).collect();
+        let descriptions = records.iter().map(|r| r.description.clone()).collect();
+        Portfolio::build(&titles, descriptions, &ServiceKinds::builtin())
     }
 
     #[test]
@@ -312,7 +345,7 @@ mod tests {
         let portfolio = build(&records);
         let f = &portfolio.records;
         assert!(f[0].object_words.cosine(&f[1].object_words) > 0.5);
-        assert!(f[0].object_grams.cosine(&f[1].object_grams) > 0.4);
+        assert!(portfolio.object_grams.vector(0).cosine(&portfolio.object_grams.vector(1)) > 0.4);
         assert_eq!(f[0].object_words.cosine(&f[2].object_words), 0.0);
         assert_eq!(f[0].kinds, f[1].kinds);
         assert_ne!(f[0].kinds, f[2].kinds);

@@ -13,9 +13,11 @@ pub mod compound;
 pub mod describe;
 pub mod explain;
 pub mod features;
+pub mod grams;
 pub mod highlight;
 pub mod kinds;
 pub mod normalise;
+mod records;
 pub mod review;
 pub mod score;
 pub mod spelling;
@@ -29,6 +31,7 @@ pub use score::{OwnerRelation, SubScores};
 
 use features::Portfolio;
 use rayon::prelude::*;
+use records::Records;
 use serde::Serialize;
 
 pub(crate) use crate::{FastMap, FastSet};
@@ -49,7 +52,7 @@ pub const CANDIDATES_PER_RECORD: usize = 20;
 /// Below it the titles share at most a common word; the description alone does not make
 /// two initiatives one.
 pub const CANDIDATE_BAR: f32 = 0.3;
-/// Candidates scored per parallel batch (see [`Analysis::pairs`]).
+/// Candidates scored per parallel batch (see [`Analysis::passing`]).
 const SCORED_AT_A_TIME: usize = 1 << 18;
 
 /// One initiative as the duplicate search sees it.
@@ -98,96 +101,123 @@ pub fn find_pairs(records: &[Record], kinds: &ServiceKinds, threshold: f64) -> V
 /// or explain a pair.
 #[derive(Debug)]
 pub struct Analysis {
-    records: Vec<Record>,
+    records: Records,
     portfolio: Portfolio,
     index_of: FastMap<i64, usize>,
     /// The trigram vectors, needed to score but not to explain, were let go.
     explain_only: bool,
 }
 
+/// A pair that reaches the threshold, by the records' positions, with its sub-scores as
+/// computed (unrounded): what a [`Pair`] is made from without the trigrams.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    i: u32,
+    j: u32,
+    sub_scores: SubScores,
+}
+
+/// The pairs that reach a threshold, scored, in the chunks they were found in: no list of
+/// them all is grown (a growing list is held up to twice over while it moves).
+#[derive(Debug)]
+pub(crate) struct Passing(Vec<Vec<Scored>>);
+
+impl Passing {
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+}
+
 impl Analysis {
     /// Prepares `records`. Their descriptions are read into the comparable form and then
-    /// let go (a quarter of a large analysis's memory): `records()` and `record()` give them
-    /// without one; show a description from the store or the portfolio.
-    pub fn new(mut records: Vec<Record>, kinds: &ServiceKinds) -> Self {
-        let portfolio = Portfolio::build(&mut records, kinds);
-        let index_of = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    /// let go, and the rest is kept compactly (together, most of a large analysis's memory
+    /// besides its vectors): `record()` gives a record back without its description; show
+    /// one from the store or the portfolio.
+    pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
+        let (records, descriptions) = Records::split(records);
+        let titles: Vec<&str> = (0..records.len()).map(|i| records.title(i)).collect();
+        let portfolio = Portfolio::build(&titles, descriptions, kinds);
+        drop(titles);
+        let index_of = (0..records.len()).map(|i| (records.id(i), i)).collect();
         Self { records, portfolio, index_of, explain_only: false }
     }
 
     /// Lets go of what only scoring needs (the character trigrams of titles and
     /// descriptions, most of the analysis's memory), keeping what explaining a scored pair
-    /// needs. Afterwards `pairs` and `pair` score nothing.
+    /// needs. Afterwards `pairs`, `passing` and `pair` score nothing.
     pub(crate) fn keep_for_explaining(&mut self) {
         self.explain_only = true;
-        for features in &mut self.portfolio.records {
-            features.object_grams = Default::default();
-            features.description_grams = Default::default();
-        }
+        self.portfolio.drop_grams();
     }
 
-    pub fn records(&self) -> &[Record] {
-        &self.records
-    }
-
-    pub fn record(&self, id: i64) -> Option<&Record> {
-        self.index_of.get(&id).map(|&i| &self.records[i])
+    /// An initiative of the portfolio, without its description.
+    pub fn record(&self, id: i64) -> Option<Record> {
+        self.index_of.get(&id).map(|&i| self.records.record(i))
     }
 
     /// Every pair scoring at least `threshold`, highest first (ties by ids). Each record is
     /// compared with at most [`CANDIDATES_PER_RECORD`] others, its nearest by title.
     pub fn pairs(&self, threshold: f64) -> Vec<Pair> {
-        let mut pairs = self.pairs_as(threshold, |_, _| true, |pair| pair);
+        let mut pairs = self.pairs_from(self.passing(threshold, |_, _| true), |pair| pair);
         pairs.par_sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
         pairs
     }
 
-    /// What `make` makes of every pair scoring at least `threshold` whose ids `wanted`
-    /// accepts, in no particular order: a caller that wraps each pair gets its own list
-    /// without holding all pairs twice.
+    /// Every pair scoring at least `threshold` whose ids `wanted` accepts, scored, in no
+    /// particular order. Make them pairs with [`Analysis::pairs_from`], which needs no
+    /// trigrams: a caller done scoring can let those go first
+    /// ([`Analysis::keep_for_explaining`]).
     ///
-    /// The candidates are scored in chunks as they are found, keeping only which of them
-    /// reach the threshold; those are then scored again straight into a list of their exact
-    /// size. Kept as pairs in growing lists and gathered into one, a million initiatives'
-    /// three million pairs were held two to three times over; scoring them twice costs a
-    /// few seconds there.
-    pub(crate) fn pairs_as<T: Send>(
-        &self,
-        threshold: f64,
-        wanted: impl Fn(i64, i64) -> bool + Sync,
-        make: impl Fn(Pair) -> T + Sync + Send,
-    ) -> Vec<T> {
+    /// The candidates are scored in chunks as they are found, and only those that reach
+    /// the threshold are kept, with their sub-scores (40 bytes each).
+    pub(crate) fn passing(&self, threshold: f64, wanted: impl Fn(i64, i64) -> bool + Sync) -> Passing {
         if self.explain_only {
-            return Vec::new();
+            return Passing(Vec::new());
         }
         let vectors: Vec<&vocabulary::SparseVector> = self.portfolio.records.iter().map(|f| &f.object_words).collect();
         let terms = &self.portfolio.object_terms;
         let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
         let rank = candidates::rarity_rank(&document_frequency);
-        // Each chunk of candidates is scored on all cores as soon as it is found, and only
-        // those that pass are kept.
-        let mut passing: Vec<(u32, u32)> = Vec::new();
-        let chunk = SCORED_AT_A_TIME;
-        candidates::candidate_chunks(&vectors, &rank, CANDIDATE_BAR, CANDIDATES_PER_RECORD, chunk, |slice| {
-            let above: Vec<(u32, u32)> = slice
-                .par_iter()
-                .copied()
-                .filter(|&(i, j)| {
-                    let (a, b) = (self.records[i as usize].id, self.records[j as usize].id);
-                    wanted(a.min(b), a.max(b)) && self.reaches(i as usize, j as usize, threshold)
-                })
-                .collect();
-            passing.extend(above);
-        });
-        drop(vectors);
-        // Written in place into a list of the exact size (the iterator is indexed).
+        let mut passing = Vec::new();
+        candidates::candidate_chunks(
+            &vectors,
+            &rank,
+            CANDIDATE_BAR,
+            CANDIDATES_PER_RECORD,
+            SCORED_AT_A_TIME,
+            |slice| {
+                // Collected from parallel pieces into a list of its exact size.
+                let above: Vec<Scored> = slice
+                    .par_iter()
+                    .filter_map(|&(i, j)| {
+                        let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
+                        if a == b || !wanted(a.min(b), a.max(b)) {
+                            return None;
+                        }
+                        let sub_scores = self.reaching(i as usize, j as usize, threshold)?;
+                        Some(Scored { i, j, sub_scores })
+                    })
+                    .collect();
+                if !above.is_empty() {
+                    passing.push(above);
+                }
+            },
+        );
+        Passing(passing)
+    }
+
+    /// What `make` makes of each pair of `passing`, written in place into a list of the
+    /// exact size; each chunk is let go once it is read.
+    pub(crate) fn pairs_from<T: Send>(&self, passing: Passing, make: impl Fn(Pair) -> T + Sync + Send) -> Vec<T> {
         let mut out = Vec::with_capacity(passing.len());
-        out.par_extend(passing.par_iter().map(|&(i, j)| make(self.scored(i as usize, j as usize))));
+        for chunk in passing.0 {
+            out.par_extend(chunk.par_iter().map(|scored| make(self.pair_of(scored))));
+        }
         out
     }
 
     /// The pair of two records by id, whatever its score; None for an unknown id or the
-    /// same id twice.
+    /// same id twice, or once the trigrams are let go.
     pub fn pair(&self, a: i64, b: i64) -> Option<Pair> {
         if self.explain_only {
             return None;
@@ -196,7 +226,9 @@ impl Analysis {
         if i == j {
             return None;
         }
-        Some(self.scored(i, j))
+        let (ca, cb) = (self.portfolio.comparable(i), self.portfolio.comparable(j));
+        let sub_scores = score::sub_scores(ca, cb, self.records.life_events(i, j));
+        Some(self.pair_of(&Scored { i: i as u32, j: j as u32, sub_scores }))
     }
 
     /// Why a pair looks alike: shared words, kinds, field scores, life events, owners.
@@ -204,7 +236,8 @@ impl Analysis {
         let (Some(&i), Some(&j)) = (self.index_of.get(&pair.a), self.index_of.get(&pair.b)) else {
             return Vec::new();
         };
-        explain::reasons(&self.portfolio, (i, &self.records[i]), (j, &self.records[j]), &pair.sub_scores)
+        let (a, b) = (self.records.record(i), self.records.record(j));
+        explain::reasons(&self.portfolio, (i, &a), (j, &b), &pair.sub_scores)
     }
 
     /// The rarest word both titles share: the one-line explanation of a pair.
@@ -213,29 +246,28 @@ impl Analysis {
         explain::headline(&self.portfolio, i, j)
     }
 
-    /// Whether records `i` and `j` reach `threshold` and the candidate bar, computing as
-    /// little as it can to know.
-    fn reaches(&self, i: usize, j: usize, threshold: f64) -> bool {
-        let (ra, rb) = (&self.records[i], &self.records[j]);
-        let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
-        let descriptions = fa.has_description && fb.has_description;
-        let owners = OwnerRelation::of(ra, rb);
-        ra.id != rb.id
-            && score::sub_scores_pruned((ra, fa), (rb, fb), |s| {
-                s.object_words < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
-            })
-            .is_some()
+    /// The sub-scores of records `i` and `j` when they reach `threshold` and the candidate
+    /// bar, computing as little as it can to know that they do not.
+    fn reaching(&self, i: usize, j: usize, threshold: f64) -> Option<SubScores> {
+        let (ca, cb) = (self.portfolio.comparable(i), self.portfolio.comparable(j));
+        let descriptions = ca.features.has_description && cb.features.has_description;
+        let owners = self.records.owners(i, j);
+        score::sub_scores_pruned(ca, cb, self.records.life_events(i, j), |s| {
+            s.object_words < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
+        })
     }
 
-    /// The pair of records `i` and `j`, every field scored.
-    fn scored(&self, i: usize, j: usize) -> Pair {
-        let (ra, rb) = (&self.records[i], &self.records[j]);
+    /// The pair of a scored pair: its score, owners and ids, and sub-scores rounded as
+    /// they are shown.
+    fn pair_of(&self, scored: &Scored) -> Pair {
+        let (i, j) = (scored.i as usize, scored.j as usize);
         let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
         let descriptions = fa.has_description && fb.has_description;
-        let owners = OwnerRelation::of(ra, rb);
-        let sub_scores = score::sub_scores((ra, fa), (rb, fb));
-        let score = score::combine(&sub_scores, descriptions, owners);
-        let (a, b) = if ra.id < rb.id { (ra.id, rb.id) } else { (rb.id, ra.id) };
+        let owners = self.records.owners(i, j);
+        let sub_scores = &scored.sub_scores;
+        let score = score::combine(sub_scores, descriptions, owners);
+        let (ia, ib) = (self.records.id(i), self.records.id(j));
+        let (a, b) = if ia < ib { (ia, ib) } else { (ib, ia) };
         let round = explain::round;
         let round_single = |x: f32| round(f64::from(x)) as f32;
         Pair {

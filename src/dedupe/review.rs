@@ -81,29 +81,28 @@ impl ReviewQueue {
     /// decided duplicate or overlap whatever their score (while both initiatives are active).
     pub fn build(records: Vec<Record>, kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
         let mut analysis = Analysis::new(records, kinds);
+        // Pairs linked by a decision stay whatever their score: scored now, while the
+        // trigrams are there (there are a few; those that pass anyway are listed once).
+        let linked: Vec<ReviewItem> = decisions
+            .iter()
+            .filter(|d| d.decision.links())
+            .filter_map(|d| {
+                analysis.pair(d.a, d.b).map(|pair| ReviewItem { pair, decision: Some(Box::new(d.clone())) })
+            })
+            .collect();
         let decided: HashMap<(i64, i64), &DecisionRecord> = decisions.iter().map(|d| ((d.a, d.b), d)).collect();
-        // Each pair becomes its item as it is scored: a million initiatives' three million
-        // pairs, listed first and then copied into items, were held twice.
-        let mut items: Vec<ReviewItem> = analysis.pairs_as(
-            threshold,
-            |a, b| decided.get(&(a, b)).is_none_or(|d| d.decision != Decision::Distinct),
-            |pair| {
-                let decision = decided.get(&(pair.a, pair.b)).map(|d| Box::new((*d).clone()));
-                ReviewItem { pair, decision }
-            },
-        );
+        let passing =
+            analysis.passing(threshold, |a, b| decided.get(&(a, b)).is_none_or(|d| d.decision != Decision::Distinct));
+        // Every pair is scored: the queue only explains from here on, and the trigrams (a
+        // third of a large analysis) are let go before the items are written out.
+        analysis.keep_for_explaining();
+        let mut items: Vec<ReviewItem> = analysis.pairs_from(passing, |pair| {
+            let decision = decided.get(&(pair.a, pair.b)).map(|d| Box::new((*d).clone()));
+            ReviewItem { pair, decision }
+        });
         let listed: HashSet<(i64, i64)> =
             items.iter().filter(|i| i.decision.is_some()).map(|i| (i.pair.a, i.pair.b)).collect();
-        for d in decisions.iter().filter(|d| d.decision.links()) {
-            if listed.contains(&(d.a, d.b)) {
-                continue;
-            }
-            if let Some(pair) = analysis.pair(d.a, d.b) {
-                items.push(ReviewItem { pair, decision: Some(Box::new(d.clone())) });
-            }
-        }
-        // Every pair is scored: the queue only explains from here on.
-        analysis.keep_for_explaining();
+        items.extend(linked.into_iter().filter(|item| !listed.contains(&(item.pair.a, item.pair.b))));
         // Unstable is enough (ties are broken by the ids) and needs no second buffer.
         items.par_sort_unstable_by(|x, y| {
             y.pair.score.total_cmp(&x.pair.score).then(x.pair.a.cmp(&y.pair.a)).then(x.pair.b.cmp(&y.pair.b))
@@ -111,8 +110,9 @@ impl ReviewQueue {
         Self { threshold, items, analysis, decisions: decisions.to_vec() }
     }
 
-    /// An active initiative of the portfolio (every pair's two ends are).
-    pub fn record(&self, id: i64) -> Option<&Record> {
+    /// An active initiative of the portfolio (every pair's two ends are), without its
+    /// description.
+    pub fn record(&self, id: i64) -> Option<Record> {
         self.analysis.record(id)
     }
 

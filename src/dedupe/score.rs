@@ -1,7 +1,7 @@
 //! Scoring one candidate pair from its fields, and how the owners relate.
 
 use super::Record;
-use super::features::Features;
+use super::features::Comparable;
 use serde::Serialize;
 
 /// What the title is about counts by its words and by their spelling, equally.
@@ -56,13 +56,24 @@ pub enum OwnerRelation {
 
 impl OwnerRelation {
     pub fn of(a: &Record, b: &Record) -> Self {
-        match (&a.agency, &b.agency) {
-            (Some(x), Some(y)) if x.trim().eq_ignore_ascii_case(y.trim()) => Self::SameAgency,
+        let owner = |r: &Record| r.agency.as_deref().map(|name| name.trim().to_ascii_lowercase());
+        Self::between((owner(a), owner(b)), (&a.ministries, &b.ministries))
+    }
+
+    /// From the two owners, each as it is compared (the same agency: equal), and the
+    /// ministries above them.
+    pub(crate) fn between<A: PartialEq, M: PartialEq>(
+        owners: (Option<A>, Option<A>),
+        ministries: (&[M], &[M]),
+    ) -> Self {
+        let (ma, mb) = ministries;
+        match owners {
+            (Some(x), Some(y)) if x == y => Self::SameAgency,
             (Some(_), Some(_)) => {
-                if a.ministries.is_empty() || b.ministries.is_empty() {
+                if ma.is_empty() || mb.is_empty() {
                     // Municipalities have no ministry: two of them are different owners.
                     Self::CrossSector
-                } else if a.ministries.iter().any(|m| b.ministries.contains(m)) {
+                } else if ma.iter().any(|m| mb.contains(m)) {
                     Self::SameSector
                 } else {
                     Self::CrossSector
@@ -73,23 +84,27 @@ impl OwnerRelation {
     }
 }
 
+/// How far two lists of codes agree (shared over all), when both have some.
+pub(crate) fn jaccard<T: PartialEq>(a: &[T], b: &[T]) -> Option<f32> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let shared = a.iter().filter(|e| b.contains(e)).count();
+    let union = a.len() + b.len() - shared;
+    Some(shared as f32 / union as f32)
+}
+
 /// The sub-scores of a pair, computed cheapest first: when `prune` returns true for the
 /// scores so far (the fields not yet computed counted as perfect matches), the pair is
-/// dropped before the costly description comparison. None when pruned.
+/// dropped before the costly description comparison. None when pruned. `life_events` is how
+/// far the two records' life events agree ([`jaccard`]).
 pub fn sub_scores_pruned(
-    a: (&Record, &Features),
-    b: (&Record, &Features),
+    a: Comparable<'_>,
+    b: Comparable<'_>,
+    life_events: Option<f32>,
     prune: impl Fn(&SubScores) -> bool,
 ) -> Option<SubScores> {
-    let (ra, fa) = a;
-    let (rb, fb) = b;
-    let life_events = if ra.life_events.is_empty() || rb.life_events.is_empty() {
-        None
-    } else {
-        let shared = ra.life_events.iter().filter(|e| rb.life_events.contains(e)).count();
-        let union = ra.life_events.len() + rb.life_events.len() - shared;
-        Some(shared as f32 / union as f32)
-    };
+    let (fa, fb) = (a.features, b.features);
     let same_kind = if fa.kinds == 0 || fb.kinds == 0 {
         None
     } else {
@@ -106,11 +121,11 @@ pub fn sub_scores_pruned(
     if prune(&scores) {
         return None;
     }
-    scores.object_spelling = fa.object_grams.cosine(&fb.object_grams);
+    scores.object_spelling = a.object_grams.cosine(&b.object_grams);
     if prune(&scores) {
         return None;
     }
-    scores.description_spelling = fa.description_grams.cosine(&fb.description_grams);
+    scores.description_spelling = a.description_grams.cosine(&b.description_grams);
     if prune(&scores) {
         return None;
     }
@@ -119,8 +134,8 @@ pub fn sub_scores_pruned(
 }
 
 /// All sub-scores of a pair.
-pub fn sub_scores(a: (&Record, &Features), b: (&Record, &Features)) -> SubScores {
-    let all = sub_scores_pruned(a, b, |_| false);
+pub fn sub_scores(a: Comparable<'_>, b: Comparable<'_>, life_events: Option<f32>) -> SubScores {
+    let all = sub_scores_pruned(a, b, life_events, |_| false);
     // Never pruned, so always present; the default keeps clippy's unwrap rule.
     all.unwrap_or(SubScores {
         object_words: 0.0,
@@ -182,6 +197,14 @@ mod tests {
         assert_eq!(OwnerRelation::of(&nav, &owner(Some("Skatteetaten"), &["FIN"])), OwnerRelation::CrossSector);
         assert_eq!(OwnerRelation::of(&nav, &owner(Some("Oslo kommune"), &[])), OwnerRelation::CrossSector);
         assert_eq!(OwnerRelation::of(&nav, &owner(None, &[])), OwnerRelation::Unknown);
+    }
+
+    #[test]
+    fn jaccard_is_shared_over_all_when_both_have_some() {
+        assert_eq!(jaccard(&["a", "b"], &["b", "c"]), Some(1.0 / 3.0));
+        assert_eq!(jaccard(&["a"], &["a"]), Some(1.0));
+        assert_eq!(jaccard(&["a"], &["b"]), Some(0.0));
+        assert_eq!(jaccard::<&str>(&[], &["b"]), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Terms, how rare they are across the portfolio (IDF), and sparse TF-IDF vectors.
+//! Terms, how rare they are across the portfolio (IDF), and sparse TF-IDF vectors of them
+//! (the character trigrams have their own, smaller form: `grams`).
 //!
 //! A term shared by two titles says more the rarer it is: "digital" and "løsning" are in
 //! every other title, "dødsbo" in a handful. Weighting by inverse document frequency is
@@ -90,7 +91,7 @@ impl Vocabulary {
     }
 }
 
-fn idf(documents: u32, document_frequency: u32) -> f32 {
+pub(super) fn idf(documents: u32, document_frequency: u32) -> f32 {
     (1.0 + documents as f32 / document_frequency.max(1) as f32).ln()
 }
 
@@ -100,115 +101,6 @@ fn weighted(terms: &[(TermId, f32)], idf: impl Fn(TermId) -> f32) -> SparseVecto
     entries.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
     entries.dedup_by_key(|e| e.0);
     SparseVector::normalised(entries)
-}
-
-/// Letters and digits of folded words, and the word-edge mark: the alphabet of trigrams.
-const GRAM_ALPHABET: u32 = 37;
-
-/// Character trigrams as numbers, counted in a plain table: folded words are ASCII letters
-/// and digits, so there are only 37³ trigrams and none needs a string or a hash.
-#[derive(Debug, Clone)]
-pub struct TrigramVocabulary {
-    document_frequency: Vec<u32>,
-    documents: u32,
-}
-
-impl Default for TrigramVocabulary {
-    fn default() -> Self {
-        Self { document_frequency: vec![0; (GRAM_ALPHABET * GRAM_ALPHABET * GRAM_ALPHABET) as usize], documents: 0 }
-    }
-}
-
-fn gram_symbol(byte: u8) -> u32 {
-    match byte {
-        b'a'..=b'z' => u32::from(byte - b'a') + 1,
-        b'0'..=b'9' => u32::from(byte - b'0') + 27,
-        // The word edge, and anything a folded word should not hold.
-        _ => 0,
-    }
-}
-
-impl TrigramVocabulary {
-    /// The trigrams of a folded word with its edges marked ("#do", "dod", …, "bo#"): a typo
-    /// or a compound written apart still shares most of them.
-    pub fn trigrams(word: &str, out: &mut Vec<TermId>) {
-        let symbols: Vec<u32> =
-            std::iter::once(0).chain(word.bytes().map(gram_symbol)).chain(std::iter::once(0)).collect();
-        for w in symbols.windows(3) {
-            out.push((w[0] * GRAM_ALPHABET + w[1]) * GRAM_ALPHABET + w[2]);
-        }
-    }
-
-    /// Counts one document's grams; leaves them sorted without repeats, ready for
-    /// [`TrigramVocabulary::vector`].
-    pub fn count_document(&mut self, grams: &mut Vec<TermId>) {
-        self.documents += 1;
-        grams.sort_unstable();
-        grams.dedup();
-        for &gram in grams.iter() {
-            self.document_frequency[gram as usize] += 1;
-        }
-    }
-
-    /// Each gram's IDF, once every document is counted.
-    pub fn weights(&self) -> Vec<f32> {
-        self.document_frequency.iter().map(|&df| idf(self.documents, df)).collect()
-    }
-
-    /// A unit-length TF-IDF vector of grams sorted without repeats (as
-    /// [`TrigramVocabulary::count_document`] leaves them), with `weights` from
-    /// [`TrigramVocabulary::weights`].
-    pub fn vector(grams: &[TermId], weights: &[f32]) -> GramVector {
-        GramVector::normalised(grams.iter().map(|&g| (g, weights[g as usize])))
-    }
-}
-
-/// Every trigram number fits the sixteen bits a [`GramVector`] keeps it in.
-const _: () = assert!(GRAM_ALPHABET * GRAM_ALPHABET * GRAM_ALPHABET <= 1 << 16);
-
-/// The scale of a [`GramVector`]'s weights: 1.0 is stored as this.
-const GRAM_WEIGHT_ONE: f64 = u16::MAX as f64;
-
-/// A unit-length vector of character trigrams in four bytes an entry: the trigram's number
-/// and its weight in steps of 1/65 535.
-///
-/// Trigrams are most of the analysis's memory (a description has a hundred or more), and a
-/// weight's rounding moves a cosine by less than a thousandth of the rounding the scores
-/// are shown with, so eight-byte entries bought nothing. At a million initiatives this
-/// saves about half a gigabyte.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct GramVector {
-    entries: Box<[(u16, u16)]>,
-}
-
-impl GramVector {
-    /// From trigrams sorted without repeats and their weights.
-    fn normalised(entries: impl Iterator<Item = (TermId, f32)> + Clone) -> Self {
-        let norm = entries.clone().map(|(_, w)| f64::from(w) * f64::from(w)).sum::<f64>().sqrt();
-        if norm <= 0.0 {
-            return Self::default();
-        }
-        let scale = GRAM_WEIGHT_ONE / norm;
-        let entries = entries
-            .map(|(gram, weight)| (gram as u16, (f64::from(weight) * scale).round().min(GRAM_WEIGHT_ONE) as u16))
-            .collect();
-        Self { entries }
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The cosine of two unit vectors.
-    pub fn cosine(&self, other: &GramVector) -> f32 {
-        let mut sum = 0u64;
-        for_each_shared(&self.entries, &other.entries, |_, x, y| sum += u64::from(x) * u64::from(y));
-        (sum as f64 / (GRAM_WEIGHT_ONE * GRAM_WEIGHT_ONE)).min(1.0) as f32
-    }
 }
 
 /// A sparse vector of unit length, sorted by term id.
@@ -261,7 +153,11 @@ impl SparseVector {
 /// Calls `both` with each key two lists sorted by key share, and its two values, in key
 /// order: the walk behind every cosine here.
 #[inline]
-fn for_each_shared<K: Ord + Copy, A: Copy, B: Copy>(a: &[(K, A)], b: &[(K, B)], mut both: impl FnMut(K, A, B)) {
+pub(super) fn for_each_shared<K: Ord + Copy, A: Copy, B: Copy>(
+    a: &[(K, A)],
+    b: &[(K, B)],
+    mut both: impl FnMut(K, A, B),
+) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -299,48 +195,6 @@ mod tests {
         let ids = v.add_document(&["a", "b", "a"]);
         assert_eq!(ids, vec![0, 1, 0]);
         assert_eq!(v.document_frequency(ids[0]), 1);
-    }
-
-    #[test]
-    fn trigrams_are_numbers_with_marked_edges() {
-        let mut grams = Vec::new();
-        TrigramVocabulary::trigrams("bo", &mut grams);
-        assert_eq!(grams.len(), 2, "#bo and bo#");
-        let mut v = TrigramVocabulary::default();
-        v.count_document(&mut grams);
-        let mut other = Vec::new();
-        TrigramVocabulary::trigrams("bod", &mut other);
-        v.count_document(&mut other);
-        let weights = v.weights();
-        let (x, y) = (TrigramVocabulary::vector(&grams, &weights), TrigramVocabulary::vector(&other, &weights));
-        assert!(x.cosine(&y) > 0.0, "both start with #bo");
-    }
-
-    #[test]
-    fn gram_vectors_in_four_bytes_score_as_full_precision_does() {
-        let mut seed: u64 = 11;
-        let mut next = move || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
-        let weights: Vec<f32> = (0..GRAM_ALPHABET.pow(3)).map(|g| 0.5 + (g % 97) as f32 / 10.0).collect();
-        let mut grams = || {
-            let mut g: Vec<TermId> = (0..20 + next() % 100).map(|_| next() % 2_000).collect();
-            g.sort_unstable();
-            g.dedup();
-            g
-        };
-        for _ in 0..200 {
-            let (x, y) = (grams(), grams());
-            let exact = |g: &[TermId]| SparseVector::normalised(g.iter().map(|&t| (t, weights[t as usize])).collect());
-            let full = exact(&x).cosine(&exact(&y));
-            let small = TrigramVocabulary::vector(&x, &weights).cosine(&TrigramVocabulary::vector(&y, &weights));
-            assert!((full - small).abs() < 1e-4, "{full} vs {small}");
-        }
-        let x = TrigramVocabulary::vector(&grams(), &weights);
-        assert!((x.cosine(&x) - 1.0).abs() < 1e-4);
-        assert_eq!(x.cosine(&GramVector::default()), 0.0);
-        assert!(TrigramVocabulary::vector(&[], &weights).is_empty());
     }
 
     #[test]

@@ -72,7 +72,6 @@ impl Portfolio {
                 source: intern(&mut portfolio.sources, &mut sources, raw.source),
                 source_file: intern(&mut portfolio.source_files, &mut files, raw.source_file),
                 title: raw.title.into(),
-                description: raw.description.map(Into::into),
                 agency: raw.agency.map(Into::into),
                 ministries: Vec::new(),
                 life_events: Vec::new(),

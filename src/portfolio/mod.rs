@@ -21,7 +21,6 @@ pub struct Row {
     pub source: u16,
     pub source_file: u16,
     pub title: Box<str>,
-    pub description: Option<Box<str>>,
     /// The owner's code, or the text the file gave when it matched nothing known.
     pub agency: Option<Box<str>>,
     /// Indices into [`Portfolio::ministries`], the lead first.
@@ -38,7 +37,8 @@ pub struct Row {
     pub withdrawn: bool,
     /// Folded title and owner, for search.
     pub(crate) folded_title: Box<str>,
-    /// Folded description, for search.
+    /// Folded description, for search. The description as written is not kept (at a
+    /// million initiatives it is 0.14 GB): a screen that shows one reads it from the store.
     pub(crate) folded_description: Box<str>,
 }
 

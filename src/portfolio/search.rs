@@ -123,7 +123,6 @@ mod tests {
             source: 0,
             source_file: 0,
             title: title.into(),
-            description: Some(description.into()),
             agency: None,
             ministries: vec![],
             life_events: vec![],

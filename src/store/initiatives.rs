@@ -241,6 +241,18 @@ impl Store {
         )?)
     }
 
+    /// The description of each initiative in `ids`, in the same order (None for one without
+    /// a description or an unknown id): what a screen shows for a few initiatives while the
+    /// portfolio it holds keeps only the folded form for search.
+    pub fn descriptions(&self, ids: &[i64]) -> Result<Vec<Option<String>>> {
+        let mut stmt = self.conn().prepare_cached("SELECT description FROM initiatives WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            out.push(stmt.query_row([id], |row| row.get(0)).optional()?.flatten());
+        }
+        Ok(out)
+    }
+
     /// One initiative with its raw row and history, or None.
     pub fn initiative(&self, id: i64) -> Result<Option<InitiativeDetail>> {
         let sql = format!("{SELECT} WHERE i.id = ?1");
@@ -534,5 +546,25 @@ mod tests {
             assert!(!listed.is_empty(), "{query:?}");
             assert_eq!(store.list_ids(&query).expect("ids"), listed, "{query:?}");
         }
+    }
+
+    #[test]
+    fn descriptions_are_read_by_id_in_the_order_asked() {
+        let csv = "Tittel;Beskrivelse\nDødsbo;Én løsning for dødsbo\nUten;\n";
+        let mut store = Store::open_in_memory().expect("store");
+        let options = crate::import::ImportOptions::default();
+        crate::import::import_bytes(
+            &mut store,
+            csv.as_bytes(),
+            "d.csv",
+            "d.csv",
+            &options,
+            &ReferenceSource::builtin(),
+        )
+        .expect("import");
+        let ids = store.list_ids(&ListQuery { sort: SortField::Title, ..ListQuery::default() }).expect("ids");
+        let (with, without) = (ids[0], ids[1]);
+        let found = store.descriptions(&[without, -5, with]).expect("descriptions");
+        assert_eq!(found, vec![None, None, Some("Én løsning for dødsbo".to_string())]);
     }
 }

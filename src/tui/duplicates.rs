@@ -20,12 +20,22 @@ pub struct DuplicatesState {
     /// The first pair shown in the list.
     pub offset: usize,
     pub side: Side,
+    /// The descriptions of the pair last shown, read from the store for it: neither the
+    /// analysis nor the portfolio on screen keeps descriptions as written.
+    texts: Option<PairTexts>,
+}
+
+/// Two initiatives' descriptions, by id.
+#[derive(Debug)]
+struct PairTexts {
+    ids: (i64, i64),
+    descriptions: [Option<String>; 2],
 }
 
 impl DuplicatesState {
     /// A new queue; the cursor starts on the first pair still to review.
     pub fn new(queue: ReviewQueue) -> Self {
-        let mut state = Self { queue, cursor: 0, offset: 0, side: Side::A };
+        let mut state = Self { queue, cursor: 0, offset: 0, side: Side::A, texts: None };
         state.cursor = state.next_open(0).unwrap_or(0);
         state
     }
@@ -46,6 +56,31 @@ impl DuplicatesState {
 
     pub fn selected(&self) -> Option<&ReviewItem> {
         self.queue.items.get(self.cursor)
+    }
+
+    /// The selected pair's ids when its descriptions are not read yet.
+    pub fn texts_wanted(&self) -> Option<(i64, i64)> {
+        let ids = self.selected().map(|i| (i.pair.a, i.pair.b))?;
+        self.texts.as_ref().is_none_or(|t| t.ids != ids).then_some(ids)
+    }
+
+    /// The descriptions of the pair `ids` (a, then b), as read from the store.
+    pub fn texts_loaded(&mut self, ids: (i64, i64), descriptions: [Option<String>; 2]) {
+        self.texts = Some(PairTexts { ids, descriptions });
+    }
+
+    /// The description of one initiative of the pair last read; empty when it has none or
+    /// is not in that pair.
+    pub fn description(&self, id: i64) -> &str {
+        let Some(texts) = &self.texts else { return "" };
+        let at = if texts.ids.0 == id {
+            0
+        } else if texts.ids.1 == id {
+            1
+        } else {
+            return "";
+        };
+        texts.descriptions[at].as_deref().unwrap_or_default()
     }
 
     fn position(&self, (a, b): (i64, i64)) -> Option<usize> {

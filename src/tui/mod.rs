@@ -188,6 +188,7 @@ fn event_loop(
     app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     let mut workers: Vec<std::thread::JoinHandle<()>> = Vec::new();
     loop {
+        load_pair_texts(app, store);
         terminal.draw(|frame| ui::draw(frame, app, &options.theme)).map_err(draw_error)?;
         // Wake for a worker's message or the progress spinner; keys wake us at once.
         let timeout =
@@ -266,6 +267,21 @@ fn event_loop(
         let _ = worker.join();
     }
     Ok(())
+}
+
+/// Reads the descriptions of the pair the duplicates screen shows when they are not read
+/// yet: called before every draw, so whatever moved the selection, the pair on screen has
+/// its texts. A failed read shows the failure once and the pair without descriptions.
+pub fn load_pair_texts(app: &mut App, store: &Store) {
+    let Some(state) = app.duplicates.as_mut() else { return };
+    let Some((a, b)) = state.texts_wanted() else { return };
+    match store.descriptions(&[a, b]) {
+        Ok(found) => state.texts_loaded((a, b), found.try_into().unwrap_or_default()),
+        Err(error) => {
+            state.texts_loaded((a, b), [None, None]);
+            app.show_failure(&error);
+        }
+    }
 }
 
 fn run_effect(

@@ -41,8 +41,8 @@ pub fn duplicates(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let (Some(a), Some(b)) = (state.queue.record(item.pair.a), state.queue.record(item.pair.b)) else { return };
     let key_words = key_words(&reasons);
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes_area);
-    initiative_pane(frame, app, theme, (a, b), &key_words, state.side == Side::A, "A", left);
-    initiative_pane(frame, app, theme, (b, a), &key_words, state.side == Side::B, "B", right);
+    initiative_pane(frame, app, theme, (&a, &b), &key_words, state.side == Side::A, "A", left);
+    initiative_pane(frame, app, theme, (&b, &a), &key_words, state.side == Side::B, "B", right);
     reason_list(frame, app, theme, &reasons, reasons_area);
 }
 
@@ -123,9 +123,8 @@ fn initiative_pane(
     label: &str,
     area: Rect,
 ) {
-    // The analysis keeps no descriptions; the portfolio on screen has them.
-    let description_of =
-        |id: i64| app.portfolio.position(id).and_then(|at| app.portfolio.rows[at].description.as_deref()).unwrap_or("");
+    // Read from the store for the selected pair (see `tui::load_pair_texts`).
+    let description_of = |id: i64| app.duplicates.as_ref().map_or("", |state| state.description(id));
     let description = display_block(description_of(record.id)).into_owned();
     let other_texts = [other.title.as_str(), description_of(other.id)];
     let mut highlighter = Highlighter::new(&other_texts, key_words);
