@@ -243,12 +243,11 @@ impl Portfolio {
 
         // Second pass, now that every frequency is known; records are independent, so the
         // vectors are built on all cores.
-        let features = title_words
+        let features = description_words
             .par_iter()
-            .zip(&description_words)
             .zip(&object_lists)
             .zip(&kind_sets)
-            .map(|(((_, description), object), &kinds)| {
+            .map(|((description, object), &kinds)| {
                 let terms: Vec<(TermId, f32)> =
                     description.iter().map(|&id| (info[id as usize].description_term, 1.0)).collect();
                 Features {

@@ -3,9 +3,10 @@
 //!
 //! normalise (words, stems, phase markers) → spelling (typos from the portfolio) and
 //! compound (splitting from the portfolio's own words) → kinds (what kind of service a
-//! title names) → features (TF-IDF vectors: vocabulary) → candidates (prefix-filtered
-//! inverted index) → score (sub-scores, one score) → explain (reasons) → cluster (groups) →
-//! review (decisions and the queue a review screen shows).
+//! title names) → features (TF-IDF vectors of words: vocabulary; of character trigrams:
+//! grams) → candidates (prefix-filtered inverted index) → score (sub-scores, one score) →
+//! explain (reasons) → cluster (groups) → review (decisions and the queue a review screen
+//! shows). `records` keeps what is left of the records once their text is read.
 
 pub mod candidates;
 pub mod cluster;
