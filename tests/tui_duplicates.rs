@@ -168,6 +168,10 @@ fn the_pair_on_screen_shows_its_descriptions_read_from_the_store() {
     let text = screen(&app, &demo.options.theme, 120, 40);
     assert!(text.contains(&opening), "{opening:?} in {text}");
     assert_eq!(state.description(-1), "", "an initiative outside the pair has none here");
+
+    // After an import (a reload) the pair's texts are read again.
+    app.duplicates.as_mut().expect("queue").forget_texts();
+    assert_eq!(app.duplicates.as_ref().expect("queue").texts_wanted(), Some(next));
 }
 
 #[test]

@@ -105,9 +105,9 @@ fn weighted(terms: &[(TermId, f32)], idf: impl Fn(TermId) -> f32) -> SparseVecto
 
 /// A sparse vector of unit length, sorted by term id.
 ///
-/// A boxed slice, not a Vec: every record keeps four of these for as long as the analysis
-/// lives, and the Vec a vector is built from holds each repeated term until the dedup, so
-/// its spare capacity would stay allocated (a description's trigrams repeat often).
+/// A boxed slice, not a Vec: every record keeps two of these (title object and description
+/// words) for as long as the analysis lives, and the Vec a vector is built from holds each
+/// repeated term until the dedup, so its spare capacity would stay allocated.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct SparseVector {
     entries: Box<[(TermId, f32)]>,

@@ -69,6 +69,12 @@ impl DuplicatesState {
         self.texts = Some(PairTexts { ids, descriptions });
     }
 
+    /// Forgets the texts read (the database changed, as after an import): the next draw
+    /// reads the pair's again.
+    pub fn forget_texts(&mut self) {
+        self.texts = None;
+    }
+
     /// The description of one initiative of the pair last read; empty when it has none or
     /// is not in that pair.
     pub fn description(&self, id: i64) -> &str {

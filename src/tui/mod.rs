@@ -332,6 +332,11 @@ fn run_effect(
         }
         Effect::Reload => {
             app.loading = true;
+            // The queue is built again in the background; until then its pair shows the
+            // descriptions as they are now.
+            if let Some(state) = app.duplicates.as_mut() {
+                state.forget_texts();
+            }
             spawn_load(options, sender.clone());
             if app.scoring.is_some() {
                 app.scoring_loading = true;
