@@ -9,12 +9,20 @@ use super::{FastMap as HashMap, FastSet as HashSet};
 
 /// Parts shorter than this are not trusted: "bo" or "is" would split far too much.
 const MIN_PART: usize = 3;
+/// Longer words are not split. No compound a person writes is this long, and the search
+/// tries every cut of every suffix, each a lookup of up to the word's length: the cube of
+/// the length (a 20 000-letter "word" took 32 s). At this length a split costs well under
+/// a hundred thousand bytes looked up.
+pub const MAX_SPLIT_LEN: usize = 60;
 
 /// Splits compounds into parts the portfolio knows.
 #[derive(Debug, Default)]
 pub struct CompoundSplitter {
     known: HashSet<String>,
     cache: HashMap<String, Vec<String>>,
+    /// Bytes looked up so far: the work splitting has cost, which the length bound keeps
+    /// in proportion.
+    work: std::cell::Cell<u64>,
 }
 
 impl CompoundSplitter {
@@ -25,16 +33,31 @@ impl CompoundSplitter {
             .filter(|w| w.len() >= MIN_PART && !super::normalise::is_stop_word(w))
             .map(str::to_string)
             .collect();
-        Self { known, cache: HashMap::default() }
+        Self { known, cache: HashMap::default(), work: std::cell::Cell::new(0) }
     }
 
     pub fn is_known(&self, word: &str) -> bool {
         self.known.contains(word)
     }
 
+    /// Bytes of candidate parts looked up so far.
+    pub fn work(&self) -> u64 {
+        self.work.get()
+    }
+
+    /// True when `part` is a known word, counting the lookup as work.
+    fn knows(&self, part: &str) -> bool {
+        self.work.set(self.work.get() + part.len() as u64);
+        self.known.contains(part)
+    }
+
     /// The parts of a folded (ASCII) word, first to last, or an empty list when it does not
     /// split into known words. "fodselsmeldingsveileder" → ["fodsel", "melding", "veileder"].
+    /// A word longer than [`MAX_SPLIT_LEN`] is not split (nor kept in the cache).
     pub fn split(&mut self, word: &str) -> Vec<String> {
+        if word.len() > MAX_SPLIT_LEN {
+            return Vec::new();
+        }
         if let Some(parts) = self.cache.get(word) {
             return parts.clone();
         }
@@ -55,7 +78,7 @@ impl CompoundSplitter {
         let mut tails: Vec<Option<Vec<String>>> = vec![None; len + 1];
         for start in (0..len).rev() {
             let rest = &word[start..];
-            tails[start] = if self.known.contains(rest) && start > 0 {
+            tails[start] = if start > 0 && self.knows(rest) {
                 Some(vec![rest.to_string()])
             } else {
                 self.head_then_tail(word, start, &tails)
@@ -69,11 +92,11 @@ impl CompoundSplitter {
         let len = word.len();
         for cut in start + MIN_PART..=len.saturating_sub(MIN_PART) {
             let head = &word[start..cut];
-            let head_word = if self.known.contains(head) {
+            let head_word = if self.knows(head) {
                 head
             } else if head.len() > MIN_PART
                 && (head.ends_with('s') || head.ends_with('e'))
-                && self.known.contains(&head[..head.len() - 1])
+                && self.knows(&head[..head.len() - 1])
             {
                 &head[..head.len() - 1]
             } else {
@@ -117,6 +140,26 @@ mod tests {
         assert!(s.split("statistikk").is_empty());
         assert!(s.split("data").is_empty(), "a word is not a compound of itself");
         assert!(s.split("dødsbo").is_empty(), "only folded words split");
+    }
+
+    #[test]
+    fn a_word_of_thousands_of_letters_costs_no_more_than_a_long_compound() {
+        // Issue 18: one 20 000-letter word took 32 s here. Whatever its length, a word is
+        // split within the work of the longest word still split.
+        let mut s = splitter(&["dodsbo", "losning", "abc"]);
+        let compound = "dodsbolosning".repeat(4);
+        assert_eq!(s.split(&compound).len(), 8);
+        let bound = s.work();
+        assert!(bound > 0 && compound.len() <= MAX_SPLIT_LEN);
+        for letters in [MAX_SPLIT_LEN + 1, 600, 20_000] {
+            let long = "abc".repeat(letters / 3 + 1);
+            assert!(s.split(&long).is_empty(), "{letters} letters");
+        }
+        assert_eq!(s.work(), bound, "the long words were not searched at all");
+        // The longest word still split costs at most the cube of the bound.
+        let mut fresh = splitter(&["dodsbo", "losning"]);
+        fresh.split(&"x".repeat(MAX_SPLIT_LEN));
+        assert!(fresh.work() <= (MAX_SPLIT_LEN as u64).pow(3), "{}", fresh.work());
     }
 
     #[test]

@@ -287,3 +287,47 @@ impl Analysis {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: i64, title: &str, description: &str) -> Record {
+        Record {
+            id,
+            source_file: "t.csv".into(),
+            key: id.to_string(),
+            title: title.into(),
+            description: Some(description.into()),
+            agency: Some(format!("Etat {id}")),
+            ministries: vec![],
+            life_events: vec![],
+        }
+    }
+
+    #[test]
+    fn one_enormous_word_costs_no_more_than_an_ordinary_record() {
+        // Issue 18: a title or description of one 20 000-letter word took 32 s and 0.5 GB,
+        // 100 000 letters aborted. Now a record costs at most a bounded amount per word read
+        // and a bounded number of words per text.
+        let notify = "Foreldre skal automatisk få beskjed når noe endres i saker om barnetrygd.";
+        let ordinary = vec![
+            record(1, "Proaktive varsler om barnetrygd", notify),
+            record(2, "Varslingstjeneste for barnetrygd", notify),
+        ];
+        let kinds = ServiceKinds::builtin();
+        let base = Analysis::new(ordinary.clone(), &kinds);
+        let mut hostile = ordinary;
+        let many_words: String = (0..50_000).map(|i| format!("ord{i} ")).collect();
+        hostile.push(record(3, &"ab".repeat(10_000), &format!("{} {many_words}", "ba".repeat(50_000))));
+        hostile.push(record(4, &"ab".repeat(10_000), &"ab".repeat(50_000)));
+        let analysis = Analysis::new(hostile, &kinds);
+        let found: Vec<(i64, i64)> = analysis.pairs(DEFAULT_THRESHOLD).iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(found, vec![(1, 2)]);
+        let per_word = (normalise::MAX_WORD_CHARS as u64).pow(3);
+        let work = analysis.portfolio.work - base.portfolio.work;
+        assert!(work <= normalise::MAX_WORDS_PER_TEXT as u64 * per_word, "{work}");
+        let terms = analysis.portfolio.description_terms.len() - base.portfolio.description_terms.len();
+        assert!(terms <= normalise::MAX_WORDS_PER_TEXT, "{terms} description terms");
+    }
+}

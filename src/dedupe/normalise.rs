@@ -42,6 +42,15 @@ const PHASE_WORDS: &[&str] = &[
     "continuation",
 ];
 
+/// Longer runs of letters are not words (a pasted hash, a hostile 20 000-letter field) and
+/// are left out: every later step works per letter of a word, some of them more than
+/// linearly. The longest compounds people write are about half this.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// At most this many content words of one text are read. A description is a few sentences;
+/// a field of a million words would otherwise make one record cost as much as a portfolio.
+pub const MAX_WORDS_PER_TEXT: usize = 1_000;
+
 /// Roman numerals that follow a phase word ("fase II").
 const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi"];
 
@@ -54,6 +63,8 @@ pub struct Word {
     pub stem: String,
     /// Written in capitals in the source (an acronym such as "NAV" or "FDK").
     pub acronym: bool,
+    /// In lower case as written, accents kept ("dødsboløsning"): how it is shown.
+    pub lower: String,
 }
 
 /// What one piece of text (a run of letters and digits, as written) turned out to be.
@@ -120,9 +131,14 @@ impl Normaliser {
 
     /// Calls `visit` with each content word of `text`, as [`Normaliser::words`] lists them,
     /// without copying them: each distinct piece of text is read once per portfolio.
+    /// At most [`MAX_WORDS_PER_TEXT`] words are visited.
     pub fn visit_words(&mut self, text: &str, mut visit: impl FnMut(&Word)) {
         let mut after_phase_word = false;
+        let mut visited = 0;
         for piece in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if visited == MAX_WORDS_PER_TEXT {
+                break;
+            }
             if !self.pieces.contains_key(piece) {
                 let class = self.classify(piece);
                 self.pieces.insert(piece.to_string(), class);
@@ -137,6 +153,7 @@ impl Normaliser {
                         continue;
                     }
                     after_phase_word = false;
+                    visited += 1;
                     visit(word);
                 }
             }
@@ -144,6 +161,9 @@ impl Normaliser {
     }
 
     fn classify(&mut self, piece: &str) -> Piece {
+        if piece.chars().nth(MAX_WORD_CHARS).is_some() {
+            return Piece::Skip { number: false };
+        }
         let lower = piece.to_lowercase();
         let folded = fold(&lower);
         // One letter or digit says nothing on its own ("e" of "e-resept", "2" of "2.0").
@@ -158,7 +178,7 @@ impl Normaliser {
             && piece.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && piece.chars().any(char::is_alphabetic);
         let stem = self.stem(&lower);
-        Piece::Word { word: Word { folded, stem, acronym }, roman }
+        Piece::Word { word: Word { folded, stem, acronym, lower }, roman }
     }
 }
 
@@ -266,6 +286,15 @@ mod tests {
         assert_eq!(stems("tjenester"), stems("tjenesten"));
         assert_ne!(stems("varsler"), stems("varsling"), "the stemmer keeps -ing words apart");
         assert_eq!(stems("Søknader"), stems("søknad"));
+    }
+
+    #[test]
+    fn overlong_words_and_texts_are_cut_short() {
+        let long = "a".repeat(MAX_WORD_CHARS + 1);
+        assert_eq!(folded(&format!("dødsbo {long} arv")), vec!["dodsbo", "arv"]);
+        assert_eq!(folded(&"b".repeat(MAX_WORD_CHARS)).len(), 1);
+        let many: String = (0..3 * MAX_WORDS_PER_TEXT).map(|i| format!("ord{i} ")).collect();
+        assert_eq!(Normaliser::new().words(&many).len(), MAX_WORDS_PER_TEXT);
     }
 
     #[test]
