@@ -202,6 +202,12 @@ catalogue! {
     REASON_LIFE_EVENTS = "Felles livshendelser" / "Shared life events";
     REASON_OTHER_LIFE_EVENTS = "Ulike livshendelser" / "Different life events";
     REASON_OWNERS = "Eiere" / "Owners";
+    REASON_CONCEPTS = "Samme begrep" / "Same concept";
+    REASON_CONCEPTS_ACROSS = "Samme begrep på tvers av språk" / "Same concept across languages";
+    SAME_CONCEPT = "samme begrep" / "same concept";
+    ACROSS_LANGUAGES = "på tvers av språk" / "across languages";
+    GLOSSARY = "samlas ordliste" / "samla's glossary";
+    COGNATE = "samme ord" / "same word";
     WORD_SCORE = "ord" / "words";
     SPELLING_SCORE = "stavemåte" / "spelling";
     NEXT = "Neste" / "Next";

@@ -40,7 +40,59 @@ pub fn run(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
         }
         Some(DedupeAction::Clusters) => clusters(context, args),
         Some(DedupeAction::Thresholds) => thresholds(context, args),
+        Some(DedupeAction::Candidates) => candidates(context),
     }
+}
+
+/// `samla dedupe candidates`: `{"records":[..],"pairs":[..]}`, every candidate pair with
+/// its score, in the form `dedupe_f1.py` reads (so `--min-score 0` gives blocking recall).
+fn candidates(context: &Context) -> Result<ExitCode> {
+    #[derive(Serialize)]
+    struct Row {
+        id: i64,
+        source_file: String,
+        key: String,
+        language: &'static str,
+    }
+    #[derive(Serialize)]
+    struct Candidate<'a> {
+        a: &'a Row,
+        b: &'a Row,
+        score: f64,
+        sub_scores: crate::dedupe::SubScores,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        records: &'a [Row],
+        pairs: Vec<Candidate<'a>>,
+    }
+    let store = context.open(OpenMode::Existing)?;
+    let analysis = crate::dedupe::Analysis::new(store.dedupe_records()?, &context.reference.service_kinds()?);
+    let pairs = analysis.candidates();
+    let mut records: Vec<Row> = Vec::new();
+    let mut index: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for id in pairs.iter().flat_map(|p| [p.a, p.b]).chain(analysis.ids()) {
+        if index.contains_key(&id) {
+            continue;
+        }
+        let Some(record) = analysis.record(id) else { continue };
+        let language = analysis.language(id).unwrap_or_default().code();
+        index.insert(id, records.len());
+        records.push(Row { id, source_file: record.source_file, key: record.key, language });
+    }
+    let pairs = pairs
+        .iter()
+        .filter_map(|p| {
+            Some(Candidate {
+                a: &records[*index.get(&p.a)?],
+                b: &records[*index.get(&p.b)?],
+                score: p.score,
+                sub_scores: p.sub_scores,
+            })
+        })
+        .collect();
+    print(&(to_json(&Out { records: &records, pairs }, false)? + "\n"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--threshold`, else the one in config.toml.

@@ -411,6 +411,10 @@ pub enum DedupeAction {
     Clusters,
     /// How many pairs each threshold gives, to help choose one
     Thresholds,
+    /// Every candidate pair the search scores, whatever its score, and each initiative's
+    /// language as read: for measuring how many true pairs blocking keeps (JSON)
+    #[command(hide = true)]
+    Candidates,
 }
 
 /// What every command needs: where things are, the user's settings, the reference files.

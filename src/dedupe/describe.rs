@@ -1,6 +1,7 @@
 //! Pairs in words: the owner relation, the analyst's decision and the reasons, for the
 //! CLI's tables and the review screen alike.
 
+use super::explain::SharedConcept;
 use super::{Decision, OwnerRelation, Reason};
 use crate::config::Lang;
 use crate::i18n;
@@ -45,6 +46,12 @@ pub fn summary(reasons: &[Reason], lang: Lang) -> String {
             Reason::DescriptionWords { spelling, .. } => {
                 parts.push(format!("{} {}", i18n::DESCRIPTION_SHORT.get(lang), score_text(*spelling, lang)));
             }
+            Reason::SameConcepts { concepts, across_languages, .. } => {
+                let shown: Vec<String> = concepts.iter().take(2).map(concept_text).collect();
+                let label =
+                    if *across_languages { i18n::ACROSS_LANGUAGES.get(lang) } else { i18n::SAME_CONCEPT.get(lang) };
+                parts.push(format!("{label}: {}", shown.join(", ")));
+            }
             Reason::SameKind { kinds, .. } => parts.push(kinds.join("/")),
             Reason::DifferentKind { a, b } => parts.push(format!("{} ≠ {}", a.join("/"), b.join("/"))),
             Reason::DifferentLifeEvents { .. } => parts.push(i18n::OTHER_LIFE_EVENTS.get(lang).to_string()),
@@ -53,6 +60,20 @@ pub fn summary(reasons: &[Reason], lang: Lang) -> String {
         }
     }
     parts.join(" · ")
+}
+
+/// A shared concept as its two names: "gravferd / funerals".
+fn concept_text(concept: &SharedConcept) -> String {
+    format!("{} / {}", concept.norwegian, concept.english)
+}
+
+/// Where a shared concept comes from, as shown: Los is named with Digdir, its maintainer.
+fn source_text(source: &str, lang: Lang) -> &'static str {
+    match source {
+        "los" => "Los, Digdir",
+        "glossary" => i18n::GLOSSARY.get(lang),
+        _ => i18n::COGNATE.get(lang),
+    }
 }
 
 /// One reason as a full line with its sub-scores, for the review screen. `life_event`
@@ -83,6 +104,26 @@ pub fn reason_line(reason: &Reason, lang: Lang, life_event: &dyn Fn(&str) -> Str
         }
         Reason::DescriptionWords { words: shared, score, spelling } => {
             format!("{}: {} ({})", i18n::REASON_DESCRIPTION.get(lang), words(shared), scores(*score, *spelling))
+        }
+        Reason::SameConcepts { concepts, title, description, across_languages } => {
+            let label = if *across_languages {
+                i18n::REASON_CONCEPTS_ACROSS.get(lang)
+            } else {
+                i18n::REASON_CONCEPTS.get(lang)
+            };
+            let shown: Vec<String> =
+                concepts.iter().map(|c| format!("{} ({})", concept_text(c), source_text(c.source, lang))).collect();
+            match (title, description) {
+                (Some(title), Some(description)) => format!(
+                    "{label}: {} ({} {} · {} {})",
+                    shown.join(", "),
+                    i18n::TITLE.get(lang).to_lowercase(),
+                    score_text(*title, lang),
+                    i18n::DESCRIPTION_SHORT.get(lang),
+                    score_text(*description, lang)
+                ),
+                _ => format!("{label}: {}", shown.join(", ")),
+            }
         }
         Reason::LifeEvents { shared, score } => {
             format!("{}: {} ({})", i18n::REASON_LIFE_EVENTS.get(lang), names(shared), score_text(*score, lang))

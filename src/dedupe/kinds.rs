@@ -6,6 +6,8 @@
 //! written in many ways. This small lexicon (`data/service_kinds.toml`, which the user can
 //! replace) names the kinds; everything else is learnt from the portfolio.
 
+use super::agencies::AgencyNames;
+use crate::reference::Organisations;
 use serde::Deserialize;
 
 /// Entries shorter than this match whole words only ("api", "ny"); longer ones match the
@@ -39,12 +41,14 @@ pub const BUILTIN: &str = include_str!("../../data/service_kinds.toml");
 /// A set of kinds as bits (at most 32 kinds).
 pub type KindSet = u32;
 
-/// The lexicon, ready for matching.
+/// The lexicon, ready for matching, with the names of the organisations that may own an
+/// initiative (taken out of titles before they are compared; see `agencies`).
 #[derive(Debug, Clone)]
 pub struct ServiceKinds {
     generic: Vec<String>,
     kinds: Vec<KindDef>,
     fallback: Option<usize>,
+    organisation_names: Vec<String>,
 }
 
 fn matches(entry: &str, word: &str) -> bool {
@@ -52,13 +56,42 @@ fn matches(entry: &str, word: &str) -> bool {
 }
 
 impl ServiceKinds {
+    /// The built-in lexicon with the built-in organisations.
     pub fn builtin() -> Self {
-        // The built-in file is tested to parse; an empty lexicon is the safe fallback.
-        toml::from_str::<ServiceKindsFile>(BUILTIN).map(Self::new).unwrap_or_else(|_| Self::empty())
+        // The built-in files are tested to parse; an empty lexicon is the safe fallback.
+        let kinds = toml::from_str::<ServiceKindsFile>(BUILTIN).map(Self::new).unwrap_or_else(|_| Self::empty());
+        match toml::from_str::<Organisations>(crate::reference::ORGANISATIONS.builtin) {
+            Ok(organisations) => kinds.with_organisations(&organisations),
+            Err(_) => kinds,
+        }
     }
 
     pub fn empty() -> Self {
-        Self { generic: Vec::new(), kinds: Vec::new(), fallback: None }
+        Self { generic: Vec::new(), kinds: Vec::new(), fallback: None, organisation_names: Vec::new() }
+    }
+
+    /// The same lexicon knowing `organisations` by every name, code and alias.
+    pub fn with_organisations(mut self, organisations: &Organisations) -> Self {
+        let mut names: Vec<String> = Vec::new();
+        for m in &organisations.ministry {
+            names.extend([&m.code, &m.name].into_iter().chain(&m.name_en).chain(&m.aliases).cloned());
+        }
+        for h in &organisations.historic {
+            names.extend([h.code.clone(), h.name.clone()]);
+        }
+        for a in &organisations.agency {
+            names.extend([&a.code, &a.name].into_iter().chain(&a.aliases).cloned());
+        }
+        for m in &organisations.municipal {
+            names.extend([&m.code, &m.name].into_iter().chain(&m.aliases).cloned());
+        }
+        self.organisation_names = names;
+        self
+    }
+
+    /// The owner names to take out of titles: the organisations' and `portfolio`'s own.
+    pub fn agency_names<'a>(&'a self, portfolio: impl IntoIterator<Item = &'a str>) -> AgencyNames {
+        AgencyNames::new(self.organisation_names.iter().map(String::as_str).chain(portfolio))
     }
 
     pub fn new(file: ServiceKindsFile) -> Self {
@@ -70,7 +103,7 @@ impl ServiceKinds {
             .map(|k| KindDef { words: fold_all(&k.words), ..k })
             .collect();
         let fallback = kinds.iter().position(|k| k.fallback);
-        Self { generic: fold_all(&file.generic), kinds, fallback }
+        Self { generic: fold_all(&file.generic), kinds, fallback, organisation_names: Vec::new() }
     }
 
     pub fn name(&self, kind: usize) -> &str {

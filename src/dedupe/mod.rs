@@ -8,8 +8,12 @@
 //! explain (reasons) → cluster (groups) → review (decisions and the queue a review screen
 //! shows). `records` keeps what is left of the records once their text is read.
 
+pub(crate) mod acronyms;
+pub mod agencies;
+mod blocking;
 pub mod candidates;
 pub mod cluster;
+pub mod cognate;
 pub mod compound;
 pub mod describe;
 pub mod explain;
@@ -17,12 +21,17 @@ pub mod features;
 pub mod grams;
 pub mod highlight;
 pub mod kinds;
+pub mod language;
+pub mod lexicon;
 pub mod normalise;
+pub mod nynorsk;
+pub(crate) mod reading;
 mod records;
 pub mod review;
 pub mod score;
 pub mod spelling;
 pub mod vocabulary;
+pub(crate) mod word_info;
 
 pub use cluster::{Cluster, ClusterSettings, clusters};
 pub use explain::Reason;
@@ -72,6 +81,8 @@ pub struct Record {
     pub ministries: Vec<String>,
     /// Life event codes.
     pub life_events: Vec<String>,
+    /// The requested amount in NOK.
+    pub amount_nok: Option<i64>,
 }
 
 /// A candidate pair: two initiatives that look like one effort. Its reasons are worked
@@ -136,9 +147,15 @@ impl Analysis {
     /// the store.
     pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
         let (records, descriptions) = Records::split(records);
-        let titles: Vec<&str> = (0..records.len()).map(|i| records.title(i)).collect();
-        let portfolio = Portfolio::build(&titles, descriptions, kinds);
+        let languages: Vec<language::Language> =
+            (0..records.len()).map(|i| language::detect(records.title(i), descriptions[i].as_deref())).collect();
+        let names = kinds.agency_names(records.agencies());
+        let stripped: Vec<std::borrow::Cow<'_, str>> =
+            (0..records.len()).map(|i| names.strip(records.title(i))).collect();
+        let titles: Vec<&str> = stripped.iter().map(|t| t.as_ref()).collect();
+        let portfolio = Portfolio::build(&titles, descriptions, &languages, kinds, lexicon::Lexicon::builtin());
         drop(titles);
+        drop(stripped);
         let index_of = (0..records.len()).map(|i| (records.id(i), i)).collect();
         Self { records, portfolio, index_of, explain_only: false }
     }
@@ -175,35 +192,24 @@ impl Analysis {
         if self.explain_only {
             return Passing(Vec::new());
         }
-        let vectors: Vec<&vocabulary::SparseVector> = self.portfolio.records.iter().map(|f| &f.object_words).collect();
-        let terms = &self.portfolio.object_terms;
-        let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
-        let rank = candidates::rarity_rank(&document_frequency);
         let mut passing = Vec::new();
-        candidates::candidate_chunks(
-            &vectors,
-            &rank,
-            CANDIDATE_BAR,
-            CANDIDATES_PER_RECORD,
-            SCORED_AT_A_TIME,
-            |slice| {
-                // Collected from parallel pieces into a list of its exact size.
-                let above: Vec<Scored> = slice
-                    .par_iter()
-                    .filter_map(|&(i, j)| {
-                        let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
-                        if a == b || !wanted(a.min(b), a.max(b)) {
-                            return None;
-                        }
-                        let sub_scores = self.reaching(i as usize, j as usize, threshold)?;
-                        Some(Scored { i, j, sub_scores })
-                    })
-                    .collect();
-                if !above.is_empty() {
-                    passing.push(above);
-                }
-            },
-        );
+        self.candidate_chunks(|slice| {
+            // Collected from parallel pieces into a list of its exact size.
+            let above: Vec<Scored> = slice
+                .par_iter()
+                .filter_map(|&(i, j)| {
+                    let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
+                    if a == b || !wanted(a.min(b), a.max(b)) {
+                        return None;
+                    }
+                    let sub_scores = self.reaching(i as usize, j as usize, threshold)?;
+                    Some(Scored { i, j, sub_scores })
+                })
+                .collect();
+            if !above.is_empty() {
+                passing.push(above);
+            }
+        });
         Passing(passing)
     }
 
@@ -217,6 +223,40 @@ impl Analysis {
         out
     }
 
+    /// Hands the candidate pairs (by position) to `each`, a chunk at a time.
+    fn candidate_chunks(&self, each: impl FnMut(&[(u32, u32)])) {
+        let search = blocking::Search { bar: CANDIDATE_BAR, per_record: CANDIDATES_PER_RECORD };
+        blocking::candidate_pairs(&self.portfolio, search, SCORED_AT_A_TIME, each);
+    }
+
+    /// Every pair the candidate search yields, whatever its score, scored: what blocking lets
+    /// through to scoring (a true pair missing here cannot be found at any threshold).
+    /// Empty once the trigrams are let go.
+    pub fn candidates(&self) -> Vec<Pair> {
+        let mut out = Vec::new();
+        if self.explain_only {
+            return out;
+        }
+        self.candidate_chunks(|slice| {
+            out.par_extend(
+                slice
+                    .par_iter()
+                    .filter_map(|&(i, j)| self.pair(self.records.id(i as usize), self.records.id(j as usize))),
+            );
+        });
+        out
+    }
+
+    /// The ids of every record of the portfolio, in order.
+    pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        (0..self.records.len()).map(|i| self.records.id(i))
+    }
+
+    /// The language a record is written in, as the search read it.
+    pub fn language(&self, id: i64) -> Option<language::Language> {
+        self.index_of.get(&id).map(|&i| self.portfolio.records[i].language)
+    }
+
     /// The pair of two records by id, whatever its score; None for an unknown id or the
     /// same id twice, or once the trigrams are let go.
     pub fn pair(&self, a: i64, b: i64) -> Option<Pair> {
@@ -228,7 +268,7 @@ impl Analysis {
             return None;
         }
         let (ca, cb) = (self.portfolio.comparable(i), self.portfolio.comparable(j));
-        let sub_scores = score::sub_scores(ca, cb, self.records.life_events(i, j));
+        let sub_scores = score::sub_scores(ca, cb, self.records.facts(i, j));
         Some(self.pair_of(&Scored { i: i as u32, j: j as u32, sub_scores }))
     }
 
@@ -253,8 +293,8 @@ impl Analysis {
         let (ca, cb) = (self.portfolio.comparable(i), self.portfolio.comparable(j));
         let descriptions = ca.features.has_description && cb.features.has_description;
         let owners = self.records.owners(i, j);
-        score::sub_scores_pruned(ca, cb, self.records.life_events(i, j), |s| {
-            s.object_words < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
+        score::sub_scores_pruned(ca, cb, self.records.facts(i, j), |s| {
+            score::object_evidence(s) < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
         })
     }
 
@@ -278,10 +318,14 @@ impl Analysis {
             sub_scores: SubScores {
                 object_words: round_single(sub_scores.object_words),
                 object_spelling: round_single(sub_scores.object_spelling),
+                object_concepts: round_single(sub_scores.object_concepts),
                 description_words: round_single(sub_scores.description_words),
                 description_spelling: round_single(sub_scores.description_spelling),
+                description_concepts: round_single(sub_scores.description_concepts),
                 same_kind: sub_scores.same_kind.map(round_single),
                 life_events: sub_scores.life_events.map(round_single),
+                amounts: sub_scores.amounts.map(round_single),
+                across_languages: sub_scores.across_languages,
             },
             owners,
         }
@@ -302,6 +346,7 @@ mod tests {
             agency: Some(format!("Etat {id}")),
             ministries: vec![],
             life_events: vec![],
+            amount_nok: None,
         }
     }
 
@@ -327,7 +372,8 @@ mod tests {
         let per_word = (normalise::MAX_WORD_CHARS as u64).pow(3);
         let work = analysis.portfolio.work - base.portfolio.work;
         assert!(work <= normalise::MAX_WORDS_PER_TEXT as u64 * per_word, "{work}");
+        // A stem and a cognate key for each word read.
         let terms = analysis.portfolio.description_terms.len() - base.portfolio.description_terms.len();
-        assert!(terms <= normalise::MAX_WORDS_PER_TEXT, "{terms} description terms");
+        assert!(terms <= 2 * normalise::MAX_WORDS_PER_TEXT, "{terms} description terms");
     }
 }

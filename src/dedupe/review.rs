@@ -211,6 +211,7 @@ mod tests {
             agency: Some(agency.into()),
             ministries: vec![],
             life_events: vec![],
+            amount_nok: None,
         }
     }
 

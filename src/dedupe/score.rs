@@ -20,24 +20,55 @@ const SAME_AGENCY_FACTOR: f64 = 0.85;
 /// Two records that both name life events and share none are probably about different
 /// things.
 const DISJOINT_LIFE_EVENTS_FACTOR: f64 = 0.9;
+/// Requested amounts further apart than this (the smaller over the larger) ...
+const AMOUNTS_APART: f32 = 0.5;
+/// ... make one effort less likely: a re-submission or a parallel solution asks for about
+/// the same, a different initiative for anything. A mild discount: amounts are estimates.
+const AMOUNTS_APART_FACTOR: f64 = 0.9;
 
 /// The similarity of each field, 0 to 1. Single precision: the cosines are computed in it,
 /// and a million initiatives' three million pairs each keep one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SubScores {
-    /// TF-IDF cosine of the words saying what the titles are about (with compound parts).
+    /// TF-IDF cosine of the words saying what the titles are about (with compound parts
+    /// and the concepts they name).
     pub object_words: f32,
     /// TF-IDF cosine of those words' character trigrams: typos and compounds.
     pub object_spelling: f32,
+    /// TF-IDF cosine of the concepts (and names) the titles' objects name: what the titles
+    /// are about in terms that cross languages.
+    pub object_concepts: f32,
     /// TF-IDF cosine of the descriptions' word stems.
     pub description_words: f32,
     /// TF-IDF cosine of the descriptions' character trigrams.
     pub description_spelling: f32,
+    /// TF-IDF cosine of the concepts the descriptions name.
+    pub description_concepts: f32,
     /// How far the kinds of service the titles name agree (Jaccard); None when one names
     /// none.
     pub same_kind: Option<f32>,
     /// Jaccard overlap of the life events when both name some.
     pub life_events: Option<f32>,
+    /// The smaller requested amount over the larger, when both are known.
+    pub amounts: Option<f32>,
+    /// One is in English and the other in Norwegian: their words cannot be compared as
+    /// written, so the pair is judged on concepts, kinds, amounts, owners and life events.
+    pub across_languages: bool,
+}
+
+/// What is known of a pair besides its texts: how far its life events and amounts agree.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Facts {
+    pub life_events: Option<f32>,
+    pub amounts: Option<f32>,
+}
+
+/// The smaller of two requested amounts over the larger, when both are known and positive.
+pub(crate) fn amount_ratio(a: Option<i64>, b: Option<i64>) -> Option<f32> {
+    match (a, b) {
+        (Some(a), Some(b)) if a > 0 && b > 0 => Some((a.min(b) as f64 / a.max(b) as f64) as f32),
+        _ => None,
+    }
 }
 
 /// Who owns the two initiatives, from the analyst's point of view: a pair across sectors
@@ -96,12 +127,11 @@ pub(crate) fn jaccard<T: PartialEq>(a: &[T], b: &[T]) -> Option<f32> {
 
 /// The sub-scores of a pair, computed cheapest first: when `prune` returns true for the
 /// scores so far (the fields not yet computed counted as perfect matches), the pair is
-/// dropped before the costly description comparison. None when pruned. `life_events` is how
-/// far the two records' life events agree ([`jaccard`]).
+/// dropped before the costly description comparison. None when pruned.
 pub fn sub_scores_pruned(
     a: Comparable<'_>,
     b: Comparable<'_>,
-    life_events: Option<f32>,
+    facts: Facts,
     prune: impl Fn(&SubScores) -> bool,
 ) -> Option<SubScores> {
     let (fa, fb) = (a.features, b.features);
@@ -110,53 +140,89 @@ pub fn sub_scores_pruned(
     } else {
         Some((fa.kinds & fb.kinds).count_ones() as f32 / (fa.kinds | fb.kinds).count_ones() as f32)
     };
+    let across_languages = !fa.language.comparable(fb.language);
     let mut scores = SubScores {
         object_words: fa.object_words.cosine(&fb.object_words),
         object_spelling: 1.0,
+        object_concepts: fa.object_concepts.cosine(&fb.object_concepts),
         description_words: 1.0,
         description_spelling: 1.0,
+        description_concepts: 1.0,
         same_kind,
-        life_events,
+        life_events: facts.life_events,
+        amounts: facts.amounts,
+        across_languages,
     };
     if prune(&scores) {
         return None;
     }
-    scores.object_spelling = a.object_grams.cosine(&b.object_grams);
+    if !across_languages {
+        scores.object_spelling = a.object_grams.cosine(&b.object_grams);
+        if prune(&scores) {
+            return None;
+        }
+    }
+    scores.description_concepts = fa.description_concepts.cosine(&fb.description_concepts);
     if prune(&scores) {
         return None;
     }
-    scores.description_spelling = a.description_grams.cosine(&b.description_grams);
-    if prune(&scores) {
-        return None;
+    if !across_languages {
+        scores.description_spelling = a.description_grams.cosine(&b.description_grams);
+        if prune(&scores) {
+            return None;
+        }
     }
     scores.description_words = fa.description_words.cosine(&fb.description_words);
+    if across_languages {
+        // Not compared: no spelling is shared across languages.
+        scores.object_spelling = 0.0;
+        scores.description_spelling = 0.0;
+    }
     Some(scores)
 }
 
 /// All sub-scores of a pair.
-pub fn sub_scores(a: Comparable<'_>, b: Comparable<'_>, life_events: Option<f32>) -> SubScores {
-    let all = sub_scores_pruned(a, b, life_events, |_| false);
+pub fn sub_scores(a: Comparable<'_>, b: Comparable<'_>, facts: Facts) -> SubScores {
+    let all = sub_scores_pruned(a, b, facts, |_| false);
     // Never pruned, so always present; the default keeps clippy's unwrap rule.
     all.unwrap_or(SubScores {
         object_words: 0.0,
         object_spelling: 0.0,
+        object_concepts: 0.0,
         description_words: 0.0,
         description_spelling: 0.0,
+        description_concepts: 0.0,
         same_kind: None,
         life_events: None,
+        amounts: None,
+        across_languages: false,
     })
+}
+
+/// How much the titles say the two are about the same thing: their object words or the
+/// concepts those name, across languages the concepts alone. A pair below
+/// [`super::CANDIDATE_BAR`] here shares at most a common word, and the description alone
+/// does not make two initiatives one.
+pub fn object_evidence(scores: &SubScores) -> f32 {
+    if scores.across_languages { scores.object_concepts } else { scores.object_words.max(scores.object_concepts) }
 }
 
 /// The pair's score, 0 to 1. A record without a description is judged by its title alone,
 /// rather than being punished for the missing field.
+///
+/// Within one language the object counts by its words and their spelling and the
+/// description by its spelling; across languages, where spelling says nothing, both count
+/// by the concepts they name. Kinds, owners, life events and amounts count alike.
 pub fn combine(scores: &SubScores, descriptions: bool, owners: OwnerRelation) -> f64 {
-    let object = OBJECT_WORDS_WEIGHT * f64::from(scores.object_words)
-        + (1.0 - OBJECT_WORDS_WEIGHT) * f64::from(scores.object_spelling);
-    let mut score = if descriptions {
-        (1.0 - DESCRIPTION_WEIGHT) * object + DESCRIPTION_WEIGHT * f64::from(scores.description_spelling)
+    let (object, description) = if scores.across_languages {
+        (f64::from(scores.object_concepts), f64::from(scores.description_concepts))
     } else {
-        object
+        let words = OBJECT_WORDS_WEIGHT * f64::from(scores.object_words)
+            + (1.0 - OBJECT_WORDS_WEIGHT) * f64::from(scores.object_spelling);
+        (words, f64::from(scores.description_spelling))
     };
+    let mut score =
+        if descriptions { (1.0 - DESCRIPTION_WEIGHT) * object + DESCRIPTION_WEIGHT * description } else { object };
     // "Automatisk varsling" and "Automatisk behandling" share a kind but not the main one:
     // partial agreement counts partly.
     score *= match scores.same_kind {
@@ -168,6 +234,9 @@ pub fn combine(scores: &SubScores, descriptions: bool, owners: OwnerRelation) ->
     }
     if scores.life_events == Some(0.0) {
         score *= DISJOINT_LIFE_EVENTS_FACTOR;
+    }
+    if scores.amounts.is_some_and(|ratio| ratio < AMOUNTS_APART) {
+        score *= AMOUNTS_APART_FACTOR;
     }
     score.clamp(0.0, 1.0)
 }
@@ -186,6 +255,7 @@ mod tests {
             agency: agency.map(str::to_string),
             ministries: ministries.iter().map(|m| m.to_string()).collect(),
             life_events: vec![],
+            amount_nok: None,
         }
     }
 
@@ -213,10 +283,14 @@ mod tests {
         let same = SubScores {
             object_words: 1.0,
             object_spelling: 1.0,
+            object_concepts: 1.0,
             description_words: 1.0,
             description_spelling: 1.0,
+            description_concepts: 1.0,
             same_kind: Some(1.0),
             life_events: Some(1.0),
+            amounts: Some(0.8),
+            across_languages: false,
         };
         assert!((combine(&same, true, cross) - 1.0).abs() < 1e-9);
         let title_only = SubScores { description_words: 0.0, description_spelling: 0.0, life_events: None, ..same };
@@ -227,5 +301,22 @@ mod tests {
         let other_events = SubScores { life_events: Some(0.0), ..same };
         assert!(combine(&other_events, true, cross) < combine(&same, true, cross));
         assert!(combine(&same, true, OwnerRelation::SameAgency) < combine(&same, true, cross));
+        let other_amounts = SubScores { amounts: Some(0.2), ..same };
+        assert!(combine(&other_amounts, true, cross) < combine(&same, true, cross));
+        // Across languages the concepts count, not the spelling no two languages share.
+        let english = SubScores { object_spelling: 0.1, description_spelling: 0.05, across_languages: true, ..same };
+        assert!((combine(&english, true, cross) - 1.0).abs() < 1e-9);
+        let no_concepts = SubScores { object_concepts: 0.0, description_concepts: 0.0, ..english };
+        assert!(combine(&no_concepts, true, cross) < 0.01);
+        assert_eq!(object_evidence(&no_concepts), 0.0);
+        assert_eq!(object_evidence(&same), 1.0);
+    }
+
+    #[test]
+    fn amounts_compare_when_both_are_known() {
+        assert_eq!(amount_ratio(Some(10), Some(40)), Some(0.25));
+        assert_eq!(amount_ratio(Some(40), Some(40)), Some(1.0));
+        assert_eq!(amount_ratio(None, Some(40)), None);
+        assert_eq!(amount_ratio(Some(0), Some(40)), None);
     }
 }

@@ -18,7 +18,8 @@ SELECT i.id, b.file_name, i.source_key, i.title, i.description, COALESCE(a.code,
             WHERE m.initiative_id = i.id ORDER BY m.position)),
        (SELECT group_concat(code, char(31)) FROM (
             SELECT e.code FROM initiative_life_events l JOIN life_events e ON e.id = l.life_event_id
-            WHERE l.initiative_id = i.id ORDER BY e.position))
+            WHERE l.initiative_id = i.id ORDER BY e.position)),
+       i.amount_nok
 FROM initiatives i
 JOIN import_batches b ON b.id = i.last_batch_id
 LEFT JOIN organisations a ON a.id = i.agency_id
@@ -39,6 +40,7 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<Record> {
         agency: row.get(5)?,
         ministries: split(row.get(6)?),
         life_events: split(row.get(7)?),
+        amount_nok: row.get(8)?,
     })
 }
 
