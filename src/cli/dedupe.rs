@@ -53,6 +53,7 @@ fn candidates(context: &Context) -> Result<ExitCode> {
         source_file: String,
         key: String,
         language: &'static str,
+        kinds: Vec<String>,
     }
     #[derive(Serialize)]
     struct Candidate<'a> {
@@ -78,7 +79,8 @@ fn candidates(context: &Context) -> Result<ExitCode> {
         let Some(record) = analysis.record(id) else { continue };
         let language = analysis.language(id).unwrap_or_default().code();
         index.insert(id, records.len());
-        records.push(Row { id, source_file: record.source_file, key: record.key, language });
+        let kinds = analysis.kinds(id);
+        records.push(Row { id, source_file: record.source_file, key: record.key, language, kinds });
     }
     let pairs = pairs
         .iter()

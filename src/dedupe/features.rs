@@ -11,7 +11,6 @@
 //!   the concepts it names (the score across languages).
 
 use super::FastMap as HashMap;
-use super::acronyms;
 use super::grams::{GramTable, GramVector, TrigramVocabulary};
 use super::kinds::{KindSet, ServiceKinds};
 use super::language::Language;
@@ -19,6 +18,7 @@ use super::lexicon::{ConceptId, Lexicon};
 use super::reading::{self, Reading};
 use super::vocabulary::{SparseVector, TermId, Vocabulary};
 use super::word_info::{self, CONCEPT_BOOST, Terms, WordInfo, concept_term};
+use super::{acronyms, learned_kinds};
 use rayon::prelude::*;
 
 /// The comparable form of every record of a portfolio.
@@ -116,10 +116,13 @@ impl Portfolio {
         let reading = reading::read(titles, &descriptions, languages);
         drop(descriptions);
         let expansions = acronyms::learn(&reading);
+        let (parts, split_work) = word_info::compound_parts(&reading, lexicon);
+        let kinds = &kinds.with_learned(&learned_kinds::learn(&reading, &parts, kinds, lexicon));
         let mut object_terms = Vocabulary::new();
         let mut description_terms = Vocabulary::new();
         let terms = Terms { object: &mut object_terms, description: &mut description_terms };
-        let (infos, split_work) = word_info::build(&reading, kinds, lexicon, &expansions, terms);
+        let infos = word_info::build(&reading, &parts, kinds, lexicon, &expansions, terms);
+        drop(parts);
         let mut object_grams = TrigramVocabulary::default();
         let mut description_grams = TrigramVocabulary::default();
         let mut lists = Lists::default();
@@ -142,12 +145,12 @@ impl Portfolio {
             text(i).description_grams()
         });
         Self {
+            kinds: kinds.clone(),
             object_terms,
             object_grams,
             description_terms,
             description_grams,
             records,
-            kinds: kinds.clone(),
             work: reading.work + split_work,
             cognates: cognate_words(&reading),
             term_concepts: word_info::term_concepts(&infos),

@@ -6,7 +6,9 @@
 //! written in many ways. This small lexicon (`data/service_kinds.toml`, which the user can
 //! replace) names the kinds; everything else is learnt from the portfolio.
 
+use super::FastMap;
 use super::agencies::AgencyNames;
+use super::learned_kinds::Learned;
 use crate::reference::Organisations;
 use serde::Deserialize;
 
@@ -49,6 +51,9 @@ pub struct ServiceKinds {
     kinds: Vec<KindDef>,
     fallback: Option<usize>,
     organisation_names: Vec<String>,
+    /// Wordings learnt from a portfolio (see `learned_kinds`), folded, with their kinds (none
+    /// for a generic one): matched as whole words or compound parts.
+    learned: FastMap<String, KindSet>,
 }
 
 fn matches(entry: &str, word: &str) -> bool {
@@ -67,7 +72,13 @@ impl ServiceKinds {
     }
 
     pub fn empty() -> Self {
-        Self { generic: Vec::new(), kinds: Vec::new(), fallback: None, organisation_names: Vec::new() }
+        Self {
+            generic: Vec::new(),
+            kinds: Vec::new(),
+            fallback: None,
+            organisation_names: Vec::new(),
+            learned: FastMap::default(),
+        }
     }
 
     /// The same lexicon knowing `organisations` by every name, code and alias.
@@ -103,7 +114,38 @@ impl ServiceKinds {
             .map(|k| KindDef { words: fold_all(&k.words), ..k })
             .collect();
         let fallback = kinds.iter().position(|k| k.fallback);
-        Self { generic: fold_all(&file.generic), kinds, fallback, organisation_names: Vec::new() }
+        Self {
+            generic: fold_all(&file.generic),
+            kinds,
+            fallback,
+            organisation_names: Vec::new(),
+            learned: FastMap::default(),
+        }
+    }
+
+    /// The same lexicon with what was learnt from a portfolio: the new kinds after the
+    /// seed's, and the learnt wordings.
+    pub fn with_learned(&self, learned: &Learned) -> Self {
+        let mut out = self.clone();
+        for name in &learned.new_kinds {
+            if out.kinds.len() < KindSet::BITS as usize {
+                out.kinds.push(KindDef { name: name.clone(), en: None, fallback: false, words: Vec::new() });
+            }
+        }
+        for (unit, kinds) in &learned.units {
+            let set = kinds.iter().filter(|&&k| k < out.kinds.len()).fold(0, |set, &k| set | (1 << k));
+            out.learned.insert(unit.clone(), set);
+        }
+        out
+    }
+
+    /// How many kinds it knows.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
     }
 
     pub fn name(&self, kind: usize) -> &str {
@@ -117,7 +159,7 @@ impl ServiceKinds {
 
     /// The kinds one folded word (or compound part) names.
     pub fn kinds_of_word(&self, word: &str) -> KindSet {
-        let mut set = 0;
+        let mut set = self.learned.get(word).copied().unwrap_or(0);
         for (index, kind) in self.kinds.iter().enumerate() {
             if kind.words.iter().any(|entry| matches(entry, word)) {
                 set |= 1 << index;
@@ -128,7 +170,9 @@ impl ServiceKinds {
 
     /// True for a word that says how rather than what: a kind's word or a generic one.
     pub fn is_how_word(&self, word: &str) -> bool {
-        self.kinds_of_word(word) != 0 || self.generic.iter().any(|entry| matches(entry, word))
+        self.kinds_of_word(word) != 0
+            || self.learned.contains_key(word)
+            || self.generic.iter().any(|entry| matches(entry, word))
     }
 
     /// The kinds one word names through itself or its compound parts, and whether any of

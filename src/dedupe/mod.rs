@@ -22,6 +22,7 @@ pub mod grams;
 pub mod highlight;
 pub mod kinds;
 pub mod language;
+pub mod learned_kinds;
 pub mod lexicon;
 pub mod normalise;
 pub mod nynorsk;
@@ -250,6 +251,13 @@ impl Analysis {
     /// The ids of every record of the portfolio, in order.
     pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
         (0..self.records.len()).map(|i| self.records.id(i))
+    }
+
+    /// The kinds of service a record's title names, as the search read them (the seed's and
+    /// those learnt from the portfolio).
+    pub fn kinds(&self, id: i64) -> Vec<String> {
+        let Some(&i) = self.index_of.get(&id) else { return Vec::new() };
+        self.portfolio.kinds.names(self.portfolio.records[i].kinds)
     }
 
     /// The language a record is written in, as the search read it.

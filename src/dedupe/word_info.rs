@@ -65,14 +65,10 @@ pub(crate) fn term_concept(term: &str) -> Option<ConceptId> {
     term.strip_prefix('#')?.parse().ok()
 }
 
-/// Every distinct word's contribution, and the bytes compound splitting cost.
-pub(crate) fn build(
-    reading: &Reading,
-    kinds: &ServiceKinds,
-    lexicon: &Lexicon,
-    expansions: &FastMap<u32, Expansion>,
-    mut terms: Terms<'_>,
-) -> (Vec<WordInfo>, u64) {
+/// The compound parts of every distinct word (none for English words or words that do
+/// not split), split into words the portfolio uses alone or the lexicon knows; and the
+/// bytes splitting cost.
+pub(crate) fn compound_parts(reading: &Reading, lexicon: &Lexicon) -> (Vec<Vec<String>>, u64) {
     let words = &reading.words;
     let norwegian = (0..words.len()).filter(|&id| !words.english[id]);
     let standalone: FastSet<&str> = norwegian
@@ -80,17 +76,32 @@ pub(crate) fn build(
         .chain(lexicon.norwegian_words())
         .collect();
     let mut splitter = CompoundSplitter::new(standalone);
+    let parts =
+        (0..words.len()).map(|id| if words.english[id] { Vec::new() } else { splitter.split(&words.folded[id]) });
+    (parts.collect(), splitter.work())
+}
+
+/// Every distinct word's contribution; `parts[w]` are word w's compound parts.
+pub(crate) fn build(
+    reading: &Reading,
+    parts: &[Vec<String>],
+    kinds: &ServiceKinds,
+    lexicon: &Lexicon,
+    expansions: &FastMap<u32, Expansion>,
+    mut terms: Terms<'_>,
+) -> Vec<WordInfo> {
+    let words = &reading.words;
     let mut normaliser = Normaliser::new();
     let mut infos: Vec<WordInfo> = (0..words.len() as u32)
         .map(|id| {
-            let word = Word { id, language: words.language(id), reading };
-            word.info(kinds, lexicon, &mut splitter, &mut normaliser, &mut terms)
+            let word = Word { id, language: words.language(id), reading, parts: &parts[id as usize] };
+            word.info(kinds, lexicon, &mut normaliser, &mut terms)
         })
         .collect();
     for (&id, expansion) in expansions {
         infos[id as usize] = expanded(&infos, id as usize, expansion);
     }
-    (infos, splitter.work())
+    infos
 }
 
 /// One word of the reading, for working out its contribution.
@@ -98,6 +109,7 @@ struct Word<'r> {
     id: u32,
     language: Language,
     reading: &'r Reading,
+    parts: &'r [String],
 }
 
 impl Word<'_> {
@@ -105,13 +117,12 @@ impl Word<'_> {
         &self,
         kinds: &ServiceKinds,
         lexicon: &Lexicon,
-        splitter: &mut CompoundSplitter,
         normaliser: &mut Normaliser,
         terms: &mut Terms<'_>,
     ) -> WordInfo {
         let words = &self.reading.words;
         let (folded, stem) = (&words.folded[self.id as usize], &words.stem[self.id as usize]);
-        let parts = if self.language.is_norwegian() { splitter.split(folded) } else { Vec::new() };
+        let parts = self.parts;
         let how = kinds.is_how_word(folded);
         let what_parts: Vec<&String> = parts.iter().filter(|part| !kinds.is_how_word(part)).collect();
         let mut concepts: Vec<ConceptId> = lexicon.concepts_of_stem(stem, self.language).to_vec();
@@ -123,7 +134,7 @@ impl Word<'_> {
         concepts.dedup();
         let concept_ids: Vec<TermId> = concepts.iter().map(|&c| terms.object_intern(&concept_term(c))).collect();
         let cognate = cognate::key(folded, !self.language.is_norwegian()).map(|key| format!("~{key}"));
-        let mut info = WordInfo { kinds: kinds.word_kinds(folded, &parts), how, concepts, ..WordInfo::default() };
+        let mut info = WordInfo { kinds: kinds.word_kinds(folded, parts), how, concepts, ..WordInfo::default() };
         if !how {
             let whole = if parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
             info.object_terms.push((terms.object_intern(stem), whole));
