@@ -2,7 +2,7 @@
 
 use super::table::{Column, render};
 use super::{Context, DedupeAction, DedupeArgs, print, terminal_width, to_json};
-use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue, describe};
+use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue, Threshold, describe};
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::store::OpenMode;
@@ -97,14 +97,16 @@ fn candidates(context: &Context) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--threshold`, else the one in config.toml.
-fn threshold(context: &Context, args: &DedupeArgs) -> f64 {
-    args.threshold.unwrap_or(context.config.duplicate_threshold)
+/// `--threshold`, else the one in config.toml, else chosen from the portfolio.
+fn threshold(context: &Context, args: &DedupeArgs) -> Threshold {
+    args.threshold.or(context.config.duplicate_threshold).into()
 }
 
-fn queue(context: &Context, threshold: f64) -> Result<ReviewQueue> {
-    if !(0.0..=1.0).contains(&threshold) {
-        return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
+fn queue(context: &Context, threshold: Threshold) -> Result<ReviewQueue> {
+    if let Threshold::Fixed(threshold) = threshold {
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
+        }
     }
     let kinds = context.reference.service_kinds()?;
     context.open(OpenMode::Existing)?.review_queue(&kinds, threshold)
@@ -146,7 +148,8 @@ fn write_json_pairs(queue: &ReviewQueue, items: &[&ReviewItem], threshold: f64) 
     use std::io::Write;
     let failed = |e: std::io::Error| Error::io("write", "standard output", e);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write!(out, "{{\"threshold\":{threshold},\"pairs\":[").map_err(failed)?;
+    let source = to_json(&queue.threshold_source, false)?;
+    write!(out, "{{\"threshold\":{threshold},\"threshold_source\":{source},\"pairs\":[").map_err(failed)?;
     let mut first = true;
     for item in items {
         let pair = &item.pair;
@@ -213,7 +216,7 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     text.push_str(&format!(
         "{open} {} ≥ {} ({cross} {}) · {} {}\n",
         i18n::OPEN_PAIRS.get(lang),
-        format_score(queue.threshold),
+        describe::threshold_text(queue.threshold, queue.threshold_source, lang),
         i18n::CROSS_SECTOR.get(lang),
         queue.items.len() - open,
         i18n::DECIDED_PAIRS.get(lang),
@@ -297,7 +300,11 @@ fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
 /// it the analyst called duplicate or overlap: the help for choosing a threshold.
 fn thresholds(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     let lowest = f64::from(*THRESHOLD_STEPS.start()) / 20.0;
-    let queue = queue(context, lowest.min(threshold(context, args)))?;
+    let floor = match threshold(context, args) {
+        Threshold::Fixed(given) => lowest.min(given),
+        Threshold::Calibrated => lowest,
+    };
+    let queue = queue(context, Threshold::Fixed(floor))?;
     #[derive(Serialize)]
     struct Step {
         threshold: f64,

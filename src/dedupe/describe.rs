@@ -2,6 +2,7 @@
 //! CLI's tables and the review screen alike.
 
 use super::explain::SharedConcept;
+use super::threshold::Source;
 use super::{Decision, OwnerRelation, Reason};
 use crate::config::Lang;
 use crate::i18n;
@@ -23,6 +24,18 @@ pub fn decision_text(decision: Decision, lang: Lang) -> &'static str {
         Decision::Overlap => i18n::DECISION_OVERLAP.get(lang),
         Decision::Distinct => i18n::DECISION_DISTINCT.get(lang),
     }
+}
+
+/// The threshold in use, and where it came from unless the analyst gave it: "0,47 (fra
+/// porteføljen)".
+pub fn threshold_text(threshold: f64, source: Source, lang: Lang) -> String {
+    let from = match source {
+        Source::Given => return score_text(threshold, lang),
+        Source::Portfolio => i18n::THRESHOLD_FROM_PORTFOLIO,
+        Source::Decisions => i18n::THRESHOLD_FROM_DECISIONS,
+        Source::Default => i18n::THRESHOLD_DEFAULT,
+    };
+    format!("{} ({})", score_text(threshold, lang), from.get(lang))
 }
 
 /// A score as the tables show it: two decimals, with a decimal comma in bokmål.
@@ -162,5 +175,8 @@ mod tests {
         assert_eq!(summary(&[title, events, owners], Lang::Nb), "«barnetrygd», «varsel» · på tvers av sektorer");
         assert_eq!(decision_text(Decision::Overlap, Lang::Nb), "overlapp");
         assert_eq!(score_text(0.6, Lang::En), "0.60");
+        assert_eq!(threshold_text(0.47, Source::Portfolio, Lang::Nb), "0,47 (fra porteføljen)");
+        assert_eq!(threshold_text(0.5, Source::Decisions, Lang::En), "0.50 (from your decisions)");
+        assert_eq!(threshold_text(0.7, Source::Given, Lang::Nb), "0,70");
     }
 }

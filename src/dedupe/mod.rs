@@ -31,6 +31,7 @@ mod records;
 pub mod review;
 pub mod score;
 pub mod spelling;
+pub mod threshold;
 pub mod vocabulary;
 pub(crate) mod word_info;
 
@@ -39,6 +40,7 @@ pub use explain::Reason;
 pub use kinds::ServiceKinds;
 pub use review::{Decision, DecisionRecord, ReviewItem, ReviewQueue};
 pub use score::{OwnerRelation, SubScores};
+pub use threshold::Threshold;
 
 use features::Portfolio;
 use rayon::prelude::*;
@@ -190,28 +192,58 @@ impl Analysis {
     /// The candidates are scored in chunks as they are found, and only those that reach
     /// the threshold are kept, with their sub-scores (40 bytes each).
     pub(crate) fn passing(&self, threshold: f64, wanted: impl Fn(i64, i64) -> bool + Sync) -> Passing {
+        self.passing_counted(threshold, threshold, wanted).0
+    }
+
+    /// As [`Analysis::passing`] for pairs reaching `keep`, and how many pairs scored how
+    /// much from `floor` up (every pair reaching `floor` is scored in full): what a
+    /// threshold is calibrated from ([`threshold::Histogram`]).
+    pub(crate) fn passing_counted(
+        &self,
+        floor: f64,
+        keep: f64,
+        wanted: impl Fn(i64, i64) -> bool + Sync,
+    ) -> (Passing, threshold::Histogram) {
+        let mut histogram = threshold::Histogram::new();
         if self.explain_only {
-            return Passing(Vec::new());
+            return (Passing(Vec::new()), histogram);
         }
         let mut passing = Vec::new();
         self.candidate_chunks(|slice| {
             // Collected from parallel pieces into a list of its exact size.
-            let above: Vec<Scored> = slice
+            let reached: Vec<(Scored, f64)> = slice
                 .par_iter()
                 .filter_map(|&(i, j)| {
                     let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
                     if a == b || !wanted(a.min(b), a.max(b)) {
                         return None;
                     }
-                    let sub_scores = self.reaching(i as usize, j as usize, threshold)?;
-                    Some(Scored { i, j, sub_scores })
+                    let sub_scores = self.reaching(i as usize, j as usize, floor)?;
+                    let score = self.combined(i as usize, j as usize, &sub_scores);
+                    Some((Scored { i, j, sub_scores }, score))
                 })
                 .collect();
+            reached.iter().for_each(|(_, score)| histogram.add(*score));
+            let above: Vec<Scored> = reached.into_iter().filter(|(_, score)| *score >= keep).map(|(s, _)| s).collect();
             if !above.is_empty() {
                 passing.push(above);
             }
         });
-        Passing(passing)
+        (Passing(passing), histogram)
+    }
+
+    /// `passing` without the pairs below `threshold`.
+    pub(crate) fn retain_reaching(&self, passing: &mut Passing, threshold: f64) {
+        for chunk in &mut passing.0 {
+            chunk.retain(|s| self.combined(s.i as usize, s.j as usize, &s.sub_scores) >= threshold);
+        }
+        passing.0.retain(|chunk| !chunk.is_empty());
+    }
+
+    /// The score of records `i` and `j` from their sub-scores.
+    fn combined(&self, i: usize, j: usize, sub_scores: &SubScores) -> f64 {
+        let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
+        score::combine(sub_scores, fa.has_description && fb.has_description, self.records.owners(i, j))
     }
 
     /// What `make` makes of each pair of `passing`, written in place into a list of the

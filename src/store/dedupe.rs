@@ -2,7 +2,7 @@
 
 use super::Store;
 use crate::dedupe::review::{Decision, DecisionRecord, ReviewQueue};
-use crate::dedupe::{Record, ServiceKinds};
+use crate::dedupe::{Record, ServiceKinds, Threshold};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, Row};
 use std::collections::BTreeSet;
@@ -159,7 +159,8 @@ impl Store {
 
     /// The review queue: candidate pairs at or above `threshold` with the decisions applied.
     /// `kinds` is the service-kind lexicon (the user's copy or [`ServiceKinds::builtin`]).
-    pub fn review_queue(&self, kinds: &ServiceKinds, threshold: f64) -> Result<ReviewQueue> {
+    /// `threshold` is a score, or [`Threshold::Calibrated`] (`None`) to have it chosen.
+    pub fn review_queue(&self, kinds: &ServiceKinds, threshold: impl Into<Threshold>) -> Result<ReviewQueue> {
         let records = self.dedupe_records()?;
         let decisions = self.duplicate_decisions()?;
         Ok(ReviewQueue::build(records, kinds, &decisions, threshold))
@@ -168,7 +169,7 @@ impl Store {
     /// Initiatives to mark in the table: those with an open candidate pair at or above
     /// `threshold`, or a duplicate/overlap decision. Runs the analysis; a screen that holds
     /// a [`ReviewQueue`] already can ask it instead ([`ReviewQueue::flagged`]).
-    pub fn flagged_initiatives(&self, kinds: &ServiceKinds, threshold: f64) -> Result<BTreeSet<i64>> {
+    pub fn flagged_initiatives(&self, kinds: &ServiceKinds, threshold: impl Into<Threshold>) -> Result<BTreeSet<i64>> {
         let mut flagged = self.review_queue(kinds, threshold)?.flagged();
         for decision in self.duplicate_decisions()? {
             if decision.decision.links() {
