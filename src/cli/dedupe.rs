@@ -54,6 +54,7 @@ fn candidates(context: &Context) -> Result<ExitCode> {
         key: String,
         language: &'static str,
         kinds: Vec<String>,
+        object: Vec<(String, f32)>,
     }
     #[derive(Serialize)]
     struct Candidate<'a> {
@@ -80,7 +81,8 @@ fn candidates(context: &Context) -> Result<ExitCode> {
         let language = analysis.language(id).unwrap_or_default().code();
         index.insert(id, records.len());
         let kinds = analysis.kinds(id);
-        records.push(Row { id, source_file: record.source_file, key: record.key, language, kinds });
+        let object = analysis.object_terms(id);
+        records.push(Row { id, source_file: record.source_file, key: record.key, language, kinds, object });
     }
     let pairs = pairs
         .iter()

@@ -60,6 +60,15 @@ fn matches(entry: &str, word: &str) -> bool {
     if entry.len() < PREFIX_FROM { word == entry } else { word.starts_with(entry) }
 }
 
+/// Generic words are beginnings too ("losning" for "løsninger"), but only of the same word
+/// inflected: a longer rest makes another word ("nasjonal" is generic, "nasjonalregnskap"
+/// is an object; a compound of generic words is read through its parts).
+const GENERIC_INFLECTION: usize = 4;
+
+fn matches_generic(entry: &str, word: &str) -> bool {
+    matches(entry, word) && word.len() <= entry.len().max(PREFIX_FROM) + GENERIC_INFLECTION
+}
+
 impl ServiceKinds {
     /// The built-in lexicon with the built-in organisations.
     pub fn builtin() -> Self {
@@ -172,7 +181,7 @@ impl ServiceKinds {
     pub fn is_how_word(&self, word: &str) -> bool {
         self.kinds_of_word(word) != 0
             || self.learned.contains_key(word)
-            || self.generic.iter().any(|entry| matches(entry, word))
+            || self.generic.iter().any(|entry| matches_generic(entry, word))
     }
 
     /// The kinds one word names through itself or its compound parts, and whether any of
@@ -277,5 +286,7 @@ mod tests {
         assert!(lexicon.is_how_word("ny"));
         assert!(!lexicon.is_how_word("nyfodt"), "short entries match whole words");
         assert!(!lexicon.is_how_word("barnetrygd"));
+        assert!(lexicon.is_how_word("losninger") && lexicon.is_how_word("nasjonale"), "inflected");
+        assert!(!lexicon.is_how_word("nasjonalregnskap"), "a generic word's compound is another word");
     }
 }

@@ -292,6 +292,15 @@ impl Analysis {
         self.portfolio.kinds.names(self.portfolio.records[i].kinds)
     }
 
+    /// The terms a record's title object is compared by, with their weights (stems,
+    /// compound parts, "#" concepts, "~" cognates): what the search made of the title.
+    pub fn object_terms(&self, id: i64) -> Vec<(String, f32)> {
+        let Some(&i) = self.index_of.get(&id) else { return Vec::new() };
+        let terms = &self.portfolio.object_terms;
+        let vector = &self.portfolio.records[i].object_words;
+        vector.entries().iter().map(|&(t, w)| (terms.term(t).to_string(), w)).collect()
+    }
+
     /// The language a record is written in, as the search read it.
     pub fn language(&self, id: i64) -> Option<language::Language> {
         self.index_of.get(&id).map(|&i| self.portfolio.records[i].language)

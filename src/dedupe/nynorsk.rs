@@ -8,9 +8,8 @@
 
 use std::borrow::Cow;
 
-/// Words that differ outright, nynorsk → bokmål (lower case). Function words first, then
-/// the common words of public administration whose nynorsk form no rule reaches.
-const WORDS: &[(&str, &str)] = &[
+/// Small words that differ outright, nynorsk → bokmål (lower case), read as whole words.
+const FUNCTION_WORDS: &[(&str, &str)] = &[
     ("ikkje", "ikke"),
     ("kva", "hva"),
     ("korleis", "hvordan"),
@@ -46,6 +45,12 @@ const WORDS: &[(&str, &str)] = &[
     ("heile", "hele"),
     ("heil", "hel"),
     ("betre", "bedre"),
+];
+
+/// Common words of public administration whose nynorsk form no rule reaches, nynorsk →
+/// bokmål. Read as whole words and, from [`MIN_MEMBER`] letters, as the first or last
+/// member of a compound ("godsløyve", "skulemåltid", "eigedomsgrenser").
+const CONTENT_WORDS: &[(&str, &str)] = &[
     ("skildring", "beskrivelse"),
     ("skildringar", "beskrivelser"),
     ("yting", "ytelse"),
@@ -146,12 +151,18 @@ const END: &[(&str, &str)] = &[
 /// Shorter words keep their ending: "laus" or "heit" alone are not nynorsk endings.
 const MIN_ENDING_WORD: usize = 6;
 
+/// A content word this long or longer is read inside compounds too, where the rest of the
+/// compound is at least [`MIN_REST`] letters.
+const MIN_MEMBER: usize = 5;
+const MIN_REST: usize = 3;
+
 /// A lower-case Norwegian word in its bokmål spelling (unchanged when it is one already).
 pub fn to_bokmal(word: &str) -> Cow<'_, str> {
-    if let Some(&(_, bokmal)) = WORDS.iter().find(|(nynorsk, _)| *nynorsk == word) {
+    let whole = FUNCTION_WORDS.iter().chain(CONTENT_WORDS).find(|(nynorsk, _)| *nynorsk == word);
+    if let Some(&(_, bokmal)) = whole {
         return Cow::Borrowed(bokmal);
     }
-    let mut out = Cow::Borrowed(word);
+    let mut out = compound_members(word);
     for (nynorsk, bokmal) in INSIDE {
         if out.contains(nynorsk) {
             out = Cow::Owned(out.replace(nynorsk, bokmal));
@@ -171,6 +182,25 @@ pub fn to_bokmal(word: &str) -> Cow<'_, str> {
         }
     }
     out
+}
+
+/// A compound with a nynorsk content word as its first or last member, that member in
+/// bokmål ("godsløyve" → "godstillatelse").
+fn compound_members(word: &str) -> Cow<'_, str> {
+    let length = word.chars().count();
+    for &(nynorsk, bokmal) in CONTENT_WORDS.iter().filter(|(n, _)| n.chars().count() >= MIN_MEMBER) {
+        let rest = length.saturating_sub(nynorsk.chars().count());
+        if rest < MIN_REST {
+            continue;
+        }
+        if let Some(tail) = word.strip_prefix(nynorsk) {
+            return Cow::Owned(format!("{bokmal}{tail}"));
+        }
+        if let Some(head) = word.strip_suffix(nynorsk) {
+            return Cow::Owned(format!("{head}{bokmal}"));
+        }
+    }
+    Cow::Borrowed(word)
 }
 
 #[cfg(test)]
@@ -199,6 +229,9 @@ mod tests {
             ("arbeidslaus", "arbeidsløs"),
             ("ikkje", "ikke"),
             ("frå", "fra"),
+            ("byggjeløyve", "byggetillatelse"),
+            ("skuleskyss", "skoleskyss"),
+            ("eigedomsskatt", "eiendomsskatt"),
         ] {
             assert_eq!(to_bokmal(nynorsk), bokmal, "{nynorsk}");
         }

@@ -199,12 +199,18 @@ pub fn sub_scores(a: Comparable<'_>, b: Comparable<'_>, facts: Facts) -> SubScor
     })
 }
 
-/// How much the titles say the two are about the same thing: their object words or the
-/// concepts those name, across languages the concepts alone. A pair below
+/// How much the titles say the two are about the same thing: their object words, the
+/// concepts those name or their spelling, across languages the concepts alone. A pair below
 /// [`super::CANDIDATE_BAR`] here shares at most a common word, and the description alone
 /// does not make two initiatives one.
 pub fn object_evidence(scores: &SubScores) -> f32 {
-    if scores.across_languages { scores.object_concepts } else { scores.object_words.max(scores.object_concepts) }
+    if scores.across_languages {
+        scores.object_concepts
+    } else {
+        // The spelling too: an inflection or a typo ("luftfartshinder", "luftfartshindre")
+        // is another stem but most of the same letters.
+        scores.object_words.max(scores.object_concepts).max(scores.object_spelling)
+    }
 }
 
 /// The pair's score, 0 to 1. A record without a description is judged by its title alone,
