@@ -9,6 +9,8 @@ use super::{FastMap as HashMap, FastSet as HashSet};
 
 /// Parts shorter than this are not trusted: "bo" or "is" would split far too much.
 const MIN_PART: usize = 3;
+/// A member read out of a word that does not split is at least this long.
+const MIN_MEMBER: usize = 4;
 /// Longer words are not split. No compound a person writes is this long, and the search
 /// tries every cut of every suffix, each a lookup of up to the word's length: the cube of
 /// the length (a 20 000-letter "word" took 32 s). At this length a split costs well under
@@ -64,6 +66,21 @@ impl CompoundSplitter {
         let parts = self.split_uncached(word).unwrap_or_default();
         self.cache.insert(word.to_string(), parts.clone());
         parts
+    }
+
+    /// The longest known words a word that does not split begins and ends with (each at
+    /// least [`MIN_MEMBER`] letters, leaving at least [`MIN_PART`]): "dyrevelferdsmelding"
+    /// begins with "dyrevelferd" where "melding" is no word of the portfolio. Only the
+    /// lexicon and the portfolio's own words are tried, so a compound is read by what it
+    /// surely holds.
+    pub fn members(&self, word: &str) -> Vec<String> {
+        let len = word.len();
+        if len > MAX_SPLIT_LEN || !word.is_ascii() || len < MIN_MEMBER + MIN_PART {
+            return Vec::new();
+        }
+        let head = (MIN_MEMBER..=len - MIN_PART).rev().map(|cut| &word[..cut]).find(|head| self.knows(head));
+        let tail = (MIN_PART..=len - MIN_MEMBER).map(|cut| &word[cut..]).find(|tail| self.knows(tail));
+        head.into_iter().chain(tail).map(str::to_string).collect()
     }
 
     /// Splits with the shortest known head first, so the head is one word and the tail
@@ -160,6 +177,16 @@ mod tests {
         let mut fresh = splitter(&["dodsbo", "losning"]);
         fresh.split(&"x".repeat(MAX_SPLIT_LEN));
         assert!(fresh.work() <= (MAX_SPLIT_LEN as u64).pow(3), "{}", fresh.work());
+    }
+
+    #[test]
+    fn a_compound_that_does_not_split_shows_the_members_it_surely_holds() {
+        let s = splitter(&["dyrevelferd", "melding", "gravferd", "stell"]);
+        assert_eq!(s.members("dyrevelferdsrapport"), vec!["dyrevelferd"]);
+        assert_eq!(s.members("grensemelding"), vec!["melding"]);
+        assert_eq!(s.members("gravferdsstell"), vec!["gravferd", "stell"]);
+        assert!(s.members("rapport").is_empty());
+        assert!(s.members(&"melding".repeat(20)).is_empty(), "too long to search");
     }
 
     #[test]

@@ -116,13 +116,13 @@ impl Portfolio {
         let reading = reading::read(titles, &descriptions, languages);
         drop(descriptions);
         let expansions = acronyms::learn(&reading);
-        let (parts, split_work) = word_info::compound_parts(&reading, lexicon);
+        let (parts, members, split_work) = word_info::compound_parts(&reading, lexicon);
         let kinds = &kinds.with_learned(&learned_kinds::learn(&reading, &parts, kinds, lexicon));
         let mut object_terms = Vocabulary::new();
         let mut description_terms = Vocabulary::new();
         let terms = Terms { object: &mut object_terms, description: &mut description_terms };
-        let infos = word_info::build(&reading, &parts, kinds, lexicon, &expansions, terms);
-        drop(parts);
+        let infos = word_info::build(&reading, (&parts, &members), kinds, lexicon, &expansions, terms);
+        drop((parts, members));
         let mut object_grams = TrigramVocabulary::default();
         let mut description_grams = TrigramVocabulary::default();
         let mut lists = Lists::default();

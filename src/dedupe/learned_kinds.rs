@@ -344,8 +344,8 @@ impl Corpus {
     }
 }
 
-/// Each description word's tokens: its stem, and the concepts it names (so that wordings
-/// in two languages can read alike).
+/// Each description word's tokens: its stem, and the concepts it names and its cognate key
+/// (so that wordings in two languages can read alike).
 fn description_tokens(reading: &Reading, lexicon: &Lexicon) -> Vec<Vec<u32>> {
     let words = &reading.words;
     let mut ids: FastMap<String, u32> = FastMap::default();
@@ -353,7 +353,9 @@ fn description_tokens(reading: &Reading, lexicon: &Lexicon) -> Vec<Vec<u32>> {
     (0..words.len())
         .map(|w| {
             let concepts = lexicon.concepts_of_stem(&words.stem[w], words.language(w as u32));
-            let keys = std::iter::once(words.stem[w].clone()).chain(concepts.iter().map(|c| format!("#{c}")));
+            let cognate = super::cognate::key(&words.folded[w], words.english[w]).map(|key| format!("~{key}"));
+            let keys =
+                std::iter::once(words.stem[w].clone()).chain(concepts.iter().map(|c| format!("#{c}"))).chain(cognate);
             keys.map(|key| {
                 *ids.entry(key).or_insert_with(|| {
                     next += 1;
@@ -424,7 +426,7 @@ mod tests {
         let descriptions: Vec<Option<String>> = rows.iter().map(|r| Some(r.1.clone())).collect();
         let reading = read(&titles, &descriptions, &vec![Language::Bokmal; rows.len()]);
         let lexicon = Lexicon::builtin();
-        let (parts, _) = compound_parts(&reading, lexicon);
+        let (parts, _, _) = compound_parts(&reading, lexicon);
         learn(&reading, &parts, &ServiceKinds::builtin(), lexicon)
     }
 

@@ -125,6 +125,7 @@ const INSIDE: &[(&str, &str)] = &[
     ("naud", "nød"),
     ("straum", "strøm"),
     ("søkj", "søk"),
+    ("sjølv", "selv"),
     ("ggj", "gg"),
     ("kkj", "kk"),
     ("lgj", "lg"),
@@ -184,23 +185,20 @@ pub fn to_bokmal(word: &str) -> Cow<'_, str> {
     out
 }
 
-/// A compound with a nynorsk content word as its first or last member, that member in
-/// bokmål ("godsløyve" → "godstillatelse").
+/// A compound with nynorsk content words as its first or last member (or both), those
+/// members in bokmål ("godsløyve" → "godstillatelse", "bustadtilskot" → "boligtilskudd").
 fn compound_members(word: &str) -> Cow<'_, str> {
-    let length = word.chars().count();
-    for &(nynorsk, bokmal) in CONTENT_WORDS.iter().filter(|(n, _)| n.chars().count() >= MIN_MEMBER) {
-        let rest = length.saturating_sub(nynorsk.chars().count());
-        if rest < MIN_REST {
-            continue;
-        }
-        if let Some(tail) = word.strip_prefix(nynorsk) {
-            return Cow::Owned(format!("{bokmal}{tail}"));
-        }
-        if let Some(head) = word.strip_suffix(nynorsk) {
-            return Cow::Owned(format!("{head}{bokmal}"));
-        }
+    let mut out = Cow::Borrowed(word);
+    let long_enough = CONTENT_WORDS.iter().filter(|(n, _)| n.chars().count() >= MIN_MEMBER);
+    let rest = |whole: &str, member: &str| whole.chars().count().saturating_sub(member.chars().count());
+    if let Some((nynorsk, bokmal)) = long_enough.clone().find(|(n, _)| out.starts_with(n) && rest(&out, n) >= MIN_REST)
+    {
+        out = Cow::Owned(format!("{bokmal}{}", &out[nynorsk.len()..]));
     }
-    Cow::Borrowed(word)
+    if let Some((nynorsk, bokmal)) = long_enough.clone().find(|(n, _)| out.ends_with(n) && rest(&out, n) >= MIN_REST) {
+        out = Cow::Owned(format!("{}{bokmal}", &out[..out.len() - nynorsk.len()]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -232,6 +230,8 @@ mod tests {
             ("byggjeløyve", "byggetillatelse"),
             ("skuleskyss", "skoleskyss"),
             ("eigedomsskatt", "eiendomsskatt"),
+            ("eigedomstilskot", "eiendomstilskudd"),
+            ("sjølvbetening", "selvbetening"),
         ] {
             assert_eq!(to_bokmal(nynorsk), bokmal, "{nynorsk}");
         }

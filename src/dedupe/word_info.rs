@@ -66,9 +66,10 @@ pub(crate) fn term_concept(term: &str) -> Option<ConceptId> {
 }
 
 /// The compound parts of every distinct word (none for English words or words that do
-/// not split), split into words the portfolio uses alone or the lexicon knows; and the
-/// bytes splitting cost.
-pub(crate) fn compound_parts(reading: &Reading, lexicon: &Lexicon) -> (Vec<Vec<String>>, u64) {
+/// not split), split into words the portfolio uses alone or the lexicon knows; the known
+/// words a Norwegian word that does not split begins or ends with (its members, for
+/// concepts and cognates); and the bytes splitting cost.
+pub(crate) fn compound_parts(reading: &Reading, lexicon: &Lexicon) -> (Vec<Vec<String>>, Vec<Vec<String>>, u64) {
     let words = &reading.words;
     let norwegian = (0..words.len()).filter(|&id| !words.english[id]);
     let standalone: FastSet<&str> = norwegian
@@ -76,15 +77,27 @@ pub(crate) fn compound_parts(reading: &Reading, lexicon: &Lexicon) -> (Vec<Vec<S
         .chain(lexicon.norwegian_words())
         .collect();
     let mut splitter = CompoundSplitter::new(standalone);
-    let parts =
-        (0..words.len()).map(|id| if words.english[id] { Vec::new() } else { splitter.split(&words.folded[id]) });
-    (parts.collect(), splitter.work())
+    let parts: Vec<Vec<String>> = (0..words.len())
+        .map(|id| if words.english[id] { Vec::new() } else { splitter.split(&words.folded[id]) })
+        .collect();
+    let members =
+        (0..words.len())
+            .map(|id| {
+                if words.english[id] || !parts[id].is_empty() {
+                    Vec::new()
+                } else {
+                    splitter.members(&words.folded[id])
+                }
+            })
+            .collect();
+    (parts, members, splitter.work())
 }
 
-/// Every distinct word's contribution; `parts[w]` are word w's compound parts.
+/// Every distinct word's contribution; `parts[w]` are word w's compound parts, `members[w]`
+/// the known words it begins or ends with when it does not split.
 pub(crate) fn build(
     reading: &Reading,
-    parts: &[Vec<String>],
+    (parts, members): (&[Vec<String>], &[Vec<String>]),
     kinds: &ServiceKinds,
     lexicon: &Lexicon,
     expansions: &FastMap<u32, Expansion>,
@@ -94,7 +107,8 @@ pub(crate) fn build(
     let mut normaliser = Normaliser::new();
     let mut infos: Vec<WordInfo> = (0..words.len() as u32)
         .map(|id| {
-            let word = Word { id, language: words.language(id), reading, parts: &parts[id as usize] };
+            let (parts, members) = (&parts[id as usize], &members[id as usize]);
+            let word = Word { id, language: words.language(id), reading, parts, members };
             word.info(kinds, lexicon, &mut normaliser, &mut terms)
         })
         .collect();
@@ -110,6 +124,7 @@ struct Word<'r> {
     language: Language,
     reading: &'r Reading,
     parts: &'r [String],
+    members: &'r [String],
 }
 
 impl Word<'_> {
@@ -128,13 +143,20 @@ impl Word<'_> {
         let what_parts: Vec<&String> = parts.iter().filter(|part| !kinds.is_how_word(part)).collect();
         let mut concepts: Vec<ConceptId> = lexicon.concepts_of_stem(stem, self.language).to_vec();
         let part_stems: Vec<String> = what_parts.iter().map(|part| normaliser.stem(part)).collect();
-        for part_stem in &part_stems {
+        let member_stems: Vec<String> = self.members.iter().map(|member| normaliser.stem(member)).collect();
+        for part_stem in part_stems.iter().chain(&member_stems) {
             concepts.extend_from_slice(lexicon.concepts_of_stem(part_stem, Language::Bokmal));
         }
         concepts.sort_unstable();
         concepts.dedup();
         let concept_ids: Vec<TermId> = concepts.iter().map(|&c| terms.object_intern(&concept_term(c))).collect();
-        let cognate = cognate::key(folded, !self.language.is_norwegian()).map(|key| format!("~{key}"));
+        // The word's cognate key, and its parts' and members' (a compound is a phrase in
+        // English: "dyrevelferd" + "rapport", "animal welfare report").
+        let english = !self.language.is_norwegian();
+        let pieces = std::iter::once(folded).chain(what_parts.iter().copied()).chain(self.members);
+        let mut cognates: Vec<String> =
+            pieces.filter_map(|piece| cognate::key(piece, english)).map(|key| format!("~{key}")).collect();
+        cognates.dedup();
         let mut info = WordInfo { kinds: kinds.word_kinds(folded, parts), how, concepts, ..WordInfo::default() };
         if !how {
             let whole = if parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
@@ -142,7 +164,7 @@ impl Word<'_> {
             info.object_terms.extend(part_stems.iter().map(|s| (terms.object_intern(s), PART_BOOST)));
             info.object_terms.extend(concept_ids.iter().map(|&c| (c, CONCEPT_BOOST)));
             info.object_concepts = concept_ids.iter().map(|&c| (c, 1.0)).collect();
-            if let Some(key) = &cognate {
+            for key in &cognates {
                 info.object_concepts.push((terms.object_intern(key), 1.0));
             }
             for part in &what_parts {
@@ -154,7 +176,7 @@ impl Word<'_> {
         }
         info.description_term = terms.description_intern(stem);
         info.description_concepts = info.concepts.iter().map(|&c| terms.description_intern(&concept_term(c))).collect();
-        if let Some(key) = &cognate {
+        for key in &cognates {
             info.description_concepts.push(terms.description_intern(key));
         }
         TrigramVocabulary::trigrams(folded, &mut info.grams);
