@@ -27,6 +27,15 @@ pub(crate) struct Expansion {
     pub within: bool,
 }
 
+impl Expansion {
+    /// True when it is read from `title`'s own words: the title says in words what the
+    /// code name or acronym labels ("NyX: digitalisering av X"), so it adds nothing there,
+    /// and a twin without the label should not differ for it.
+    pub fn labels(&self, title: &[u32]) -> bool {
+        self.within && self.words.iter().any(|w| title.contains(w))
+    }
+}
+
 /// The expansions of the portfolio's title words that are code names or acronyms, by word
 /// id. Each word is read once, from the first record that explains it.
 pub(crate) fn learn(reading: &Reading) -> HashMap<u32, Expansion> {
@@ -36,6 +45,7 @@ pub(crate) fn learn(reading: &Reading) -> HashMap<u32, Expansion> {
     by_prefix.sort_by(|&a, &b| words.folded[a as usize].cmp(&words.folded[b as usize]));
     for (title, description) in reading.titles.iter().zip(&reading.descriptions) {
         let text: Vec<u32> = title.iter().chain(description).copied().collect();
+
         for &word in title {
             if learnt.get(&word).is_some_and(|e| e.within) {
                 continue;

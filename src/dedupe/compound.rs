@@ -9,6 +9,10 @@ use super::{FastMap as HashMap, FastSet as HashSet};
 
 /// Parts shorter than this are not trusted: "bo" or "is" would split far too much.
 const MIN_PART: usize = 3;
+/// Endings of inflected nouns (plural, definite), longest first: the last part of a
+/// compound carries them.
+const INFLECTIONS: &[&str] = &["ene", "ane", "er", "ar", "en", "et", "ne", "a", "e", "r", "n", "t"];
+
 /// A member read out of a word that does not split is at least this long.
 const MIN_MEMBER: usize = 4;
 /// Longer words are not split. No compound a person writes is this long, and the search
@@ -95,13 +99,24 @@ impl CompoundSplitter {
         let mut tails: Vec<Option<Vec<String>>> = vec![None; len + 1];
         for start in (0..len).rev() {
             let rest = &word[start..];
-            tails[start] = if start > 0 && self.knows(rest) {
-                Some(vec![rest.to_string()])
-            } else {
-                self.head_then_tail(word, start, &tails)
+            tails[start] = match self.last_part(rest).filter(|_| start > 0) {
+                Some(last) => Some(vec![last.to_string()]),
+                None => self.head_then_tail(word, start, &tails),
             };
         }
         self.head_then_tail(word, 0, &tails)
+    }
+
+    /// The known word the end of a compound is, inflected or not: the compound's own
+    /// ending is the last part's ("parkeringstillatelser" ends in "tillatelse").
+    fn last_part<'w>(&self, rest: &'w str) -> Option<&'w str> {
+        if self.knows(rest) {
+            return Some(rest);
+        }
+        INFLECTIONS
+            .iter()
+            .filter_map(|ending| rest.strip_suffix(ending))
+            .find(|base| base.len() >= MIN_PART && self.knows(base))
     }
 
     /// The first split of `word[start..]` into a known head and a solved tail.
@@ -149,6 +164,14 @@ mod tests {
         assert_eq!(s.split("fodselsmelding"), vec!["fodsel", "melding"]);
         assert_eq!(s.split("fodselsmeldingsveileder"), vec!["fodsel", "melding", "veileder"]);
         assert_eq!(s.split("barnetrygd"), vec!["barn", "trygd"]);
+    }
+
+    #[test]
+    fn the_last_part_may_be_inflected() {
+        let mut s = splitter(&["parkering", "tillatelse", "melding"]);
+        assert_eq!(s.split("parkeringstillatelser"), vec!["parkering", "tillatelse"]);
+        assert_eq!(s.split("parkeringsmeldingene"), vec!["parkering", "melding"]);
+        assert!(s.split("parkeringsx").is_empty());
     }
 
     #[test]

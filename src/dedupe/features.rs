@@ -11,14 +11,15 @@
 //!   the concepts it names (the score across languages).
 
 use super::FastMap as HashMap;
+use super::acronyms::{self, Expansion};
 use super::grams::{GramTable, GramVector, TrigramVocabulary};
 use super::kinds::{KindSet, ServiceKinds};
 use super::language::Language;
+use super::learned_kinds;
 use super::lexicon::{ConceptId, Lexicon};
 use super::reading::{self, Reading};
 use super::vocabulary::{SparseVector, TermId, Vocabulary};
 use super::word_info::{self, CONCEPT_BOOST, Terms, WordInfo, concept_term};
-use super::{acronyms, learned_kinds};
 use rayon::prelude::*;
 
 /// The comparable form of every record of a portfolio.
@@ -128,7 +129,7 @@ impl Portfolio {
         let mut lists = Lists::default();
         for (i, &language) in languages.iter().enumerate() {
             let mut terms = Terms { object: &mut object_terms, description: &mut description_terms };
-            let record = RecordText { reading: &reading, infos: &infos, i, language };
+            let record = RecordText { reading: &reading, infos: &infos, expansions: &expansions, i, language };
             lists.push(&record, kinds, lexicon, &mut terms);
             let mut grams = record.object_grams();
             object_grams.count_document(&mut grams);
@@ -138,7 +139,13 @@ impl Portfolio {
             lists.description_gram_counts.push(grams.len());
         }
         let records = lists.features(&object_terms, &description_terms, languages);
-        let text = |i: usize| RecordText { reading: &reading, infos: &infos, i, language: languages[i] };
+        let text = |i: usize| RecordText {
+            reading: &reading,
+            infos: &infos,
+            expansions: &expansions,
+            i,
+            language: languages[i],
+        };
         let object_grams =
             GramTable::build(&lists.object_gram_counts, &object_grams.weights(), |i| text(i).object_grams());
         let description_grams = GramTable::build(&lists.description_gram_counts, &description_grams.weights(), |i| {
@@ -181,7 +188,8 @@ impl Portfolio {
     /// The concepts the words two object vectors share name anyway (so a reason need not
     /// name them as concepts).
     pub fn concepts_of_shared_words(&self, a: &SparseVector, b: &SparseVector) -> Vec<ConceptId> {
-        a.shared(b).into_iter().filter_map(|(term, _)| self.term_concepts.get(&term)).flatten().copied().collect()
+        let words = a.shared(b).into_iter().filter(|&(term, _)| !self.object_terms.term(term).starts_with(['#', '~']));
+        words.filter_map(|(term, _)| self.term_concepts.get(&term)).flatten().copied().collect()
     }
 
     /// The Norwegian and English words of a cognate key, as written.
@@ -210,13 +218,17 @@ fn cognate_words(reading: &Reading) -> HashMap<String, (String, String)> {
 struct RecordText<'a> {
     reading: &'a Reading,
     infos: &'a [WordInfo],
+    expansions: &'a HashMap<u32, Expansion>,
     i: usize,
     language: Language,
 }
 
 impl RecordText<'_> {
+    /// The title's words, but a code name or acronym that labels words of this very title.
     fn title(&self) -> impl Iterator<Item = &WordInfo> {
-        self.reading.titles[self.i].iter().map(|&id| &self.infos[id as usize])
+        let title = &self.reading.titles[self.i];
+        let label = |id: &u32| self.expansions.get(id).is_some_and(|e| e.labels(title));
+        title.iter().filter(move |id| !label(id)).map(|&id| &self.infos[id as usize])
     }
 
     fn description(&self) -> impl Iterator<Item = &WordInfo> {

@@ -87,8 +87,25 @@ pub enum OwnerRelation {
 
 impl OwnerRelation {
     pub fn of(a: &Record, b: &Record) -> Self {
-        let owner = |r: &Record| r.agency.as_deref().map(|name| name.trim().to_ascii_lowercase());
-        Self::between((owner(a), owner(b)), (&a.ministries, &b.ministries))
+        Self::of_group([(a.agency.as_deref(), a.ministries.as_slice()), (b.agency.as_deref(), b.ministries.as_slice())])
+    }
+
+    /// How the owners of a group of initiatives relate (each its owner agency and
+    /// ministries): one agency, one sector, or several sectors. The one definition the
+    /// duplicates screen, the CLI and the brief all use; a pair is a group of two.
+    ///
+    /// A sector is a ministry's area; an owner without a ministry (a municipality, KS) is in
+    /// the municipal sector. The group is within one sector when a sector is common to all
+    /// its owners. Members without an owner are left out; with fewer than two owners left
+    /// the relation is unknown.
+    pub fn of_group<'a>(members: impl IntoIterator<Item = (Option<&'a str>, &'a [String])>) -> Self {
+        let known: Vec<(String, &[String])> = members
+            .into_iter()
+            .filter_map(|(agency, ministries)| Some((agency?.trim().to_ascii_lowercase(), ministries)))
+            .collect();
+        let owners: Vec<Option<&String>> = known.iter().map(|(owner, _)| Some(owner)).collect();
+        let ministries: Vec<&[String]> = known.iter().map(|(_, m)| *m).collect();
+        Self::among(&owners, &ministries)
     }
 
     /// From the two owners, each as it is compared (the same agency: equal), and the
@@ -97,21 +114,29 @@ impl OwnerRelation {
         owners: (Option<A>, Option<A>),
         ministries: (&[M], &[M]),
     ) -> Self {
-        let (ma, mb) = ministries;
-        match owners {
-            (Some(x), Some(y)) if x == y => Self::SameAgency,
-            (Some(_), Some(_)) => {
-                if ma.is_empty() || mb.is_empty() {
-                    // Municipalities have no ministry: two of them are different owners.
-                    Self::CrossSector
-                } else if ma.iter().any(|m| mb.contains(m)) {
-                    Self::SameSector
-                } else {
-                    Self::CrossSector
-                }
-            }
-            _ => Self::Unknown,
+        let (a, b) = owners;
+        if a.is_none() || b.is_none() {
+            return Self::Unknown;
         }
+        Self::among(&[a, b], &[ministries.0, ministries.1])
+    }
+
+    /// [`OwnerRelation::of_group`] for owners as they are compared (missing ones left out)
+    /// and their ministries.
+    fn among<A: PartialEq, M: PartialEq>(owners: &[Option<A>], ministries: &[&[M]]) -> Self {
+        let known: Vec<(&A, &[M])> =
+            owners.iter().zip(ministries).filter_map(|(owner, m)| Some((owner.as_ref()?, *m))).collect();
+        let Some(&(first, first_ministries)) = known.first() else { return Self::Unknown };
+        if known.len() < 2 {
+            return Self::Unknown;
+        }
+        if known.iter().all(|(owner, _)| *owner == first) {
+            return Self::SameAgency;
+        }
+        // Municipalities and KS have no ministry: together they are the municipal sector.
+        let municipal = known.iter().all(|(_, m)| m.is_empty());
+        let shared = first_ministries.iter().any(|sector| known.iter().all(|(_, m)| m.contains(sector)));
+        if municipal || shared { Self::SameSector } else { Self::CrossSector }
     }
 }
 
@@ -273,6 +298,41 @@ mod tests {
         assert_eq!(OwnerRelation::of(&nav, &owner(Some("Skatteetaten"), &["FIN"])), OwnerRelation::CrossSector);
         assert_eq!(OwnerRelation::of(&nav, &owner(Some("Oslo kommune"), &[])), OwnerRelation::CrossSector);
         assert_eq!(OwnerRelation::of(&nav, &owner(None, &[])), OwnerRelation::Unknown);
+        let (oslo, bergen) = (owner(Some("Oslo kommune"), &[]), owner(Some("Bergen kommune"), &[]));
+        assert_eq!(OwnerRelation::of(&oslo, &bergen), OwnerRelation::SameSector, "the municipal sector");
+        let joint = owner(Some("Helsedirektoratet"), &["HOD", "AID"]);
+        assert_eq!(OwnerRelation::of(&nav, &joint), OwnerRelation::SameSector, "AID is common to both");
+    }
+
+    #[test]
+    fn a_group_and_its_pairs_are_in_sectors_by_one_definition() {
+        let members = [
+            owner(Some("Nav"), &["AID"]),
+            owner(Some("IMDi"), &["AID"]),
+            owner(Some("Helsedirektoratet"), &["HOD", "AID"]),
+            owner(Some("Skatteetaten"), &["FIN"]),
+            owner(Some("Oslo kommune"), &[]),
+            owner(Some("Bergen kommune"), &[]),
+            owner(Some("NAV "), &["AID"]),
+            owner(None, &["AID"]),
+        ];
+        let group = |ids: &[usize]| {
+            OwnerRelation::of_group(
+                ids.iter().map(|&i| (members[i].agency.as_deref(), members[i].ministries.as_slice())),
+            )
+        };
+        for i in 0..members.len() {
+            for j in 0..members.len() {
+                if i != j {
+                    assert_eq!(group(&[i, j]), OwnerRelation::of(&members[i], &members[j]), "{i} {j}");
+                }
+            }
+        }
+        assert_eq!(group(&[0, 1, 2]), OwnerRelation::SameSector);
+        assert_eq!(group(&[0, 1, 3]), OwnerRelation::CrossSector);
+        assert_eq!(group(&[4, 5]), OwnerRelation::SameSector);
+        assert_eq!(group(&[0, 6, 7]), OwnerRelation::SameAgency, "the owner left out is not counted");
+        assert_eq!(group(&[7]), OwnerRelation::Unknown);
     }
 
     #[test]

@@ -207,7 +207,8 @@ pub(crate) fn term_concepts(infos: &[WordInfo]) -> FastMap<TermId, Vec<ConceptId
 }
 
 /// A code name's or acronym's contribution once its expansion is known: what its words
-/// say (at a lower weight), and its own term only when the expansion is a guess.
+/// say (at a lower weight), and its own term only when the expansion is a guess. (Where it
+/// labels words of its own title it is left out of that title: see `features`.)
 fn expanded(infos: &[WordInfo], id: usize, expansion: &Expansion) -> WordInfo {
     let own = &infos[id];
     let mut info = own.clone();

@@ -4,7 +4,7 @@
 
 use super::{BriefOptions, CandidatePair};
 use crate::config::Lang;
-use crate::dedupe::Decision;
+use crate::dedupe::{Decision, OwnerRelation};
 use crate::error::Result;
 use crate::model::{Batch, Initiative};
 use crate::scoring::{Frame, Ranking, ScoreMatrix, Selection, Weights};
@@ -596,7 +596,10 @@ fn parallel(
                         ),
                     })
                     .collect(),
-                cross_sector: ministries.len() > 1,
+                // The duplicates screen's definition, so a group and its pairs agree.
+                cross_sector: OwnerRelation::of_group(
+                    members.iter().map(|m| (m.agency.as_deref(), m.ministries.as_slice())),
+                ) == OwnerRelation::CrossSector,
                 owners,
                 ministries,
                 has_duplicates,
