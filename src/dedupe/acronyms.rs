@@ -1,8 +1,8 @@
-//! Acronyms and code names, learnt from the portfolio itself: what "FDK", "NyVigsel" or
+//! Acronyms and code names, learnt from the portfolio itself: what "FDK", "DigiX" or
 //! "MinSak" stand for.
 //!
-//! A code name written in mixed case splits where its case changes ("NyVigsel" → "Ny" +
-//! "Vigsel"), and each part is read as a word of the same record that it starts ("vigsel"),
+//! A code name written in mixed case splits where its case changes ("MinSak" → "Min" +
+//! "Sak"), and each part is read as a word of the same record that it starts ("saken"),
 //! else the most used such word of the portfolio. An acronym in capitals is read as the
 //! words of its record whose initials spell it ("Felles datakatalog" for FDK), or as the
 //! words another record defines it by in parentheses. An agency's own code ("NAV", "SSB")

@@ -153,11 +153,11 @@ mod tests {
     fn takes_an_owner_name_out_wherever_a_title_puts_it() {
         let names = names();
         let plain = |t: &str| fold(&names.strip(t));
-        assert_eq!(plain("Parkeringsetaten: digital søknad om beboerparkering"), "digital soknad om beboerparkering");
-        assert_eq!(plain("Digital søknad om beboerparkering i regi av PKV"), "digital soknad om beboerparkering");
-        assert_eq!(plain("Statens parkeringsvesens løsning for beboerparkering"), "losning for beboerparkering");
-        assert_eq!(plain("Bystad kommune – søknad om beboerparkering"), "soknad om beboerparkering");
-        assert_eq!(plain("SØKNAD OM BEBOERPARKERING (PARKERINGSETATEN)"), "soknad om beboerparkering");
+        assert_eq!(plain("Parkeringsetaten: digital søknad om bobilparkering"), "digital soknad om bobilparkering");
+        assert_eq!(plain("Digital søknad om bobilparkering i regi av PKV"), "digital soknad om bobilparkering");
+        assert_eq!(plain("Statens parkeringsvesens løsning for bobilparkering"), "losning for bobilparkering");
+        assert_eq!(plain("Bystad kommune – søknad om bobilparkering"), "soknad om bobilparkering");
+        assert_eq!(plain("SØKNAD OM BOBILPARKERING (PARKERINGSETATEN)"), "soknad om bobilparkering");
     }
 
     #[test]

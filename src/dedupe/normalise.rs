@@ -75,7 +75,7 @@ pub struct Word {
     pub acronym: bool,
     /// In lower case as written, accents kept ("dødsboløsning"): how it is shown.
     pub lower: String,
-    /// A code name's parts where its case changes ("NyVigsel" → "ny", "vigsel"); empty for
+    /// A code name's parts where its case changes ("MinSak" → "min", "sak"); empty for
     /// an ordinary word.
     pub code_parts: Vec<String>,
 }
@@ -243,7 +243,7 @@ impl Reader {
     }
 }
 
-/// The parts of a code name written in mixed case ("NyVigsel" → ["ny", "vigsel"], "eSak" →
+/// The parts of a code name written in mixed case ("MinSak" → ["min", "sak"], "eSak" →
 /// ["e", "sak"]), folded; empty for a word that changes case nowhere inside (or only at
 /// its start, or throughout: "NAV").
 fn code_name_parts(piece: &str) -> Vec<String> {

@@ -49,10 +49,8 @@ const FUNCTION_WORDS: &[(&str, &str)] = &[
 
 /// Common words of public administration whose nynorsk form no rule reaches, nynorsk →
 /// bokmål. Read as whole words and, from [`MIN_MEMBER`] letters, as the first or last
-/// member of a compound ("godsløyve", "skulemåltid", "eigedomsgrenser").
+/// member of a compound ("byggjeløyve", "skuleskyss", "eigedomsskatt").
 const CONTENT_WORDS: &[(&str, &str)] = &[
-    ("skildring", "beskrivelse"),
-    ("skildringar", "beskrivelser"),
     ("yting", "ytelse"),
     ("ytingar", "ytelser"),
     ("avgjerd", "avgjørelse"),
@@ -186,7 +184,8 @@ pub fn to_bokmal(word: &str) -> Cow<'_, str> {
 }
 
 /// A compound with nynorsk content words as its first or last member (or both), those
-/// members in bokmål ("godsløyve" → "godstillatelse", "bustadtilskot" → "boligtilskudd").
+/// members in bokmål ("byggjeløyve" → "byggetillatelse", "eigedomstilskot" →
+/// "eiendomstilskudd").
 fn compound_members(word: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(word);
     let long_enough = CONTENT_WORDS.iter().filter(|(n, _)| n.chars().count() >= MIN_MEMBER);

@@ -20,7 +20,7 @@ pub(crate) struct Words {
     pub count: Vec<u32>,
     /// Written in capitals ("FDK").
     pub acronym: Vec<bool>,
-    /// A code name's parts ("NyVigsel" → "ny", "vigsel").
+    /// A code name's parts ("MinSak" → "min", "sak").
     pub code_parts: Vec<Vec<String>>,
 }
 

@@ -232,7 +232,7 @@ pub fn object_evidence(scores: &SubScores) -> f32 {
     if scores.across_languages {
         scores.object_concepts
     } else {
-        // The spelling too: an inflection or a typo ("luftfartshinder", "luftfartshindre")
+        // The spelling too: an inflection or a typo ("barnehageplass", "barnehageplasser")
         // is another stem but most of the same letters.
         scores.object_words.max(scores.object_concepts).max(scores.object_spelling)
     }

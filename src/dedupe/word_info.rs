@@ -138,7 +138,7 @@ impl Word<'_> {
         let words = &self.reading.words;
         let (folded, stem) = (&words.folded[self.id as usize], &words.stem[self.id as usize]);
         let parts = self.parts;
-        // A compound says how only if all its parts do: "nasjonalregnskap" is an object.
+        // A compound says how only if all its parts do: "nasjonalpark" is an object.
         let how = kinds.is_how_word(folded) && parts.iter().all(|part| kinds.is_how_word(part));
         let what_parts: Vec<&String> = parts.iter().filter(|part| !kinds.is_how_word(part)).collect();
         let mut concepts: Vec<ConceptId> = lexicon.concepts_of_stem(stem, self.language).to_vec();
