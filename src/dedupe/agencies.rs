@@ -56,19 +56,29 @@ impl AgencyNames {
         self.by_first.is_empty()
     }
 
-    /// `title` without the owner names it holds (and the words that tie them to it). A
-    /// title that would be left without a content word is kept as it is.
-    pub fn strip<'t>(&self, title: &'t str) -> Cow<'t, str> {
+    /// `title` without the owner names it holds where a title names its owner: at its start
+    /// ("X: …", "X – …", "Xs løsning for …"), tied to it ("… i regi av X"), in parentheses
+    /// ("… (X)"), and `own` (the record's own owner) anywhere. Elsewhere a name is what the
+    /// initiative is about or for ("… i Bystad kommune"), and stays. A title that would be
+    /// left without a content word is kept as it is.
+    pub fn strip<'t>(&self, title: &'t str, own: Option<&str>) -> Cow<'t, str> {
         if self.by_first.is_empty() {
             return Cow::Borrowed(title);
         }
         let tokens = tokens(title);
         let one_case = !title.chars().any(char::is_uppercase) || !title.chars().any(char::is_lowercase);
+        let own: Vec<String> =
+            own.map(|o| fold(o).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()).unwrap_or_default();
         let mut removed = vec![false; tokens.len()];
         let mut at = 0;
         while at < tokens.len() {
-            match self.name_at(&tokens, at, one_case) {
-                Some(length) => {
+            let found = self.name_at(&tokens, at, one_case);
+            let owns = found.is_some_and(|(length, genitive)| {
+                let place = Place { title, tokens: &tokens, at, length };
+                place.is_own(&own) || place.names_owner(genitive)
+            });
+            match found.filter(|_| owns) {
+                Some((length, _)) => {
                     removed[at..at + length].iter_mut().for_each(|r| *r = true);
                     mark_tie(&tokens, at, &mut removed);
                     at += length;
@@ -92,8 +102,9 @@ impl AgencyNames {
         Cow::Owned(out)
     }
 
-    /// How many tokens from `at` are a name (the longest that fits), if any.
-    fn name_at(&self, tokens: &[Token], at: usize, one_case: bool) -> Option<usize> {
+    /// How many tokens from `at` are a name (the longest that fits), and whether its last
+    /// word is in the genitive ("Skatteetatens"), if any.
+    fn name_at(&self, tokens: &[Token], at: usize, one_case: bool) -> Option<(usize, bool)> {
         if !one_case && !tokens[at].capital {
             return None;
         }
@@ -108,7 +119,43 @@ impl AgencyNames {
                     token.folded == *word || (i == last && token.folded.strip_suffix('s') == Some(word.as_str()))
                 })
             })
-            .map(Vec::len)
+            .map(|name| (name.len(), tokens[at + name.len() - 1].folded != name[name.len() - 1]))
+    }
+}
+
+/// Where a name stands in a title.
+struct Place<'a> {
+    title: &'a str,
+    tokens: &'a [Token],
+    at: usize,
+    length: usize,
+}
+
+impl Place<'_> {
+    /// The name is the record's own owner's.
+    fn is_own(&self, own: &[String]) -> bool {
+        let words = &self.tokens[self.at..self.at + self.length];
+        !own.is_empty()
+            && own.len() == words.len()
+            && words.iter().zip(own).enumerate().all(|(i, (token, word))| {
+                token.folded == *word || (i == own.len() - 1 && token.folded.strip_suffix('s') == Some(word.as_str()))
+            })
+    }
+
+    /// The title names an owner here: at its start before a separator or in the genitive,
+    /// after a tie ("i regi av"), or in parentheses.
+    fn names_owner(&self, genitive: bool) -> bool {
+        let (start, end) = (self.tokens[self.at].start, self.tokens[self.at + self.length - 1].end);
+        let after =
+            self.tokens.get(self.at + self.length).map_or(&self.title[end..], |next| &self.title[end..next.start]);
+        let before = &self.title[..start];
+        let leading = self.at == 0 && (genitive || after.contains([':', '–', '-', '—', '|']));
+        let tied = TIES.iter().any(|tie| {
+            self.at >= tie.len()
+                && self.tokens[self.at - tie.len()..self.at].iter().zip(tie.iter()).all(|(t, w)| t.folded == *w)
+        });
+        let bracketed = before.trim_end().ends_with('(') && after.trim_start().starts_with(')');
+        leading || tied || bracketed
     }
 }
 
@@ -152,7 +199,7 @@ mod tests {
     #[test]
     fn takes_an_owner_name_out_wherever_a_title_puts_it() {
         let names = names();
-        let plain = |t: &str| fold(&names.strip(t));
+        let plain = |t: &str| fold(&names.strip(t, None));
         assert_eq!(plain("Parkeringsetaten: digital søknad om bobilparkering"), "digital soknad om bobilparkering");
         assert_eq!(plain("Digital søknad om bobilparkering i regi av PKV"), "digital soknad om bobilparkering");
         assert_eq!(plain("Statens parkeringsvesens løsning for bobilparkering"), "losning for bobilparkering");
@@ -168,9 +215,18 @@ mod tests {
             "Parkeringsetaten",
             "Statens vegvesen: digital søknad",
             "Og så videre om parkering",
+            "Digital søknad om bobilparkering i Bystad kommune",
         ] {
-            assert_eq!(names.strip(title), title, "{title}");
+            assert_eq!(names.strip(title, None), title, "{title}");
         }
-        assert!(AgencyNames::default().strip("Parkeringsetaten: x").starts_with("Parkeringsetaten"));
+        assert!(AgencyNames::default().strip("Parkeringsetaten: x", None).starts_with("Parkeringsetaten"));
+    }
+
+    #[test]
+    fn the_records_own_owner_goes_wherever_it_stands() {
+        let names = names();
+        let title = "Digital søknad om bobilparkering i Bystad kommune";
+        assert_eq!(fold(&names.strip(title, Some("Bystad kommune"))), "digital soknad om bobilparkering i");
+        assert_eq!(names.strip(title, Some("PKV")), title, "another owner's scope stays");
     }
 }

@@ -65,6 +65,9 @@ pub const CANDIDATES_PER_RECORD: usize = 20;
 /// Below it the titles share at most a common word; the description alone does not make
 /// two initiatives one.
 pub const CANDIDATE_BAR: f32 = 0.3;
+/// When the threshold is calibrated, the low scores of one candidate in this many records'
+/// worth are scored in full (see [`Analysis::passing_counted`]).
+pub(crate) const RECORDS_PER_SAMPLED: usize = 5_000;
 /// Candidates scored per parallel batch (see [`Analysis::passing`]).
 const SCORED_AT_A_TIME: usize = 1 << 18;
 
@@ -154,7 +157,7 @@ impl Analysis {
             (0..records.len()).map(|i| language::detect(records.title(i), descriptions[i].as_deref())).collect();
         let names = kinds.agency_names(records.agencies());
         let stripped: Vec<std::borrow::Cow<'_, str>> =
-            (0..records.len()).map(|i| names.strip(records.title(i))).collect();
+            (0..records.len()).map(|i| names.strip(records.title(i), records.agency(i))).collect();
         let titles: Vec<&str> = stripped.iter().map(|t| t.as_ref()).collect();
         let portfolio = Portfolio::build(&titles, descriptions, &languages, kinds, lexicon::Lexicon::builtin());
         drop(titles);
@@ -190,41 +193,45 @@ impl Analysis {
     /// ([`Analysis::keep_for_explaining`]).
     ///
     /// The candidates are scored in chunks as they are found, and only those that reach
-    /// the threshold are kept, with their sub-scores (40 bytes each).
+    /// the threshold are kept, with their sub-scores (52 bytes each).
     pub(crate) fn passing(&self, threshold: f64, wanted: impl Fn(i64, i64) -> bool + Sync) -> Passing {
-        self.passing_counted(threshold, threshold, wanted).0
+        self.passing_counted((threshold, threshold, 1), wanted).0
     }
 
     /// As [`Analysis::passing`] for pairs reaching `keep`, and how many pairs scored how
-    /// much from `floor` up (every pair reaching `floor` is scored in full): what a
-    /// threshold is calibrated from ([`threshold::Histogram`]).
+    /// much from `floor` up: what a threshold is calibrated from ([`threshold::Histogram`]).
+    /// Pairs below `keep` are scored in full for one candidate in `sample` only (chosen by
+    /// their positions, so a run repeats), each counted for `sample`: the low scores are
+    /// many, and their number is all that is wanted of them.
     pub(crate) fn passing_counted(
         &self,
-        floor: f64,
-        keep: f64,
+        (floor, keep, sample): (f64, f64, u32),
         wanted: impl Fn(i64, i64) -> bool + Sync,
     ) -> (Passing, threshold::Histogram) {
         let mut histogram = threshold::Histogram::new();
         if self.explain_only {
             return (Passing(Vec::new()), histogram);
         }
+        let sampled = |i: u32, j: u32| sample <= 1 || (i.wrapping_mul(2_654_435_761) ^ j) % sample == 0;
         let mut passing = Vec::new();
         self.candidate_chunks(|slice| {
             // Collected from parallel pieces into a list of its exact size.
-            let reached: Vec<(Scored, f64)> = slice
+            let reached: Vec<(Scored, f64, u32)> = slice
                 .par_iter()
                 .filter_map(|&(i, j)| {
                     let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
                     if a == b || !wanted(a.min(b), a.max(b)) {
                         return None;
                     }
-                    let sub_scores = self.reaching(i as usize, j as usize, floor)?;
+                    let (from, weight) = if sampled(i, j) { (floor, sample.max(1)) } else { (keep, 1) };
+                    let sub_scores = self.reaching(i as usize, j as usize, from)?;
                     let score = self.combined(i as usize, j as usize, &sub_scores);
-                    Some((Scored { i, j, sub_scores }, score))
+                    Some((Scored { i, j, sub_scores }, score, if score >= keep { 1 } else { weight }))
                 })
                 .collect();
-            reached.iter().for_each(|(_, score)| histogram.add(*score));
-            let above: Vec<Scored> = reached.into_iter().filter(|(_, score)| *score >= keep).map(|(s, _)| s).collect();
+            reached.iter().for_each(|&(_, score, weight)| histogram.add_weighted(score, weight));
+            let above: Vec<Scored> =
+                reached.into_iter().filter(|(_, score, _)| *score >= keep).map(|(s, ..)| s).collect();
             if !above.is_empty() {
                 passing.push(above);
             }
@@ -278,6 +285,15 @@ impl Analysis {
             );
         });
         out
+    }
+
+    /// How many records it compares.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.len() == 0
     }
 
     /// The ids of every record of the portfolio, in order.

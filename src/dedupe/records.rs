@@ -98,6 +98,11 @@ impl Records {
         numbers.into_iter().map(|n| self.names.name(n)).collect()
     }
 
+    /// Record `i`'s owner as written.
+    pub fn agency(&self, i: usize) -> Option<&str> {
+        self.entries[i].agency.map(|n| self.names.name(n))
+    }
+
     pub fn title(&self, i: usize) -> &str {
         &self.entries[i].title
     }

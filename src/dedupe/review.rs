@@ -109,7 +109,9 @@ impl ReviewQueue {
             (Threshold::Fixed(t), _) => (analysis.passing(t, wanted), t, threshold::Source::Given),
             (Threshold::Calibrated, Some(t)) => (analysis.passing(t, wanted), t, threshold::Source::Decisions),
             (Threshold::Calibrated, None) => {
-                let (mut passing, histogram) = analysis.passing_counted(threshold::FIT_FROM, threshold::LOWEST, wanted);
+                let sample = (analysis.len() / super::RECORDS_PER_SAMPLED).max(1) as u32;
+                let bounds = (threshold::FIT_FROM, threshold::LOWEST, sample);
+                let (mut passing, histogram) = analysis.passing_counted(bounds, wanted);
                 let (t, source) = match histogram.calibrated() {
                     Some(t) => (t, threshold::Source::Portfolio),
                     None => (super::DEFAULT_THRESHOLD, threshold::Source::Default),

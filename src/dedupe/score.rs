@@ -379,6 +379,12 @@ mod tests {
     }
 
     #[test]
+    fn sub_scores_stay_small() {
+        // A million initiatives keep three million of these while their pairs are found.
+        assert_eq!(std::mem::size_of::<SubScores>(), 52);
+    }
+
+    #[test]
     fn amounts_compare_when_both_are_known() {
         assert_eq!(amount_ratio(Some(10), Some(40)), Some(0.25));
         assert_eq!(amount_ratio(Some(40), Some(40)), Some(1.0));

@@ -4,8 +4,8 @@
 //!
 //! Most candidate pairs share a word or two and score low, and their number falls off
 //! steeply as the score rises; true parallel solutions form a second, flat group higher up.
-//! The fall-off is measured where nearly every pair is a chance one (scores 0.30–0.45)
-//! and carried upward, which estimates how many chance pairs lie above any threshold. The
+//! The fall-off is measured where nearly every pair is a chance one (from where they peak,
+//! at 0.30 or a little above, over 0.15) and carried upward, which estimates how many chance pairs lie above any threshold. The
 //! threshold is the lowest at which they are at most [`CHANCE_SHARE`] of the pairs listed:
 //! a score then means the same on any portfolio, what it is made of aside.
 
@@ -16,9 +16,13 @@ pub const CHANCE_SHARE: f64 = 0.02;
 /// The calibrated threshold lies in this range.
 pub const LOWEST: f64 = 0.40;
 pub const HIGHEST: f64 = 0.80;
-/// The fall-off is measured on scores in this range ...
+/// The fall-off is measured from the most frequent score between these (where the chance
+/// pairs peak: at the lower end on most portfolios, higher where one service recurs in
+/// many places) ...
 pub const FIT_FROM: f64 = 0.30;
-const FIT_TO: f64 = 0.45;
+const PEAK_BY: f64 = 0.45;
+/// ... over this span of scores ...
+const FIT_SPAN: f64 = 0.15;
 /// ... in bins this wide, each of which must hold this many pairs to be measured.
 const FIT_BIN: f64 = 0.025;
 const FIT_MIN_PAIRS: u32 = 5;
@@ -72,8 +76,13 @@ impl Histogram {
     }
 
     pub fn add(&mut self, score: f64) {
+        self.add_weighted(score, 1);
+    }
+
+    /// Counts a pair that stands for `weight` pairs (one of a sample).
+    pub fn add_weighted(&mut self, score: f64, weight: u32) {
         let bin = ((score * BINS as f64) as usize).min(BINS - 1);
-        self.counts[bin] += 1;
+        self.counts[bin] += weight;
     }
 
     pub fn merge(&mut self, other: &Histogram) {
@@ -100,16 +109,21 @@ impl Histogram {
         })
     }
 
+    /// How many pairs score from `from` to `from` + [`FIT_BIN`].
+    fn in_bin(&self, from: f64) -> f64 {
+        self.at_least(from) - self.at_least(from + FIT_BIN)
+    }
+
     /// The exponential fall-off of the number of pairs with the score, fitted (least
-    /// squares on the logarithm) to the bins of [`FIT_FROM`]..[`FIT_TO`].
+    /// squares on the logarithm) to the bins of [`FIT_SPAN`] from the peak.
     fn fall_off(&self) -> Option<FallOff> {
-        let bins = ((FIT_TO - FIT_FROM) / FIT_BIN).round() as usize;
-        let points: Vec<(f64, f64)> = (0..bins)
-            .map(|b| {
-                let from = FIT_FROM + b as f64 * FIT_BIN;
-                let count = self.at_least(from) - self.at_least(from + FIT_BIN);
-                (from + FIT_BIN / 2.0, count)
-            })
+        let starts = |from: f64, to: f64| {
+            let bins = ((to - from) / FIT_BIN).round() as usize;
+            (0..bins).map(move |b| from + b as f64 * FIT_BIN)
+        };
+        let peak = starts(FIT_FROM, PEAK_BY).max_by(|x, y| self.in_bin(*x).total_cmp(&self.in_bin(*y)))?;
+        let points: Vec<(f64, f64)> = starts(peak, peak + FIT_SPAN)
+            .map(|from| (from + FIT_BIN / 2.0, self.in_bin(from)))
             .filter(|&(_, count)| count >= f64::from(FIT_MIN_PAIRS))
             .map(|(x, count)| (x, (count / FIT_BIN).ln()))
             .collect();
@@ -186,6 +200,22 @@ mod tests {
         assert!((LOWEST..=HIGHEST).contains(&small), "{small}");
         assert!(large > small, "ten times the chance pairs need a higher bar: {small} {large}");
         assert!(small < 0.55 && large < 0.7, "{small} {large}");
+    }
+
+    #[test]
+    fn chance_pairs_that_peak_above_the_lowest_scores_are_measured_from_their_peak() {
+        let mut histogram = portfolio(300.0);
+        // Fewer chance pairs just above 0.30 than at 0.36: the fall-off starts there.
+        for bin in 30..36 {
+            for _ in 0..(bin - 29) * 40 {
+                histogram.add(bin as f64 / 100.0 + 0.005);
+            }
+        }
+        let threshold = histogram.calibrated().expect("calibrated");
+        assert!((0.45..0.7).contains(&threshold), "{threshold}");
+        let mut sampled = Histogram::new();
+        sampled.add_weighted(0.33, 10);
+        assert_eq!(sampled.at_least(0.3), 10.0);
     }
 
     #[test]

@@ -596,10 +596,7 @@ fn parallel(
                         ),
                     })
                     .collect(),
-                // The duplicates screen's definition, so a group and its pairs agree.
-                cross_sector: OwnerRelation::of_group(
-                    members.iter().map(|m| (m.agency.as_deref(), m.ministries.as_slice())),
-                ) == OwnerRelation::CrossSector,
+                cross_sector: crosses_sectors(&members),
                 owners,
                 ministries,
                 has_duplicates,
@@ -634,6 +631,13 @@ fn parallel(
         open,
         open_more: open_count.saturating_sub(LISTED_CANDIDATES),
     })
+}
+
+/// True when a group's owners are in more than one sector, by the duplicates screen's
+/// definition, so a group and its pairs agree.
+fn crosses_sectors(members: &[&Initiative]) -> bool {
+    let owners = members.iter().map(|m| (m.agency.as_deref(), m.ministries.as_slice()));
+    OwnerRelation::of_group(owners) == OwnerRelation::CrossSector
 }
 
 fn coverage(active: &[&Initiative], resolver: &Resolver, item: &dyn Fn(&Initiative) -> Item, lang: Lang) -> Coverage {
