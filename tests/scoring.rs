@@ -39,7 +39,7 @@ fn scores_are_set_by_hand_and_from_a_sheet() {
     let err = fails(home.run_db(&["score", "set", &first, "nytte", "6"]));
     assert!(err.contains("outside the scale"), "{err}");
     let err = fails(home.run_db(&["score", "set", &first, "nyte", "3"]));
-    assert!(err.contains("did you mean nytte"), "{err}");
+    assert!(err.contains("mente du nytte"), "{err}");
 
     let sheet = fixture("scores/poeng.csv");
     let dry = json(&ok(home.run_db(&["score", "import", sheet.to_str().expect("utf-8"), "--dry-run", "--json"])));
@@ -186,7 +186,7 @@ fn weights_move_the_ranking_and_scenarios_compare() {
     let by_scenario = json(&ok(home.run_db(&["rank", "--scenario", "Mars", "--json"])));
     assert!(by_scenario.as_array().expect("rows").iter().any(|r| r["in_frame"] == true));
     let err = fails(home.run_db(&["scenario", "compare", "Mars", "Mai"]));
-    assert!(err.contains("unknown scenario"), "{err}");
+    assert!(err.contains("ukjent scenario «Mai»"), "{err}");
     ok(home.run_db(&["scenario", "delete", "april"]));
 }
 
