@@ -83,6 +83,16 @@ catalogue! {
     SHEET = "ark" / "sheet";
     HEADER_ROW = "overskriftsrad" / "header row";
     MAPPING = "Kolonner" / "Columns";
+    PROPOSAL = "Slik leser samla kolonnene" / "How samla reads the columns";
+    CONFIRM_WITH_MAP = "Bekreft eller rett med" / "Confirm or correct with";
+    IMPORT_PREVIEW = "Sjekk kolonnene:" / "Check the columns:";
+    PREVIEW_KEYS = "↑↓ velg kolonne   ←→ endre felt   enter importer   esc avbryt"
+        / "↑↓ choose a column   ←→ change its field   enter import   esc cancel";
+    NOT_USED = "ikke brukt" / "not used";
+    CONFIDENCE_LOW = "usikker" / "unsure";
+    CONFIDENCE_MEDIUM = "nokså sikker" / "fairly sure";
+    CONFIDENCE_HIGH = "sikker" / "sure";
+    CONFIDENCE_CONFIRMED = "bekreftet" / "confirmed";
     UNMAPPED = "Ikke brukt (ligger i rårad)" / "Not used (kept in raw row)";
     ROWS_READ = "rader lest" / "rows read";
     INSERTED = "nye" / "inserted";
@@ -472,6 +482,8 @@ catalogue! {
 /// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
 pub fn field_name(field: &str) -> Option<Text> {
     Some(match field {
+        "key" => KEY,
+        "ministry" => MINISTRIES,
         "title" => TITLE,
         "description" => DESCRIPTION,
         "agency" => AGENCY,

@@ -128,3 +128,53 @@ fn a_panic_on_the_screens_own_thread_restores_the_terminal_first() {
     let after = tmux.run(&["capture-pane", "-p", "-J", "-S", "-100", "-t", "samla"]);
     assert!(after.contains("SAMLA_FAIL_JOB=screen"), "the panic is printed after the terminal is restored:\n{after}");
 }
+
+#[test]
+fn an_unsure_import_is_previewed_corrected_and_remembered_for_the_next_round() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    let unsure = "Navn;Tittel;Ansvarlig etat;Søkt beløp (mill. kr)\n\
+        Digital søknad om tilskudd;Søknad om tilskudd;Nav;12\n\
+        Felles varslingsløsning;Varsler;Skatteetaten;4\n";
+    let first = home.path("usikker.csv");
+    std::fs::write(&first, unsure).expect("write");
+    let second = home.path("usikker_runde2.csv");
+    std::fs::write(&second, unsure.replace(";12\n", ";13\n")).expect("write");
+    let db = home.db();
+    let session = common::tmux::Session::start(&home, "preview", (120, 40), "", &format!("--db '{}'", db.display()));
+    let tmux = &session.tmux;
+    tmux.wait_for("1 Tiltak");
+    tmux.keys(&["i"]);
+    tmux.text(first.to_str().expect("utf-8"));
+    tmux.keys(&["Enter"]);
+    let preview = tmux.wait_for("Sjekk kolonnene");
+    assert!(preview.contains("tittel (usikker)") && preview.contains("«Søknad om tilskudd»"), "{preview}");
+    // The title is in «Tittel»: the second column gets it, and «Navn» gives it up.
+    tmux.keys(&["Down", "Right", "Right"]);
+    let corrected = tmux.wait_for("tittel (bekreftet)");
+    assert!(corrected.contains("Navn") && corrected.contains("(ikke brukt)"), "{corrected}");
+    tmux.keys(&["Enter"]);
+    let done = tmux.wait_for("Import ferdig");
+    assert!(done.contains("tittel ← «Tittel»"), "{done}");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    // The next round is read the same way without asking.
+    tmux.keys(&["i"]);
+    tmux.text(second.to_str().expect("utf-8"));
+    tmux.keys(&["Enter"]);
+    let round2 = tmux.wait_for("Import ferdig");
+    assert!(round2.contains("tittel ← «Tittel»") && round2.contains("1 endret"), "{round2}");
+    assert!(!round2.contains("Sjekk kolonnene"));
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "0");
+    let listed = ok(home.run_db(&["list", "--format", "json"]));
+    assert!(
+        listed.contains("\"Søknad om tilskudd\"") && !listed.contains("\"Digital søknad om tilskudd\""),
+        "{listed}"
+    );
+}

@@ -176,7 +176,7 @@ fn keys_lead_to_effects_and_overlays() {
     press(&mut app, "i/tmp/ny runde.csv");
     assert_eq!(
         app.on_key(key(KeyCode::Enter)),
-        vec![Effect::StartImport { path: "/tmp/ny runde.csv".into(), allow_withdraw: false }]
+        vec![Effect::StartImport(samla::tui::app::ImportRequest::new("/tmp/ny runde.csv".into()))]
     );
 
     assert_eq!(app.on_key(key(KeyCode::Char('r'))), vec![Effect::Reload]);

@@ -27,6 +27,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         mappings: args.mappings.clone(),
         dry_run: args.dry_run,
         allow_withdraw: args.allow_withdraw,
+        assume_yes: args.yes,
         analyst: context.config.analyst.clone(),
         monitor: None,
     };
@@ -46,6 +47,15 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             }
             Err(error) => {
                 // Each file is its own transaction: report this one, go on with the next.
+                if let crate::Error::Import { problem, .. } = &error {
+                    if let crate::error::ImportProblem::Unsure { columns, .. } = problem.as_ref() {
+                        let lines = crate::import::proposal::describe(columns, context.lang);
+                        let maps = crate::import::proposal::suggested_maps(columns);
+                        let again = i18n::CONFIRM_WITH_MAP.get(context.lang);
+                        let shown = format!("{lines}  {again}: samla import {} {maps}\n", file.display());
+                        eprint!("{}", crate::text::display_output(&shown));
+                    }
+                }
                 super::print_error(&super::error_line(&error, context.lang));
                 failed = true;
             }

@@ -214,6 +214,10 @@ pub struct ImportArgs {
     /// Show the report but write nothing (not even a new database file)
     #[arg(long)]
     pub dry_run: bool,
+    /// Import even where samla is unsure which column is which (it shows its proposal and
+    /// asks otherwise); what it reads is remembered for the source's next round
+    #[arg(long, short = 'y')]
+    pub yes: bool,
     /// Withdraw whatever initiatives the round leaves out, even more than a fifth of the
     /// source (without it such a round is refused, nothing changed)
     #[arg(long)]

@@ -31,6 +31,21 @@ pub enum ImportProblem {
          (their keys are missing from the file); nothing was changed"
     )]
     WouldWithdraw { label: String, withdrawn: usize, active: usize },
+    /// Detection is unsure which column holds some of the fields an import cannot do
+    /// without; nothing was written, and the proposal is there to confirm or correct.
+    #[error("samla is unsure which column holds {}; nothing was written", fields.join(", "))]
+    Unsure { fields: Vec<String>, columns: Vec<ColumnGuess> },
+}
+
+/// One column of a file as detection read it, for the analyst to confirm or correct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnGuess {
+    pub header: String,
+    pub samples: Vec<String>,
+    /// samla's field name, when the column was given one.
+    pub field: Option<String>,
+    /// low, medium, high or confirmed.
+    pub confidence: Option<String>,
 }
 
 /// What went wrong deciding which column is which.
@@ -76,6 +91,10 @@ impl ImportProblem {
                 format!("har en overskriftsrad (linje {header_row}), men ingen datarader under den")
             }
             ReaderFailed => "lesetråden til importen feilet".into(),
+            Unsure { fields, .. } => format!(
+                "samla er usikker på hvilken kolonne som er {}; ingenting er lagret",
+                fields.iter().map(|f| field_label(f, Lang::Nb)).collect::<Vec<_>>().join(", ")
+            ),
             WouldWithdraw { label, withdrawn, active } => format!(
                 "denne runden ville trukket {} av de {} aktive tiltakene i kilden «{label}» (nøklene deres \
                  mangler i fila); ingenting er endret",
@@ -95,6 +114,10 @@ impl ImportProblem {
                 ("choose the sheet with --sheet NAME", "velg arket med --sheet NAVN")
             }
             ImportProblem::Read(ReadError::SheetInCsv) => ("leave out --sheet", "utelat --sheet"),
+            ImportProblem::Unsure { .. } => (
+                "check the proposal above; confirm it with --yes or give the columns with --map FIELD=COLUMN",
+                "se forslaget over; godta det med --yes eller angi kolonnene med --map FELT=KOLONNE",
+            ),
             ImportProblem::WouldWithdraw { .. } => (
                 "if the source really dropped them, import again with --allow-withdraw",
                 "hvis kilden virkelig har tatt dem ut, importer på nytt med --allow-withdraw",
@@ -119,15 +142,19 @@ impl LayoutError {
                     format!("ingen kolonne ser ut som en tittel; kolonnene er: {}", listed_nb(columns, *more))
                 }
                 NoSuchColumn { field, column, columns, more } => format!(
-                    "det finnes ingen kolonne «{column}» for {field}; kolonnene er: {}",
+                    "det finnes ingen kolonne «{column}» for {}; kolonnene er: {}",
+                    field_label(field, Lang::Nb),
                     listed_nb(columns, *more)
                 ),
-                FieldMappedTwice { field, first, second } => {
-                    format!("{field} er koblet til to kolonner, «{first}» og «{second}»; velg én")
-                }
-                ColumnMappedTwice { column, first, second } => {
-                    format!("kolonnen «{column}» er koblet til to felt, {first} og {second}; velg ett")
-                }
+                FieldMappedTwice { field, first, second } => format!(
+                    "{} er koblet til to kolonner, «{first}» og «{second}»; velg én",
+                    field_label(field, Lang::Nb)
+                ),
+                ColumnMappedTwice { column, first, second } => format!(
+                    "kolonnen «{column}» er koblet til to felt, {} og {}; velg ett",
+                    field_label(first, Lang::Nb),
+                    field_label(second, Lang::Nb)
+                ),
             },
         }
     }
@@ -157,6 +184,11 @@ fn listed_nb(columns: &[String], more: usize) -> String {
         text.push_str(&format!(", … og {} til", group_thousands(more as i64)));
     }
     text
+}
+
+/// A field's name as the user reads it (samla's field names are its English column names).
+pub fn field_label(field: &str, lang: Lang) -> String {
+    crate::i18n::field_name(field).map_or_else(|| field.to_string(), |text| text.get(lang).to_lowercase())
 }
 
 fn quoted(names: &[String]) -> String {

@@ -9,7 +9,7 @@ mod localise;
 pub mod read;
 pub mod value;
 
-pub use import::{ImportProblem, LayoutError};
+pub use import::{ColumnGuess, ImportProblem, LayoutError};
 pub use read::ReadError;
 
 use std::path::PathBuf;

@@ -144,6 +144,8 @@ pub enum LayoutNote {
     ForeignCurrency { header: String, currency: String },
     /// Another money column besides the requested amount and the total cost, kept as it is.
     MoneyKept { header: String },
+    /// The header names no unit and the cells are small numbers: read as millions of kroner.
+    MillionsAssumed { header: String },
 }
 
 impl Layout {

@@ -7,6 +7,7 @@
 pub mod detect;
 pub mod harmonise;
 pub mod layout;
+pub mod proposal;
 pub mod read;
 pub mod report;
 pub mod scores;
@@ -50,6 +51,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Withdraw whatever the round leaves out, however much (see [`WITHDRAW_SHARE_ASKED`]).
     pub allow_withdraw: bool,
+    /// Accept detection's proposal even where it is unsure (the analyst has seen it).
+    pub assume_yes: bool,
     /// Who is importing, for the change log.
     pub analyst: String,
     /// Progress and cancellation, for imports started from the TUI.
@@ -181,7 +184,15 @@ pub fn import_bytes<'b>(
     let resolver = Resolver::load(store.conn())?;
     let knowledge = detect::Knowledge { resolver: &resolver, vocabulary: &vocabulary };
     let lexicon = detect::lexicon::Lexicon::new(&reference.columns()?);
-    let layout = detect_layout(&table, &lexicon, &knowledge, &options.mappings).map_err(import_error)?;
+    let remembered =
+        if options.mappings.is_empty() { store.source_mapping(&source)?.unwrap_or_default() } else { Vec::new() };
+    let given = detect::Given { mapped: &options.mappings, remembered: &remembered };
+    let layout = detect_layout(&table, &lexicon, &knowledge, given).map_err(import_error)?;
+    if !options.assume_yes && !options.dry_run && !layout.unsure().is_empty() {
+        return Err(import_error(unsure(&layout)));
+    }
+    // What the analyst confirmed is remembered for the source's next round.
+    let confirmed = options.assume_yes || !options.mappings.is_empty();
     let headers_json = serde_json::to_string(&layout.headers).map_err(|e| Error::Invalid(e.to_string()))?;
     let at = crate::now();
     let info = BatchInfo {
@@ -221,6 +232,9 @@ pub fn import_bytes<'b>(
         report.new_municipalities = written.new_municipalities;
         let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
         import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
+        if confirmed {
+            Store::remember_mapping(&tx, &source, &layout.as_mappings(), &options.analyst, &at)?;
+        }
         if options.dry_run {
             tx.rollback()?;
         } else {
@@ -237,10 +251,10 @@ fn detect_layout(
     table: &read::RawTable,
     lexicon: &detect::lexicon::Lexicon,
     knowledge: &detect::Knowledge<'_>,
-    mappings: &[(Field, String)],
+    given: detect::Given<'_>,
 ) -> Result<layout::Layout, ImportProblem> {
     let head = table.head(detect::HEADER_SCAN_ROWS + detect::PROFILE_ROWS)?;
-    detect::detect(&head, lexicon, knowledge, mappings).map_err(|error| {
+    detect::detect(&head, lexicon, knowledge, given).map_err(|error| {
         let others: Vec<String> =
             table.layout.sheets.iter().filter(|s| Some(*s) != table.layout.sheet.as_ref()).cloned().collect();
         let error = Box::new(error);
@@ -251,6 +265,12 @@ fn detect_layout(
             ImportProblem::LayoutOnSheet { error, sheet, others }
         }
     })
+}
+
+/// The refusal of a layout samla is unsure of, with its proposal for the analyst.
+fn unsure(layout: &layout::Layout) -> ImportProblem {
+    let fields = layout.unsure().iter().map(|f| f.name().to_string()).collect();
+    ImportProblem::Unsure { fields, columns: proposal::guesses(layout) }
 }
 
 /// What the writing pipeline works from.

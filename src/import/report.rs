@@ -1,7 +1,7 @@
 //! What an import did, for the terminal and as JSON.
 
 use super::harmonise::Findings;
-use super::layout::Layout;
+use super::layout::{Confidence, Layout, LayoutNote};
 use super::read::{FileLayout, RawTable};
 use crate::config::Lang;
 use crate::i18n;
@@ -187,10 +187,20 @@ impl ImportReport {
                 .iter()
                 .map(|m| {
                     let unit = m.unit_factor.map(|f| format!(" ×{f}")).unwrap_or_default();
-                    format!("{} ← «{}»{unit}", m.field.name(), display_line(&shorten(&m.header, QUOTED_CHARS)))
+                    let unsure = match m.confidence {
+                        Confidence::Low | Confidence::Medium => {
+                            format!(" ({})", super::proposal::confidence_label(m.confidence.name(), lang))
+                        }
+                        _ => String::new(),
+                    };
+                    let header = display_line(&shorten(&m.header, QUOTED_CHARS)).into_owned();
+                    format!("{} ← «{header}»{unit}{unsure}", crate::error::import::field_label(m.field.name(), lang))
                 })
                 .collect();
             out.push_str(&format!("  {}: {}\n", t(i18n::MAPPING), mapping.join(", ")));
+            for note in &layout.notes {
+                out.push_str(&format!("  {}\n", display_line(&note_text(note, lang))));
+            }
             if !layout.unmapped.is_empty() {
                 // A file may have thousands of columns: the first few name the problem.
                 let mut unmapped: Vec<String> = layout
@@ -257,9 +267,33 @@ impl ImportReport {
         }
         more(&mut out, report.rejected_rows.len(), lang);
         if report.dry_run {
+            if let Some(layout) = &report.layout {
+                out.push_str(&super::proposal::describe(&super::proposal::guesses(layout), lang));
+            }
             out.push_str(&format!("  {}.\n", t(i18n::DRY_RUN)));
         }
         out
+    }
+}
+
+/// What detection noticed about a column and left as it is, in `lang`.
+fn note_text(note: &LayoutNote, lang: Lang) -> String {
+    let nb = lang == Lang::Nb;
+    match note {
+        LayoutNote::ForeignCurrency { header, currency } if nb => {
+            format!("«{header}» er i {currency}; tallene er ikke lest som kroner (de ligger i rårad)")
+        }
+        LayoutNote::ForeignCurrency { header, currency } => {
+            format!("«{header}» is in {currency}; its numbers are not read as kroner (kept in the raw row)")
+        }
+        LayoutNote::MoneyKept { header } if nb => format!("«{header}» er et beløp til; det ligger i rårad"),
+        LayoutNote::MoneyKept { header } => format!("«{header}» is another amount; it is kept in the raw row"),
+        LayoutNote::MillionsAssumed { header } if nb => {
+            format!("«{header}» har ingen enhet, og tallene er små: de er lest som millioner kroner")
+        }
+        LayoutNote::MillionsAssumed { header } => {
+            format!("«{header}» names no unit and its numbers are small: they are read as millions of kroner")
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod health;
 pub(crate) mod import_write;
 mod initiatives;
 pub(crate) mod lookup;
+mod mappings;
 mod reference;
 pub(crate) mod schema;
 mod scoring;

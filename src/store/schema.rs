@@ -220,6 +220,16 @@ CREATE TABLE scenarios (
     saved_by TEXT NOT NULL
 );
 "#,
+    // 3: the columns an analyst confirmed for a source, reused for its next round.
+    r#"
+CREATE TABLE source_mappings (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    -- A JSON array of [field, header] pairs.
+    mapping TEXT NOT NULL,
+    confirmed_by TEXT NOT NULL,
+    confirmed_at TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -317,11 +317,13 @@ fn run_effect(
                 Err(error) => app.show_failure(&error),
             }
         }
-        Effect::StartImport { path, allow_withdraw } => {
+        Effect::StartImport(request) => {
             let monitor = Arc::new(Monitor::default());
+            let path = request.path.clone();
             let file =
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            app.job = Some(Job { file, path: path.clone(), monitor: monitor.clone(), started: Instant::now() });
+            let (allow_withdraw, mappings) = (request.allow_withdraw, request.mappings.clone());
+            app.job = Some(Job { file, request, monitor: monitor.clone(), started: Instant::now() });
             let database = options.database.clone();
             let reference = options.reference.clone();
             let backup_dir = options.backup_dir.clone();
@@ -329,6 +331,8 @@ fn run_effect(
                 analyst: options.analyst.clone(),
                 monitor: Some(monitor),
                 allow_withdraw,
+                assume_yes: !mappings.is_empty(),
+                mappings,
                 ..ImportOptions::default()
             };
             let wrap = |result| Message::ImportDone(Box::new(result));

@@ -19,6 +19,17 @@ pub enum Confidence {
     Confirmed,
 }
 
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+            Confidence::Confirmed => "confirmed",
+        }
+    }
+}
+
 /// Scores below this never make a column a field.
 pub const LEAST_SCORE: f64 = 0.5;
 

@@ -146,10 +146,11 @@ impl Lexicon {
     pub fn split_compound(&self, lower: &str) -> Vec<String> {
         let whole = self.stem(lower);
         let letters = lower.chars().count();
-        if self.knows(&whole) || !(2 * PART..=LONGEST_SPLIT).contains(&letters) {
+        if self.knows(&whole) || letters > LONGEST_SPLIT {
             return vec![whole];
         }
-        let cuts: Vec<usize> = lower.char_indices().map(|(i, _)| i).skip(PART).take(letters - 2 * PART + 1).collect();
+        let cuts: Vec<usize> =
+            lower.char_indices().map(|(i, _)| i).skip(PART).take((letters + 1).saturating_sub(2 * PART)).collect();
         // The longest known ending, with a beginning left to split again.
         for &at in &cuts {
             let (left, right) = lower.split_at(at);
@@ -161,10 +162,10 @@ impl Lexicon {
             }
         }
         // An abbreviation ending ("journal|nr"): two letters without a vowel end no
-        // Norwegian word, so they are split off a word of four letters or more.
+        // Norwegian word, so they are split off a word of three letters or more.
         if let Some((at, _)) = lower.char_indices().rev().nth(1) {
             let (left, right) = lower.split_at(at);
-            if left.chars().count() >= 4 && !right.contains(VOWELS) && self.knows(&self.stem(right)) {
+            if left.chars().count() >= PART && !right.contains(VOWELS) && self.knows(&self.stem(right)) {
                 return vec![self.stem(left), self.stem(right)];
             }
         }

@@ -25,16 +25,24 @@ pub const PROFILE_ROWS: usize = 200;
 /// Columns past this many are read by their headers only (a file may have 10 000).
 const PROFILED_COLUMNS: usize = 256;
 
+/// What the analyst said about the columns: `--map FIELD=COLUMN` now (refused when it names
+/// no column), and the mapping confirmed for the source's last round (used where it fits).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given<'a> {
+    pub mapped: &'a [(Field, String)],
+    pub remembered: &'a [(Field, String)],
+}
+
 /// Finds the header row among the first rows of `rows` (a title row or blank rows may stand
-/// above it), then which column holds which field. `overrides` (the analyst's `--map
-/// FIELD=COLUMN`, or a mapping remembered for the source) win.
+/// above it), then which column holds which field. What the analyst gave wins.
 pub fn detect(
     rows: &[RawRow],
     lexicon: &Lexicon,
     knowledge: &Knowledge<'_>,
-    overrides: &[(Field, String)],
+    given: Given<'_>,
 ) -> Result<Layout, LayoutError> {
-    let header_index = header_row(rows, lexicon, knowledge, overrides)?;
+    let hints: Vec<(Field, String)> = given.mapped.iter().chain(given.remembered).cloned().collect();
+    let header_index = header_row(rows, lexicon, knowledge, &hints)?;
     let header_row = &rows[header_index];
     let headers: Vec<String> = header_row
         .texts()
@@ -44,7 +52,7 @@ pub fn detect(
             if text.is_empty() { format!("column {}", i + 1) } else { text }
         })
         .collect();
-    let mut mapping = mapped_columns(&headers, overrides)?;
+    let mut mapping = mapped_columns(&headers, &with_remembered(&headers, given))?;
     let data = &rows[header_index + 1..];
     let read: Vec<HeaderWords> = headers.iter().map(|h| read_header(h, lexicon)).collect();
     let profiles: Vec<Profile> = (0..headers.len())
@@ -81,6 +89,9 @@ pub fn detect(
     for m in &mut mapping {
         if m.field.is_amount() {
             m.unit_factor = read[m.column].unit_factor.or_else(|| lexicon.unit_in(&m.header));
+            if m.unit_factor.is_none() && !read[m.column].kroner {
+                infer_unit(m, &profiles[m.column], &mut notes);
+            }
         }
     }
     mapping.sort_by_key(|m| m.column);
@@ -98,6 +109,44 @@ pub fn detect(
         .collect();
     let columns = proposals(&headers, &profiles, &mapping);
     Ok(Layout { header_index, header_row: header_row.line, headers, mapping, unmapped, header_year, columns, notes })
+}
+
+/// The analyst's `--map`, and the remembered mapping's pairs whose header this file has and
+/// that `--map` does not contradict.
+fn with_remembered(headers: &[String], given: Given<'_>) -> Vec<(Field, String)> {
+    use crate::text::fold;
+    let mut all = given.mapped.to_vec();
+    for (field, header) in given.remembered {
+        let present = headers.iter().any(|h| fold(h) == fold(header));
+        let clashes = all.iter().any(|(f, h)| f == field || fold(h) == fold(header));
+        if present && !clashes {
+            all.push((*field, header.clone()));
+        }
+    }
+    all
+}
+
+/// Below this, a plain number in a money column without a unit is millions: no
+/// digitalisation initiative asks for a few thousand kroner, and sectors write "12,5"
+/// meaning MNOK.
+const MILLIONS_BELOW: f64 = 10_000.0;
+/// From here on, plain numbers are kroner; between the two the unit cannot be told.
+const KRONER_FROM: f64 = 1_000_000.0;
+
+/// The unit of a money column whose header names none, from its numbers: small numbers are
+/// millions (and said so), large ones kroner, and in between samla asks. A column whose
+/// cells write their own units ("12,5 mill.") keeps them, its plain numbers kroner.
+fn infer_unit(mapping: &mut ColumnMapping, profile: &Profile, notes: &mut Vec<LayoutNote>) {
+    let Some(median) = profile.plain_median else { return };
+    if profile.own_units >= 0.3 {
+        return;
+    }
+    if median < MILLIONS_BELOW {
+        mapping.unit_factor = Some(1_000_000);
+        notes.push(LayoutNote::MillionsAssumed { header: mapping.header.clone() });
+    } else if median < KRONER_FROM && mapping.confidence != Confidence::Confirmed {
+        mapping.confidence = Confidence::Low;
+    }
 }
 
 fn mapping_of(choice: &Choice, headers: &[String]) -> ColumnMapping {
@@ -274,7 +323,7 @@ mod tests {
         let knowledge = Knowledge { resolver: &resolver, vocabulary: &vocabulary };
         let rows: Vec<RawRow> =
             rows.iter().enumerate().map(|(i, cells)| RawRow::from_texts(i + 1, cells.iter().copied())).collect();
-        detect(&rows, &Lexicon::builtin(), &knowledge, &[])
+        detect(&rows, &Lexicon::builtin(), &knowledge, Given::default())
     }
 
     fn fields(layout: &Layout) -> Vec<(String, Field)> {

@@ -37,6 +37,10 @@ pub struct Profile {
     pub phases: f64,
     pub risks: f64,
     pub life_events: f64,
+    /// The middle of the plain numbers (no unit written in the cell), and the share of
+    /// money cells that carry a unit of their own ("12,5 mill.").
+    pub plain_median: Option<f64>,
+    pub own_units: f64,
     /// A few values, for showing the column to the analyst.
     pub samples: Vec<String>,
 }
@@ -92,6 +96,9 @@ pub fn profile<'c>(cells: impl Iterator<Item = (&'c str, Option<f64>)>, knowledg
     p.phases = share(counts.phases);
     p.risks = share(counts.risks);
     p.life_events = share(counts.life_events);
+    p.own_units = if counts.money > 0 { counts.own_units as f64 / counts.money as f64 } else { 0.0 };
+    counts.plain.sort_by(f64::total_cmp);
+    p.plain_median = counts.plain.get(counts.plain.len() / 2).copied();
     p
 }
 
@@ -109,6 +116,8 @@ struct Counts {
     phases: usize,
     risks: usize,
     life_events: usize,
+    own_units: usize,
+    plain: Vec<f64>,
 }
 
 impl Counts {
@@ -120,8 +129,15 @@ impl Counts {
         let plain_year = text.parse::<i32>().ok().or(number.filter(|n| n.fract() == 0.0).map(|n| n as i32));
         if plain_year.is_some_and(|y| YEARS.contains(&y)) {
             self.years += 1;
-        } else if matches!(parse_amount(text, number, 1, vocabulary), Parsed::Value(v) if v >= 0) {
-            self.money += 1;
+        } else if let Parsed::Value(v) = parse_amount(text, number, 1, vocabulary) {
+            if v >= 0 {
+                self.money += 1;
+                if number.is_none() && text.chars().any(char::is_alphabetic) {
+                    self.own_units += 1;
+                } else {
+                    self.plain.push(v as f64);
+                }
+            }
         }
         if matches!(parse_date(text, number, vocabulary), Parsed::Value(_)) && plain_year.is_none() {
             self.dates += 1;
@@ -176,11 +192,7 @@ pub fn evidence(p: &Profile, field: Field) -> f64 {
     match field {
         Field::Key => {
             let short = p.mean_chars <= 24.0 && p.mean_words <= 2.5;
-            if p.running_number || (unique && short && p.with_digits >= 0.8 && p.money < 0.9) {
-                0.7
-            } else {
-                0.0
-            }
+            if p.running_number || (unique && short && p.with_digits >= 0.8 && p.money < 0.9) { 0.7 } else { 0.0 }
         }
         Field::Title => {
             let texty = p.with_letters >= 0.9 && p.mean_words >= 2.0 && p.mean_chars >= 12.0 && p.mean_chars <= 140.0;

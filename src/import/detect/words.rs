@@ -17,6 +17,8 @@ pub struct HeaderWords {
     pub unit_factor: Option<i64>,
     /// A currency other than kroner named in the header (EUR, USD …).
     pub foreign_currency: Option<String>,
+    /// The header says its amounts are in kroner ("NOK", "kr", "kroner"), without a factor.
+    pub kroner: bool,
     /// A year in the header ("Søkt beløp 2027").
     pub year: Option<i32>,
     /// Written as a question ("Hvilket behov dekkes?") or as "Om …" / "About …": a
@@ -63,6 +65,10 @@ fn read_one(header: &str, lexicon: &Lexicon) -> HeaderWords {
                     }
                 }
                 if lexicon.is_unit_word(&lower) {
+                    continue;
+                }
+                if matches!(lower.as_str(), "nok" | "kr" | "kroner" | "krone") {
+                    out.kroner = true;
                     continue;
                 }
                 if lexicon.is_currency(&lower) {

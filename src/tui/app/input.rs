@@ -48,15 +48,34 @@ impl App {
                 self.overlay = None;
                 return effects;
             }
-            Some(Overlay::ConfirmWithdraw { path, .. }) => {
+            Some(Overlay::ConfirmWithdraw { request, .. }) => {
                 let effects = match event.code {
                     KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
-                        vec![Effect::StartImport { path: std::mem::take(path), allow_withdraw: true }]
+                        vec![Effect::StartImport(ImportRequest { allow_withdraw: true, ..std::mem::take(request) })]
                     }
                     _ => Vec::new(),
                 };
                 self.overlay = None;
                 return effects;
+            }
+            Some(Overlay::ImportPreview { request, columns, selected, .. }) => {
+                match event.code {
+                    KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        *selected = (*selected + 1).min(columns.len().saturating_sub(1));
+                    }
+                    KeyCode::Left | KeyCode::Char('h') => step_field(columns, *selected, false),
+                    KeyCode::Right | KeyCode::Char('l') => step_field(columns, *selected, true),
+                    KeyCode::Enter => {
+                        let mappings = crate::import::proposal::mapping_of(columns);
+                        let request = ImportRequest { mappings, ..std::mem::take(request) };
+                        self.overlay = None;
+                        return vec![Effect::StartImport(request)];
+                    }
+                    KeyCode::Esc => self.overlay = None,
+                    _ => {}
+                }
+                return Vec::new();
             }
             Some(Overlay::Palette { input, selected }) => {
                 match event.code {
@@ -196,7 +215,7 @@ impl App {
                 if path.as_os_str().is_empty() {
                     Vec::new()
                 } else {
-                    vec![Effect::StartImport { path, allow_withdraw: false }]
+                    vec![Effect::StartImport(ImportRequest::new(path))]
                 }
             }
             PromptKind::BudgetFrame => {
@@ -338,4 +357,26 @@ fn expand_home(path: &str) -> PathBuf {
         }
     }
     PathBuf::from(path)
+}
+
+/// Gives the preview's column `at` the next (or previous) field, or none; a field another
+/// column held moves here (one column per field), and the choice counts as the analyst's.
+fn step_field(columns: &mut [crate::error::ColumnGuess], at: usize, forward: bool) {
+    use crate::import::Field;
+    let Some(column) = columns.get(at) else { return };
+    let choices: Vec<Option<Field>> = std::iter::once(None).chain(Field::ALL.into_iter().map(Some)).collect();
+    let now = column.field.as_deref().and_then(Field::parse);
+    let index = choices.iter().position(|c| *c == now).unwrap_or(0);
+    let next = if forward { (index + 1) % choices.len() } else { (index + choices.len() - 1) % choices.len() };
+    let chosen = choices[next];
+    for (i, other) in columns.iter_mut().enumerate() {
+        if i != at && chosen.is_some() && other.field.as_deref().and_then(Field::parse) == chosen {
+            other.field = None;
+            other.confidence = None;
+        }
+    }
+    if let Some(column) = columns.get_mut(at) {
+        column.field = chosen.map(|f| f.name().to_string());
+        column.confidence = chosen.map(|_| "confirmed".to_string());
+    }
 }

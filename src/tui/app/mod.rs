@@ -161,7 +161,15 @@ pub enum Overlay {
     /// "Withdraw N of M initiatives?" before an import round that leaves out much of its
     /// source (the import was refused and rolled back; yes runs it again, allowed).
     ConfirmWithdraw {
-        path: PathBuf,
+        request: ImportRequest,
+        message: String,
+    },
+    /// samla was unsure which column is which: every column with its values and the field
+    /// proposed; the analyst changes what is wrong and confirms, nothing written before.
+    ImportPreview {
+        request: ImportRequest,
+        columns: Vec<crate::error::ColumnGuess>,
+        selected: usize,
         message: String,
     },
 }
@@ -179,11 +187,8 @@ pub enum UndoItem {
 pub enum Effect {
     LoadDetail(i64),
     LoadChanges(i64),
-    /// Import a file; `allow_withdraw` once the analyst confirmed a large withdrawal.
-    StartImport {
-        path: PathBuf,
-        allow_withdraw: bool,
-    },
+    /// Import a file.
+    StartImport(ImportRequest),
     CancelImport,
     Reload,
     /// Load the score matrix (criteria, scores, derived values) on a worker.
@@ -218,12 +223,28 @@ pub enum Effect {
     },
 }
 
+/// An import as the analyst asked for it, kept to run it again once they confirm a large
+/// withdrawal or correct the columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportRequest {
+    pub path: PathBuf,
+    pub allow_withdraw: bool,
+    /// The columns the analyst chose in the preview (they are then sure).
+    pub mappings: Vec<(crate::import::Field, String)>,
+}
+
+impl ImportRequest {
+    pub fn new(path: PathBuf) -> Self {
+        Self { path, ..Self::default() }
+    }
+}
+
 /// A running import.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub file: String,
-    /// The file's path, to run the import again once a large withdrawal is confirmed.
-    pub path: PathBuf,
+    /// The import asked for, to run it again once the analyst confirms.
+    pub request: ImportRequest,
     pub monitor: Arc<Monitor>,
     pub started: Instant,
 }

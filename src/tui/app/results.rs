@@ -19,7 +19,7 @@ impl App {
     }
 
     pub fn import_finished(&mut self, result: crate::Result<ImportReport>) -> Vec<Effect> {
-        let path = self.job.take().map(|job| job.path);
+        let request = self.job.take().map(|job| job.request).unwrap_or_default();
         match result {
             Ok(report) => {
                 let text = report.describe(self.lang);
@@ -32,8 +32,16 @@ impl App {
                 vec![Effect::Reload]
             }
             Err(error) if error.would_withdraw() => {
-                let path = path.unwrap_or_default();
-                self.overlay = Some(Overlay::ConfirmWithdraw { path, message: error.message(self.lang) });
+                self.overlay = Some(Overlay::ConfirmWithdraw { request, message: error.message(self.lang) });
+                Vec::new()
+            }
+            Err(crate::Error::Import { problem, .. })
+                if matches!(problem.as_ref(), crate::error::ImportProblem::Unsure { .. }) =>
+            {
+                let message = problem.message(self.lang);
+                if let crate::error::ImportProblem::Unsure { columns, .. } = *problem {
+                    self.overlay = Some(Overlay::ImportPreview { request, columns, selected: 0, message });
+                }
                 Vec::new()
             }
             Err(crate::Error::Cancelled) => {

@@ -6,6 +6,7 @@ mod chart;
 mod duplicates;
 mod matrix;
 mod overlays;
+mod preview;
 mod priorities;
 mod scores;
 mod sources;

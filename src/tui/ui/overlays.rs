@@ -100,6 +100,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ];
             framed(frame, theme, centered(area, 80, 5), app.t(i18n::CONFIRM), lines, 0);
         }
+        Overlay::ImportPreview { request, columns, selected, message } => {
+            super::preview::draw(frame, app, theme, area, (request, columns, *selected, message));
+        }
         Overlay::ConfirmWithdraw { message, .. } => {
             let width = area.width.saturating_sub(8).min(90);
             let mut lines: Vec<Line> = crate::text::wrap_to_width(message, width.saturating_sub(4) as usize)
@@ -130,7 +133,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2));
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
@@ -140,7 +143,7 @@ fn inset(area: Rect) -> Rect {
     Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
 }
 
-fn framed(frame: &mut Frame, theme: &Theme, rect: Rect, title: &str, lines: Vec<Line>, scroll: u16) {
+pub(super) fn framed(frame: &mut Frame, theme: &Theme, rect: Rect, title: &str, lines: Vec<Line>, scroll: u16) {
     let title = truncate_to_width(title, rect.width.saturating_sub(4) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
