@@ -430,6 +430,18 @@ mod tests {
     }
 
     #[test]
+    fn a_status_column_that_carries_the_phase_is_the_phase() {
+        let layout = layout_of(&[
+            &["Tiltak", "Status"],
+            &["Digital søknad om tilskudd", "Konsept"],
+            &["Felles varslingsløsning", "Under gjennomføring"],
+            &["Ny portal for frivillige", "Idéfase"],
+        ])
+        .expect("layout");
+        assert_eq!(layout.column(Field::Phase).map(|m| m.header.as_str()), Some("Status"));
+    }
+
+    #[test]
     fn low_confidence_is_told_when_two_columns_claim_the_title() {
         let layout = layout_of(&[
             &["Navn", "Tittel", "Virksomhet"],

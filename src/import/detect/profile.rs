@@ -252,3 +252,56 @@ pub fn contradicts(p: &Profile, field: Field) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::ReferenceSource;
+    use crate::store::Store;
+
+    fn profile_of(cells: &[&str]) -> Profile {
+        let store = Store::open_in_memory().expect("store");
+        let resolver = Resolver::load_for(&store).expect("resolver");
+        let vocabulary = ValueVocabulary::new(&ReferenceSource::builtin().vocabulary().expect("vocabulary"));
+        let knowledge = Knowledge { resolver: &resolver, vocabulary: &vocabulary };
+        profile(cells.iter().map(|c| (*c, None)), &knowledge)
+    }
+
+    #[test]
+    fn each_kind_of_column_is_told_by_its_values() {
+        let keys = profile_of(&["S-101", "S-102", "S-103", "S-104"]);
+        assert!(evidence(&keys, Field::Key) > 0.5 && evidence(&keys, Field::Title) == 0.0);
+        let titles = profile_of(&["Felles timebok for legevakt", "Digital søknad om skoleskyss", "Ny portal for frivillige"]);
+        assert!(evidence(&titles, Field::Title) > 0.5 && evidence(&titles, Field::Description) == 0.0);
+        let long = "Innbyggerne skal kunne søke, følge saken og få svar på ett sted, og etatene deler opplysningene de alt har.";
+        let descriptions = profile_of(&[long, &long.replace("ett", "et samlet"), &long.replace("søke", "melde")]);
+        assert!(evidence(&descriptions, Field::Description) > 0.5);
+        assert!(evidence(&profile_of(&["Nav", "Skatteetaten", "Oslo kommune", "Nav"]), Field::Agency) > 0.9);
+        assert!(evidence(&profile_of(&["HOD", "AID/FIN", "Justis- og beredskapsdepartementet"]), Field::Ministry) > 0.9);
+        assert!(evidence(&profile_of(&["Konsept", "i gjennomføringsfasen", "Idé"]), Field::Phase) > 0.9);
+        assert!(evidence(&profile_of(&["Lav", "høy risiko", "Medium"]), Field::Risk) > 0.9);
+        assert!(evidence(&profile_of(&["Få barn", "Ingen", "Dødsfall og arv"]), Field::LifeEvents) > 0.9);
+        let money = profile_of(&["12,5", "4 mill.", "800 000", "1,2 mrd."]);
+        assert!(evidence(&money, Field::AmountNok) > 0.4);
+        assert!((money.own_units - 0.5).abs() < 1e-9, "two of four write their unit");
+        assert!(evidence(&profile_of(&["2026", "2027", "2027"]), Field::BudgetYear) > 0.5);
+        assert!(evidence(&profile_of(&["01.03.2027", "15.09.2026", "2027-01-01"]), Field::StartDate) > 0.5);
+    }
+
+    #[test]
+    fn a_running_number_is_a_key_not_money_and_plain_numbers_have_a_middle() {
+        let running = profile_of(&["1", "2", "3", "4", "5"]);
+        assert!(running.running_number);
+        assert!(evidence(&running, Field::Key) > 0.5);
+        assert_eq!(evidence(&running, Field::AmountNok), 0.0);
+        let amounts = profile_of(&["12", "3,5", "40", "7"]);
+        assert_eq!(amounts.plain_median, Some(12.0));
+    }
+
+    #[test]
+    fn values_contradict_a_header_that_names_another_kind() {
+        let agencies = profile_of(&["Nav", "Skatteetaten", "Tolletaten"]);
+        assert!(contradicts(&agencies, Field::Phase));
+        assert!(!contradicts(&profile_of(&["Idé", "Konsept", "Planlegging"]), Field::Phase));
+    }
+}
