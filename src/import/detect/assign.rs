@@ -231,13 +231,13 @@ mod tests {
         assert_eq!(field("Navn på tiltaket"), Some(Field::Title));
         assert_eq!(field("Tiltakets beskrivelse"), Some(Field::Description));
         assert_eq!(field("Prosjekt-ID"), Some(Field::Key));
-        assert_eq!(field("Eierdepartement"), Some(Field::Ministry));
+        assert_eq!(field("Hoveddepartement"), Some(Field::Ministry));
         assert_eq!(field("Ansvarlig virksomhet"), Some(Field::Agency));
         assert_eq!(field("Søkt beløp (mill. kr)"), Some(Field::AmountNok));
         assert_eq!(field("Samlet kostnad"), Some(Field::TotalCostNok));
         assert_eq!(field("Risiko for forsinkelse"), Some(Field::Risk));
         assert_eq!(field("Hvilket problem løses?"), Some(Field::Description));
-        assert_eq!(field("Om satsingen"), Some(Field::Description));
+        assert_eq!(field("Om ordningen"), Some(Field::Description));
         assert_eq!(field("Tiltak"), Some(Field::Title), "an object alone is its name");
         assert_eq!(field("Kontaktperson"), None);
     }

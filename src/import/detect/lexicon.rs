@@ -139,7 +139,7 @@ impl Lexicon {
     }
 
     /// A word as stems, a compound split into known parts: "forslagstittel" → forslag +
-    /// tittel, "eierdepartement" → eier + departement, "totalbudsjett" → total + budsjett.
+    /// tittel, "hoveddepartement" → hoved + departement, "totalbudsjett" → total + budsjett.
     /// A known word, or one no split explains, stays whole. The longest known ending is
     /// split off first and the rest split again; failing that, a known beginning. Work is
     /// bounded: words longer than [`LONGEST_SPLIT`] letters are never split.
@@ -161,7 +161,7 @@ impl Lexicon {
                 return parts;
             }
         }
-        // An abbreviation ending ("journal|nr"): two letters without a vowel end no
+        // An abbreviation ending ("arkiv|nr"): two letters without a vowel end no
         // Norwegian word, so they are split off a word of three letters or more.
         if let Some((at, _)) = lower.char_indices().rev().nth(1) {
             let (left, right) = lower.split_at(at);
@@ -169,7 +169,7 @@ impl Lexicon {
                 return vec![self.stem(left), self.stem(right)];
             }
         }
-        // A known beginning, the rest kept as a word of its own ("risiko|grad").
+        // A known beginning, the rest kept as a word of its own ("risiko|klasse").
         for &at in cuts.iter().rev() {
             let (left, right) = lower.split_at(at);
             if let Some(left) = self.known_part(left) {
@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn compounds_split_into_known_parts() {
         assert_eq!(split("forslagstittel"), stems(&["forslag", "tittel"]));
-        assert_eq!(split("eierdepartement"), stems(&["eier", "departement"]));
+        assert_eq!(split("hoveddepartement"), stems(&["hoved", "departement"]));
         assert_eq!(split("tiltaksnavn"), stems(&["tiltak", "navn"]));
         assert_eq!(split("prosjektnamn"), stems(&["prosjekt", "namn"]));
         assert_eq!(split("totalbudsjett"), stems(&["total", "budsjett"]));

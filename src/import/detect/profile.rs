@@ -271,13 +271,16 @@ mod tests {
     fn each_kind_of_column_is_told_by_its_values() {
         let keys = profile_of(&["S-101", "S-102", "S-103", "S-104"]);
         assert!(evidence(&keys, Field::Key) > 0.5 && evidence(&keys, Field::Title) == 0.0);
-        let titles = profile_of(&["Felles timebok for legevakt", "Digital søknad om skoleskyss", "Ny portal for frivillige"]);
+        let titles =
+            profile_of(&["Felles timebok for legevakt", "Digital søknad om skoleskyss", "Ny portal for frivillige"]);
         assert!(evidence(&titles, Field::Title) > 0.5 && evidence(&titles, Field::Description) == 0.0);
         let long = "Innbyggerne skal kunne søke, følge saken og få svar på ett sted, og etatene deler opplysningene de alt har.";
         let descriptions = profile_of(&[long, &long.replace("ett", "et samlet"), &long.replace("søke", "melde")]);
         assert!(evidence(&descriptions, Field::Description) > 0.5);
         assert!(evidence(&profile_of(&["Nav", "Skatteetaten", "Oslo kommune", "Nav"]), Field::Agency) > 0.9);
-        assert!(evidence(&profile_of(&["HOD", "AID/FIN", "Justis- og beredskapsdepartementet"]), Field::Ministry) > 0.9);
+        assert!(
+            evidence(&profile_of(&["HOD", "AID/FIN", "Justis- og beredskapsdepartementet"]), Field::Ministry) > 0.9
+        );
         assert!(evidence(&profile_of(&["Konsept", "i gjennomføringsfasen", "Idé"]), Field::Phase) > 0.9);
         assert!(evidence(&profile_of(&["Lav", "høy risiko", "Medium"]), Field::Risk) > 0.9);
         assert!(evidence(&profile_of(&["Få barn", "Ingen", "Dødsfall og arv"]), Field::LifeEvents) > 0.9);

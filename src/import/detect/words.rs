@@ -1,7 +1,7 @@
 //! A column header as words: camelCase, snake_case, kebab-case, `/` and punctuation split,
 //! units and parentheses noted, Norwegian compounds split into their parts, every word
-//! reduced to a stem. "forslagstittel" → forslag + tittel, "requestedAmountNok" →
-//! requested + amount (+ the unit NOK), "Kostnad (1000 kr)" → kostnad (× 1000).
+//! reduced to a stem. "forslagstittel" → forslag + tittel, "requestedSumNok" →
+//! requested + sum (+ the unit NOK), "Beløp (1000 kr)" → beløp (× 1000).
 
 use super::lexicon::Lexicon;
 
@@ -11,7 +11,7 @@ pub struct HeaderWords {
     /// Stems of the words that say what the column is, in order, compounds split.
     pub words: Vec<String>,
     /// Where the head phrase ends: words from here on follow a preposition
-    /// ("Navn | på prosjektet", "Risiko | for gjennomføring").
+    /// ("Navn | på tiltaket", "Risiko | for forsinkelse").
     pub head_end: usize,
     /// The unit the amounts are in, as a factor to whole kroner.
     pub unit_factor: Option<i64>,
@@ -83,7 +83,7 @@ fn read_one(header: &str, lexicon: &Lexicon) -> HeaderWords {
                     out.asks = true;
                 }
                 if lexicon.is_preposition(&lower) {
-                    // "Om prosjektet", "About the project": a description's header.
+                    // "Om tiltaket", "About the measure": a description's header.
                     if out.words.is_empty() && lexicon.is_about(&lower) {
                         out.asks = true;
                     }
@@ -116,7 +116,7 @@ enum Piece<'a> {
 }
 
 /// Words of a header: split at every character that is not a letter or digit, and inside
-/// words at a lower-to-upper case change ("projectTitle") and between letters and digits.
+/// words at a lower-to-upper case change ("measureTitle") and between letters and digits.
 fn split_words(text: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
     let mut start: Option<usize> = None;
@@ -170,8 +170,8 @@ mod tests {
 
     #[test]
     fn case_changes_underscores_and_dashes_split_words() {
-        assert_eq!(words("projectTitle"), stems(&["project", "title"]));
-        assert_eq!(words("owner_agency"), stems(&["owner", "agency"]));
+        assert_eq!(words("measureTitle"), stems(&["measure", "title"]));
+        assert_eq!(words("lead_agency"), stems(&["lead", "agency"]));
         assert_eq!(words("tiltak-id"), stems(&["tiltak", "id"]));
         assert_eq!(words("Tiltak ID"), stems(&["tiltak", "id"]));
         assert_eq!(words("TILTAKSNAVN"), stems(&["tiltak", "navn"]));
@@ -186,7 +186,7 @@ mod tests {
         assert_eq!(read.year, Some(2027));
         let read = read_header("budgetAmountEur", &lexicon);
         assert_eq!(read.foreign_currency.as_deref(), Some("EUR"));
-        assert_eq!(read_header("Kostnad (1 000 kr)", &lexicon).unit_factor, Some(1_000));
+        assert_eq!(read_header("Beløp (1 000 kr)", &lexicon).unit_factor, Some(1_000));
         assert_eq!(read_header("Beløp i tusen kroner", &lexicon).unit_factor, Some(1_000));
     }
 
