@@ -43,6 +43,10 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// A budget frame and locks that no plan can meet.
+    #[error(transparent)]
+    Plan(#[from] crate::scoring::PlanError),
+
     #[error("{file}: {message}")]
     Import { file: String, message: String },
 
