@@ -47,6 +47,9 @@ pub enum Error {
     #[error(transparent)]
     Plan(#[from] crate::scoring::PlanError),
 
+    #[error(transparent)]
+    Priorities(#[from] PrioritiesError),
+
     #[error("{file}: {message}")]
     Import { file: String, message: String },
 
@@ -59,6 +62,19 @@ pub enum Error {
     /// An export or brief would replace a file: the CLI needs `--force`, the TUI asks.
     #[error("{path} exists already; add --force to replace it")]
     OutputExists { path: PathBuf },
+}
+
+/// Mistakes in asking for a priority list or a scenario.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PrioritiesError {
+    #[error("a scenario needs a name")]
+    ScenarioWithoutName,
+    #[error("unknown selection mode '{0}'; use rank-order, most-benefit or value-for-money")]
+    UnknownMode(String),
+    #[error("unknown format '{0}'; use table, json or csv")]
+    UnknownFormat(String),
+    #[error("every weight of '{0}' is 0; set weights with `samla weights --set CRITERION=WEIGHT`")]
+    AllWeightsZero(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

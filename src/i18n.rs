@@ -459,6 +459,11 @@ catalogue! {
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 
+mod plan;
+/// The plan catalogue's entries, for the same check as [`ALL`].
+pub use plan::ALL as ALL_PLAN;
+pub use plan::*;
+
 /// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
 pub fn field_name(field: &str) -> Option<Text> {
     Some(match field {
@@ -490,5 +495,8 @@ mod tests {
         }
         assert_eq!(TITLE.get(Lang::Nb), "Tittel");
         assert_eq!(TITLE.get(Lang::En), "Title");
+        for text in ALL_PLAN {
+            assert!(!text.nb.is_empty() && !text.en.is_empty(), "{text:?}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::budget::{Frame, Selection};
 use super::matrix::ScoreMatrix;
+use super::plan::Mode;
 use super::ranking::Ranking;
 use super::weights::Weights;
 use crate::error::Result;
@@ -24,6 +25,22 @@ pub struct Scenario {
     pub saved_at: String,
     #[serde(default)]
     pub saved_by: String,
+    /// How the frame is filled.
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+/// What the priority screens keep between sessions besides the weights (which are stored
+/// with the criteria): the frame, how it is filled, and the locks (initiative ids).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PriorityState {
+    pub frame_nok: Option<i64>,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default)]
+    pub locked_in: Vec<i64>,
+    #[serde(default)]
+    pub locked_out: Vec<i64>,
 }
 
 /// A scenario applied to a score matrix.
@@ -72,6 +89,20 @@ impl Scenario {
     /// Like [`Scenario::evaluate`], with the value-versus-frame curve computed up to
     /// `curve_to_nok` (beyond the frame: what more money would buy).
     pub fn evaluate_with_curve(&self, matrix: &ScoreMatrix, curve_to_nok: Option<i64>) -> Result<Outcome> {
+        let (weights, mut notes) = self.weights_for(matrix)?;
+        let ranking = matrix.rank(&weights);
+        let selection = match self.frame(matrix, &mut notes) {
+            Some(frame) => Some(matrix.select(&ranking, &Frame { curve_to_nok, ..frame })?),
+            None => None,
+        };
+        Ok(Outcome { weights, ranking, selection, notes })
+    }
+}
+
+impl Scenario {
+    /// The scenario's weights for `matrix`'s criteria, with notes on what did not carry over
+    /// (criteria it does not name weigh 0; codes no longer defined are ignored).
+    pub fn weights_for(&self, matrix: &ScoreMatrix) -> Result<(Weights, Vec<String>)> {
         let (weights, unnamed, unknown) = Weights::from_codes(matrix.criteria(), &self.weights)?;
         let mut notes = Vec::new();
         if !unnamed.is_empty() {
@@ -80,12 +111,7 @@ impl Scenario {
         if !unknown.is_empty() {
             notes.push(format!("criteria no longer defined are ignored: {}", unknown.join(", ")));
         }
-        let ranking = matrix.rank(&weights);
-        let selection = match self.frame(matrix, &mut notes) {
-            Some(frame) => Some(matrix.select(&ranking, &Frame { curve_to_nok, ..frame })?),
-            None => None,
-        };
-        Ok(Outcome { weights, ranking, selection, notes })
+        Ok((weights, notes))
     }
 }
 

@@ -220,6 +220,11 @@ CREATE TABLE scenarios (
     saved_by TEXT NOT NULL
 );
 "#,
+    // 3: a scenario remembers how its frame is filled (rank order, most benefit, benefit per
+    // krone); scenarios saved before keep the rank order, the default.
+    r#"
+ALTER TABLE scenarios ADD COLUMN mode TEXT NOT NULL DEFAULT 'rank_order';
+"#,
 ];
 
 /// The schema version this build writes.

@@ -446,6 +446,7 @@ fn run_effect(
                     locked_out: scoring.locked_out.iter().map(|r| scoring.matrix.row(*r).id).collect(),
                     saved_at: crate::now(),
                     saved_by: options.analyst.clone(),
+                    mode: scoring.mode,
                 };
                 match store.save_scenario(&scenario) {
                     Ok(()) => app.notice = Some((format!("{}: {name}", app.t(crate::i18n::SCENARIO_SAVED)), false)),

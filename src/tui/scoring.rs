@@ -48,6 +48,8 @@ pub struct ScoringState {
     /// stale and dropped.
     pub generation: u64,
     pub selecting: bool,
+    /// How the frame is filled.
+    pub mode: crate::scoring::Mode,
     /// Weights changed since they were last saved.
     pub weights_dirty: bool,
 }
@@ -77,6 +79,7 @@ impl ScoringState {
             selection: None,
             generation: 0,
             selecting: false,
+            mode: crate::scoring::Mode::default(),
             weights_dirty: false,
         }
     }
