@@ -112,15 +112,18 @@ fn scores_are_typed_into_the_grid_and_undone() {
     let id = scoring.matrix.row(row).id;
     let first_manual = scoring.grid_col;
     assert!(scoring.matrix.criteria().list[first_manual].is_manual());
-    let effects = press(&mut app, "4");
+    // The demo ships hand scores: type one the cell does not hold yet.
+    let before = scoring.matrix.value(row, first_manual);
+    let (typed, value) = if before == Some(4.0) { ("2", 2.0) } else { ("4", 4.0) };
+    let effects = press(&mut app, typed);
     let code = app.scoring.as_ref().expect("scoring").matrix.criteria().list[first_manual].code.clone();
-    assert_eq!(effects, vec![Effect::SetScore { id, code: code.clone(), value: Some(4.0) }]);
+    assert_eq!(effects, vec![Effect::SetScore { id, code: code.clone(), value: Some(value) }]);
     run(&mut app, &mut demo.store, effects);
     let scoring = app.scoring.as_ref().expect("scoring");
-    assert_eq!(scoring.matrix.value(row, first_manual), Some(4.0));
+    assert_eq!(scoring.matrix.value(row, first_manual), Some(value));
     assert!(scoring.grid_col > first_manual, "the cursor moves to the next criterion to score");
     assert_eq!(scoring.grid_row_at(0), Some(row), "the grid does not reorder under the cursor");
-    assert_eq!(demo.store.score(id, &code).expect("stored"), Some(4.0));
+    assert_eq!(demo.store.score(id, &code).expect("stored"), Some(value));
 
     // A derived criterion cannot be typed into; 9 is off a 1–5 scale.
     press(&mut app, "h");
@@ -132,11 +135,11 @@ fn scores_are_typed_into_the_grid_and_undone() {
     let effects = press(&mut app, "u");
     assert!(matches!(effects.as_slice(), [Effect::ApplyScoreEdit(_)]));
     run(&mut app, &mut demo.store, effects);
-    assert_eq!(app.scoring.as_ref().expect("scoring").matrix.value(row, first_manual), None);
-    assert_eq!(demo.store.score(id, &code).expect("stored"), None);
+    assert_eq!(app.scoring.as_ref().expect("scoring").matrix.value(row, first_manual), before);
+    assert_eq!(demo.store.score(id, &code).expect("stored"), before);
     let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     run(&mut app, &mut demo.store, effects);
-    assert_eq!(demo.store.score(id, &code).expect("stored"), Some(4.0), "redo");
+    assert_eq!(demo.store.score(id, &code).expect("stored"), Some(value), "redo");
 }
 
 #[test]

@@ -296,9 +296,13 @@ fn change_lines<'a>(changes: &BatchChanges, app: &App, theme: &Theme, width: usi
     lines
 }
 
-/// A change-log field name in the user's language.
-fn field_label(field: &str, lang: Lang) -> &'static str {
-    i18n::field_name(field).unwrap_or(i18n::STATUS).get(lang)
+/// A change-log field name in the user's language; a score names its criterion
+/// ("Poeng nytte"), as the demo's imported scores show in every detail.
+fn field_label(field: &str, lang: Lang) -> String {
+    match field.strip_prefix("score:") {
+        Some(code) => format!("{} {code}", i18n::SCORE.get(lang)),
+        None => i18n::field_name(field).unwrap_or(i18n::STATUS).get(lang).to_string(),
+    }
 }
 
 /// Old and new value as a person reads them: amounts in MNOK, and for long texts the part
