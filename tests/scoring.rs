@@ -154,7 +154,7 @@ fn budget_selection_respects_the_frame_and_locks() {
     assert_eq!(top["reason"]["kind"], "locked_out");
 
     let text = ok(home.run_db(&["--lang", "en", "rank", "--budget", "150 MNOK", "--top", "30"]));
-    for words in ["Frame 150.0 MNOK", "Cut line", "Selection: rank order", "Alternative: most benefit within the frame"]
+    for words in ["Frame 150,0 MNOK", "Cut line", "Selection: rank order", "Alternative: most benefit within the frame"]
     {
         assert!(text.contains(words), "lacks {words}:\n{text}");
     }

@@ -105,7 +105,7 @@ fn the_priority_screen_exports_its_ranking_with_weights_and_frame() {
     };
     for effect in effects {
         if let Effect::Select(job) = effect {
-            app.selection_done(job.generation, samla::scoring::select(&job.items, &job.order, &job.frame));
+            app.selection_done(job.generation, samla::scoring::prioritise(&job.input));
         }
     }
     let dir = tempfile::tempdir().expect("dir");

@@ -23,15 +23,15 @@ catalogue! {
     REASON_GAVE_WAY = "byttet ut" / "swapped out";
     REASON_GAVE_WAY_WHY = "gir mer nytte i andre tiltak" / "buys more benefit in other initiatives";
     REASON_NO_BENEFIT = "ingen nytte" / "no benefit";
-    THIN_RANKING = "Rangeringen bygger bare på" / "The ranking rests only on";
-    THIN_FOR = "for" / "for";
-    THIN_INITIATIVES = "tiltak: ingen av dem har poeng satt for hånd" /
-        "initiatives: none of them has a score given by hand";
+    THIN_RANKING_OF = "Rangeringen av" / "The ranking of";
+    THIN_INITIATIVES = "tiltak bygger bare på" / "initiatives rests only on";
+    THIN_WHY = "ingen av dem har poeng satt for hånd" / "none of them has a score given by hand";
     THIN_WEIGHT = "av vekten står midt på skalaen for dem" / "of the weight sits at mid-scale for them";
     AND = "og" / "and";
     OUT_ABOVE_CUT = "Ute selv om de rangerer høyt" / "Out though they rank high";
     SWAP_TITLE = "Alternativ: mest nytte innenfor rammen" / "Alternative: most benefit within the frame";
     SWAP_GAIN = "mer nytte" / "more benefit";
+    SWAP_SHORT = "Mest nytte" / "Most benefit";
     SWAP_IN = "inn" / "in";
     SWAP_OUT = "ut" / "out";
     SWAP_SAME = "samme sett som rangeringsrekkefølgen" / "the same set as rank order";

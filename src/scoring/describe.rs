@@ -11,17 +11,14 @@ use crate::config::Lang;
 use crate::i18n::{self, Text};
 use crate::text::{format_decimal, format_mnok, group_thousands};
 
-/// MNOK with one decimal as the reader writes it: "1 234,5" (nb) or "1,234.5" (en).
-pub fn mnok(nok: i64, lang: Lang) -> String {
-    let text = format_mnok(nok);
-    match lang {
-        Lang::Nb => text,
-        Lang::En => text.replace(' ', "\u{1}").replace(',', ".").replace('\u{1}', ","),
-    }
+/// MNOK with one decimal, Norwegian style in both languages, as every screen and list of
+/// samla writes amounts: "1 234,5". (`_lang` keeps the door open for a reader's style.)
+pub fn mnok(nok: i64, _lang: Lang) -> String {
+    format_mnok(nok)
 }
 
-/// A decimal as the reader writes it, thousands grouped ("2 803,4"), never "-0,0".
-pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
+/// A decimal Norwegian style in both languages, thousands grouped ("2 803,4"), never "-0,0".
+pub fn decimal(value: f64, places: usize, _lang: Lang) -> String {
     let factor = 10f64.powi(places as i32);
     let rounded = (value * factor).round() / factor;
     let value = if rounded == 0.0 { 0.0 } else { rounded };
@@ -31,10 +28,8 @@ pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
         Ok(number) if whole != "-0" => group_thousands(number),
         _ => whole.to_string(),
     };
-    let (thousands, point) = if lang == Lang::En { (",", ".") } else { (" ", ",") };
-    let grouped = grouped.replace(' ', thousands);
     match fraction {
-        Some(fraction) => format!("{grouped}{point}{fraction}"),
+        Some(fraction) => format!("{grouped},{fraction}"),
         None => grouped,
     }
 }
@@ -111,21 +106,22 @@ pub fn join_and(parts: &[String], lang: Lang) -> String {
     }
 }
 
-/// The loud warning when some places rest on derived criteria alone: "Rangeringen bygger
-/// bare på kostnad, fase og risiko for 412 tiltak: …". None when every initiative has a
-/// hand score (or nothing is scored by hand).
+/// The loud warning when some places rest on derived criteria alone: "Rangeringen av 412
+/// tiltak bygger bare på kostnad, fase og risiko: …" (the count first, so a narrow pane that
+/// cuts the sentence keeps it). None when every initiative has a hand score (or nothing is
+/// scored by hand).
 pub fn coverage_text(coverage: &Coverage, criteria: &Criteria, lang: Lang) -> Option<String> {
     if !coverage.is_thin() {
         return None;
     }
     let names: Vec<String> = coverage.derived.iter().map(|&c| lower_first(criteria.list[c].name(lang))).collect();
     Some(format!(
-        "{} {} {} {} {} ({} % {})",
-        i18n::THIN_RANKING.get(lang),
-        join_and(&names, lang),
-        i18n::THIN_FOR.get(lang),
+        "{} {} {} {}: {} ({} % {})",
+        i18n::THIN_RANKING_OF.get(lang),
         coverage.without_hand_scores,
         i18n::THIN_INITIATIVES.get(lang),
+        join_and(&names, lang),
+        i18n::THIN_WHY.get(lang),
         decimal(coverage.hand_share * 100.0, 0, lang),
         i18n::THIN_WEIGHT.get(lang),
     ))
@@ -158,6 +154,18 @@ pub fn swap_text(swap: &Swap, lang: Lang) -> String {
     )
 }
 
+/// The alternative in a few words for a narrow pane: "+12,3 %, 5 inn, 2 ut".
+pub fn swap_short(swap: &Swap, lang: Lang) -> String {
+    let gain = swap.gain_percent.map(|g| format!("+{} %, ", decimal(g, 1, lang))).unwrap_or_default();
+    format!(
+        "{gain}{} {}, {} {}",
+        swap.entered.len(),
+        i18n::SWAP_IN.get(lang),
+        swap.left.len(),
+        i18n::SWAP_OUT.get(lang)
+    )
+}
+
 /// A plan error as the analyst reads it on screen.
 pub fn plan_error_text(error: &PlanError, lang: Lang) -> &'static str {
     match error {
@@ -176,12 +184,12 @@ mod tests {
     fn reasons_and_numbers_read_norwegian() {
         let reason = Reason::DoesNotFit { amount_nok: 55_000_000, left_nok: 12_340_000 };
         assert_eq!(reason_text(reason, Lang::Nb), "passer ikke: 55,0 MNOK, 12,3 igjen");
-        assert_eq!(reason_text(reason, Lang::En), "does not fit: 55.0 MNOK, 12.3 left");
+        assert_eq!(reason_text(reason, Lang::En), "does not fit: 55,0 MNOK, 12,3 left");
         assert_eq!(mnok(7_368_000_000, Lang::Nb), "7 368,0");
-        assert_eq!(mnok(7_368_000_000, Lang::En), "7,368.0");
+        assert_eq!(mnok(7_368_000_000, Lang::En), "7 368,0", "numbers are Norwegian in both languages");
         assert_eq!(decimal(-0.04, 1, Lang::Nb), "0,0");
         assert_eq!(decimal(2803.44, 1, Lang::Nb), "2 803,4");
-        assert_eq!(decimal(2803.44, 1, Lang::En), "2,803.4");
+        assert_eq!(decimal(2803.44, 1, Lang::En), "2 803,4");
         assert_eq!(decimal(-12.5, 0, Lang::Nb), "-13");
         assert_eq!(join_and(&["a".into(), "b".into(), "c".into()], Lang::Nb), "a, b og c");
         assert_eq!(lower_first("Kostnad"), "kostnad");

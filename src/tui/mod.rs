@@ -94,7 +94,7 @@ enum Message {
     PortfolioLoaded(Result<Portfolio>),
     ImportDone(Box<Result<ImportReport>>),
     ScoringLoaded(Box<Result<crate::scoring::ScoreMatrix>>),
-    Selected(u64, Box<Result<crate::scoring::Selection>>),
+    Selected(u64, Box<Result<crate::scoring::Prioritised>>),
     SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
     DuplicatesLoaded(Box<Result<crate::dedupe::ReviewQueue>>),
     OutputDone(Box<export::OutputJob>, Result<export::Written>),
@@ -221,7 +221,18 @@ fn event_loop(
                     app.show_failure(&error);
                 }
                 Message::ScoringLoaded(result) => match *result {
-                    Ok(matrix) => effects.extend(app.scoring_loaded(matrix)),
+                    Ok(matrix) => {
+                        // The first time, the frame, mode and locks of the last session.
+                        let first = app.scoring.is_none();
+                        effects.extend(app.scoring_loaded(matrix));
+                        if first {
+                            match store.priority_state() {
+                                Ok(Some(state)) => effects.extend(app.restore_priority_state(&state)),
+                                Ok(None) => {}
+                                Err(error) => app.show_failure(&error),
+                            }
+                        }
+                    }
                     Err(error) => {
                         app.scoring_loading = false;
                         app.show_failure(&error);
@@ -236,7 +247,10 @@ fn event_loop(
                     }
                 },
                 Message::DuplicatesLoaded(result) => match *result {
-                    Ok(queue) => app.duplicates_loaded(queue),
+                    Ok(queue) => {
+                        app.duplicates_loaded(queue);
+                        effects.extend(app.refresh_plan_duplicates());
+                    }
                     Err(error) => {
                         app.duplicates_loading = false;
                         app.show_failure(&error);
@@ -351,6 +365,15 @@ fn run_effect(
             }
         }
         Effect::LoadScoring => spawn_scoring(options, sender.clone()),
+        Effect::SavePriorityState(state) => {
+            if let Err(error) = store.set_priority_state(&state) {
+                app.show_failure(&error);
+            }
+        }
+        Effect::LoadScenarios => match store.scenarios() {
+            Ok(list) => app.scenarios_loaded(list),
+            Err(error) => app.show_failure(&error),
+        },
         Effect::SaveWeights => {
             if let Some(scoring) = app.scoring.as_mut() {
                 match store.set_weights(scoring.matrix.criteria(), &scoring.weights, &options.analyst) {
@@ -362,7 +385,7 @@ fn run_effect(
         Effect::Select(job) => {
             let sender = sender.clone();
             std::thread::spawn(move || {
-                let result = crate::scoring::select(&job.items, &job.order, &job.frame);
+                let result = crate::scoring::prioritise(&job.input);
                 let _ = sender.send(Message::Selected(job.generation, Box::new(result)));
             });
         }
@@ -431,7 +454,12 @@ fn run_effect(
                 None => store.undo_pair_decision(pair.a, pair.b, &options.analyst).map(|_| None),
             };
             match stored {
-                Ok(after) => app.pair_stored(*pair, after, remember),
+                Ok(after) => {
+                    app.pair_stored(*pair, after, remember);
+                    for effect in app.refresh_plan_duplicates() {
+                        run_effect(effect, app, store, options, sender, workers);
+                    }
+                }
                 Err(error) => app.show_failure(&error),
             }
         }

@@ -16,7 +16,7 @@ use crate::model::{Batch, BatchChanges, InitiativeDetail};
 use crate::portfolio::{
     FilterError, Portfolio, Search, SortCache, SortColumn, StatusFilter, View, ViewQuery, parse_filter,
 };
-use crate::scoring::{ScoreEdit, ScoreMatrix, Selection};
+use crate::scoring::{Prioritised, PriorityState, Scenario, ScoreEdit, ScoreMatrix};
 use crate::store::Resolver;
 use crate::suggest::Suggestions;
 use crate::tagging::{Edit, Record, parse_edits};
@@ -28,6 +28,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 mod input;
+pub mod priorities;
 mod results;
 mod update;
 
@@ -158,6 +159,8 @@ pub enum Overlay {
     ConfirmReplace {
         job: Box<OutputJob>,
     },
+    /// The saved scenarios: load one, or see it beside the current plan.
+    Scenarios(Box<priorities::ScenarioView>),
 }
 
 /// What undo can take back: a score, a tagging action or a decision on a pair.
@@ -190,6 +193,10 @@ pub enum Effect {
     /// Store an undo or redo of a score edit.
     ApplyScoreEdit(ScoreEdit),
     SaveScenario(String),
+    /// Keep the frame, mode and locks for the next session.
+    SavePriorityState(PriorityState),
+    /// Read the saved scenarios for their overlay.
+    LoadScenarios,
     /// Apply tagging edits (groups of initiatives and their edits) as one action.
     ApplyEdits(Vec<(Vec<i64>, Vec<Edit>)>),
     /// Write a tagging record's after states (undo passes the inverse).

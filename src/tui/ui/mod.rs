@@ -7,6 +7,7 @@ mod duplicates;
 mod matrix;
 mod overlays;
 mod priorities;
+mod scenarios;
 mod scores;
 mod sources;
 mod suggestions;

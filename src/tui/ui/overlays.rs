@@ -68,6 +68,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             );
             framed(frame, theme, rect, &title, lines, *scroll);
         }
+        Overlay::Scenarios(view) => {
+            let rect = inset(area);
+            let lines = super::scenarios::lines(app, theme, view, rect.width.saturating_sub(2) as usize);
+            framed(frame, theme, rect, app.t(i18n::SCENARIOS), lines, 0);
+        }
         Overlay::Explain { row, scroll } => {
             let rect = centered(area, 90, area.height.saturating_sub(4));
             let lines = super::priorities::explain_lines(app, theme, *row);
@@ -125,7 +130,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
-fn inset(area: Rect) -> Rect {
+pub(super) fn inset(area: Rect) -> Rect {
     Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
 }
 
