@@ -149,3 +149,35 @@ fn the_demo_ranking_rests_on_hand_scores_and_spreads() {
     let (low, high) = totals.iter().fold((f64::MAX, f64::MIN), |(l, h), &t| (l.min(t), h.max(t)));
     assert!(high - low >= 50.0, "totals span {low:.1}–{high:.1}, less than half the scale");
 }
+
+#[test]
+fn on_the_demo_any_frame_is_filled_in_rank_order() {
+    let home = common::Home::new();
+    common::ok(home.run_db(&["demo", "--no-open"]));
+    for frame in [20_000_000i64, 300_000_000, 500_000_000, 2_500_000_000] {
+        let rows = common::ok(home.run_db(&["rank", "--budget", &frame.to_string(), "--format", "json"]));
+        let rows: serde_json::Value = serde_json::from_str(&rows).expect("json");
+        let mut left = frame;
+        let mut out_above_in = 0;
+        for row in rows.as_array().expect("rows") {
+            let amount = row["amount_nok"].as_i64();
+            if row["selected"] == true {
+                left -= amount.expect("a funded initiative has an amount");
+                assert!(left >= 0, "over the frame at {row}");
+                continue;
+            }
+            let reason = &row["reason"];
+            match reason["kind"].as_str() {
+                Some("does_not_fit") => {
+                    assert_eq!(reason["left_nok"].as_i64(), Some(left), "{row}");
+                    assert!(amount.expect("amount") > left, "{row}");
+                    out_above_in += 1;
+                }
+                Some("no_amount") => assert!(amount.is_none()),
+                Some("duplicate_of") => {}
+                other => panic!("unexpected reason {other:?} in rank order: {row}"),
+            }
+        }
+        assert!(out_above_in > 0 || frame > 2_000_000_000, "some do not fit {frame}");
+    }
+}

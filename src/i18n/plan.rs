@@ -43,7 +43,7 @@ catalogue! {
     CURVE_RANK_ORDER = "Rangeringsrekkefølge" / "Rank order";
     DUP_CONFIRMED = "duplikat" / "duplicate";
     DUP_OVERLAP = "overlapper" / "overlaps";
-    DUP_LIKELY = "mulig duplikat" / "likely duplicate";
+    DUP_LIKELY = "mulig duplikat av" / "likely duplicate of";
     DUP_LEGEND = "= duplikat, ≈ overlapp, ~ mulig duplikat" / "= duplicate, ≈ overlap, ~ likely duplicate";
     FUNDED_TWICE = "Rammen finansierer flere tiltak i samme duplikatgruppe (låst inn)" /
         "The frame funds more than one initiative of a duplicate group (locked in)";

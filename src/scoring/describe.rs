@@ -91,10 +91,7 @@ pub fn duplicate_text(mark: &DuplicateMark, lang: Lang) -> String {
         DuplicateKind::Overlap => i18n::DUP_OVERLAP,
         DuplicateKind::Likely => i18n::DUP_LIKELY,
     };
-    match mark.kind {
-        DuplicateKind::Likely => format!("{} ({ids})", word.get(lang)),
-        _ => format!("{} {ids}", word.get(lang)),
-    }
+    format!("{} {ids}", word.get(lang))
 }
 
 /// "a, b og c".
