@@ -299,14 +299,10 @@ fn working_scenario(store: &Store, matrix: &ScoreMatrix, name: Option<&str>, fra
     Ok(scenario)
 }
 
-fn evaluate(scenario: &Scenario, matrix: &ScoreMatrix) -> Result<Outcome> {
-    // The curve reaches a quarter past the frame, to show what more money would buy.
-    let outcome = scenario.evaluate_with_curve(matrix, scenario.budget_nok.map(|b| b.saturating_add(b / 4)))?;
+fn evaluate(scenario: &Scenario, matrix: &ScoreMatrix, duplicates: &crate::scoring::Duplicates) -> Result<Outcome> {
+    let outcome = scenario.evaluate(matrix, duplicates)?;
     if outcome.weights.is_zero() {
-        return Err(Error::Invalid(format!(
-            "every weight of '{}' is 0; set weights with `samla weights --set CRITERION=WEIGHT`",
-            scenario.name
-        )));
+        return Err(crate::error::PrioritiesError::AllWeightsZero(scenario.name.clone()).into());
     }
     Ok(outcome)
 }

@@ -69,3 +69,13 @@ catalogue! {
         "Change the selection: rank order, most benefit, benefit per krone";
     ACT_SCENARIOS = "Scenarier: last inn eller sammenlign" / "Scenarios: load or compare";
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_entry_has_both_languages() {
+        for text in super::ALL {
+            assert!(!text.nb.is_empty() && !text.en.is_empty(), "{text:?}");
+        }
+    }
+}

@@ -117,6 +117,7 @@ fn weights_and_frame(app: &App) -> (Option<Weights>, Option<FrameSpec>) {
         budget_nok,
         locked_in: ids(&scoring.locked_in),
         locked_out: ids(&scoring.locked_out),
+        mode: scoring.mode,
     });
     (Some(scoring.weights.clone()), frame)
 }

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod matrix;
 pub mod scoring;
+mod scoring_io;
 pub mod theme;
 pub mod ui;
 
@@ -221,18 +222,7 @@ fn event_loop(
                     app.show_failure(&error);
                 }
                 Message::ScoringLoaded(result) => match *result {
-                    Ok(matrix) => {
-                        // The first time, the frame, mode and locks of the last session.
-                        let first = app.scoring.is_none();
-                        effects.extend(app.scoring_loaded(matrix));
-                        if first {
-                            match store.priority_state() {
-                                Ok(Some(state)) => effects.extend(app.restore_priority_state(&state)),
-                                Ok(None) => {}
-                                Err(error) => app.show_failure(&error),
-                            }
-                        }
-                    }
+                    Ok(matrix) => effects.extend(scoring_io::loaded(matrix, app, store)),
                     Err(error) => {
                         app.scoring_loading = false;
                         app.show_failure(&error);
@@ -365,15 +355,6 @@ fn run_effect(
             }
         }
         Effect::LoadScoring => spawn_scoring(options, sender.clone()),
-        Effect::SavePriorityState(state) => {
-            if let Err(error) = store.set_priority_state(&state) {
-                app.show_failure(&error);
-            }
-        }
-        Effect::LoadScenarios => match store.scenarios() {
-            Ok(list) => app.scenarios_loaded(list),
-            Err(error) => app.show_failure(&error),
-        },
         Effect::SaveWeights => {
             if let Some(scoring) = app.scoring.as_mut() {
                 match store.set_weights(scoring.matrix.criteria(), &scoring.weights, &options.analyst) {
@@ -463,24 +444,8 @@ fn run_effect(
                 Err(error) => app.show_failure(&error),
             }
         }
-        Effect::SaveScenario(name) => {
-            if let Some(scoring) = &app.scoring {
-                let scenario = crate::scoring::Scenario {
-                    name: name.clone(),
-                    weights: scoring.weights.to_codes(scoring.matrix.criteria()),
-                    budget_nok: scoring.frame_nok,
-                    resolution_nok: None,
-                    locked_in: scoring.locked_in.iter().map(|r| scoring.matrix.row(*r).id).collect(),
-                    locked_out: scoring.locked_out.iter().map(|r| scoring.matrix.row(*r).id).collect(),
-                    saved_at: crate::now(),
-                    saved_by: options.analyst.clone(),
-                    mode: scoring.mode,
-                };
-                match store.save_scenario(&scenario) {
-                    Ok(()) => app.notice = Some((format!("{}: {name}", app.t(crate::i18n::SCENARIO_SAVED)), false)),
-                    Err(error) => app.show_failure(&error),
-                }
-            }
+        Effect::SaveScenario(_) | Effect::SavePriorityState(_) | Effect::LoadScenarios => {
+            scoring_io::run(effect, app, store, &options.analyst)
         }
     }
 }
