@@ -57,7 +57,8 @@ catalogue! {
     SCENARIOS = "Scenarier" / "Scenarios";
     SCENARIO_LOADED = "Scenario lastet" / "Scenario loaded";
     SCENARIO_NONE = "Ingen lagrede scenarier (n lagrer ett)" / "No saved scenarios (n saves one)";
-    SCENARIO_COMPARE = "Sammenlign med nå" / "Compare with now";
+    SCENARIO_COMPARE = "sammenlign med nå" / "compare with now";
+    SCENARIO_LOAD = "last inn" / "load";
     NOW = "nå" / "now";
     LOCKS_EXCEED = "De låste tiltakene koster mer enn rammen" / "The locked-in initiatives cost more than the frame";
     LOCKED_NO_AMOUNT = "Et tiltak uten søkt beløp kan ikke låses inn" / "An initiative without a requested amount cannot be locked in";

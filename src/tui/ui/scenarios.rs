@@ -29,7 +29,7 @@ pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize) ->
         lines.push(Line::from(Span::styled(pad(&text, width), style)));
     }
     lines.push(Line::from(Span::styled(
-        format!(" enter: {} · c: {} · esc", app.t(i18n::SCENARIO_LOADED).to_lowercase(), app.t(i18n::SCENARIO_COMPARE)),
+        format!(" enter: {} · c: {} · esc", app.t(i18n::SCENARIO_LOAD), app.t(i18n::SCENARIO_COMPARE)),
         theme.dim,
     )));
     if let Some((now, other)) = &view.compared {
