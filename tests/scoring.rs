@@ -158,6 +158,14 @@ fn budget_selection_respects_the_frame_and_locks() {
     {
         assert!(text.contains(words), "lacks {words}:\n{text}");
     }
+    // Spent and left add up to the frame as shown (tenths of MNOK).
+    let line = text.lines().find(|l| l.starts_with("Frame 150,0 MNOK:")).expect("frame line");
+    let tenths = |word: &str| -> i64 {
+        let before = line.split(&format!(" MNOK {word}")).next().expect("figure");
+        before.rsplit(' ').next().expect("number").replace(',', "").parse().expect("tenths")
+    };
+    assert_eq!(tenths("spent") + tenths("left"), 1500, "{line}");
+    assert!(!text.contains("-0,0"), "{text}");
     let csv = ok(home.run_db(&["rank", "--budget", "150M", "--format", "csv", "--top", "3"]));
     let header = csv.lines().next().expect("header");
     assert!(header.starts_with("place,rank,id,title,total,benefit,amount_nok,selected,reason"), "{header}");

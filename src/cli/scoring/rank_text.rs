@@ -135,7 +135,8 @@ fn plan_text(ranked: &Ranked, prioritised: &Prioritised, lang: Lang) -> String {
         mnok(left * 100_000, lang),
         t(i18n::LEFT, lang),
         t(i18n::TOTAL_POINTS, lang),
-        decimal(plan.total_points, 1, lang),
+        // The sum of the totals as the table shows them, so the shown rows add up to it.
+        decimal(plan.chosen.iter().map(|&r| (ranked.ranking.totals[r] * 10.0).round() / 10.0).sum(), 1, lang),
         t(i18n::BENEFIT, lang),
         decimal(plan.benefit, 1, lang),
     ));
