@@ -2,7 +2,16 @@
 //!
 //! Every string a screen or a report shows comes from here, so a language is one place.
 
-use crate::config::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The language of everything samla shows: bokmål unless the user chose English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
 
 /// One phrase in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +327,7 @@ catalogue! {
     POSSIBLE_DUPLICATES = "Mulige duplikater og overlapp" / "Possible duplicates and overlaps";
     TAG_PROMPT = "Tagg (liv:, eier:, dep:, tag:, fase:, risiko:; - fjerner)" / "Tag (liv:, eier:, dep:, tag:, fase:, risiko:; - removes)";
     CONFIRM = "Bekreft" / "Confirm";
+    WITHDRAW_ANYWAY = "Importere likevel og trekke dem?" / "Import anyway and withdraw them?";
     CONFIRM_CHANGE = "Endre" / "Change";
     CONFIRM_KEYS = "enter = ja, esc = nei" / "enter = yes, esc = no";
     REDONE = "Gjort om" / "Redone";
@@ -460,7 +470,6 @@ catalogue! {
 }
 
 mod plan;
-/// The plan catalogue's entries, for the same check as [`ALL`].
 pub use plan::ALL as ALL_PLAN;
 pub use plan::*;
 

@@ -358,10 +358,10 @@ fn what_is_not_a_table_is_refused_with_one_clear_line_and_no_change() {
     let before = fingerprint(&home.db());
     let cases: [(&str, &[&str], &str); 6] = [
         ("bad/report.pdf", &[], "PDF"),
-        ("bad/random.bin", &[], "not a text table"),
-        ("bad/empty.csv", &[], "empty"),
-        ("bad/bomb.xlsx", &[], "zip bomb"),
-        ("dev/arbeid_velferd.xlsx", &["--sheet", "Ark9"], "no sheet 'Ark9'"),
+        ("bad/random.bin", &[], "ikke en teksttabell"),
+        ("bad/empty.csv", &[], "fila er tom"),
+        ("bad/bomb.xlsx", &[], "zip-bombe"),
+        ("dev/arbeid_velferd.xlsx", &["--sheet", "Ark9"], "ikke noe ark «Ark9»"),
         ("bad/no_title.csv", &[], "--map title="),
     ];
     for (file, extra, message) in cases {

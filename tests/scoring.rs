@@ -39,7 +39,7 @@ fn scores_are_set_by_hand_and_from_a_sheet() {
     let err = fails(home.run_db(&["score", "set", &first, "nytte", "6"]));
     assert!(err.contains("outside the scale"), "{err}");
     let err = fails(home.run_db(&["score", "set", &first, "nyte", "3"]));
-    assert!(err.contains("did you mean nytte"), "{err}");
+    assert!(err.contains("mente du nytte"), "{err}");
 
     let sheet = fixture("scores/poeng.csv");
     let dry = json(&ok(home.run_db(&["score", "import", sheet.to_str().expect("utf-8"), "--dry-run", "--json"])));
@@ -174,7 +174,7 @@ fn budget_selection_respects_the_frame_and_locks() {
     let err = fails(home.run_db(&["rank", "--lock-in", &top_id]));
     assert!(err.contains("--budget"), "{err}");
     let err = fails(home.run_db(&["rank", "--budget", "1M", "--lock-in", &expensive_id]));
-    assert!(err.contains("more than the frame"), "{err}");
+    assert!(err.contains("koster mer enn rammen"), "in bokmål, with the amounts: {err}");
     let bad = home.run_db(&["rank", "--budget", "lots"]);
     assert!(!bad.status.success());
     assert!(common::stderr(&bad).contains("500M"), "the error shows how to write it");
@@ -222,7 +222,7 @@ fn weights_move_the_ranking_and_scenarios_compare() {
     let by_scenario = json(&ok(home.run_db(&["rank", "--scenario", "Mars", "--json"])));
     assert!(by_scenario.as_array().expect("rows").iter().any(|r| r["selected"] == true));
     let err = fails(home.run_db(&["scenario", "compare", "Mars", "Mai"]));
-    assert!(err.contains("unknown scenario"), "{err}");
+    assert!(err.contains("ukjent scenario «Mai»"), "{err}");
     ok(home.run_db(&["scenario", "delete", "april"]));
 }
 

@@ -13,12 +13,20 @@ use std::process::ExitCode;
 pub const BACKUPS_KEPT: usize = 5;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
-    let mut store = context.open(OpenMode::Create)?;
+    // A dry run writes nothing, not even a new database file: without one it imports
+    // into an empty database in memory.
+    let has_database = std::fs::metadata(&context.paths.database).is_ok_and(|m| m.len() > 0);
+    let mut store = if args.dry_run && !has_database {
+        crate::store::Store::open_in_memory_with(&context.reference)?
+    } else {
+        context.open(OpenMode::Create)?
+    };
     let options = ImportOptions {
         source: args.source.clone(),
         sheet: args.sheet.clone(),
         mappings: args.mappings.clone(),
         dry_run: args.dry_run,
+        allow_withdraw: args.allow_withdraw,
         analyst: context.config.analyst.clone(),
         monitor: None,
     };
@@ -38,7 +46,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             }
             Err(error) => {
                 // Each file is its own transaction: report this one, go on with the next.
-                super::print_error(&error.to_string());
+                super::print_error(&super::error_line(&error, context.lang));
                 failed = true;
             }
         }

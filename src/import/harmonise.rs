@@ -259,12 +259,12 @@ impl Harmoniser<'_> {
                 parse_amount(text, row.number(mapping.column), mapping.unit_factor.unwrap_or(1), self.vocabulary);
             let slot = if field == Field::AmountNok { &mut values.amount_nok } else { &mut values.total_cost_nok };
             match parsed {
-                Parsed::Value(nok) => {
-                    if nok < 0 {
-                        warn(field, text, "negative amount".into());
-                    }
-                    *slot = Some(nok);
+                // A negative sum is no request and no cost: kept out of scores, frames and
+                // totals until the source is corrected (the source row keeps it).
+                Parsed::Value(nok) if nok < 0 => {
+                    warn(field, text, "a negative amount is not a request; left empty (the source row keeps it)".into())
                 }
+                Parsed::Value(nok) => *slot = Some(nok),
                 Parsed::Missing => {
                     if field == Field::AmountNok {
                         warn(field, text, "no amount given".into());

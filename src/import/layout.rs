@@ -196,9 +196,7 @@ fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && (1990..=2100).contains(&year)).then_some(year)
 }
 
-/// What went wrong finding the layout; the message says which `--map` to give.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LayoutError(pub String);
+pub use crate::error::LayoutError;
 
 /// How many rows from the top may hold the header row.
 pub const HEADER_SCAN_ROWS: usize = 30;
@@ -220,9 +218,7 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
     let first_filled = rows.iter().position(|r| r.texts().filter(|t| !t.trim().is_empty()).count() >= 2);
     let header_index = match best {
         Some((index, _, _)) => index,
-        None => first_filled.ok_or_else(|| {
-            LayoutError("no header row found: the file has no row with two or more filled cells".into())
-        })?,
+        None => first_filled.ok_or(LayoutError::NoHeaderRow)?,
     };
     let header_row = &rows[header_index];
     let headers: Vec<String> = header_row
@@ -234,30 +230,7 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
         })
         .collect();
 
-    let mut mapping: Vec<ColumnMapping> = Vec::new();
-    for (field, column_name) in overrides {
-        let wanted = fold(column_name);
-        let column = headers
-            .iter()
-            .position(|h| h == column_name)
-            .or_else(|| headers.iter().position(|h| fold(h) == wanted))
-            .or_else(|| spreadsheet_column(column_name).filter(|c| *c < headers.len()));
-        let Some(column) = column else {
-            return Err(LayoutError(format!(
-                "--map {}={column_name}: there is no column '{column_name}'; the columns are: {}",
-                field.name(),
-                some_columns(&headers)
-            )));
-        };
-        mapping.retain(|m| m.field != *field && m.column != column);
-        mapping.push(ColumnMapping {
-            field: *field,
-            column,
-            header: headers[column].clone(),
-            unit_factor: None,
-            from_map: true,
-        });
-    }
+    let mut mapping = mapped_columns(&headers, overrides)?;
 
     // Best candidate per field: lowest rank, then leftmost column.
     let mut chosen: HashMap<Field, (u8, usize)> = HashMap::new();
@@ -293,10 +266,8 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
     mapping.sort_by_key(|m| m.column);
 
     if !mapping.iter().any(|m| m.field == Field::Title) {
-        return Err(LayoutError(format!(
-            "no column looks like a title; the columns are: {}. Name the title column with --map title=COLUMN",
-            some_columns(&headers)
-        )));
+        let (columns, more) = crate::error::import::some_columns(&headers);
+        return Err(LayoutError::NoTitle { columns, more });
     }
     let header_year =
         mapping.iter().filter(|m| m.field.is_amount()).find_map(|m| fold(&m.header).split(' ').find_map(year_of));
@@ -309,15 +280,52 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
     Ok(Layout { header_index, header_row: header_row.line, headers, mapping, unmapped, header_year })
 }
 
-/// The first columns' names for an error message, each cut short. A file may have 10 000
-/// columns or a header cell of a megabyte, and the message must still be one readable line.
-fn some_columns(headers: &[String]) -> String {
-    const LISTED: usize = 10;
-    let mut listed: Vec<String> = headers.iter().take(LISTED).map(|h| crate::text::shorten(h, 40)).collect();
-    if headers.len() > LISTED {
-        listed.push(format!("… and {} more", crate::text::group_thousands((headers.len() - LISTED) as i64)));
+/// The columns the analyst named (`--map FIELD=COLUMN`). A field named twice, or a column
+/// given two fields, is refused: which one was meant cannot be guessed.
+fn mapped_columns(headers: &[String], overrides: &[(Field, String)]) -> Result<Vec<ColumnMapping>, LayoutError> {
+    let mut mapping: Vec<ColumnMapping> = Vec::new();
+    for (field, column_name) in overrides {
+        let wanted = fold(column_name);
+        let column = headers
+            .iter()
+            .position(|h| h == column_name)
+            .or_else(|| headers.iter().position(|h| fold(h) == wanted))
+            .or_else(|| spreadsheet_column(column_name).filter(|c| *c < headers.len()));
+        let Some(column) = column else {
+            let (columns, more) = crate::error::import::some_columns(headers);
+            return Err(LayoutError::NoSuchColumn {
+                field: field.name().to_string(),
+                column: crate::text::shorten(column_name, 40),
+                columns,
+                more,
+            });
+        };
+        if let Some(earlier) = mapping.iter().find(|m| m.field == *field) {
+            if earlier.column == column {
+                continue;
+            }
+            return Err(LayoutError::FieldMappedTwice {
+                field: field.name().to_string(),
+                first: crate::text::shorten(&earlier.header, 40),
+                second: crate::text::shorten(&headers[column], 40),
+            });
+        }
+        if let Some(earlier) = mapping.iter().find(|m| m.column == column) {
+            return Err(LayoutError::ColumnMappedTwice {
+                column: crate::text::shorten(&headers[column], 40),
+                first: earlier.field.name().to_string(),
+                second: field.name().to_string(),
+            });
+        }
+        mapping.push(ColumnMapping {
+            field: *field,
+            column,
+            header: headers[column].clone(),
+            unit_factor: None,
+            from_map: true,
+        });
     }
-    listed.join(", ")
+    Ok(mapping)
 }
 
 /// "C" → 2, "AA" → 26: spreadsheet column letters, so `--map title=C` works too.
@@ -351,10 +359,28 @@ mod tests {
         let mut cells: Vec<String> = (0..10_000).map(|i| format!("Kolonne {i}")).collect();
         cells[1] = "x".repeat(1 << 20);
         let rows = [RawRow::from_texts(1, cells.clone()), RawRow::from_texts(2, cells)];
-        let error = detect(&rows, &matcher(), &[]).expect_err("no title column");
-        assert!(error.0.starts_with("no column looks like a title; the columns are: Kolonne 0, xxx"), "{}", error.0);
-        assert!(error.0.contains("Kolonne 9, … and 9 990 more."), "{}", error.0);
-        assert!(error.0.len() < 1_000, "{} bytes", error.0.len());
+        let error = detect(&rows, &matcher(), &[]).expect_err("no title column").to_string();
+        assert!(error.starts_with("no column looks like a title; the columns are: Kolonne 0, xxx"), "{error}");
+        assert!(error.ends_with("Kolonne 9, … and 9 990 more"), "{error}");
+        assert!(error.len() < 1_000, "{} bytes", error.len());
+    }
+
+    #[test]
+    fn contradictory_maps_are_refused_not_resolved() {
+        let rows = vec![row(1, &["A", "B", "C"]), row(2, &["x", "y", "z"])];
+        let map = |pairs: &[(Field, &str)]| -> Vec<(Field, String)> {
+            pairs.iter().map(|(f, c)| (*f, c.to_string())).collect()
+        };
+        let err = detect(&rows, &matcher(), &map(&[(Field::Title, "A"), (Field::Title, "B")])).expect_err("two");
+        assert_eq!(err, LayoutError::FieldMappedTwice { field: "title".into(), first: "A".into(), second: "B".into() });
+        let err = detect(&rows, &matcher(), &map(&[(Field::Key, "A"), (Field::Title, "A")])).expect_err("shared");
+        assert_eq!(
+            err,
+            LayoutError::ColumnMappedTwice { column: "A".into(), first: "key".into(), second: "title".into() }
+        );
+        // The same mapping twice is no contradiction.
+        let layout = detect(&rows, &matcher(), &map(&[(Field::Title, "A"), (Field::Title, "a")])).expect("same");
+        assert_eq!(layout.column(Field::Title).map(|m| m.column), Some(0));
     }
 
     #[test]
@@ -420,10 +446,10 @@ mod tests {
     fn no_title_column_says_which_map_to_give() {
         let rows = vec![row(1, &["Kolonne A", "Kolonne B"]), row(2, &["x", "y"])];
         let err = detect(&rows, &matcher(), &[]).expect_err("no title");
-        assert!(err.0.contains("--map title=COLUMN") && err.0.contains("Kolonne A"), "{}", err.0);
+        assert!(matches!(&err, LayoutError::NoTitle { columns, more: 0 } if columns[0] == "Kolonne A"), "{err:?}");
         let ok = detect(&rows, &matcher(), &[(Field::Title, "Kolonne B".into())]).expect("mapped");
         assert_eq!(ok.column(Field::Title).map(|m| m.column), Some(1));
         let err = detect(&rows, &matcher(), &[(Field::Title, "Nope".into())]).expect_err("bad map");
-        assert!(err.0.contains("no column 'Nope'"), "{}", err.0);
+        assert!(err.to_string().contains("no column 'Nope' for title"), "{err}");
     }
 }

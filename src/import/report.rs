@@ -1,7 +1,8 @@
 //! What an import did, for the terminal and as JSON.
 
+use super::harmonise::Findings;
 use super::layout::Layout;
-use super::read::FileLayout;
+use super::read::{FileLayout, RawTable};
 use crate::config::Lang;
 use crate::i18n;
 use crate::text::{display_line, shorten};
@@ -82,8 +83,54 @@ pub struct ImportReport {
     pub rejected_rows: Vec<Rejected>,
 }
 
-/// The report as text for a person.
 impl ImportReport {
+    /// The report of an import not yet done.
+    pub(crate) fn new(file: &str, source: &str, sha256: &str, dry_run: bool) -> Self {
+        Self {
+            file: file.to_string(),
+            source: source.to_string(),
+            sha256: sha256.to_string(),
+            dry_run,
+            already_imported: None,
+            batch_id: None,
+            format: None,
+            layout: None,
+            counts: Counts::default(),
+            updated_keys: Vec::new(),
+            withdrawn_keys: Vec::new(),
+            new_municipalities: Vec::new(),
+            warning_list: Vec::new(),
+            rejected_rows: Vec::new(),
+        }
+    }
+
+    /// What reading the file found: its format and layout, counts, warnings and rejected
+    /// rows; a UTF-8 file's repaired bytes become warnings on their lines.
+    pub(crate) fn fill(&mut self, table: &RawTable, layout: &Layout, written: Counts, findings: Findings) {
+        let format = &table.layout;
+        let mut warnings: Vec<Warning> = format
+            .repaired_lines
+            .iter()
+            .map(|line| Warning {
+                line: *line,
+                field: "encoding".into(),
+                value: String::new(),
+                reason: "bytes that are not UTF-8 were read as Windows-1252; check the letters on this line".into(),
+            })
+            .collect();
+        warnings.extend(findings.warnings);
+        self.counts = Counts {
+            rows_read: findings.rows_read,
+            rejected: findings.rejected.len(),
+            warnings: warnings.len(),
+            ..written
+        };
+        self.format = Some(format.clone());
+        self.layout = Some(layout.clone());
+        self.warning_list = warnings;
+        self.rejected_rows = findings.rejected;
+    }
+
     /// The report as text for a person, in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         let report = self;

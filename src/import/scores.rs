@@ -9,7 +9,7 @@ use super::layout::{Field, HeaderMatcher};
 use super::read::{self, Cell, FileLayout, RawRow};
 use super::report::Warning;
 use super::values::ValueVocabulary;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ScoreSheetProblem};
 use crate::reference::ReferenceSource;
 use crate::scoring::Criteria;
 use crate::store::Store;
@@ -91,13 +91,13 @@ pub fn import_score_bytes(
     options: &ScoreImportOptions,
     reference: &ReferenceSource,
 ) -> Result<ScoreImportReport> {
-    let fail = |message: String| Error::Import { file: display.to_string(), message };
-    let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| fail(e.0))?;
+    let fail = |problem: ScoreSheetProblem| Error::ScoreSheet { file: display.to_string(), problem: Box::new(problem) };
+    let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| fail(e.into()))?;
     let criteria = store.criteria()?;
     let matcher = HeaderMatcher::new(&reference.columns()?);
     let vocabulary = ValueVocabulary::new(&reference.vocabulary()?);
     // Score sheets are small: read them whole.
-    let rows: Vec<RawRow> = table.rows().collect::<Result<_, _>>().map_err(|e| fail(e.0))?;
+    let rows: Vec<RawRow> = table.rows().collect::<Result<_, _>>().map_err(|e| fail(e.into()))?;
     let layout = find_layout(&rows, &criteria, &matcher).map_err(fail)?;
 
     let initiatives = store.initiative_keys()?;
@@ -207,7 +207,11 @@ struct SheetLayout {
 /// criterion. A column headed `id` (or `samla id`) whose values are all whole numbers holds
 /// samla's ids; otherwise a key column (any header the sector import reads as the key) holds
 /// keys in their sources.
-fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) -> Result<SheetLayout, String> {
+fn find_layout(
+    rows: &[RawRow],
+    criteria: &Criteria,
+    matcher: &HeaderMatcher,
+) -> Result<SheetLayout, ScoreSheetProblem> {
     for (index, row) in rows.iter().enumerate().take(SCAN) {
         let headers: Vec<String> = row.texts().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
         let mut found = Vec::new();
@@ -243,12 +247,11 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) ->
             (None, None) => continue,
         };
         if found.is_empty() {
-            return Err(format!(
-                "line {}: the criteria columns ({}) are all derived and fill themselves; add a column for a scored criterion ({})",
-                row.line,
-                derived.iter().map(|c| c.header.as_str()).collect::<Vec<_>>().join(", "),
-                criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
-            ));
+            return Err(ScoreSheetProblem::OnlyDerived {
+                line: row.line,
+                derived: derived.iter().map(|c| c.header.clone()).collect(),
+                manual: criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.clone()).collect(),
+            });
         }
         let source_column = headers.iter().position(|h| matches!(fold(h).as_str(), "source" | "kilde" | "kildeliste"));
         return Ok(SheetLayout {
@@ -261,11 +264,8 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) ->
             derived,
         });
     }
-    let manual: Vec<&str> = criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.as_str()).collect();
-    Err(format!(
-        "no header row with an id or key column and a criterion column; name the columns id (or key) and {}",
-        manual.join(", ")
-    ))
+    let manual = criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.clone()).collect();
+    Err(ScoreSheetProblem::NoLayout { manual })
 }
 
 #[cfg(test)]

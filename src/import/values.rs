@@ -47,6 +47,9 @@ pub fn parse_amount(text: &str, number: Option<f64>, unit_factor: i64, vocabular
     if vocabulary.is_empty_word(trimmed) {
         return Parsed::Missing;
     }
+    if let Some(reason) = not_an_amount(trimmed) {
+        return Parsed::Invalid(reason.into());
+    }
     let lower = trimmed.to_lowercase();
     let lower = lower.trim_end_matches(",-").trim_end_matches(".-").trim_end_matches(":-");
     let mut number_part = String::new();
@@ -93,6 +96,48 @@ pub fn parse_amount(text: &str, number: Option<f64>, unit_factor: i64, vocabular
         Ok(value) => to_nok(if negative { -value } else { value }, factor),
         Err(_) => Parsed::Invalid("no number found".into()),
     }
+}
+
+/// Dates, times of day and fractions are numbers but no amounts: `15.03.2027` in a
+/// "(mill. kr)" column is not 15 million MNOK, nor `12:30` 1 230 MNOK, nor `3/4` 34 MNOK.
+fn not_an_amount(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    let digits_around =
+        |at: usize| at > 0 && bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(|b| b.is_ascii_digit());
+    let between_digits = |separator: u8| (0..bytes.len()).any(|at| bytes[at] == separator && digits_around(at));
+    if looks_like_date(text) {
+        Some("looks like a date, not an amount")
+    } else if between_digits(b':') {
+        Some("looks like a time of day, not an amount")
+    } else if between_digits(b'/') {
+        Some("looks like a fraction or a date, not an amount")
+    } else {
+        None
+    }
+}
+
+/// `15.03.2027`, `15.3.27`, `1-3-2027`, `2027-03-15`: digits in three groups, one of them a
+/// day, one a month, in an order dates are written.
+fn looks_like_date(text: &str) -> bool {
+    let Some(separator) = text.chars().find(|c| matches!(c, '.' | '-' | '/')) else { return false };
+    let parts: Vec<&str> = text.trim().split(separator).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let number = |p: &str| p.parse::<u32>().unwrap_or(0);
+    let (day_month_year, year_month_day) = (
+        parts[0].len() <= 2 && parts[1].len() <= 2 && matches!(parts[2].len(), 2 | 4),
+        parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2,
+    );
+    let (day, month) = if day_month_year {
+        (number(parts[0]), number(parts[1]))
+    } else if year_month_day {
+        (number(parts[2]), number(parts[1]))
+    } else {
+        return false;
+    };
+    // "1.200.000" groups thousands: a middle group of three digits is never a month.
+    (1..=31).contains(&day) && (1..=12).contains(&month) && parts[1].len() <= 2
 }
 
 /// "1200000", "12.5", "12,5": digits with at most one separator that cannot be a thousands
@@ -150,6 +195,15 @@ fn normalise_separators(digits: &str, factor: i64) -> Option<String> {
             if after == 3 && factor == 1 { None } else { Some(sep) }
         }
     };
+    // Grouping separators group thousands: "1.200.000", never "15.03.2027" or "1,2,3".
+    let integer = match decimal {
+        Some(d) => &digits[..digits.rfind(d)?],
+        None => digits,
+    };
+    let groups: Vec<&str> = integer.split(|c: char| !c.is_ascii_digit()).collect();
+    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
     let mut out = String::with_capacity(digits.len());
     for ch in digits.chars() {
         match ch {
@@ -395,6 +449,30 @@ mod tests {
         assert!(matches!(amount("12-14", 1), Parsed::Invalid(_)));
         assert!(matches!(amount("9e99", 1), Parsed::Invalid(_)));
         assert!(matches!(amount("99999999999999999999", 1_000_000_000), Parsed::Invalid(_)));
+    }
+
+    #[test]
+    fn dates_times_and_fractions_are_not_amounts() {
+        for (text, why) in [
+            ("15.03.2027", "date"),
+            ("15.3.27", "date"),
+            ("2027-03-15", "date"),
+            ("1/0", "fraction"),
+            ("3/4", "fraction"),
+            ("15/03/2027", "date"),
+            ("12:30", "time"),
+            ("kl. 12:30", "time"),
+            ("1.2.3", "separators"),
+        ] {
+            match amount(text, 1_000_000) {
+                Parsed::Invalid(reason) => assert!(reason.contains(why), "{text}: {reason}"),
+                other => panic!("{text} read as {other:?}"),
+            }
+        }
+        // Thousands still group, however many.
+        assert_eq!(amount("1.200.000", 1), Parsed::Value(1_200_000));
+        assert_eq!(amount("12.500.000,50", 1), Parsed::Value(12_500_001));
+        assert!(matches!(amount("12,34,567", 1), Parsed::Invalid(_)));
     }
 
     #[test]

@@ -163,13 +163,21 @@ pub fn swap_short(swap: &Swap, lang: Lang) -> String {
     )
 }
 
-/// A plan error as the analyst reads it on screen.
-pub fn plan_error_text(error: &PlanError, lang: Lang) -> &'static str {
+/// A plan error as the analyst reads it, on screen and on the command line.
+pub fn plan_error_text(error: &PlanError, lang: Lang) -> String {
     match error {
-        PlanError::LocksExceedFrame { .. } => i18n::LOCKS_EXCEED.get(lang),
-        PlanError::LockedWithoutAmount { .. } => i18n::LOCKED_NO_AMOUNT.get(lang),
-        PlanError::LockedBoth { .. } => i18n::LOCKED_BOTH.get(lang),
-        PlanError::NegativeFrame | PlanError::BadOrder | PlanError::NoSuchRow(_) => i18n::NEGATIVE_FRAME.get(lang),
+        PlanError::LocksExceedFrame { locked_nok, frame_nok } => format!(
+            "{}: {} MNOK, {} {} MNOK",
+            i18n::LOCKS_EXCEED.get(lang),
+            mnok(*locked_nok, lang),
+            i18n::FRAME.get(lang).to_lowercase(),
+            mnok(*frame_nok, lang)
+        ),
+        PlanError::LockedWithoutAmount { id } => format!("{} ({id})", i18n::LOCKED_NO_AMOUNT.get(lang)),
+        PlanError::LockedBoth { id } => format!("{} ({id})", i18n::LOCKED_BOTH.get(lang)),
+        PlanError::NegativeFrame | PlanError::BadOrder | PlanError::NoSuchRow(_) => {
+            i18n::NEGATIVE_FRAME.get(lang).to_string()
+        }
     }
 }
 
@@ -191,5 +199,10 @@ mod tests {
         assert_eq!(join_and(&["a".into(), "b".into(), "c".into()], Lang::Nb), "a, b og c");
         assert_eq!(lower_first("Kostnad"), "kostnad");
         assert_eq!(lower_first("NAV"), "NAV");
+        let over = PlanError::LocksExceedFrame { locked_nok: 120_000_000, frame_nok: 100_000_000 };
+        assert_eq!(
+            plan_error_text(&over, Lang::Nb),
+            "De låste tiltakene koster mer enn rammen: 120,0 MNOK, ramme 100,0 MNOK"
+        );
     }
 }

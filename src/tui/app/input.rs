@@ -49,6 +49,16 @@ impl App {
                 return effects;
             }
             Some(Overlay::Scenarios(_)) => return self.on_scenarios_key(event),
+            Some(Overlay::ConfirmWithdraw { path, .. }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
+                        vec![Effect::StartImport { path: std::mem::take(path), allow_withdraw: true }]
+                    }
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
+            }
             Some(Overlay::Palette { input, selected }) => {
                 match event.code {
                     KeyCode::Enter => {
@@ -184,7 +194,11 @@ impl App {
         match kind {
             PromptKind::ImportPath => {
                 let path = expand_home(text);
-                if path.as_os_str().is_empty() { Vec::new() } else { vec![Effect::StartImport(path)] }
+                if path.as_os_str().is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Effect::StartImport { path, allow_withdraw: false }]
+                }
             }
             PromptKind::BudgetFrame => {
                 let frame = if text.is_empty() {
@@ -194,7 +208,7 @@ impl App {
                         Ok(nok) if nok > 0 => Some(nok),
                         Ok(_) => return Vec::new(),
                         Err(error) => {
-                            self.notice = Some((error.to_string(), true));
+                            self.notice = Some((error.message(self.lang), true));
                             return Vec::new();
                         }
                     }
@@ -210,7 +224,7 @@ impl App {
                 let edits = match parse_edits(text, &self.resolver, &self.portfolio.phases, &self.portfolio.risks) {
                     Ok(edits) => edits,
                     Err(error) => {
-                        self.notice = Some((error.to_string(), true));
+                        self.notice = Some((error.message(self.lang), true));
                         return Vec::new();
                     }
                 };
@@ -260,7 +274,7 @@ impl App {
                 let value = if text.is_empty() { None } else { text.replace(',', ".").parse::<f64>().ok() };
                 if let Some(v) = value {
                     if let Err(error) = criterion.check_value(v) {
-                        self.notice = Some((error.to_string(), true));
+                        self.notice = Some((error.message(self.lang), true));
                         return Vec::new();
                     }
                 } else if !text.is_empty() {

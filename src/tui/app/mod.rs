@@ -121,6 +121,12 @@ pub enum Overlay {
     },
     /// The saved scenarios: load one, or see it beside the current plan.
     Scenarios(Box<priorities::ScenarioView>),
+    /// "Withdraw N of M initiatives?" before an import round that leaves out much of its
+    /// source (the import was refused and rolled back; yes runs it again, allowed).
+    ConfirmWithdraw {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 /// What undo can take back: a score, a tagging action or a decision on a pair.
@@ -136,7 +142,11 @@ pub enum UndoItem {
 pub enum Effect {
     LoadDetail(i64),
     LoadChanges(i64),
-    StartImport(PathBuf),
+    /// Import a file; `allow_withdraw` once the analyst confirmed a large withdrawal.
+    StartImport {
+        path: PathBuf,
+        allow_withdraw: bool,
+    },
     CancelImport,
     Reload,
     /// Load the score matrix (criteria, scores, derived values) on a worker.
@@ -179,6 +189,8 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub struct Job {
     pub file: String,
+    /// The file's path, to run the import again once a large withdrawal is confirmed.
+    pub path: PathBuf,
     pub monitor: Arc<Monitor>,
     pub started: Instant,
 }

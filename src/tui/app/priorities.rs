@@ -79,7 +79,7 @@ impl App {
             Err(error) => {
                 scoring.selecting = false;
                 match &error {
-                    crate::Error::Plan(plan) => self.show_error(plan_error_text(plan, self.lang).to_string()),
+                    crate::Error::Plan(plan) => self.show_error(plan_error_text(plan, self.lang)),
                     _ => self.show_failure(&error),
                 }
             }
@@ -139,7 +139,7 @@ impl App {
 
     fn show_plan_failure(&mut self, error: &crate::Error) {
         match error {
-            crate::Error::Plan(plan) => self.show_error(plan_error_text(plan, self.lang).to_string()),
+            crate::Error::Plan(plan) => self.show_error(plan_error_text(plan, self.lang)),
             _ => self.show_failure(error),
         }
     }

@@ -19,7 +19,7 @@ impl App {
     }
 
     pub fn import_finished(&mut self, result: crate::Result<ImportReport>) -> Vec<Effect> {
-        self.job = None;
+        let path = self.job.take().map(|job| job.path);
         match result {
             Ok(report) => {
                 let text = report.describe(self.lang);
@@ -31,6 +31,11 @@ impl App {
                 });
                 vec![Effect::Reload]
             }
+            Err(error) if error.would_withdraw() => {
+                let path = path.unwrap_or_default();
+                self.overlay = Some(Overlay::ConfirmWithdraw { path, message: error.message(self.lang) });
+                Vec::new()
+            }
             Err(crate::Error::Cancelled) => {
                 self.notice = Some((self.t(i18n::CANCELLED).to_string(), false));
                 Vec::new()
@@ -38,7 +43,7 @@ impl App {
             Err(error) => {
                 self.overlay = Some(Overlay::Message {
                     title: self.t(i18n::IMPORT_FAILED).to_string(),
-                    lines: vec![error.to_string()],
+                    lines: vec![error.message(self.lang)],
                     error: true,
                     scroll: 0,
                 });
@@ -71,7 +76,7 @@ impl App {
     /// An error from the library, in the screen's language where it is one the analyst can
     /// act on (the others are shown as the library words them).
     pub fn show_failure(&mut self, error: &crate::error::Error) {
-        let message = if error.is_busy() { self.t(i18n::DATABASE_BUSY).to_string() } else { error.to_string() };
+        let message = if error.is_busy() { self.t(i18n::DATABASE_BUSY).to_string() } else { error.message(self.lang) };
         self.show_error(message);
     }
 

@@ -364,7 +364,7 @@ impl App {
                 (Action::Accept, Some(code)) => match crate::tagging::owner_edit(code, &self.resolver) {
                     Ok(edit) => Some(Effect::ApplyEdits(vec![(vec![suggestion.id], vec![edit])])),
                     Err(error) => {
-                        self.notice = Some((error.to_string(), true));
+                        self.notice = Some((error.message(self.lang), true));
                         None
                     }
                 },

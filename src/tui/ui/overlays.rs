@@ -105,6 +105,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ];
             framed(frame, theme, centered(area, 80, 5), app.t(i18n::CONFIRM), lines, 0);
         }
+        Overlay::ConfirmWithdraw { message, .. } => {
+            let width = area.width.saturating_sub(8).min(90);
+            let mut lines: Vec<Line> = crate::text::wrap_to_width(message, width.saturating_sub(4) as usize)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.base)))
+                .collect();
+            lines.push(Line::from(Span::styled(app.t(i18n::WITHDRAW_ANYWAY), theme.base)));
+            lines.push(Line::from(Span::styled(app.t(i18n::CONFIRM_KEYS), theme.hint_key)));
+            let height = lines.len() as u16 + 2;
+            framed(frame, theme, centered(area, width, height), app.t(i18n::CONFIRM), lines, 0);
+        }
         Overlay::Prompt { kind, input } => {
             let rect = centered(area, 72, 3);
             let text = display_line(input.text()).into_owned();
