@@ -160,7 +160,7 @@ pub struct BriefArgs {
     pub top: usize,
     /// How the frame is filled: rank-order (default), most-benefit or value-for-money, as
     /// `samla rank --mode`
-    #[arg(long, value_name = "MODE", value_parser = parse_mode)]
+    #[arg(long, value_name = "MODE", value_parser = scoring::parse_mode)]
     pub mode: Option<crate::scoring::Mode>,
     /// Replace the file if it exists
     #[arg(long)]
@@ -169,11 +169,6 @@ pub struct BriefArgs {
 
 fn parse_amount(text: &str) -> std::result::Result<i64, String> {
     crate::scoring::parse_nok(text).map_err(|e| e.to_string())
-}
-
-fn parse_mode(text: &str) -> std::result::Result<crate::scoring::Mode, String> {
-    crate::scoring::Mode::parse(text)
-        .ok_or_else(|| crate::error::PrioritiesError::UnknownMode(text.to_string()).to_string())
 }
 
 #[derive(Debug, Args)]

@@ -136,7 +136,7 @@ pub enum RankFormat {
     Csv,
 }
 
-fn parse_mode(text: &str) -> std::result::Result<crate::scoring::Mode, String> {
+pub(super) fn parse_mode(text: &str) -> std::result::Result<crate::scoring::Mode, String> {
     crate::scoring::Mode::parse(text)
         .ok_or_else(|| crate::error::PrioritiesError::UnknownMode(text.to_string()).to_string())
 }
