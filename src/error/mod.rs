@@ -7,6 +7,7 @@
 pub mod import;
 mod localise;
 pub mod read;
+pub mod value;
 
 pub use import::{ImportProblem, LayoutError};
 pub use read::ReadError;

@@ -4,12 +4,14 @@
 //! `layout` decides which column is which field, `harmonise` reads values, and the store
 //! writes the result. A new file format is a new reader; a new wording is a line in `data/`.
 
+pub mod detect;
 pub mod harmonise;
 pub mod layout;
 pub mod read;
 pub mod report;
 pub mod scores;
 pub mod values;
+pub mod warning;
 
 pub use layout::Field;
 pub use report::ImportReport;
@@ -175,7 +177,11 @@ pub fn import_bytes<'b>(
     }
     let size_bytes = bytes.len() as u64;
     let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| import_error(e.into()))?;
-    let layout = detect_layout(&table, reference, &options.mappings).map_err(import_error)?;
+    let vocabulary = values::ValueVocabulary::new(&reference.vocabulary()?);
+    let resolver = Resolver::load(store.conn())?;
+    let knowledge = detect::Knowledge { resolver: &resolver, vocabulary: &vocabulary };
+    let lexicon = detect::lexicon::Lexicon::new(&reference.columns()?);
+    let layout = detect_layout(&table, &lexicon, &knowledge, &options.mappings).map_err(import_error)?;
     let headers_json = serde_json::to_string(&layout.headers).map_err(|e| Error::Invalid(e.to_string()))?;
     let at = crate::now();
     let info = BatchInfo {
@@ -188,8 +194,6 @@ pub fn import_bytes<'b>(
         headers_json: &headers_json,
         at: &at,
     };
-    let vocabulary = values::ValueVocabulary::new(&reference.vocabulary()?);
-    let resolver = Resolver::load(store.conn())?;
     let previous = previous_values(store, &source, &resolver, &vocabulary)?;
     let parts = Parts { table: &table, layout: &layout, resolver, vocabulary, previous };
     store.bulk_write(size_bytes, |store| {
@@ -231,12 +235,12 @@ pub fn import_bytes<'b>(
 /// holds no recognisable table.
 fn detect_layout(
     table: &read::RawTable,
-    reference: &ReferenceSource,
+    lexicon: &detect::lexicon::Lexicon,
+    knowledge: &detect::Knowledge<'_>,
     mappings: &[(Field, String)],
 ) -> Result<layout::Layout, ImportProblem> {
-    let matcher = layout::HeaderMatcher::new(&reference.columns().map_err(|_| ImportProblem::ReaderFailed)?);
-    let head = table.head(layout::HEADER_SCAN_ROWS)?;
-    layout::detect(&head, &matcher, mappings).map_err(|error| {
+    let head = table.head(detect::HEADER_SCAN_ROWS + detect::PROFILE_ROWS)?;
+    detect::detect(&head, lexicon, knowledge, mappings).map_err(|error| {
         let others: Vec<String> =
             table.layout.sheets.iter().filter(|s| Some(*s) != table.layout.sheet.as_ref()).cloned().collect();
         let error = Box::new(error);

@@ -15,21 +15,30 @@ const LISTED: usize = 15;
 const QUOTED_CHARS: usize = 80;
 const QUOTED_ROW_CHARS: usize = 200;
 
-/// A value that was imperfect: the row is imported, the field left empty or as written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Warning {
-    pub line: usize,
-    pub field: String,
-    pub value: String,
-    pub reason: String,
-}
+pub use super::warning::{Warning, WarningKind};
 
 /// A row that could not become an initiative (no title). Its cells are reported in full.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub line: usize,
-    pub reason: String,
+    pub reason: RejectReason,
     pub raw: Vec<String>,
+}
+
+/// Why a row was not imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    NoTitle,
+}
+
+impl RejectReason {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RejectReason::NoTitle, Lang::Nb) => "ingen tittel",
+            (RejectReason::NoTitle, Lang::En) => "no title",
+        }
+    }
 }
 
 /// An initiative a re-import changed, and which fields.
@@ -115,7 +124,7 @@ impl ImportReport {
                 line: *line,
                 field: "encoding".into(),
                 value: String::new(),
-                reason: "bytes that are not UTF-8 were read as Windows-1252; check the letters on this line".into(),
+                kind: WarningKind::RepairedEncoding,
             })
             .collect();
         warnings.extend(findings.warnings);
@@ -231,9 +240,9 @@ impl ImportReport {
                 "  ! {} {}, {}: «{}» {}\n",
                 t(i18n::LINE),
                 warning.line,
-                warning.field,
+                display_line(&warning.field_label(lang)),
                 display_line(&shorten(&warning.value, QUOTED_CHARS)),
-                warning.reason
+                warning.kind.message(lang)
             ));
         }
         more(&mut out, report.warning_list.len(), lang);
@@ -242,7 +251,7 @@ impl ImportReport {
                 "  ✗ {} {}: {} ({})\n",
                 t(i18n::LINE),
                 rejected.line,
-                rejected.reason,
+                rejected.reason.message(lang),
                 display_line(&shorten(&rejected.raw.join(" | "), QUOTED_ROW_CHARS))
             ));
         }
@@ -286,6 +295,8 @@ mod tests {
                 mapping: Vec::new(),
                 unmapped: (0..10_000).map(|i| format!("Kolonne {i}")).collect(),
                 header_year: None,
+                columns: Vec::new(),
+                notes: Vec::new(),
             }),
             counts: Counts::default(),
             updated_keys: Vec::new(),
@@ -295,9 +306,9 @@ mod tests {
                 line: 2,
                 field: "amount_nok".into(),
                 value: "9".repeat(1 << 20),
-                reason: "not read as an amount".into(),
+                kind: WarningKind::NoAmount,
             }],
-            rejected_rows: vec![Rejected { line: 3, reason: "no title".into(), raw: vec!["x".repeat(1 << 20)] }],
+            rejected_rows: vec![Rejected { line: 3, reason: RejectReason::NoTitle, raw: vec!["x".repeat(1 << 20)] }],
         };
         let text = report.describe(Lang::En);
         assert!(text.len() < 2_000, "{} bytes", text.len());

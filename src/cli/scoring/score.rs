@@ -108,9 +108,9 @@ fn describe_import(report: &ScoreImportReport, lang: Lang) -> String {
             "  ! {} {}, {}: «{}» {}\n",
             t(i18n::LINE),
             warning.line,
-            display_line(&warning.field),
+            display_line(&warning.field_label(lang)),
             display_line(&warning.value),
-            warning.reason
+            warning.kind.message(lang)
         ));
     }
     if report.warnings.len() > 15 {
