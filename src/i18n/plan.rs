@@ -45,6 +45,8 @@ catalogue! {
     DUP_OVERLAP = "overlapper" / "overlaps";
     DUP_LIKELY = "mulig duplikat av" / "likely duplicate of";
     DUP_LEGEND = "= duplikat, ≈ overlapp, ~ mulig duplikat" / "= duplicate, ≈ overlap, ~ likely duplicate";
+    LIKELY_NOT_SEARCHED = "Mulige duplikatpar er ikke søkt fram for så mange tiltak; bare vurderte par er merket (se duplikatskjermen)" /
+        "Likely duplicate pairs are not searched for among this many initiatives; only decided pairs are marked (see the duplicates screen)";
     FUNDED_TWICE = "Rammen finansierer flere tiltak i samme duplikatgruppe (låst inn)" /
         "The frame funds more than one initiative of a duplicate group (locked in)";
     DUPLICATES_IN_LIST = "tiltak i lista er i et duplikatpar eller en duplikatgruppe" /

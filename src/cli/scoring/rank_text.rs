@@ -49,6 +49,9 @@ pub(super) fn rank_text(ranked: &Ranked, shown: usize, lang: Lang) -> String {
             t(i18n::DUP_LEGEND, lang)
         ));
     }
+    if ranked.matrix.len() > crate::store::LIKELY_PAIRS_LIMIT {
+        out.push_str(&format!("{}\n", t(i18n::LIKELY_NOT_SEARCHED, lang)));
+    }
     for note in &ranked.notes {
         out.push_str(&format!("{}: {note}\n", t(i18n::NOTE, lang)));
     }
