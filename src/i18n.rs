@@ -479,6 +479,10 @@ catalogue! {
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 
+mod plan;
+pub use plan::ALL as ALL_PLAN;
+pub use plan::*;
+
 /// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
 pub fn field_name(field: &str) -> Option<Text> {
     Some(match field {

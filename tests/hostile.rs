@@ -393,7 +393,7 @@ mod tui {
             if effects.contains(&Effect::LoadScoring) {
                 for effect in app.scoring_loaded(store.score_matrix().expect("matrix")) {
                     if let Effect::Select(job) = effect {
-                        app.selection_done(job.generation, samla::scoring::select(&job.items, &job.order, &job.frame));
+                        app.selection_done(job.generation, samla::scoring::prioritise(&job.input));
                     }
                 }
             }

@@ -157,16 +157,18 @@ fn an_unsure_import_is_previewed_corrected_and_remembered_for_the_next_round() {
     let corrected = tmux.wait_for("tittel (bekreftet)");
     assert!(corrected.contains("Navn") && corrected.contains("(ikke brukt)"), "{corrected}");
     tmux.keys(&["Enter"]);
-    let done = tmux.wait_for("Import ferdig");
+    tmux.wait_for("2 nye");
+    let done = tmux.screen();
     assert!(done.contains("tittel ← «Tittel»"), "{done}");
     tmux.keys(&["Escape"]);
-    std::thread::sleep(Duration::from_millis(300));
+    tmux.wait_gone("Import ferdig");
     // The next round is read the same way without asking.
     tmux.keys(&["i"]);
     tmux.text(second.to_str().expect("utf-8"));
     tmux.keys(&["Enter"]);
-    let round2 = tmux.wait_for("Import ferdig");
-    assert!(round2.contains("tittel ← «Tittel»") && round2.contains("1 endret"), "{round2}");
+    tmux.wait_for("1 endret");
+    let round2 = tmux.screen();
+    assert!(round2.contains("tittel ← «Tittel»"), "{round2}");
     assert!(!round2.contains("Sjekk kolonnene"));
     tmux.keys(&["Escape"]);
     std::thread::sleep(Duration::from_millis(300));

@@ -158,6 +158,10 @@ pub struct BriefArgs {
     /// How many of the ranking to show when there is no frame
     #[arg(long, value_name = "N", default_value_t = 15)]
     pub top: usize,
+    /// How the frame is filled: rank-order (default), most-benefit or value-for-money, as
+    /// `samla rank --mode`
+    #[arg(long, value_name = "MODE", value_parser = scoring::parse_mode)]
+    pub mode: Option<crate::scoring::Mode>,
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,

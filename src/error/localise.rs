@@ -84,6 +84,8 @@ impl Error {
                 format!("en intern feil stoppet {} ({detail}); ingenting er halvveis lagret", job_nb(job)),
                 self.to_string(),
             ),
+            Error::Plan(plan) => crate::scoring::describe::plan_error_text(plan, lang),
+            Error::Priorities(problem) => problem.message(lang),
             // Still sentences, in English, from before errors carried data.
             Error::Reference { .. } | Error::Invalid(_) | Error::Config(_) => self.to_string(),
         }
@@ -99,6 +101,10 @@ impl Error {
             ),
             Error::DatabaseIsDirectory { .. } => ("oppgi en filsti med --db", "give a file path with --db"),
             Error::OutputExists { .. } => ("legg til --force for å erstatte den", "add --force to replace it"),
+            Error::Priorities(super::PrioritiesError::AllWeightsZero(_)) => (
+                "sett vekter med `samla weights --set KRITERIUM=VEKT`",
+                "set weights with `samla weights --set CRITERION=WEIGHT`",
+            ),
             Error::Import { problem, .. } => return problem.cli_hint(lang).map(str::to_string),
             _ => return None,
         };

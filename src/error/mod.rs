@@ -80,6 +80,14 @@ pub enum Error {
     #[error("{path} exists already; add --force to replace it")]
     OutputExists { path: PathBuf },
 
+    /// A budget frame and locks that no plan can meet.
+    #[error(transparent)]
+    Plan(#[from] crate::scoring::PlanError),
+
+    /// A mistake in asking for a priority list or a scenario.
+    #[error(transparent)]
+    Priorities(#[from] PrioritiesError),
+
     /// A background job of the terminal UI stopped on an internal error (a bug).
     #[error("an internal error stopped the {job} ({detail}); nothing was half-written")]
     WorkerFailed { job: &'static str, detail: String },
@@ -139,6 +147,40 @@ fn did_you_mean(candidates: &[String]) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Mistakes in asking for a priority list or a scenario.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PrioritiesError {
+    #[error("a scenario needs a name")]
+    ScenarioWithoutName,
+    #[error("unknown selection mode '{0}'; use rank-order, most-benefit or value-for-money")]
+    UnknownMode(String),
+    #[error("unknown format '{0}'; use table, json or csv")]
+    UnknownFormat(String),
+    #[error("every weight of '{0}' is 0; set weights with `samla weights --set CRITERION=WEIGHT`")]
+    AllWeightsZero(String),
+}
+
+impl PrioritiesError {
+    /// The message in `lang`, naming no command-line flag.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::En {
+            return match self {
+                PrioritiesError::AllWeightsZero(name) => format!("every weight of '{name}' is 0"),
+                other => other.to_string(),
+            };
+        }
+        match self {
+            PrioritiesError::ScenarioWithoutName => "et scenario må ha et navn".into(),
+            PrioritiesError::UnknownMode(mode) => format!(
+                "ukjent utvalg «{mode}»; bruk rank-order (rangeringsrekkefølge), most-benefit (mest nytte) eller \
+                 value-for-money (nytte per krone)"
+            ),
+            PrioritiesError::UnknownFormat(format) => format!("ukjent format «{format}»; bruk table, json eller csv"),
+            PrioritiesError::AllWeightsZero(name) => format!("alle vektene i «{name}» er 0"),
+        }
+    }
+}
 
 /// Why a score sheet could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

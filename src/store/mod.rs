@@ -9,6 +9,7 @@ mod initiatives;
 pub(crate) mod lookup;
 mod mappings;
 mod reference;
+mod scenarios;
 pub(crate) mod schema;
 mod scoring;
 mod tagging;
@@ -310,6 +311,7 @@ impl Store {
 }
 
 pub use reference::SyncCounts;
+pub use scenarios::LIKELY_PAIRS_LIMIT;
 
 /// Refuses paths that are not (or cannot become) a database file, before SQLite sees them.
 fn check_path(path: &Path, mode: OpenMode) -> Result<()> {

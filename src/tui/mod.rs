@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod matrix;
 pub mod scoring;
+mod scoring_io;
 pub mod theme;
 pub mod ui;
 pub mod worker;
@@ -96,7 +97,7 @@ enum Message {
     PortfolioLoaded(Result<Portfolio>),
     ImportDone(Box<Result<ImportReport>>),
     ScoringLoaded(Box<Result<crate::scoring::ScoreMatrix>>),
-    Selected(u64, Box<Result<crate::scoring::Selection>>),
+    Selected(u64, Box<Result<crate::scoring::Prioritised>>),
     SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
     DuplicatesLoaded(Box<Result<crate::dedupe::ReviewQueue>>),
     OutputDone(Box<export::OutputJob>, Result<export::Written>),
@@ -240,7 +241,7 @@ fn event_loop(
                     app.show_failure(&error);
                 }
                 Message::ScoringLoaded(result) => match *result {
-                    Ok(matrix) => effects.extend(app.scoring_loaded(matrix)),
+                    Ok(matrix) => effects.extend(scoring_io::loaded(matrix, app, store)),
                     Err(error) => {
                         app.scoring_loading = false;
                         app.show_failure(&error);
@@ -255,7 +256,10 @@ fn event_loop(
                     }
                 },
                 Message::DuplicatesLoaded(result) => match *result {
-                    Ok(queue) => app.duplicates_loaded(queue),
+                    Ok(queue) => {
+                        app.duplicates_loaded(queue);
+                        effects.extend(app.refresh_plan_duplicates());
+                    }
                     Err(error) => {
                         app.duplicates_loading = false;
                         app.show_failure(&error);
@@ -380,8 +384,7 @@ fn run_effect(
         Effect::Select(job) => {
             let generation = job.generation;
             let wrap = move |result| Message::Selected(generation, Box::new(result));
-            workers
-                .spawn("selection", sender, wrap, move || crate::scoring::select(&job.items, &job.order, &job.frame));
+            workers.spawn("selection", sender, wrap, move || crate::scoring::prioritise(&job.input));
         }
         Effect::SetScore { id, code, value } => match store.set_score(id, &code, value, &options.analyst) {
             Ok(edit) => {
@@ -446,27 +449,17 @@ fn run_effect(
                 None => store.undo_pair_decision(pair.a, pair.b, &options.analyst).map(|_| None),
             };
             match stored {
-                Ok(after) => app.pair_stored(*pair, after, remember),
+                Ok(after) => {
+                    app.pair_stored(*pair, after, remember);
+                    for effect in app.refresh_plan_duplicates() {
+                        run_effect(effect, app, store, options, sender, workers);
+                    }
+                }
                 Err(error) => app.show_failure(&error),
             }
         }
-        Effect::SaveScenario(name) => {
-            if let Some(scoring) = &app.scoring {
-                let scenario = crate::scoring::Scenario {
-                    name: name.clone(),
-                    weights: scoring.weights.to_codes(scoring.matrix.criteria()),
-                    budget_nok: scoring.frame_nok,
-                    resolution_nok: None,
-                    locked_in: scoring.locked_in.iter().map(|r| scoring.matrix.row(*r).id).collect(),
-                    locked_out: scoring.locked_out.iter().map(|r| scoring.matrix.row(*r).id).collect(),
-                    saved_at: crate::now(),
-                    saved_by: options.analyst.clone(),
-                };
-                match store.save_scenario(&scenario) {
-                    Ok(()) => app.notice = Some((format!("{}: {name}", app.t(crate::i18n::SCENARIO_SAVED)), false)),
-                    Err(error) => app.show_failure(&error),
-                }
-            }
+        Effect::SaveScenario(_) | Effect::SavePriorityState(_) | Effect::LoadScenarios => {
+            scoring_io::run(effect, app, store, &options.analyst)
         }
     }
 }

@@ -47,6 +47,15 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer shows `gone`.
+    pub fn wait_gone(&self, gone: &str) {
+        let start = Instant::now();
+        while self.screen().contains(gone) {
+            assert!(start.elapsed() < Duration::from_secs(20), "{gone:?} stays on the screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn pane(&self, format: &str) -> String {
         self.run(&["display-message", "-p", "-t", "samla", format]).trim().to_string()
     }

@@ -48,6 +48,7 @@ impl App {
                 self.overlay = None;
                 return effects;
             }
+            Some(Overlay::Scenarios(_)) => return self.on_scenarios_key(event),
             Some(Overlay::ConfirmWithdraw { request, .. }) => {
                 let effects = match event.code {
                     KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
@@ -233,7 +234,7 @@ impl App {
                 };
                 let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
                 scoring.set_frame(frame);
-                scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+                self.plan_changed()
             }
             PromptKind::Tag | PromptKind::TagShown => {
                 if text.is_empty() {

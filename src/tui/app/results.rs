@@ -22,7 +22,7 @@ impl App {
         let request = self.job.take().map(|job| job.request).unwrap_or_default();
         match result {
             Ok(report) => {
-                let text = report.describe(self.lang);
+                let text = report.describe_results_first(self.lang);
                 self.overlay = Some(Overlay::Message {
                     title: self.t(i18n::IMPORT_DONE).to_string(),
                     lines: text.lines().map(str::to_string).collect(),
@@ -184,26 +184,16 @@ impl App {
             state.locked_out = old.locked_out.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
             state.weight_cursor = old.weight_cursor.min(state.matrix.columns().saturating_sub(1));
             state.focus = old.focus;
+            state.mode = old.mode;
         }
-        let job = state.selection_job();
         self.scoring = Some(Box::new(state));
-        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
-    }
-
-    pub fn selection_done(&mut self, generation: u64, selection: crate::Result<Selection>) {
-        match selection {
-            Ok(selection) => {
-                if let Some(scoring) = self.scoring.as_mut() {
-                    scoring.selection_done(generation, selection);
-                }
-            }
-            Err(error) => {
-                if let Some(scoring) = self.scoring.as_mut() {
-                    scoring.selecting = false;
-                }
-                self.show_failure(&error);
-            }
+        // The duplicate marks come from the review queue when it is there (it plans too).
+        let effects = self.refresh_plan_duplicates();
+        if !effects.is_empty() {
+            return effects;
         }
+        let job = self.scoring.as_mut().and_then(|s| s.selection_job());
+        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
     }
 
     /// A score edit was stored: apply it, remember it for undo unless it was an undo or redo.

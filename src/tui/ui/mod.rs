@@ -8,6 +8,7 @@ mod matrix;
 mod overlays;
 mod preview;
 mod priorities;
+mod scenarios;
 mod scores;
 mod sources;
 mod suggestions;
