@@ -1,14 +1,17 @@
 //! Scoring at each size of `SAMLA_BENCH_ROWS`, on the score matrix of a generated portfolio
 //! (derived criteria filled, manual ones unscored): re-ranking after a weight change, and the
-//! exact budget selection within a 500 MNOK frame as `samla rank --budget 500M` makes it
-//! (with the curve to 625 MNOK). Also the selection over 1 000 synthetic proposals and
-//! 100 000 amount units, the size the peers' figure in anchors.md is for.
+//! priority plan within a 500 MNOK frame as `samla rank --budget 500M` makes it (rank-order
+//! fill, the exact set with the most benefit, the curve to 750 MNOK). Also the selection over
+//! 1 000 synthetic proposals and 100 000 amount units, the size the peers' figure in
+//! anchors.md is for, and the plan for 5 000 synthetic proposals within 5 000 MNOK.
 
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rand_core::{RngCore, SeedableRng};
-use samla::scoring::{BudgetItem, Frame, Ranking, Weights, select};
+use samla::scoring::{
+    BudgetItem, Duplicates, Frame, Locks, Mode, PlanInput, PlanItem, Ranking, Weights, prioritise, select,
+};
 use std::hint::black_box;
 
 /// The frame of the sized selections, in kroner.
@@ -35,9 +38,18 @@ fn sized(c: &mut Criterion) {
                 black_box(movement.up.len())
             })
         });
-        let frame = Frame { curve_to_nok: Some(FRAME_NOK + FRAME_NOK / 4), ..Frame::new(FRAME_NOK) };
+        // As `samla rank --budget 500M` plans it: the rank-order fill, the exact set with the
+        // most benefit and the curve to 750 MNOK.
+        let plan_weights = Weights::current(matrix.criteria());
+        let ranking = matrix.rank(&plan_weights);
+        let duplicates = Duplicates::default();
         group.bench_function("budget_500_mnok", |b| {
-            b.iter(|| black_box(matrix.select(&previous, &frame).expect("select").value))
+            b.iter(|| {
+                let plan = matrix
+                    .prioritise(&ranking, &plan_weights, FRAME_NOK, Locks::default(), Mode::RankOrder, &duplicates)
+                    .expect("plan");
+                black_box(plan.plan.benefit)
+            })
         });
         group.finish();
     }
@@ -71,5 +83,32 @@ fn peer_size(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, sized, peer_size);
+/// The priority plan for 5 000 synthetic proposals within 5 000 MNOK (about a thirtieth of
+/// what they ask for), as the priority screen's worker makes it: the rank-order fill, the
+/// exact set with the most benefit (0.1 MNOK units, curve to 7 500 MNOK), the comparison.
+fn plan_5000(c: &mut Criterion) {
+    let (items, order) = synthetic(5_000);
+    let input = PlanInput {
+        items: items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| PlanItem { id: i as i64, cost_nok: item.cost_nok, total: item.value, benefit: item.value })
+            .collect(),
+        rank_order: order,
+        frame_nok: 5_000_000_000,
+        resolution_nok: 0,
+        locks: Locks::default(),
+        mode: Mode::RankOrder,
+        confirmed_groups: Vec::new(),
+        compare: true,
+    };
+    let mut group = c.benchmark_group("scoring/plan");
+    group.sample_size(10);
+    group.bench_function("exact_5000_proposals_5000_mnok", |b| {
+        b.iter(|| black_box(prioritise(&input).expect("plan").plan.benefit))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sized, peer_size, plan_5000);
 criterion_main!(benches);

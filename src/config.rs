@@ -1,16 +1,9 @@
 //! The user's `config.toml`: who the analyst is, language, theme, mouse.
 
 use crate::error::{Error, Result};
+pub use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Nb,
-    En,
-}
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]

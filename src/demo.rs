@@ -2,6 +2,7 @@
 //! a fresh database, the municipal list in two rounds.
 
 use crate::error::{Error, Result};
+use crate::import::scores::{ScoreImportOptions, import_score_bytes};
 use crate::import::{ImportOptions, ImportReport, import_bytes};
 use crate::reference::ReferenceSource;
 use crate::store::{OpenMode, Store};
@@ -18,6 +19,11 @@ pub const SAMPLES: &[(&str, &[u8])] = &[
     ("digdir_felles.csv", include_bytes!("../data/sample/digdir_felles.csv")),
     ("kommunal_runde2.csv", include_bytes!("../data/sample/kommunal_runde2.csv")),
 ];
+
+/// The demo's hand scores (written by the rule in `tests/demo_scores.rs` from the
+/// initiatives' own fields plus seeded noise): most initiatives scored on every criterion an
+/// analyst scores, some not yet, as in a real round.
+pub const SCORES: (&str, &[u8]) = ("demo_scores.csv", include_bytes!("../data/demo_scores.csv"));
 
 /// The `meta` key that marks a database as a demo, so `samla demo` may replace it.
 const DEMO_MARK: &str = "demo";
@@ -85,5 +91,8 @@ fn build_from(
         let display = format!("data/sample/{name}");
         reports.push(import_bytes(&mut store, *bytes, name, &display, &options, reference)?);
     }
+    let (name, bytes) = SCORES;
+    let options = ScoreImportOptions { analyst: analyst.to_string(), ..ScoreImportOptions::default() };
+    import_score_bytes(&mut store, bytes, name, &format!("data/{name}"), &options, reference)?;
     Ok((store, reports))
 }

@@ -2,7 +2,16 @@
 //!
 //! Every string a screen or a report shows comes from here, so a language is one place.
 
-use crate::config::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The language of everything samla shows: bokmål unless the user chose English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
 
 /// One phrase in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +83,16 @@ catalogue! {
     SHEET = "ark" / "sheet";
     HEADER_ROW = "overskriftsrad" / "header row";
     MAPPING = "Kolonner" / "Columns";
+    PROPOSAL = "Slik leser samla kolonnene" / "How samla reads the columns";
+    CONFIRM_WITH_MAP = "Bekreft eller rett med" / "Confirm or correct with";
+    IMPORT_PREVIEW = "Sjekk kolonnene:" / "Check the columns:";
+    PREVIEW_KEYS = "↑↓ velg kolonne   ←→ endre felt   enter importer   esc avbryt"
+        / "↑↓ choose a column   ←→ change its field   enter import   esc cancel";
+    NOT_USED = "ikke brukt" / "not used";
+    CONFIDENCE_LOW = "usikker" / "unsure";
+    CONFIDENCE_MEDIUM = "nokså sikker" / "fairly sure";
+    CONFIDENCE_HIGH = "sikker" / "sure";
+    CONFIDENCE_CONFIRMED = "bekreftet" / "confirmed";
     UNMAPPED = "Ikke brukt (ligger i rårad)" / "Not used (kept in raw row)";
     ROWS_READ = "rader lest" / "rows read";
     INSERTED = "nye" / "inserted";
@@ -327,6 +346,7 @@ catalogue! {
     POSSIBLE_DUPLICATES = "Mulige duplikater og overlapp" / "Possible duplicates and overlaps";
     TAG_PROMPT = "Tagg (liv:, eier:, dep:, tag:, fase:, risiko:; - fjerner)" / "Tag (liv:, eier:, dep:, tag:, fase:, risiko:; - removes)";
     CONFIRM = "Bekreft" / "Confirm";
+    WITHDRAW_ANYWAY = "Importere likevel og trekke dem?" / "Import anyway and withdraw them?";
     CONFIRM_CHANGE = "Endre" / "Change";
     CONFIRM_KEYS = "enter = ja, esc = nei" / "enter = yes, esc = no";
     REDONE = "Gjort om" / "Redone";
@@ -468,9 +488,15 @@ catalogue! {
     HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
 }
 
+mod plan;
+pub use plan::ALL as ALL_PLAN;
+pub use plan::*;
+
 /// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
 pub fn field_name(field: &str) -> Option<Text> {
     Some(match field {
+        "key" => KEY,
+        "ministry" => MINISTRIES,
         "title" => TITLE,
         "description" => DESCRIPTION,
         "agency" => AGENCY,

@@ -10,6 +10,7 @@ pub mod dedupe;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod generate;
 pub mod i18n;
 pub mod import;

@@ -361,3 +361,47 @@ pub fn shorten(text: &str, chars: usize) -> String {
     out.push('…');
     out
 }
+
+/// `text` broken into lines of at most `width` terminal columns, at spaces where it can;
+/// a word longer than a line is cut. Control characters are shown safely.
+pub fn wrap_to_width(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in display_block(text).lines() {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
+            if needed > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            for ch in word.chars() {
+                if line.width() + ch.width().unwrap_or(0) > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(ch);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap_to_width;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_only_words_longer_than_a_line() {
+        assert_eq!(
+            wrap_to_width("denne runden ville trukket 91 av 100", 12),
+            ["denne runden", "ville", "trukket 91", "av 100"]
+        );
+        assert_eq!(wrap_to_width("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_to_width("to\nlinjer", 20), ["to", "linjer"]);
+        assert!(wrap_to_width("ære være", 4).iter().all(|l| l.chars().count() <= 4));
+    }
+}

@@ -353,7 +353,11 @@ fn brief_in_markdown_has_every_section_with_escaped_titles_and_parallel_solution
 
     // The frame, the why and what just missed.
     assert!(text.contains("**Ramme:** 500,0 MNOK"), "{text}");
-    assert!(text.contains("### Rett utenfor rammen"), "{text}");
+    assert!(text.contains("### Ute selv om de rangerer høyt"), "{text}");
+    assert!(text.contains("passer ikke: "), "each one out says why: {text}");
+    assert!(text.contains("**Utvalg:** rangeringsrekkefølge"), "{text}");
+    assert!(text.contains("### Nytte ved ulike rammer") && text.contains("| **500,0** |"), "{text}");
+    assert!(!text.contains(" --"), "no command-line flags in the brief: {text}");
     assert!(text.contains("Gjennomføringsrisiko 10,0"), "reasons name criteria with points");
 
     // Parallel solutions: the engine's open pairs, and clusters from the decisions.

@@ -111,8 +111,9 @@ fn home_with_clean_import() -> Home {
     home
 }
 
+/// Imports in English: the refusals below are matched by their English words.
 fn import(home: &Home, path: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["import", path.to_str().expect("utf-8 path")];
+    let mut args = vec!["--lang", "en", "import", path.to_str().expect("utf-8 path")];
     args.extend_from_slice(extra);
     home.run_db(&args)
 }
@@ -338,6 +339,7 @@ mod tui {
         }
         // A second round that changes titles, so the change views have hostile old and new values.
         let round = "Nr;Tiltak;Virksomhet\nE0\u{1b}[2J\u{1b}[H;Ny \u{1b}]0;x\u{7} tittel;Nav\u{202e}\n";
+        let options = ImportOptions { allow_withdraw: true, ..options };
         import_bytes(&mut store, round.as_bytes(), "escapes_runde2.csv", "escapes_runde2.csv", &options, &reference)
             .expect("second round");
 
@@ -391,7 +393,7 @@ mod tui {
             if effects.contains(&Effect::LoadScoring) {
                 for effect in app.scoring_loaded(store.score_matrix().expect("matrix")) {
                     if let Effect::Select(job) = effect {
-                        app.selection_done(job.generation, samla::scoring::select(&job.items, &job.order, &job.frame));
+                        app.selection_done(job.generation, samla::scoring::prioritise(&job.input));
                     }
                 }
             }

@@ -78,7 +78,7 @@ fn backups_on_request_and_before_every_import() {
         assert_eq!(mode & 0o777, 0o600);
     }
     let err = fails(home.run_db(&["backup", copy.to_str().expect("utf-8")]));
-    assert!(err.contains("exists"), "{err}");
+    assert!(err.contains("finnes allerede") && err.contains("--force"), "{err}");
 
     // Every import into a database that holds something is preceded by a copy; five are kept.
     let backups = home.path("data/backups");
@@ -88,7 +88,10 @@ fn backups_on_request_and_before_every_import() {
         let out = ok(home.run_db(&["import", file.to_str().expect("utf-8")]));
         assert!(out.contains(&backups.display().to_string()), "{out}");
     }
-    let kept = std::fs::read_dir(&backups).expect("dir").count();
+    // In the database's own folder.
+    let folders: Vec<_> = std::fs::read_dir(&backups).expect("dir").map(|e| e.expect("entry").path()).collect();
+    assert_eq!(folders.len(), 1, "{folders:?}");
+    let kept = std::fs::read_dir(&folders[0]).expect("dir").count();
     assert_eq!(kept, 5);
 }
 

@@ -39,7 +39,7 @@ fn scores_are_set_by_hand_and_from_a_sheet() {
     let err = fails(home.run_db(&["score", "set", &first, "nytte", "6"]));
     assert!(err.contains("outside the scale"), "{err}");
     let err = fails(home.run_db(&["score", "set", &first, "nyte", "3"]));
-    assert!(err.contains("did you mean nytte"), "{err}");
+    assert!(err.contains("mente du nytte"), "{err}");
 
     let sheet = fixture("scores/poeng.csv");
     let dry = json(&ok(home.run_db(&["score", "import", sheet.to_str().expect("utf-8"), "--dry-run", "--json"])));
@@ -81,16 +81,32 @@ fn rank_orders_by_total_and_explains_it() {
     assert!(rows.len() > 100, "both lists are ranked: {}", rows.len());
     for (index, row) in rows.iter().enumerate() {
         assert_eq!(row["rank"], index + 1);
-        for field in ["id", "title", "total_score", "contributions", "amount_nok", "in_frame", "incomplete", "missing"]
+        for field in
+            ["place", "id", "title", "total", "benefit", "criteria", "amount_nok", "selected", "reason", "incomplete"]
         {
             assert!(row.get(field).is_some(), "rank JSON lacks {field}: {row}");
         }
-        assert!(row["in_frame"].is_null(), "no frame, no in_frame");
-        let total = row["total_score"].as_f64().expect("total");
-        let sum: f64 = row["contributions"].as_object().expect("object").values().filter_map(Value::as_f64).sum();
-        assert!((total - sum).abs() < 0.01, "contributions add up to the total: {row}");
+        assert!(row["selected"].is_null(), "no frame, no selected");
+        let total = row["total"].as_f64().expect("total");
+        let criteria = row["criteria"].as_array().expect("criteria");
+        let sum: f64 = criteria.iter().filter_map(|c| c["points"].as_f64()).sum();
+        assert!((total - sum).abs() < 0.01, "criteria points add up to the total: {row}");
+        for criterion in criteria {
+            let given = criterion["given"].as_str().expect("given");
+            assert!(["hand", "derived", "missing"].contains(&given), "{criterion}");
+            assert_eq!(criterion["score"].is_null(), given == "missing", "{criterion}");
+        }
     }
-    let totals: Vec<f64> = rows.iter().filter_map(|r| r["total_score"].as_f64()).collect();
+    let by_hand = |code: &str| {
+        rows.iter()
+            .filter(|r| {
+                r["criteria"].as_array().is_some_and(|c| c.iter().any(|c| c["code"] == code && c["given"] == "hand"))
+            })
+            .count()
+    };
+    assert!(by_hand("nytte") >= 1, "the sheet's scores are given by hand");
+    assert_eq!(by_hand("risiko"), 0, "risk derives itself");
+    let totals: Vec<f64> = rows.iter().filter_map(|r| r["total"].as_f64()).collect();
     assert!(totals.windows(2).all(|w| w[0] >= w[1]), "best first");
     let complete = rows.iter().filter(|r| r["incomplete"] == false).count();
     assert!(complete >= 1, "HOD-001 is fully scored by the sheet");
@@ -124,21 +140,41 @@ fn budget_selection_respects_the_frame_and_locks() {
         "--json",
     ])));
     let selected = selected.as_array().expect("array");
-    let chosen: Vec<&Value> = selected.iter().filter(|r| r["in_frame"] == true).collect();
+    let chosen: Vec<&Value> = selected.iter().filter(|r| r["selected"] == true).collect();
     let spent: i64 = chosen.iter().filter_map(|r| r["amount_nok"].as_i64()).sum();
     assert!(spent <= frame, "{spent} > {frame}");
     assert!(chosen.iter().any(|r| r["id"].as_i64().map(|i| i.to_string()) == Some(expensive_id.clone())));
     assert!(!chosen.iter().any(|r| r["id"].as_i64().map(|i| i.to_string()) == Some(top_id.clone())));
-    assert!(selected.iter().all(|r| r["in_frame"].is_boolean()));
+    assert!(selected.iter().all(|r| r["selected"].is_boolean()));
+    // Every initiative left out says why; the locked-out one says so.
+    for row in selected.iter().filter(|r| r["selected"] == false) {
+        assert!(row["reason"]["kind"].is_string() && row["reason_text"].is_string(), "{row}");
+    }
+    let top = selected.iter().find(|r| r["id"].as_i64().map(|i| i.to_string()) == Some(top_id.clone())).expect("top");
+    assert_eq!(top["reason"]["kind"], "locked_out");
 
     let text = ok(home.run_db(&["--lang", "en", "rank", "--budget", "150 MNOK", "--top", "30"]));
-    for words in ["Frame 150,0 MNOK", "Cut line", "Down the list from the top", "Points per krone (greedy)"] {
+    for words in ["Frame 150,0 MNOK", "Cut line", "Selection: rank order", "Alternative: most benefit within the frame"]
+    {
         assert!(text.contains(words), "lacks {words}:\n{text}");
     }
+    // Spent and left add up to the frame as shown (tenths of MNOK).
+    let line = text.lines().find(|l| l.starts_with("Frame 150,0 MNOK:")).expect("frame line");
+    let tenths = |word: &str| -> i64 {
+        let before = line.split(&format!(" MNOK {word}")).next().expect("figure");
+        before.rsplit(' ').next().expect("number").replace(',', "").parse().expect("tenths")
+    };
+    assert_eq!(tenths("spent") + tenths("left"), 1500, "{line}");
+    assert!(!text.contains("-0,0"), "{text}");
+    let csv = ok(home.run_db(&["rank", "--budget", "150M", "--format", "csv", "--top", "3"]));
+    let header = csv.lines().next().expect("header");
+    assert!(header.starts_with("place,rank,id,title,total,benefit,amount_nok,selected,reason"), "{header}");
+    assert!(header.contains(",nytte,nytte_given,"), "{header}");
+    assert_eq!(csv.lines().count(), 4, "a header and three rows");
     let err = fails(home.run_db(&["rank", "--lock-in", &top_id]));
     assert!(err.contains("--budget"), "{err}");
     let err = fails(home.run_db(&["rank", "--budget", "1M", "--lock-in", &expensive_id]));
-    assert!(err.contains("more than the frame"), "{err}");
+    assert!(err.contains("koster mer enn rammen"), "in bokmål, with the amounts: {err}");
     let bad = home.run_db(&["rank", "--budget", "lots"]);
     assert!(!bad.status.success());
     assert!(common::stderr(&bad).contains("500M"), "the error shows how to write it");
@@ -184,9 +220,9 @@ fn weights_move_the_ranking_and_scenarios_compare() {
     let listed = ok(home.run_db(&["scenario", "list"]));
     assert!(listed.contains("Mars") && listed.contains("April"), "{listed}");
     let by_scenario = json(&ok(home.run_db(&["rank", "--scenario", "Mars", "--json"])));
-    assert!(by_scenario.as_array().expect("rows").iter().any(|r| r["in_frame"] == true));
+    assert!(by_scenario.as_array().expect("rows").iter().any(|r| r["selected"] == true));
     let err = fails(home.run_db(&["scenario", "compare", "Mars", "Mai"]));
-    assert!(err.contains("unknown scenario"), "{err}");
+    assert!(err.contains("ukjent scenario «Mai»"), "{err}");
     ok(home.run_db(&["scenario", "delete", "april"]));
 }
 

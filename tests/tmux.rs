@@ -3,66 +3,9 @@
 
 mod common;
 
+use common::tmux::{Tmux, tmux_available};
 use common::{Home, ok};
-use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A tmux server of its own, killed by name when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(tag: &str) -> Self {
-        Self { socket: format!("samla-test-{tag}-{}", std::process::id()) }
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "samla"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "samla"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "samla", "-l", text]);
-    }
-
-    /// Waits until the screen shows `wanted`, or fails with what it shows.
-    fn wait_for(&self, wanted: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(wanted) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "waited for {wanted:?}; the screen shows:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn pane(&self, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "samla", format]).trim().to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
-}
 
 #[test]
 fn open_search_detail_help_and_quit_in_a_real_terminal() {
@@ -122,4 +65,118 @@ fn open_search_detail_help_and_quit_in_a_real_terminal() {
     assert_eq!(tmux.pane("#{alternate_on}"), "0", "the alternate screen is left");
     assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "mouse capture is switched off");
     assert!(!tmux.screen().contains("1 Tiltak"), "the UI is gone from the screen");
+}
+
+#[test]
+fn a_job_stopped_by_a_bug_shows_an_error_keeps_the_screen_and_the_exit_code_tells() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    ok(home.run(&["demo", "--no-open"]));
+    let db = home.path("data/demo.db");
+    // Debug builds make the named job panic (see src/tui/worker.rs).
+    let session = common::tmux::Session::start(
+        &home,
+        "panic",
+        (120, 40),
+        "SAMLA_FAIL_JOB=duplicates",
+        &format!("--db '{}'", db.display()),
+    );
+    let tmux = &session.tmux;
+    tmux.wait_for("1 Tiltak");
+    tmux.wait_for("intern feil");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = tmux.screen();
+    assert!(!screen.contains("panicked") && !screen.contains("RUST_BACKTRACE"), "{screen}");
+    assert!(screen.contains("1 Tiltak") && screen.contains("intern feil"), "the screen is still the UI:\n{screen}");
+    // Keys still work: a search, then quit.
+    tmux.keys(&["/"]);
+    tmux.text("dødsbo");
+    tmux.wait_for("Datadeling om dødsbo");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "1", "the exit code tells; the screen shows:\n{}", tmux.screen());
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "the terminal is restored");
+    // The error is said once more below the shell prompt (wrapped lines joined, with history).
+    let after = tmux.run(&["capture-pane", "-p", "-J", "-S", "-100", "-t", "samla"]);
+    assert!(after.contains("samla: en intern feil stoppet duplikatsøket"), "{after}");
+}
+
+#[test]
+fn a_panic_on_the_screens_own_thread_restores_the_terminal_first() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    ok(home.run(&["demo", "--no-open"]));
+    let db = home.path("data/demo.db");
+    let session = common::tmux::Session::start(
+        &home,
+        "screen",
+        (100, 30),
+        "SAMLA_FAIL_JOB=screen",
+        &format!("--db '{}'", db.display()),
+    );
+    assert_eq!(session.exit_status(), "101", "a panic's exit status");
+    let tmux = &session.tmux;
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "the alternate screen is left");
+    assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "mouse capture is switched off");
+    let after = tmux.run(&["capture-pane", "-p", "-J", "-S", "-100", "-t", "samla"]);
+    assert!(after.contains("SAMLA_FAIL_JOB=screen"), "the panic is printed after the terminal is restored:\n{after}");
+}
+
+#[test]
+fn an_unsure_import_is_previewed_corrected_and_remembered_for_the_next_round() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    let unsure = "Navn;Tittel;Ansvarlig etat;Søkt beløp (mill. kr)\n\
+        Digital søknad om tilskudd;Søknad om tilskudd;Nav;12\n\
+        Felles varslingsløsning;Varsler;Skatteetaten;4\n";
+    let first = home.path("usikker.csv");
+    std::fs::write(&first, unsure).expect("write");
+    let second = home.path("usikker_runde2.csv");
+    std::fs::write(&second, unsure.replace(";12\n", ";13\n")).expect("write");
+    let db = home.db();
+    let session = common::tmux::Session::start(&home, "preview", (120, 40), "", &format!("--db '{}'", db.display()));
+    let tmux = &session.tmux;
+    tmux.wait_for("1 Tiltak");
+    tmux.keys(&["i"]);
+    tmux.text(first.to_str().expect("utf-8"));
+    tmux.keys(&["Enter"]);
+    let preview = tmux.wait_for("Sjekk kolonnene");
+    assert!(preview.contains("tittel (usikker)") && preview.contains("«Søknad om tilskudd»"), "{preview}");
+    // The title is in «Tittel»: the second column gets it, and «Navn» gives it up.
+    tmux.keys(&["Down", "Right", "Right"]);
+    let corrected = tmux.wait_for("tittel (bekreftet)");
+    assert!(corrected.contains("Navn") && corrected.contains("(ikke brukt)"), "{corrected}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 nye");
+    let done = tmux.screen();
+    assert!(done.contains("tittel ← «Tittel»"), "{done}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_gone("Import ferdig");
+    // The next round is read the same way without asking.
+    tmux.keys(&["i"]);
+    tmux.text(second.to_str().expect("utf-8"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 endret");
+    let round2 = tmux.screen();
+    assert!(round2.contains("tittel ← «Tittel»"), "{round2}");
+    assert!(!round2.contains("Sjekk kolonnene"));
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "0");
+    let listed = ok(home.run_db(&["list", "--format", "json"]));
+    assert!(
+        listed.contains("\"Søknad om tilskudd\"") && !listed.contains("\"Digital søknad om tilskudd\""),
+        "{listed}"
+    );
 }

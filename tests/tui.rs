@@ -174,7 +174,10 @@ fn keys_lead_to_effects_and_overlays() {
     assert_eq!(app.screen, Screen::Initiatives);
 
     press(&mut app, "i/tmp/ny runde.csv");
-    assert_eq!(app.on_key(key(KeyCode::Enter)), vec![Effect::StartImport("/tmp/ny runde.csv".into())]);
+    assert_eq!(
+        app.on_key(key(KeyCode::Enter)),
+        vec![Effect::StartImport(samla::tui::app::ImportRequest::new("/tmp/ny runde.csv".into()))]
+    );
 
     assert_eq!(app.on_key(key(KeyCode::Char('r'))), vec![Effect::Reload]);
     press(&mut app, "q");

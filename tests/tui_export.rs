@@ -105,7 +105,7 @@ fn the_priority_screen_exports_its_ranking_with_weights_and_frame() {
     };
     for effect in effects {
         if let Effect::Select(job) = effect {
-            app.selection_done(job.generation, samla::scoring::select(&job.items, &job.order, &job.frame));
+            app.selection_done(job.generation, samla::scoring::prioritise(&job.input));
         }
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -153,4 +153,75 @@ fn the_brief_is_written_from_the_tui_with_the_open_pairs() {
     assert!(text.contains("### Åpne kandidatpar (ikke vurdert ennå)"), "the queue's open pairs: {text}");
     app.output_done(job, Ok(written));
     assert!(app.notice.as_ref().is_some_and(|(t, _)| t.starts_with("Notat skrevet til")), "{:?}", app.notice);
+}
+
+/// Runs the priority screen's effects (newest first is fine: each step is run on its own).
+fn run_scoring(app: &mut App, store: &samla::store::Store, effects: Vec<Effect>) {
+    let mut queue = effects;
+    while let Some(effect) = queue.pop() {
+        match effect {
+            Effect::LoadScoring => queue.extend(app.scoring_loaded(store.score_matrix().expect("matrix"))),
+            Effect::Select(job) => app.selection_done(job.generation, samla::scoring::prioritise(&job.input)),
+            Effect::SavePriorityState(state) => store.set_priority_state(&state).expect("state"),
+            other => panic!("unexpected effect {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_briefs_priority_section_is_the_screens_plan_with_the_same_reasons() {
+    let demo = demo(Lang::Nb);
+    let mut app = app(&demo, 120, 40);
+    let effects = press(&mut app, "3");
+    run_scoring(&mut app, &demo.store, effects);
+    let kinds = demo.options.reference.service_kinds().expect("kinds");
+    app.duplicates_loaded(demo.store.review_queue(&kinds, 0.6).expect("queue"));
+    let effects = app.refresh_plan_duplicates();
+    run_scoring(&mut app, &demo.store, effects);
+    let mut effects = press(&mut app, "b");
+    app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    effects.extend(press(&mut app, "300M"));
+    effects.extend(app.on_key(key(KeyCode::Enter)));
+    run_scoring(&mut app, &demo.store, effects);
+
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("notat.md");
+    let job = job(prompt_for(&mut app, "B", &out));
+    run(&demo, &job).expect("brief");
+    let text = std::fs::read_to_string(&out).expect("read");
+    let start = text.find("## Forslag til prioritering").expect("section");
+    let end = text.find("## Parallelle løsninger").expect("next section");
+    let section = &text[start..end];
+    insta::assert_snapshot!("brief_priorities_300m_nb", section);
+
+    // Row by row, the brief lists the screen's set, and the screen's reasons for the rest.
+    let scoring = app.scoring.as_ref().expect("scoring");
+    let plan = scoring.prioritised.as_ref().expect("plan").plan.clone();
+    // The first table's rows, by their rank (the first column).
+    let table_ranks: Vec<u32> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| Nr."))
+        .skip(2)
+        .take_while(|l| l.starts_with("| "))
+        .filter_map(|l| l.trim_start_matches("| ").split(' ').next()?.parse().ok())
+        .collect();
+    let chosen: Vec<u32> = plan.chosen.iter().take(30).map(|&r| scoring.ranking.rank(r)).collect();
+    assert_eq!(table_ranks, chosen);
+    let last_in = plan.order.iter().rposition(|&r| plan.in_frame[r]).expect("some in");
+    for &row in plan.order[..last_in].iter().filter(|&&r| !plan.in_frame[r]).take(10) {
+        let reason = samla::scoring::describe::reason_text(plan.reason(row).expect("a reason"), Lang::Nb);
+        let title = &scoring.matrix.row(row).title;
+        assert!(
+            section.lines().any(|l| l.starts_with(&format!("- {title} (")) && l.ends_with(&format!(": {reason}"))),
+            "{title}: {reason} in:\n{section}"
+        );
+    }
+    // The screen says the same for the first initiative left out.
+    let _ = scoring;
+    let first_out = plan.order[..last_in].iter().position(|&r| !plan.in_frame[r]).expect("one out");
+    app.scoring.as_mut().expect("scoring").focus = samla::tui::scoring::Focus::List;
+    press(&mut app, &"j".repeat(first_out));
+    let screen = common::tui::screen(&app, &samla::tui::theme::Theme::builtin("default"), 120, 40);
+    let reason = samla::scoring::describe::reason_text(plan.reason(plan.order[first_out]).expect("reason"), Lang::Nb);
+    assert!(screen.contains(&reason), "{reason} on screen:\n{screen}");
 }

@@ -24,6 +24,7 @@ pub fn run(context: &Context, args: &BriefArgs) -> Result<ExitCode> {
         date: args.date.clone(),
         budget_nok: args.budget,
         top: args.top,
+        mode: args.mode.unwrap_or_default(),
         candidates: Some(&candidates),
         ..BriefOptions::default()
     };

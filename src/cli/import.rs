@@ -13,12 +13,21 @@ use std::process::ExitCode;
 pub const BACKUPS_KEPT: usize = 5;
 
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
-    let mut store = context.open(OpenMode::Create)?;
+    // A dry run writes nothing, not even a new database file: without one it imports
+    // into an empty database in memory.
+    let has_database = std::fs::metadata(&context.paths.database).is_ok_and(|m| m.len() > 0);
+    let mut store = if args.dry_run && !has_database {
+        crate::store::Store::open_in_memory_with(&context.reference)?
+    } else {
+        context.open(OpenMode::Create)?
+    };
     let options = ImportOptions {
         source: args.source.clone(),
         sheet: args.sheet.clone(),
         mappings: args.mappings.clone(),
         dry_run: args.dry_run,
+        allow_withdraw: args.allow_withdraw,
+        assume_yes: args.yes,
         analyst: context.config.analyst.clone(),
         monitor: None,
     };
@@ -38,7 +47,16 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             }
             Err(error) => {
                 // Each file is its own transaction: report this one, go on with the next.
-                super::print_error(&error.to_string());
+                if let crate::Error::Import { problem, .. } = &error {
+                    if let crate::error::ImportProblem::Unsure { columns, .. } = problem.as_ref() {
+                        let lines = crate::import::proposal::describe(columns, context.lang);
+                        let maps = crate::import::proposal::suggested_maps(columns);
+                        let again = i18n::CONFIRM_WITH_MAP.get(context.lang);
+                        let shown = format!("{lines}  {again}: samla import {} {maps}\n", file.display());
+                        eprint!("{}", crate::text::display_output(&shown));
+                    }
+                }
+                super::print_error(&super::error_line(&error, context.lang));
                 failed = true;
             }
         }

@@ -158,6 +158,10 @@ pub struct BriefArgs {
     /// How many of the ranking to show when there is no frame
     #[arg(long, value_name = "N", default_value_t = 15)]
     pub top: usize,
+    /// How the frame is filled: rank-order (default), most-benefit or value-for-money, as
+    /// `samla rank --mode`
+    #[arg(long, value_name = "MODE", value_parser = scoring::parse_mode)]
+    pub mode: Option<crate::scoring::Mode>,
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
@@ -211,9 +215,17 @@ pub struct ImportArgs {
     /// life_events, phase, risk, budget_year, start_date, tags
     #[arg(long = "map", value_name = "FIELD=COLUMN", value_parser = parse_mapping)]
     pub mappings: Vec<(crate::import::Field, String)>,
-    /// Show the report but write nothing
+    /// Show the report but write nothing (not even a new database file)
     #[arg(long)]
     pub dry_run: bool,
+    /// Import even where samla is unsure which column is which (it shows its proposal and
+    /// asks otherwise); what it reads is remembered for the source's next round
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Withdraw whatever initiatives the round leaves out, even more than a fifth of the
+    /// source (without it such a round is refused, nothing changed)
+    #[arg(long)]
+    pub allow_withdraw: bool,
     /// Print the report as JSON (one object per file, one per line)
     #[arg(long)]
     pub json: bool,
@@ -466,13 +478,31 @@ impl Context {
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Errors before the config is read (a broken config.toml) are said in the flag's
+    // language, or bokmål.
+    let lang = match cli.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Nb) => Lang::Nb,
+        None => {
+            Paths::resolve(None).ok().and_then(|p| Config::load(&p.config_file()).ok()).map_or(Lang::Nb, |c| c.lang)
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            print_error(&error.to_string());
+            print_error(&error_line(&error, lang));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// An error as the command line says it: the message in the user's language, then the
+/// flag or command that would help.
+pub(crate) fn error_line(error: &Error, lang: Lang) -> String {
+    match error.cli_hint(lang) {
+        Some(hint) => format!("{}; {hint}", error.message(lang)),
+        None => error.message(lang),
     }
 }
 

@@ -2,6 +2,7 @@
 //! their arguments and what they share; each command is in its own file.
 
 mod rank;
+mod rank_text;
 mod scenario;
 mod score;
 mod sensitivity;
@@ -108,13 +109,45 @@ pub struct RankArgs {
     /// locks here are added to its locks)
     #[arg(long, value_name = "NAME")]
     pub scenario: Option<String>,
-    /// Show only the N best
+    /// How the frame is filled: rank-order (down the ranking, skipping only what does not
+    /// fit what is left), most-benefit (the exact set with the most benefit, cost not counted
+    /// as a criterion), value-for-money (down the list by benefit per krone)
+    /// [default: the scenario's, else rank-order]
+    #[arg(long, value_name = "MODE", value_parser = parse_mode)]
+    pub mode: Option<crate::scoring::Mode>,
+    /// Show only the first N
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
-    /// Print as JSON: rank, id, title, total_score, contributions (points per criterion),
-    /// amount_nok, in_frame (null without a budget), incomplete, missing
+    /// table, json or csv. JSON and CSV give per initiative: place, rank, id, title, total,
+    /// benefit, each criterion's score and whether it was given by hand or derived, amount_nok,
+    /// selected (null without a budget), reason and reason_text when not selected, duplicate
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = parse_format)]
+    pub format: RankFormat,
+    /// The same as --format json
     #[arg(long)]
     pub json: bool,
+}
+
+/// What `samla rank` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+pub(super) fn parse_mode(text: &str) -> std::result::Result<crate::scoring::Mode, String> {
+    crate::scoring::Mode::parse(text)
+        .ok_or_else(|| crate::error::PrioritiesError::UnknownMode(text.to_string()).to_string())
+}
+
+fn parse_format(text: &str) -> std::result::Result<RankFormat, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "table" => Ok(RankFormat::Table),
+        "json" => Ok(RankFormat::Json),
+        "csv" => Ok(RankFormat::Csv),
+        _ => Err(crate::error::PrioritiesError::UnknownFormat(text.to_string()).to_string()),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -266,14 +299,10 @@ fn working_scenario(store: &Store, matrix: &ScoreMatrix, name: Option<&str>, fra
     Ok(scenario)
 }
 
-fn evaluate(scenario: &Scenario, matrix: &ScoreMatrix) -> Result<Outcome> {
-    // The curve reaches a quarter past the frame, to show what more money would buy.
-    let outcome = scenario.evaluate_with_curve(matrix, scenario.budget_nok.map(|b| b.saturating_add(b / 4)))?;
+fn evaluate(scenario: &Scenario, matrix: &ScoreMatrix, duplicates: &crate::scoring::Duplicates) -> Result<Outcome> {
+    let outcome = scenario.evaluate(matrix, duplicates)?;
     if outcome.weights.is_zero() {
-        return Err(Error::Invalid(format!(
-            "every weight of '{}' is 0; set weights with `samla weights --set CRITERION=WEIGHT`",
-            scenario.name
-        )));
+        return Err(crate::error::PrioritiesError::AllWeightsZero(scenario.name.clone()).into());
     }
     Ok(outcome)
 }

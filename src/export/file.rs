@@ -3,12 +3,9 @@
 //! readable by its owner only, since proposals are confidential until the budget is out.
 
 use crate::error::{Error, Result};
+use crate::files::{remove_stale_temp_files, temp_path};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
-
-/// Distinguishes temporary files of one process (a TUI may export twice in a second).
-static TEMP_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// Writes `bytes` to `path`. Without `force` an existing file is refused with
 /// [`Error::OutputExists`] (the TUI asks the user, the CLI points at `--force`); with it, the
@@ -27,19 +24,13 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if !directory.is_dir() {
         return Err(Error::Invalid(format!("the directory {} does not exist", directory.display())));
     }
+    remove_stale_temp_files(&directory);
     let temp = temp_path(path, &directory);
     let result = write_new(&temp, bytes).and_then(|()| put_in_place(&temp, path, force));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
     result
-}
-
-/// `.NAME.samla-PID-N.tmp` beside the target: the same file system, so the rename is atomic.
-fn temp_path(path: &Path, directory: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    directory.join(format!(".{name}.samla-{}-{n}.tmp", std::process::id()))
 }
 
 /// Creates `temp` (mode 0600 on unix), writes everything and flushes it to disk.

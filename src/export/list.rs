@@ -6,7 +6,7 @@ use crate::config::Lang;
 use crate::dedupe::Decision;
 use crate::error::{Error, Result};
 use crate::model::{Initiative, Status};
-use crate::scoring::{BudgetItem, Frame, Weights, select};
+use crate::scoring::{Duplicates, Locks, Mode, PlanInput, PlanItem, Ranking, ScoreMatrix, Weights, prioritise};
 use crate::store::{ListQuery, Store};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -17,6 +17,9 @@ pub struct FrameSpec {
     pub budget_nok: i64,
     pub locked_in: Vec<i64>,
     pub locked_out: Vec<i64>,
+    /// How the frame is filled (rank order unless the analyst chose otherwise), as on the
+    /// priority screen and in `samla rank`.
+    pub mode: Mode,
 }
 
 /// The order rows are written in.
@@ -182,54 +185,18 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
     let place_of: HashMap<i64, u32> =
         scored.iter().enumerate().map(|(place, &row)| (matrix.row(row).id, place as u32 + 1)).collect();
 
-    let mut frame_summary = None;
-    let mut in_frame: HashMap<i64, bool> = HashMap::new();
-    if let Some(spec) = &options.frame {
-        let items: Vec<BudgetItem> = scored
-            .iter()
-            .map(|&row| BudgetItem { cost_nok: matrix.row(row).amount_nok, value: ranking.totals[row] })
-            .collect();
-        let item_of: HashMap<i64, usize> =
-            scored.iter().enumerate().map(|(item, &row)| (matrix.row(row).id, item)).collect();
-        let mut ignored = Vec::new();
-        let mut items_of = |locks: &[i64]| -> Vec<usize> {
-            locks
-                .iter()
-                .filter_map(|id| {
-                    let item = item_of.get(id).copied();
-                    if item.is_none() {
-                        ignored.push(*id);
-                    }
-                    item
-                })
-                .collect()
-        };
-        let frame = Frame {
-            frame_nok: spec.budget_nok,
-            locked_in: items_of(&spec.locked_in),
-            locked_out: items_of(&spec.locked_out),
-            ..Frame::default()
-        };
-        let order: Vec<usize> = (0..items.len()).collect();
-        let selection = select(&items, &order, &frame)?;
-        for (item, &row) in scored.iter().enumerate() {
-            in_frame.insert(matrix.row(row).id, selection.in_frame[item]);
+    let decisions = store.duplicate_decisions()?;
+    let (in_frame, frame_summary) = match &options.frame {
+        Some(spec) => {
+            let (in_frame, summary) = frame_plan(&matrix, &ranking, &weights, &scored, spec, &decisions)?;
+            (in_frame, Some(summary))
         }
-        let id_of = |item: &usize| matrix.row(scored[*item]).id;
-        frame_summary = Some(FrameSummary {
-            frame_nok: selection.frame_nok,
-            spent_nok: selection.spent_nok,
-            remaining_nok: selection.remaining_nok,
-            chosen: selection.chosen.len(),
-            locked_in: selection.locked_in.iter().map(id_of).collect(),
-            locked_out: selection.locked_out.iter().map(id_of).collect(),
-            ignored_locks: ignored,
-        });
-    }
+        None => (HashMap::new(), None),
+    };
 
     let mut duplicates: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut overlaps: HashMap<i64, Vec<i64>> = HashMap::new();
-    for decision in store.duplicate_decisions()? {
+    for decision in decisions {
         let marks = match decision.decision {
             Decision::Duplicate => &mut duplicates,
             Decision::Overlap => &mut overlaps,
@@ -317,4 +284,71 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
         top: options.top,
         rows,
     })
+}
+
+/// The frame filled over the list's scored rows (`scored`, in rank order), as the priority
+/// screen fills it: whether each is in, and the summary.
+fn frame_plan(
+    matrix: &ScoreMatrix,
+    ranking: &Ranking,
+    weights: &Weights,
+    scored: &[usize],
+    spec: &FrameSpec,
+    decisions: &[crate::dedupe::DecisionRecord],
+) -> Result<(HashMap<i64, bool>, FrameSummary)> {
+    let benefit = matrix.benefit_totals(weights);
+    let items: Vec<PlanItem> = scored
+        .iter()
+        .map(|&row| PlanItem {
+            id: matrix.row(row).id,
+            cost_nok: matrix.row(row).amount_nok,
+            total: ranking.totals[row],
+            benefit: benefit[row],
+        })
+        .collect();
+    let item_of: HashMap<i64, usize> = items.iter().enumerate().map(|(item, i)| (i.id, item)).collect();
+    let mut ignored = Vec::new();
+    let mut items_of = |locks: &[i64]| -> Vec<usize> {
+        locks
+            .iter()
+            .filter_map(|id| {
+                let item = item_of.get(id).copied();
+                if item.is_none() {
+                    ignored.push(*id);
+                }
+                item
+            })
+            .collect()
+    };
+    let locks = Locks { locked_in: items_of(&spec.locked_in), locked_out: items_of(&spec.locked_out) };
+    // Confirmed duplicate groups, as items of this list.
+    let links: Vec<(i64, i64, Decision)> = decisions.iter().map(|d| (d.a, d.b, d.decision)).collect();
+    let confirmed_groups = Duplicates::new(matrix, &links, &[])
+        .confirmed_groups
+        .iter()
+        .map(|group| group.iter().filter_map(|&row| item_of.get(&matrix.row(row).id).copied()).collect())
+        .collect();
+    let input = PlanInput {
+        rank_order: (0..items.len()).collect(),
+        items,
+        frame_nok: spec.budget_nok,
+        resolution_nok: 0,
+        locks,
+        mode: spec.mode,
+        confirmed_groups,
+        compare: false,
+    };
+    let plan = prioritise(&input)?.plan;
+    let id_of = |item: &usize| input.items[*item].id;
+    let in_frame = (0..input.items.len()).map(|item| (id_of(&item), plan.in_frame[item])).collect();
+    let summary = FrameSummary {
+        frame_nok: plan.frame_nok,
+        spent_nok: plan.spent_nok,
+        remaining_nok: plan.remaining_nok,
+        chosen: plan.chosen.len(),
+        locked_in: plan.locked_in.iter().map(id_of).collect(),
+        locked_out: plan.locked_out.iter().map(id_of).collect(),
+        ignored_locks: ignored,
+    };
+    Ok((in_frame, summary))
 }

@@ -1,10 +1,10 @@
-//! Finding the header row and deciding which column holds which field.
+//! The fields samla harmonises, and the layout of a file: which column holds which field
+//! (found by `detect`, or named by the analyst).
 
-use super::read::RawRow;
-use crate::reference::ColumnNames;
+pub use super::detect::assign::Confidence;
+pub use crate::error::LayoutError;
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The fields samla harmonises. Their names are samla's own column names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -42,6 +42,13 @@ impl Field {
         Field::Tags,
     ];
 
+    pub const COUNT: usize = 13;
+
+    /// The field's place in [`Field::ALL`], for tables indexed by field.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Field::Key => "key",
@@ -76,7 +83,7 @@ impl Field {
     }
 
     /// Fields whose values are amounts of money, scaled by a unit in the header.
-    fn is_amount(self) -> bool {
+    pub fn is_amount(self) -> bool {
         matches!(self, Field::AmountNok | Field::TotalCostNok)
     }
 }
@@ -93,6 +100,9 @@ pub struct ColumnMapping {
     /// True when `--map` chose it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_map: bool,
+    /// How sure detection is (Confirmed when the analyst chose it).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,131 +119,61 @@ pub struct Layout {
     /// A budget year read from a header like "Søkt beløp 2027", used when no column has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_year: Option<i32>,
+    /// Every column as samla read it, for showing the proposal to the analyst.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnProposal>,
+    /// What detection noticed and left alone (an amount in euros, a second money column).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<LayoutNote>,
+}
+
+/// One column as detection saw it: its header, a few values, and what samla proposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnProposal {
+    pub header: String,
+    pub samples: Vec<String>,
+    pub field: Option<Field>,
+    pub confidence: Option<Confidence>,
+}
+
+/// Something detection noticed about a column and did not use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum LayoutNote {
+    /// Amounts in another currency than kroner: never read as NOK.
+    ForeignCurrency { header: String, currency: String },
+    /// Another money column besides the requested amount and the total cost, kept as it is.
+    MoneyKept { header: String },
+    /// The header names no unit and the cells are small numbers: read as millions of kroner.
+    MillionsAssumed { header: String },
 }
 
 impl Layout {
     pub fn column(&self, field: Field) -> Option<&ColumnMapping> {
         self.mapping.iter().find(|m| m.field == field)
     }
-}
 
-/// Knows the header names of every field, folded, and the unit words.
-pub struct HeaderMatcher {
-    names: HashMap<String, (Field, u8)>,
-    units: Vec<(Vec<String>, i64)>,
-}
-
-/// Words in a header that are about money units, not about what the column is.
-const UNIT_NOISE: [&str; 6] = ["kr", "nok", "kroner", "i", "in", "belopet"];
-
-impl HeaderMatcher {
-    pub fn new(columns: &ColumnNames) -> Self {
-        let mut names = HashMap::new();
-        for (field_name, list) in &columns.fields {
-            let Some(field) = Field::parse(field_name) else { continue };
-            for (index, name) in list.iter().enumerate() {
-                // samla's own name (first in the list) ranks above every synonym.
-                let rank = if index == 0 { 0 } else { 1 };
-                let key = header_key(&fold(name));
-                let entry = names.entry(key).or_insert((field, rank));
-                if rank < entry.1 {
-                    *entry = (field, rank);
-                }
-            }
-        }
-        let units = columns.units.iter().map(|u| (u.words.iter().map(|w| fold(w)).collect(), u.factor)).collect();
-        Self { names, units }
+    /// The fields an import cannot be trusted without, detected with little confidence:
+    /// samla asks the analyst before writing.
+    pub fn unsure(&self) -> Vec<Field> {
+        [Field::Title, Field::AmountNok, Field::Agency, Field::Ministry]
+            .into_iter()
+            .filter(|f| self.column(*f).is_some_and(|m| m.confidence == Confidence::Low))
+            .collect()
     }
 
-    /// The unit factor named anywhere in `folded` text, if any.
-    pub fn unit_in(&self, folded: &str) -> Option<i64> {
-        let padded = format!(" {folded} ");
-        self.units
-            .iter()
-            .find(|(words, _)| words.iter().any(|w| padded.contains(&format!(" {w} "))))
-            .map(|(_, factor)| *factor)
-    }
-
-    fn is_unit_word(&self, word: &str) -> bool {
-        UNIT_NOISE.contains(&word) || self.units.iter().any(|(words, _)| words.iter().any(|w| w == word))
-    }
-
-    /// The field a header names, with its rank (0 = samla's own name), trying the whole
-    /// header, then without unit words and years, then each `/`-separated part.
-    pub fn field_of(&self, header: &str) -> Option<(Field, u8)> {
-        let mut attempts = vec![header.to_string()];
-        if header.contains('/') {
-            attempts.extend(header.split('/').map(str::to_string));
-        }
-        for attempt in attempts {
-            let folded = fold(&attempt);
-            if folded.is_empty() {
-                continue;
-            }
-            if let Some(found) = self.names.get(&header_key(&folded)) {
-                return Some(*found);
-            }
-            let cleaned: Vec<&str> =
-                folded.split(' ').filter(|w| !self.is_unit_word(w) && year_of(w).is_none()).collect();
-            if !cleaned.is_empty() {
-                if let Some(found) = self.names.get(&header_key(&cleaned.join(" "))) {
-                    return Some(*found);
-                }
-            }
-        }
-        None
+    /// The mapping as the analyst would give it: `(field, header)` for every mapped column.
+    pub fn as_mappings(&self) -> Vec<(Field, String)> {
+        self.mapping.iter().map(|m| (m.field, m.header.clone())).collect()
     }
 }
 
-/// Headers compare with "aa" read as "å" (folded "a"), the old spelling: "budsjettaar".
-fn header_key(folded: &str) -> String {
-    folded.replace("aa", "a")
-}
-
-/// "2027" → 2027 for plausible budget years.
-fn year_of(word: &str) -> Option<i32> {
-    let year: i32 = word.parse().ok()?;
-    (word.len() == 4 && (1990..=2100).contains(&year)).then_some(year)
-}
-
-/// What went wrong finding the layout; the message says which `--map` to give.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LayoutError(pub String);
-
-/// How many rows from the top may hold the header row.
-pub const HEADER_SCAN_ROWS: usize = 30;
-
-/// Finds the header row among the first rows (a title row or blank rows may stand above
-/// it), then maps columns to fields. `overrides` (from `--map FIELD=COLUMN`) win.
-pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, String)]) -> Result<Layout, LayoutError> {
-    let mut best: Option<(usize, usize, bool)> = None; // (row index, fields recognised, has title)
-    for (index, row) in rows.iter().enumerate().take(HEADER_SCAN_ROWS) {
-        let mut fields: Vec<Field> = row.texts().filter_map(|text| matcher.field_of(text).map(|(f, _)| f)).collect();
-        fields.sort();
-        fields.dedup();
-        let has_title = fields.contains(&Field::Title);
-        let score = fields.len() + usize::from(has_title) * 2;
-        if best.is_none_or(|(_, s, _)| score > s) && score > 0 {
-            best = Some((index, score, has_title));
-        }
-    }
-    let first_filled = rows.iter().position(|r| r.texts().filter(|t| !t.trim().is_empty()).count() >= 2);
-    let header_index = match best {
-        Some((index, _, _)) => index,
-        None => first_filled.ok_or_else(|| {
-            LayoutError("no header row found: the file has no row with two or more filled cells".into())
-        })?,
-    };
-    let header_row = &rows[header_index];
-    let headers: Vec<String> = header_row
-        .texts()
-        .enumerate()
-        .map(|(i, text)| {
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if text.is_empty() { format!("column {}", i + 1) } else { text }
-        })
-        .collect();
-
+/// The columns the analyst named (`--map FIELD=COLUMN`). A field named twice, or a column
+/// given two fields, is refused: which one was meant cannot be guessed.
+pub(crate) fn mapped_columns(
+    headers: &[String],
+    overrides: &[(Field, String)],
+) -> Result<Vec<ColumnMapping>, LayoutError> {
     let mut mapping: Vec<ColumnMapping> = Vec::new();
     for (field, column_name) in overrides {
         let wanted = fold(column_name);
@@ -243,81 +183,41 @@ pub fn detect(rows: &[RawRow], matcher: &HeaderMatcher, overrides: &[(Field, Str
             .or_else(|| headers.iter().position(|h| fold(h) == wanted))
             .or_else(|| spreadsheet_column(column_name).filter(|c| *c < headers.len()));
         let Some(column) = column else {
-            return Err(LayoutError(format!(
-                "--map {}={column_name}: there is no column '{column_name}'; the columns are: {}",
-                field.name(),
-                some_columns(&headers)
-            )));
+            let (columns, more) = crate::error::import::some_columns(headers);
+            return Err(LayoutError::NoSuchColumn {
+                field: field.name().to_string(),
+                column: crate::text::shorten(column_name, 40),
+                columns,
+                more,
+            });
         };
-        mapping.retain(|m| m.field != *field && m.column != column);
+        if let Some(earlier) = mapping.iter().find(|m| m.field == *field) {
+            if earlier.column == column {
+                continue;
+            }
+            return Err(LayoutError::FieldMappedTwice {
+                field: field.name().to_string(),
+                first: crate::text::shorten(&earlier.header, 40),
+                second: crate::text::shorten(&headers[column], 40),
+            });
+        }
+        if let Some(earlier) = mapping.iter().find(|m| m.column == column) {
+            return Err(LayoutError::ColumnMappedTwice {
+                column: crate::text::shorten(&headers[column], 40),
+                first: earlier.field.name().to_string(),
+                second: field.name().to_string(),
+            });
+        }
         mapping.push(ColumnMapping {
             field: *field,
             column,
             header: headers[column].clone(),
             unit_factor: None,
             from_map: true,
+            confidence: Confidence::Confirmed,
         });
     }
-
-    // Best candidate per field: lowest rank, then leftmost column.
-    let mut chosen: HashMap<Field, (u8, usize)> = HashMap::new();
-    for (column, text) in header_row.texts().enumerate() {
-        if mapping.iter().any(|m| m.column == column) {
-            continue;
-        }
-        let Some((field, rank)) = matcher.field_of(text) else {
-            continue;
-        };
-        if mapping.iter().any(|m| m.field == field) {
-            continue;
-        }
-        let entry = chosen.entry(field).or_insert((rank, column));
-        if rank < entry.0 {
-            *entry = (rank, column);
-        }
-    }
-    for (field, (_, column)) in chosen {
-        mapping.push(ColumnMapping {
-            field,
-            column,
-            header: headers[column].clone(),
-            unit_factor: None,
-            from_map: false,
-        });
-    }
-    for m in &mut mapping {
-        if m.field.is_amount() {
-            m.unit_factor = matcher.unit_in(&fold(&m.header));
-        }
-    }
-    mapping.sort_by_key(|m| m.column);
-
-    if !mapping.iter().any(|m| m.field == Field::Title) {
-        return Err(LayoutError(format!(
-            "no column looks like a title; the columns are: {}. Name the title column with --map title=COLUMN",
-            some_columns(&headers)
-        )));
-    }
-    let header_year =
-        mapping.iter().filter(|m| m.field.is_amount()).find_map(|m| fold(&m.header).split(' ').find_map(year_of));
-    let unmapped = headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| !mapping.iter().any(|m| m.column == *i) && !h.starts_with("column "))
-        .map(|(_, h)| h.clone())
-        .collect();
-    Ok(Layout { header_index, header_row: header_row.line, headers, mapping, unmapped, header_year })
-}
-
-/// The first columns' names for an error message, each cut short. A file may have 10 000
-/// columns or a header cell of a megabyte, and the message must still be one readable line.
-fn some_columns(headers: &[String]) -> String {
-    const LISTED: usize = 10;
-    let mut listed: Vec<String> = headers.iter().take(LISTED).map(|h| crate::text::shorten(h, 40)).collect();
-    if headers.len() > LISTED {
-        listed.push(format!("… and {} more", crate::text::group_thousands((headers.len() - LISTED) as i64)));
-    }
-    listed.join(", ")
+    Ok(mapping)
 }
 
 /// "C" → 2, "AA" → 26: spreadsheet column letters, so `--map title=C` works too.
@@ -327,103 +227,4 @@ fn spreadsheet_column(name: &str) -> Option<usize> {
     }
     let number = name.chars().fold(0usize, |acc, c| acc * 26 + (c as usize - 'A' as usize + 1));
     Some(number - 1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::reference::ReferenceSource;
-
-    fn matcher() -> HeaderMatcher {
-        HeaderMatcher::new(&ReferenceSource::builtin().columns().expect("columns"))
-    }
-
-    fn row(line: usize, cells: &[&str]) -> RawRow {
-        RawRow::from_texts(line, cells.iter().copied())
-    }
-
-    fn field(header: &str) -> Option<Field> {
-        matcher().field_of(header).map(|(f, _)| f)
-    }
-
-    #[test]
-    fn a_refusal_names_a_few_columns_each_cut_short() {
-        let mut cells: Vec<String> = (0..10_000).map(|i| format!("Kolonne {i}")).collect();
-        cells[1] = "x".repeat(1 << 20);
-        let rows = [RawRow::from_texts(1, cells.clone()), RawRow::from_texts(2, cells)];
-        let error = detect(&rows, &matcher(), &[]).expect_err("no title column");
-        assert!(error.0.starts_with("no column looks like a title; the columns are: Kolonne 0, xxx"), "{}", error.0);
-        assert!(error.0.contains("Kolonne 9, … and 9 990 more."), "{}", error.0);
-        assert!(error.0.len() < 1_000, "{} bytes", error.0.len());
-    }
-
-    #[test]
-    fn headers_map_whatever_the_wording() {
-        assert_eq!(field("Tiltak"), Some(Field::Title));
-        assert_eq!(field("Navn på tiltak"), Some(Field::Title));
-        assert_eq!(field("PROSJEKTNAVN"), Some(Field::Title));
-        assert_eq!(field("Søkt beløp (mill. kr)"), Some(Field::AmountNok));
-        assert_eq!(field("belop_mnok"), Some(Field::AmountNok));
-        assert_eq!(field("Amount NOK thousands"), Some(Field::AmountNok));
-        assert_eq!(field("Kommune/virksomhet"), Some(Field::Agency));
-        assert_eq!(field("Ansv. dep."), Some(Field::Ministry));
-        assert_eq!(field("Tiltaks-ID"), Some(Field::Key));
-        assert_eq!(field("Livssituasjon"), Some(Field::LifeEvents));
-        assert_eq!(field("budsjettaar"), Some(Field::BudgetYear));
-        assert_eq!(field("Søkt beløp 2027"), Some(Field::AmountNok));
-        assert_eq!(field("Kontaktperson"), None);
-    }
-
-    #[test]
-    fn units_in_headers() {
-        let m = matcher();
-        assert_eq!(m.unit_in(&fold("Søkt beløp (mill. kr)")), Some(1_000_000));
-        assert_eq!(m.unit_in(&fold("Beløp (i millioner kroner)")), Some(1_000_000));
-        assert_eq!(m.unit_in(&fold("Beløp (1000 kr)")), Some(1_000));
-        assert_eq!(m.unit_in(&fold("Beløp (1 000 kr)")), Some(1_000));
-        assert_eq!(m.unit_in(&fold("Kostnad i tusen kroner")), Some(1_000));
-        assert_eq!(m.unit_in(&fold("Amount NOK thousands")), Some(1_000));
-        assert_eq!(m.unit_in(&fold("Kostnadsestimat (NOK)")), None);
-        assert_eq!(m.unit_in(&fold("belop_mnok")), Some(1_000_000));
-        assert_eq!(m.unit_in(&fold("Ramme (mrd. kr)")), Some(1_000_000_000));
-    }
-
-    #[test]
-    fn header_row_below_a_title_row_is_found() {
-        let rows = vec![
-            row(1, &["Satsingsforslag 2027 – AID-sektoren", "", ""]),
-            row(2, &["", "", ""]),
-            row(3, &["Løpenr", "Prosjektnavn", "Kostnadsestimat (NOK)"]),
-            row(4, &["1", "Ny løsning", "1000"]),
-        ];
-        let layout = detect(&rows, &matcher(), &[]).expect("layout");
-        assert_eq!(layout.header_row, 3);
-        assert_eq!(layout.column(Field::Title).map(|m| m.column), Some(1));
-        assert_eq!(layout.column(Field::Key).map(|m| m.column), Some(0));
-    }
-
-    #[test]
-    fn own_field_names_win_over_synonyms_and_map_overrides() {
-        let rows = vec![row(1, &["id", "key", "title", "Navn"])];
-        let layout = detect(&rows, &matcher(), &[]).expect("layout");
-        assert_eq!(layout.column(Field::Key).map(|m| m.column), Some(1));
-        assert_eq!(layout.column(Field::Title).map(|m| m.column), Some(2));
-        assert_eq!(layout.unmapped, vec!["id", "Navn"]);
-
-        let overrides = vec![(Field::Title, "navn".to_string())];
-        let layout = detect(&rows, &matcher(), &overrides).expect("layout");
-        assert_eq!(layout.column(Field::Title).map(|m| m.column), Some(3));
-        assert!(layout.column(Field::Title).is_some_and(|m| m.from_map));
-    }
-
-    #[test]
-    fn no_title_column_says_which_map_to_give() {
-        let rows = vec![row(1, &["Kolonne A", "Kolonne B"]), row(2, &["x", "y"])];
-        let err = detect(&rows, &matcher(), &[]).expect_err("no title");
-        assert!(err.0.contains("--map title=COLUMN") && err.0.contains("Kolonne A"), "{}", err.0);
-        let ok = detect(&rows, &matcher(), &[(Field::Title, "Kolonne B".into())]).expect("mapped");
-        assert_eq!(ok.column(Field::Title).map(|m| m.column), Some(1));
-        let err = detect(&rows, &matcher(), &[(Field::Title, "Nope".into())]).expect_err("bad map");
-        assert!(err.0.contains("no column 'Nope'"), "{}", err.0);
-    }
 }

@@ -4,32 +4,40 @@
 //! `layout` decides which column is which field, `harmonise` reads values, and the store
 //! writes the result. A new file format is a new reader; a new wording is a line in `data/`.
 
+pub mod detect;
 pub mod harmonise;
 pub mod layout;
+pub mod proposal;
 pub mod read;
 pub mod report;
 pub mod scores;
-mod spreadsheet_guard;
 pub mod values;
+pub mod warning;
 
 pub use layout::Field;
 pub use report::ImportReport;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ImportProblem, Result};
 use crate::reference::ReferenceSource;
 use crate::store::Store;
 use crate::store::import_write::{self, BatchInfo};
 use crate::store::lookup::Resolver;
-use report::{Counts, PreviousImport};
+use report::PreviousImport;
 use sha2::Digest;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 /// Files larger than this are refused rather than read into memory.
-const MAX_FILE_BYTES: u64 = 2 << 30;
+pub const MAX_FILE_BYTES: u64 = 2 << 30;
+
+/// A round that would withdraw more than this share of a source's active initiatives is
+/// refused unless the analyst says it is meant ([`ImportOptions::allow_withdraw`]): a file
+/// cut short or a changed key column would otherwise withdraw a sector without a word.
+pub const WITHDRAW_SHARE_ASKED: f64 = 0.2;
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -41,6 +49,10 @@ pub struct ImportOptions {
     pub mappings: Vec<(Field, String)>,
     /// Report what would happen, write nothing.
     pub dry_run: bool,
+    /// Withdraw whatever the round leaves out, however much (see [`WITHDRAW_SHARE_ASKED`]).
+    pub allow_withdraw: bool,
+    /// Accept detection's proposal even where it is unsure (the analyst has seen it).
+    pub assume_yes: bool,
     /// Who is importing, for the change log.
     pub analyst: String,
     /// Progress and cancellation, for imports started from the TUI.
@@ -56,6 +68,12 @@ pub struct Monitor {
     pub cancel: AtomicBool,
 }
 
+impl Monitor {
+    fn cancelled(monitor: Option<&Monitor>) -> bool {
+        monitor.is_some_and(|m| m.cancel.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
 /// Imports one file as one transaction: on any error the database is exactly as before.
 pub fn import_file(
     store: &mut Store,
@@ -64,16 +82,70 @@ pub fn import_file(
     reference: &ReferenceSource,
 ) -> Result<ImportReport> {
     let display = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.is_dir() {
-        return Err(Error::Import { file: display, message: "is a directory; give the files to import".into() });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::Import { file: display, message: "is larger than 2 GiB; split it before importing".into() });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let bytes = read_file(path, options.monitor.as_deref()).map_err(|e| match e {
+        FileError::Problem(problem) => Error::import(display.clone(), problem),
+        FileError::Io(e) => Error::io("read", path, e),
+        FileError::Cancelled => Error::Cancelled,
+    })?;
     let file_name = path.file_name().map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
     import_bytes(store, bytes, &file_name, &display, options, reference)
+}
+
+enum FileError {
+    Problem(ImportProblem),
+    Io(std::io::Error),
+    Cancelled,
+}
+
+/// The bytes of a file to import. Directories and devices (`/dev/zero`) are refused; a
+/// pipe is read, but never past [`MAX_FILE_BYTES`], and the monitor can stop the read.
+fn read_file(path: &Path, monitor: Option<&Monitor>) -> Result<Vec<u8>, FileError> {
+    let meta = std::fs::metadata(path).map_err(FileError::Io)?;
+    if meta.is_dir() {
+        return Err(FileError::Problem(ImportProblem::IsDirectory));
+    }
+    if !meta.is_file() && !is_pipe(&meta) {
+        return Err(FileError::Problem(ImportProblem::NotARegularFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::Problem(ImportProblem::TooLarge { limit_bytes: MAX_FILE_BYTES }));
+    }
+    let file = std::fs::File::open(path).map_err(FileError::Io)?;
+    read_capped(file, MAX_FILE_BYTES, meta.len(), monitor)
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Reads at most `limit` bytes in chunks, checking for cancellation between them.
+fn read_capped(reader: impl Read, limit: u64, size_hint: u64, monitor: Option<&Monitor>) -> Result<Vec<u8>, FileError> {
+    const CHUNK: usize = 8 << 20;
+    let mut bytes = Vec::with_capacity(size_hint.min(limit) as usize);
+    let mut reader = reader.take(limit + 1);
+    let mut chunk = vec![0u8; CHUNK.min(limit as usize + 1)];
+    loop {
+        if Monitor::cancelled(monitor) {
+            return Err(FileError::Cancelled);
+        }
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(FileError::Io(e)),
+        };
+        bytes.extend_from_slice(&chunk[..read]);
+        if bytes.len() as u64 > limit {
+            return Err(FileError::Problem(ImportProblem::TooLarge { limit_bytes: limit }));
+        }
+    }
+    Ok(bytes)
 }
 
 /// Imports the bytes of a file named `file_name` (shown as `display`), as one transaction.
@@ -89,30 +161,14 @@ pub fn import_bytes<'b>(
     reference: &ReferenceSource,
 ) -> Result<ImportReport> {
     let bytes = bytes.into();
-    let size_bytes = bytes.len() as u64;
-    let import_error = |message: String| Error::Import { file: display.to_string(), message };
+    let import_error = |problem: ImportProblem| Error::import(display, problem);
     let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
     let source = match &options.source {
         Some(label) if !label.trim().is_empty() => label.trim().to_string(),
-        Some(_) => return Err(import_error("--source must not be empty".into())),
+        Some(_) => return Err(import_error(ImportProblem::EmptySourceLabel)),
         None => default_source_label(file_name),
     };
-    let mut report = ImportReport {
-        file: display.to_string(),
-        source: source.clone(),
-        sha256: sha256.clone(),
-        dry_run: options.dry_run,
-        already_imported: None,
-        batch_id: None,
-        format: None,
-        layout: None,
-        counts: Counts::default(),
-        updated_keys: Vec::new(),
-        withdrawn_keys: Vec::new(),
-        new_municipalities: Vec::new(),
-        warning_list: Vec::new(),
-        rejected_rows: Vec::new(),
-    };
+    let mut report = ImportReport::new(display, &source, &sha256, options.dry_run);
     if let Some(previous) = store.batches(None)?.into_iter().find(|b| b.sha256 == sha256) {
         report.already_imported = Some(PreviousImport {
             batch_id: previous.id,
@@ -122,27 +178,21 @@ pub fn import_bytes<'b>(
         });
         return Ok(report);
     }
-
-    let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| import_error(e.0))?;
-    let matcher = layout::HeaderMatcher::new(&reference.columns()?);
-    let head = table.head(layout::HEADER_SCAN_ROWS).map_err(|e| import_error(e.0))?;
-    let layout = layout::detect(&head, &matcher, &options.mappings).map_err(|e| {
-        let others: Vec<&String> =
-            table.layout.sheets.iter().filter(|s| Some(*s) != table.layout.sheet.as_ref()).collect();
-        if others.is_empty() {
-            return import_error(e.0);
-        }
-        let names: Vec<String> = others.iter().map(|s| format!("'{s}'")).collect();
-        import_error(format!(
-            "{} (sheet '{}'); the table may be on another sheet: {} — choose it with --sheet NAME",
-            e.0,
-            table.layout.sheet.as_deref().unwrap_or_default(),
-            names.join(", ")
-        ))
-    })?;
+    let size_bytes = bytes.len() as u64;
+    let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| import_error(e.into()))?;
     let vocabulary = values::ValueVocabulary::new(&reference.vocabulary()?);
     let resolver = Resolver::load(store.conn())?;
-    let mut previous = previous_values(store, &source, &resolver, &vocabulary)?;
+    let knowledge = detect::Knowledge { resolver: &resolver, vocabulary: &vocabulary };
+    let lexicon = detect::lexicon::Lexicon::new(&reference.columns()?);
+    let remembered =
+        if options.mappings.is_empty() { store.source_mapping(&source)?.unwrap_or_default() } else { Vec::new() };
+    let given = detect::Given { mapped: &options.mappings, remembered: &remembered };
+    let layout = detect_layout(&table, &lexicon, &knowledge, given).map_err(import_error)?;
+    if !options.assume_yes && !options.dry_run && !layout.unsure().is_empty() {
+        return Err(import_error(unsure(&layout)));
+    }
+    // What the analyst confirmed is remembered for the source's next round.
+    let confirmed = options.assume_yes || !options.mappings.is_empty();
     let headers_json = serde_json::to_string(&layout.headers).map_err(|e| Error::Invalid(e.to_string()))?;
     let at = crate::now();
     let info = BatchInfo {
@@ -155,73 +205,36 @@ pub fn import_bytes<'b>(
         headers_json: &headers_json,
         at: &at,
     };
-    let monitor = options.monitor.as_deref();
-
-    let harmoniser = harmonise::Harmoniser { resolver: &resolver, vocabulary: &vocabulary, layout: &layout };
-    let mut writer_resolver = resolver.clone();
+    let previous = previous_values(store, &source, &resolver, &vocabulary)?;
+    let parts = Parts { table: &table, layout: &layout, resolver, vocabulary, previous };
     store.bulk_write(size_bytes, |store| {
         let tx = store.conn_mut().transaction()?;
-        let (written, findings) = std::thread::scope(|scope| {
-            let (sender, receiver) =
-                std::sync::mpsc::sync_channel::<read::ReadResult<Vec<harmonise::HarmonisedRow>>>(8);
-            let producer = scope.spawn(|| {
-                let sender = sender;
-                let mut pass = harmonise::Pass::default();
-                let mut batch = Vec::with_capacity(PIPELINE_BATCH);
-                for row in table.rows().skip(layout.header_index + 1) {
-                    match row {
-                        Ok(row) => batch.extend(harmoniser.row(&mut pass, &row)),
-                        Err(error) => {
-                            // The writer stops at the error; the transaction is rolled back.
-                            let _ = sender.send(Err(error));
-                            return pass.findings;
-                        }
-                    }
-                    if batch.len() == PIPELINE_BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(PIPELINE_BATCH));
-                        if sender.send(Ok(full)).is_err() {
-                            return pass.findings;
-                        }
-                    }
-                }
-                if !batch.is_empty() {
-                    let _ = sender.send(Ok(batch));
-                }
-                pass.findings
-            });
-            let rows = receiver.into_iter().flat_map(|batch| match batch {
-                Ok(rows) => rows.into_iter().map(Ok).collect::<Vec<_>>(),
-                Err(error) => vec![Err(import_error(error.0))],
-            });
-            let written = import_write::write(&tx, &mut writer_resolver, &info, rows, &mut previous, monitor);
-            let findings = producer.join().map_err(|_| Error::Invalid("the import's reader thread failed".into()));
-            (written, findings)
-        });
-        let written = written?;
-        let findings = findings?;
+        let (written, findings) = pipeline(&tx, parts, &info, options.monitor.as_deref(), &import_error)?;
         if written.counts.inserted + written.counts.updated + written.counts.unchanged == 0
             && findings.rejected.is_empty()
         {
-            return Err(import_error(format!(
-                "has a header row (line {}) but no data rows below it",
-                layout.header_row
-            )));
+            return Err(import_error(ImportProblem::NoDataRows { header_row: layout.header_row }));
         }
-        report.counts = Counts {
-            rows_read: findings.rows_read,
-            rejected: findings.rejected.len(),
-            warnings: findings.warnings.len(),
-            ..written.counts
-        };
-        report.format = Some(table.layout.clone());
-        report.layout = Some(layout.clone());
+        let withdrawn = written.withdrawn.len();
+        if !options.allow_withdraw
+            && withdrawn >= 2
+            && withdrawn as f64 > written.active_before as f64 * WITHDRAW_SHARE_ASKED
+        {
+            return Err(import_error(ImportProblem::WouldWithdraw {
+                label: source.clone(),
+                withdrawn,
+                active: written.active_before,
+            }));
+        }
+        report.fill(&table, &layout, written.counts.clone(), findings);
         report.updated_keys = written.updated;
         report.withdrawn_keys = written.withdrawn;
         report.new_municipalities = written.new_municipalities;
-        report.warning_list = findings.warnings;
-        report.rejected_rows = findings.rejected;
         let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
         import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
+        if confirmed {
+            Store::remember_mapping(&tx, &source, &layout.as_mappings(), &options.analyst, &at)?;
+        }
         if options.dry_run {
             tx.rollback()?;
         } else {
@@ -230,6 +243,92 @@ pub fn import_bytes<'b>(
         }
         Ok(report)
     })
+}
+
+/// Which column is which, with a hint at the workbook's other sheets when the chosen one
+/// holds no recognisable table.
+fn detect_layout(
+    table: &read::RawTable,
+    lexicon: &detect::lexicon::Lexicon,
+    knowledge: &detect::Knowledge<'_>,
+    given: detect::Given<'_>,
+) -> Result<layout::Layout, ImportProblem> {
+    let head = table.head(detect::HEADER_SCAN_ROWS + detect::PROFILE_ROWS)?;
+    detect::detect(&head, lexicon, knowledge, given).map_err(|error| {
+        let others: Vec<String> =
+            table.layout.sheets.iter().filter(|s| Some(*s) != table.layout.sheet.as_ref()).cloned().collect();
+        let error = Box::new(error);
+        if others.is_empty() {
+            ImportProblem::Layout(error)
+        } else {
+            let sheet = table.layout.sheet.clone().unwrap_or_default();
+            ImportProblem::LayoutOnSheet { error, sheet, others }
+        }
+    })
+}
+
+/// The refusal of a layout samla is unsure of, with its proposal for the analyst.
+fn unsure(layout: &layout::Layout) -> ImportProblem {
+    let fields = layout.unsure().iter().map(|f| f.name().to_string()).collect();
+    ImportProblem::Unsure { fields, columns: proposal::guesses(layout) }
+}
+
+/// What the writing pipeline works from.
+struct Parts<'t> {
+    table: &'t read::RawTable,
+    layout: &'t layout::Layout,
+    resolver: Resolver,
+    vocabulary: values::ValueVocabulary,
+    previous: HashMap<String, harmonise::SourceValues>,
+}
+
+/// Reads and harmonises rows on a second thread while this one writes them.
+fn pipeline(
+    tx: &rusqlite::Transaction<'_>,
+    parts: Parts<'_>,
+    info: &BatchInfo<'_>,
+    monitor: Option<&Monitor>,
+    import_error: &dyn Fn(ImportProblem) -> Error,
+) -> Result<(import_write::Written, harmonise::Findings)> {
+    let Parts { table, layout, resolver, vocabulary, mut previous } = parts;
+    let harmoniser = harmonise::Harmoniser { resolver: &resolver, vocabulary: &vocabulary, layout };
+    let mut writer_resolver = resolver.clone();
+    let (written, findings) = std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<read::ReadResult<Vec<harmonise::HarmonisedRow>>>(8);
+        let producer = scope.spawn(|| {
+            let sender = sender;
+            let mut pass = harmonise::Pass::default();
+            let mut batch = Vec::with_capacity(PIPELINE_BATCH);
+            for row in table.rows().skip(layout.header_index + 1) {
+                match row {
+                    Ok(row) => batch.extend(harmoniser.row(&mut pass, &row)),
+                    Err(error) => {
+                        // The writer stops at the error; the transaction is rolled back.
+                        let _ = sender.send(Err(error));
+                        return pass.findings;
+                    }
+                }
+                if batch.len() == PIPELINE_BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PIPELINE_BATCH));
+                    if sender.send(Ok(full)).is_err() {
+                        return pass.findings;
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = sender.send(Ok(batch));
+            }
+            pass.findings
+        });
+        let rows = receiver.into_iter().flat_map(|batch| match batch {
+            Ok(rows) => rows.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(error) => vec![Err(import_error(error.into()))],
+        });
+        let written = import_write::write(tx, &mut writer_resolver, info, rows, &mut previous, monitor);
+        (written, producer.join())
+    });
+    let findings = findings.map_err(|_| import_error(ImportProblem::ReaderFailed))?;
+    Ok((written?, findings))
 }
 
 /// Rows handed from the reading thread to the writing one at a time.
@@ -282,34 +381,70 @@ fn previous_values(
     Ok(out)
 }
 
-/// The source label for a file: its name without extension and without a trailing round
-/// or version marker, so `kommunal.csv` and `kommunal_runde2.csv` are one source.
+/// The source label for a file: its name without extension and without a trailing round,
+/// version or copy marker, so `kommunal.csv`, `kommunal_runde2.csv` and
+/// `kommunal (kopi).csv` are one source. Other words and numbers stay: `tiltak-helse-2027`
+/// is its own label.
 pub fn default_source_label(file_name: &str) -> String {
     let stem =
         Path::new(file_name).file_stem().map_or_else(|| file_name.to_string(), |s| s.to_string_lossy().into_owned());
-    let without_digits = stem.trim_end_matches(|c: char| c.is_ascii_digit());
-    if without_digits.len() == stem.len() {
-        return stem;
+    let mut label = stem.trim();
+    while let Some(shorter) = strip_marker(label) {
+        label = shorter;
     }
-    let base = without_digits.trim_end_matches([' ', '_', '-', '.']);
-    let lower = base.to_lowercase();
-    for marker in ["runde", "round", "versjon", "version", "ver", "rev", "v", "r"] {
-        if let Some(rest) = lower.strip_suffix(marker) {
-            let label = base[..rest.len()].trim_end_matches([' ', '_', '-', '.']);
-            if !label.is_empty()
-                && (rest.len() < lower.len())
-                && (rest.ends_with([' ', '_', '-', '.']) || marker.len() > 1)
-            {
-                return label.to_string();
+    if label.is_empty() { stem } else { label.to_string() }
+}
+
+/// Separators around a marker in a file name.
+const NAME_SEPARATORS: [char; 4] = [' ', '_', '-', '.'];
+/// Words for a round or version when followed by its number; one letter only after a separator.
+const ROUND_MARKERS: [&str; 8] = ["runde", "round", "versjon", "version", "ver", "rev", "v", "r"];
+/// What file managers add to a copy's name ("X - Kopi", "X (copy)").
+const COPY_WORDS: [&str; 2] = ["kopi", "copy"];
+
+/// `label` without one trailing marker; None when it ends in none. Markers are ASCII and
+/// compared without regard to ASCII case only, so no other letter's case changes the
+/// length of what is cut (a Kelvin sign or a dotted İ stays as written).
+fn strip_marker(label: &str) -> Option<&str> {
+    let label = label.trim_end();
+    if let Some(inner) = label.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        let word = inner[open + 1..].trim();
+        let copy = COPY_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+        let number = !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+        return (copy || number).then(|| tidy(&inner[..open])).filter(|rest| !rest.is_empty());
+    }
+    for word in COPY_WORDS {
+        if let Some(rest) = strip_suffix_ignoring_ascii_case(label, word) {
+            if rest.ends_with(NAME_SEPARATORS) && !tidy(rest).is_empty() {
+                return Some(tidy(rest));
             }
         }
     }
-    stem
+    let base = label.trim_end_matches(|c: char| c.is_ascii_digit());
+    if base.len() == label.len() {
+        return None;
+    }
+    let base = tidy(base);
+    ROUND_MARKERS.iter().find_map(|marker| {
+        let rest = strip_suffix_ignoring_ascii_case(base, marker)?;
+        let separated = rest.ends_with(NAME_SEPARATORS);
+        (!tidy(rest).is_empty() && (separated || marker.len() > 1)).then(|| tidy(rest))
+    })
+}
+
+fn tidy(rest: &str) -> &str {
+    rest.trim_end_matches(NAME_SEPARATORS)
+}
+
+fn strip_suffix_ignoring_ascii_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    (text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(suffix)).then(|| &text[..cut])
 }
 
 #[cfg(test)]
 mod tests {
-    use super::default_source_label;
+    use super::*;
 
     #[test]
     fn source_labels_drop_round_markers() {
@@ -320,5 +455,45 @@ mod tests {
         assert_eq!(default_source_label("budsjett2027.csv"), "budsjett2027");
         assert_eq!(default_source_label("tiltak_r2.csv"), "tiltak");
         assert_eq!(default_source_label("naering_fiskeri.csv"), "naering_fiskeri");
+    }
+
+    #[test]
+    fn endless_input_is_read_only_up_to_the_cap_and_stops_when_cancelled() {
+        let endless = std::io::repeat(b'x');
+        match read_capped(endless, 1 << 20, 0, None) {
+            Err(FileError::Problem(ImportProblem::TooLarge { limit_bytes })) => assert_eq!(limit_bytes, 1 << 20),
+            _ => panic!("an endless input must stop at the cap"),
+        }
+        let monitor = Monitor::default();
+        monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(matches!(
+            read_capped(std::io::repeat(b'x'), u64::MAX / 2, 0, Some(&monitor)),
+            Err(FileError::Cancelled)
+        ));
+        let small = read_capped(&b"Tiltak\nA\n"[..], 1 << 20, 9, None);
+        assert!(matches!(small, Ok(bytes) if bytes == b"Tiltak\nA\n"));
+    }
+
+    #[test]
+    fn source_labels_keep_their_words_and_drop_copy_markers() {
+        assert_eq!(default_source_label("tiltak-helse-2027.csv"), "tiltak-helse-2027");
+        assert_eq!(default_source_label("kommunal (kopi).tsv"), "kommunal");
+        assert_eq!(default_source_label("kommunal - Kopi.csv"), "kommunal");
+        assert_eq!(default_source_label("kommunal (2).csv"), "kommunal");
+        assert_eq!(default_source_label("kommunal_runde2 (copy).csv"), "kommunal");
+        assert_eq!(default_source_label("v2.csv"), "v2");
+        assert_eq!(default_source_label("(2).csv"), "(2)");
+        assert_eq!(default_source_label("arbeid_velferd.xlsx"), "arbeid_velferd");
+        assert_eq!(default_source_label("driver.csv"), "driver");
+    }
+
+    #[test]
+    fn letters_whose_case_changes_length_are_kept_whole() {
+        // KELVIN SIGN and LATIN CAPITAL LETTER I WITH DOT ABOVE lower-case to other lengths.
+        assert_eq!(default_source_label("\u{212a}ommune_runde2.csv"), "\u{212a}ommune");
+        assert_eq!(default_source_label("İzmir.csv"), "İzmir");
+        assert_eq!(default_source_label("İzmir_runde2.csv"), "İzmir");
+        assert_eq!(default_source_label("İİİİİİİİİİ_r2.csv"), "İİİİİİİİİİ");
+        assert_eq!(default_source_label("\u{212a}\u{212a}\u{212a}2.csv"), "\u{212a}\u{212a}\u{212a}2");
     }
 }

@@ -5,11 +5,12 @@
 //! The easiest sheet to start from is `samla list --format csv`: it has `id`, `source` and
 //! `key` columns; add a column per criterion and fill in scores.
 
-use super::layout::{Field, HeaderMatcher};
+use super::detect::{header_field, lexicon::Lexicon};
+use super::layout::Field;
 use super::read::{self, Cell, FileLayout, RawRow};
-use super::report::Warning;
+use super::report::{Warning, WarningKind};
 use super::values::ValueVocabulary;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ScoreSheetProblem};
 use crate::reference::ReferenceSource;
 use crate::scoring::Criteria;
 use crate::store::Store;
@@ -91,13 +92,13 @@ pub fn import_score_bytes(
     options: &ScoreImportOptions,
     reference: &ReferenceSource,
 ) -> Result<ScoreImportReport> {
-    let fail = |message: String| Error::Import { file: display.to_string(), message };
-    let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| fail(e.0))?;
+    let fail = |problem: ScoreSheetProblem| Error::ScoreSheet { file: display.to_string(), problem: Box::new(problem) };
+    let table = read::read_table(bytes, file_name, options.sheet.as_deref()).map_err(|e| fail(e.into()))?;
     let criteria = store.criteria()?;
-    let matcher = HeaderMatcher::new(&reference.columns()?);
+    let matcher = Lexicon::new(&reference.columns()?);
     let vocabulary = ValueVocabulary::new(&reference.vocabulary()?);
     // Score sheets are small: read them whole.
-    let rows: Vec<RawRow> = table.rows().collect::<Result<_, _>>().map_err(|e| fail(e.0))?;
+    let rows: Vec<RawRow> = table.rows().collect::<Result<_, _>>().map_err(|e| fail(e.into()))?;
     let layout = find_layout(&rows, &criteria, &matcher).map_err(fail)?;
 
     let initiatives = store.initiative_keys()?;
@@ -133,8 +134,8 @@ pub fn import_score_bytes(
         }
         report.rows_read += 1;
         let reference_cell = cell(row, layout.id_column);
-        let mut warn = |field: &str, value: &str, reason: String| {
-            report.warnings.push(Warning { line: row.line, field: field.into(), value: value.into(), reason })
+        let mut warn = |field: &str, value: &str, kind: WarningKind| {
+            report.warnings.push(Warning { line: row.line, field: field.into(), value: value.into(), kind })
         };
         let named = reference_cell.text.trim();
         let id = match layout.matched_by {
@@ -151,11 +152,7 @@ pub fn import_score_bytes(
                     })
                     .unwrap_or_default();
                 if found.len() > 1 {
-                    warn(
-                        &layout.id_header,
-                        named,
-                        "this key is in several sources; add a source column, or use samla's id".into(),
-                    );
+                    warn(&layout.id_header, named, WarningKind::KeyInSeveralSources);
                     report.unmatched_rows += 1;
                     continue;
                 }
@@ -163,7 +160,7 @@ pub fn import_score_bytes(
             }
         };
         let Some(id) = id else {
-            warn(&layout.id_header, named, "no initiative has this id or key; the row is skipped".into());
+            warn(&layout.id_header, named, WarningKind::NoSuchInitiative);
             report.unmatched_rows += 1;
             continue;
         };
@@ -181,9 +178,9 @@ pub fn import_score_bytes(
                 Some(_) => warn(
                     &score_column.header,
                     &value.text,
-                    format!("outside the scale {}; not imported", definition.scale_text()),
+                    WarningKind::OutsideScale { scale: definition.scale_text() },
                 ),
-                None => warn(&score_column.header, &value.text, "not a number; not imported".into()),
+                None => warn(&score_column.header, &value.text, WarningKind::NotANumber),
             }
         }
     }
@@ -207,7 +204,7 @@ struct SheetLayout {
 /// criterion. A column headed `id` (or `samla id`) whose values are all whole numbers holds
 /// samla's ids; otherwise a key column (any header the sector import reads as the key) holds
 /// keys in their sources.
-fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) -> Result<SheetLayout, String> {
+fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &Lexicon) -> Result<SheetLayout, ScoreSheetProblem> {
     for (index, row) in rows.iter().enumerate().take(SCAN) {
         let headers: Vec<String> = row.texts().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
         let mut found = Vec::new();
@@ -233,9 +230,10 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) ->
                 .all(|t| t.trim().parse::<i64>().is_ok())
         };
         let id_named = headers.iter().position(|h| matches!(fold(h).as_str(), "id" | "samla id"));
-        let key_named = headers.iter().enumerate().position(|(column, h)| {
-            Some(column) != id_named && matcher.field_of(h).is_some_and(|(field, _)| field == Field::Key)
-        });
+        let key_named = headers
+            .iter()
+            .enumerate()
+            .position(|(column, h)| Some(column) != id_named && header_field(h, matcher) == Some(Field::Key));
         let (id_column, matched_by) = match (id_named, key_named) {
             (Some(column), _) if all_whole(column) => (column, MatchedBy::Id),
             (_, Some(column)) => (column, MatchedBy::Key),
@@ -243,12 +241,11 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) ->
             (None, None) => continue,
         };
         if found.is_empty() {
-            return Err(format!(
-                "line {}: the criteria columns ({}) are all derived and fill themselves; add a column for a scored criterion ({})",
-                row.line,
-                derived.iter().map(|c| c.header.as_str()).collect::<Vec<_>>().join(", "),
-                criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
-            ));
+            return Err(ScoreSheetProblem::OnlyDerived {
+                line: row.line,
+                derived: derived.iter().map(|c| c.header.clone()).collect(),
+                manual: criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.clone()).collect(),
+            });
         }
         let source_column = headers.iter().position(|h| matches!(fold(h).as_str(), "source" | "kilde" | "kildeliste"));
         return Ok(SheetLayout {
@@ -261,11 +258,8 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &HeaderMatcher) ->
             derived,
         });
     }
-    let manual: Vec<&str> = criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.as_str()).collect();
-    Err(format!(
-        "no header row with an id or key column and a criterion column; name the columns id (or key) and {}",
-        manual.join(", ")
-    ))
+    let manual = criteria.iter().filter(|c| c.is_manual()).map(|c| c.code.clone()).collect();
+    Err(ScoreSheetProblem::NoLayout { manual })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod columns;
 mod organisations;
 mod vocabulary;
 
-pub use columns::{ColumnNames, UnitWords};
+pub use columns::{ColumnNames, FieldWords, GeneralWords, UnitWords};
 pub use organisations::{AgencyDef, HistoricDef, LifeEventDef, LifeEvents, MinistryDef, MunicipalDef, Organisations};
 pub use vocabulary::{Vocabulary, VocabularyTerm};
 
@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(orgs.ministry.len(), 17, "16 ministries and SMK");
         assert!(orgs.agency.iter().any(|a| a.code == "Nav" && a.ministry == "AID"));
         let columns = source.columns().expect("columns");
-        assert!(columns.fields.contains_key("title"));
+        assert!(columns.words.contains_key("title") && columns.fields.is_empty());
         let vocabulary = source.vocabulary().expect("vocabulary");
         assert_eq!(vocabulary.phase.len(), 5);
     }

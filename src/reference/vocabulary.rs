@@ -13,6 +13,15 @@ pub struct Vocabulary {
     pub phase: Vec<VocabularyTerm>,
     #[serde(default)]
     pub risk: Vec<VocabularyTerm>,
+    /// Words that dress a phase up ("Fase 2 – planlegging", "konseptfasen", "idéstadiet").
+    #[serde(default)]
+    pub phase_words: Vec<String>,
+    /// Words for "under way" that fit any phase: they name one only when nothing else does.
+    #[serde(default)]
+    pub progress_words: Vec<String>,
+    /// Words that dress a risk up ("høy risiko", "risikonivå: lav").
+    #[serde(default)]
+    pub risk_words: Vec<String>,
 }
 
 /// A canonical value (stored as `name`) and the other ways files write it.

@@ -1,7 +1,6 @@
 //! Data for the portfolio screen: value against cost for every proposal, and requested
 //! amounts by ministry, in and out of the frame.
 
-use super::budget::Selection;
 use super::matrix::ScoreMatrix;
 use super::ranking::Ranking;
 use serde::Serialize;
@@ -16,9 +15,9 @@ pub struct ScatterPoint {
     pub incomplete: bool,
 }
 
-/// Every proposal with a requested amount, in rank order. `in_frame` is false without a
-/// selection.
-pub fn scatter(matrix: &ScoreMatrix, ranking: &Ranking, selection: Option<&Selection>) -> Vec<ScatterPoint> {
+/// Every proposal with a requested amount, in rank order. `in_frame` (a plan's, by row) is
+/// false without a frame.
+pub fn scatter(matrix: &ScoreMatrix, ranking: &Ranking, in_frame: Option<&[bool]>) -> Vec<ScatterPoint> {
     ranking
         .rows()
         .filter_map(|row| {
@@ -27,7 +26,7 @@ pub fn scatter(matrix: &ScoreMatrix, ranking: &Ranking, selection: Option<&Selec
                 row,
                 amount_nok,
                 total: ranking.totals[row],
-                in_frame: selection.is_some_and(|s| s.in_frame[row]),
+                in_frame: in_frame.is_some_and(|mask| mask.get(row).copied().unwrap_or(false)),
                 incomplete: !matrix.is_complete(row),
             })
         })
@@ -47,9 +46,9 @@ pub struct MinistryBar {
     pub no_amount_count: usize,
 }
 
-/// One bar per lead ministry, the largest total request first. Without a selection every
-/// amount is outside.
-pub fn by_ministry(matrix: &ScoreMatrix, selection: Option<&Selection>) -> Vec<MinistryBar> {
+/// One bar per lead ministry, the largest total request first. Without a frame (`in_frame`,
+/// a plan's, by row) every amount is outside.
+pub fn by_ministry(matrix: &ScoreMatrix, in_frame: Option<&[bool]>) -> Vec<MinistryBar> {
     let mut bars: Vec<MinistryBar> = Vec::new();
     for (row, candidate) in matrix.rows().iter().enumerate() {
         let ministry = candidate.lead_ministry().map(str::to_string);
@@ -63,7 +62,7 @@ pub fn by_ministry(matrix: &ScoreMatrix, selection: Option<&Selection>) -> Vec<M
         let bar = &mut bars[index];
         match candidate.amount_nok {
             None => bar.no_amount_count += 1,
-            Some(amount) if selection.is_some_and(|s| s.in_frame[row]) => {
+            Some(amount) if in_frame.is_some_and(|mask| mask.get(row).copied().unwrap_or(false)) => {
                 bar.in_frame_nok += amount;
                 bar.in_frame_count += 1;
             }
@@ -84,7 +83,7 @@ pub fn by_ministry(matrix: &ScoreMatrix, selection: Option<&Selection>) -> Vec<M
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::{Candidate, Frame, ScoreMatrix, Weights};
+    use crate::scoring::{Candidate, Duplicates, Locks, Mode, ScoreMatrix, Weights};
 
     #[test]
     fn bars_split_amounts_by_the_frame_and_scatter_follows_the_ranking() {
@@ -97,16 +96,20 @@ mod tests {
         ];
         let matrix = ScoreMatrix::new(criteria, rows, []);
         let ranking = matrix.rank(&Weights::current(matrix.criteria()));
-        let selection = matrix.select(&ranking, &Frame::new(50_000_000)).expect("select");
-        let bars = by_ministry(&matrix, Some(&selection));
+        let weights = Weights::current(matrix.criteria());
+        let plan = matrix
+            .prioritise(&ranking, &weights, 50_000_000, Locks::default(), Mode::RankOrder, &Duplicates::default())
+            .expect("plan")
+            .plan;
+        let bars = by_ministry(&matrix, Some(&plan.in_frame));
         let hod = bars.iter().find(|b| b.ministry.as_deref() == Some("HOD")).expect("HOD");
         assert_eq!(hod.in_frame_nok + hod.outside_nok, 120_000_000);
         assert_eq!(bars[0].ministry.as_deref(), Some("HOD"), "largest request first");
         assert_eq!(bars.iter().find(|b| b.ministry.is_none()).map(|b| b.no_amount_count), Some(1));
         let in_frame: i64 = bars.iter().map(|b| b.in_frame_nok).sum();
-        assert_eq!(in_frame, selection.spent_nok);
+        assert_eq!(in_frame, plan.spent_nok);
 
-        let points = scatter(&matrix, &ranking, Some(&selection));
+        let points = scatter(&matrix, &ranking, Some(&plan.in_frame));
         assert_eq!(points.len(), 3, "no point without an amount");
         let first_with_amount = ranking.rows().find(|&r| matrix.row(r).amount_nok.is_some());
         assert_eq!(Some(points[0].row), first_with_amount);

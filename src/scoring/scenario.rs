@@ -1,7 +1,10 @@
 //! Scenarios: a named set of weights, a budget frame and locks, and what changes between two.
 
-use super::budget::{Frame, Selection};
+use super::budget::Frame;
+use super::duplicates::Duplicates;
 use super::matrix::ScoreMatrix;
+use super::plan::Mode;
+use super::plan::{Locks, Plan};
 use super::ranking::Ranking;
 use super::weights::Weights;
 use crate::error::Result;
@@ -24,6 +27,22 @@ pub struct Scenario {
     pub saved_at: String,
     #[serde(default)]
     pub saved_by: String,
+    /// How the frame is filled.
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+/// What the priority screens keep between sessions besides the weights (which are stored
+/// with the criteria): the frame, how it is filled, and the locks (initiative ids).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PriorityState {
+    pub frame_nok: Option<i64>,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default)]
+    pub locked_in: Vec<i64>,
+    #[serde(default)]
+    pub locked_out: Vec<i64>,
 }
 
 /// A scenario applied to a score matrix.
@@ -31,7 +50,8 @@ pub struct Scenario {
 pub struct Outcome {
     pub weights: Weights,
     pub ranking: Ranking,
-    pub selection: Option<Selection>,
+    /// The plan of its frame, filled in its mode.
+    pub plan: Option<Plan>,
     /// What did not carry over: criteria the scenario does not name (they weigh 0), codes it
     /// names that no longer exist, locked initiatives that are no longer active.
     pub notes: Vec<String>,
@@ -64,14 +84,29 @@ impl Scenario {
         })
     }
 
-    /// Ranks (and selects, with a budget) under this scenario.
-    pub fn evaluate(&self, matrix: &ScoreMatrix) -> Result<Outcome> {
-        self.evaluate_with_curve(matrix, None)
+    /// Ranks (and fills its frame, in its mode) under this scenario; `duplicates` are the
+    /// marks of the matrix's rows (confirmed groups are funded once).
+    pub fn evaluate(&self, matrix: &ScoreMatrix, duplicates: &Duplicates) -> Result<Outcome> {
+        let (weights, mut notes) = self.weights_for(matrix)?;
+        let ranking = matrix.rank(&weights);
+        let plan = match self.frame(matrix, &mut notes) {
+            Some(frame) => {
+                let locks = Locks { locked_in: frame.locked_in, locked_out: frame.locked_out };
+                let mut input = matrix.plan_input(&ranking, &weights, frame.frame_nok, locks, self.mode, duplicates);
+                input.resolution_nok = frame.resolution_nok;
+                input.compare = false;
+                Some(super::optimise::prioritise(&input)?.plan)
+            }
+            None => None,
+        };
+        Ok(Outcome { weights, ranking, plan, notes })
     }
+}
 
-    /// Like [`Scenario::evaluate`], with the value-versus-frame curve computed up to
-    /// `curve_to_nok` (beyond the frame: what more money would buy).
-    pub fn evaluate_with_curve(&self, matrix: &ScoreMatrix, curve_to_nok: Option<i64>) -> Result<Outcome> {
+impl Scenario {
+    /// The scenario's weights for `matrix`'s criteria, with notes on what did not carry over
+    /// (criteria it does not name weigh 0; codes no longer defined are ignored).
+    pub fn weights_for(&self, matrix: &ScoreMatrix) -> Result<(Weights, Vec<String>)> {
         let (weights, unnamed, unknown) = Weights::from_codes(matrix.criteria(), &self.weights)?;
         let mut notes = Vec::new();
         if !unnamed.is_empty() {
@@ -80,20 +115,15 @@ impl Scenario {
         if !unknown.is_empty() {
             notes.push(format!("criteria no longer defined are ignored: {}", unknown.join(", ")));
         }
-        let ranking = matrix.rank(&weights);
-        let selection = match self.frame(matrix, &mut notes) {
-            Some(frame) => Some(matrix.select(&ranking, &Frame { curve_to_nok, ..frame })?),
-            None => None,
-        };
-        Ok(Outcome { weights, ranking, selection, notes })
+        Ok((weights, notes))
     }
 }
 
 impl Outcome {
-    /// The set a scenario puts forward: its selection within the frame, or else its top N.
+    /// The set a scenario puts forward: its plan within the frame, or else its top N.
     pub fn set(&self, top_n: usize) -> Vec<usize> {
-        match &self.selection {
-            Some(selection) => selection.chosen.clone(),
+        match &self.plan {
+            Some(plan) => plan.chosen.clone(),
             None => self.ranking.rows().take(top_n).collect(),
         }
     }
@@ -146,8 +176,8 @@ mod tests {
             weights: [(code.to_string(), 1.0)].into_iter().collect(),
             ..Scenario::default()
         };
-        let a = only("nytte").evaluate(&matrix).expect("a");
-        let b = only("strategi").evaluate(&matrix).expect("b");
+        let a = only("nytte").evaluate(&matrix, &Duplicates::default()).expect("a");
+        let b = only("strategi").evaluate(&matrix, &Duplicates::default()).expect("b");
         assert!(a.notes[0].contains("weigh 0"), "{:?}", a.notes);
         let diff = compare(&a, &b, 2);
         let ids = |rows: &[usize]| rows.iter().map(|&r| matrix.row(r).id).collect::<Vec<_>>();
@@ -157,7 +187,7 @@ mod tests {
 
         let framed =
             Scenario { budget_nok: Some(20_000_000), locked_in: vec![4], locked_out: vec![99], ..only("nytte") };
-        let outcome = framed.evaluate(&matrix).expect("framed");
+        let outcome = framed.evaluate(&matrix, &Duplicates::default()).expect("framed");
         assert_eq!(ids(&outcome.set(0)), vec![1, 4]);
         assert!(outcome.notes.iter().any(|n| n.contains("99")));
     }

@@ -99,15 +99,17 @@ impl Store {
     /// Copies the database, consistently even while it is in use, to a new file readable
     /// by its owner only. Refuses to overwrite an existing file.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
-            return Err(Error::Invalid(format!(
-                "{} exists; give another name (nothing was written)",
-                target.display()
-            )));
+        if target.symlink_metadata().is_ok() {
+            return Err(Error::OutputExists { path: target.to_path_buf() });
         }
-        // Written next to the target and renamed, so a failed backup never leaves half a file.
-        let partial = target.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
+        // Written beside the target under a name of this process's own and renamed, so a
+        // failed backup never leaves half a file and never touches another file.
+        let directory = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        crate::files::remove_stale_temp_files(&directory);
+        let partial = crate::files::temp_path(target, &directory);
         super::create_private_file(&partial)?;
         let result = (|| -> Result<()> {
             let mut destination = rusqlite::Connection::open(&partial)?;
@@ -115,36 +117,47 @@ impl Store {
             backup.run_to_completion(1024, Duration::ZERO, None)?;
             Ok(())
         })();
-        match result {
-            Ok(()) => std::fs::rename(&partial, target).map_err(|e| Error::io("write", target, e)),
-            Err(error) => {
-                let _ = std::fs::remove_file(&partial);
-                Err(error)
-            }
-        }
+        let placed = result.and_then(|()| {
+            // A hard link fails when the target appeared meanwhile: never replace a file.
+            std::fs::hard_link(&partial, target).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::OutputExists { path: target.to_path_buf() },
+                _ => Error::io("write", target, e),
+            })
+        });
+        let _ = std::fs::remove_file(&partial);
+        placed
     }
 
-    /// A backup in `dir` named after the database and the time, before a change that
-    /// rewrites much (an import); keeps the newest `keep`. None when there is nothing to
-    /// keep yet (an empty database).
+    /// The folder of this database's own backups: `dir`/NAME-HASH, where HASH comes from
+    /// the database's full path, so `x.db` and `x-1.db` (or two `samla.db` in different
+    /// folders) never share one, and pruning one never deletes the other's copies.
+    pub fn backup_folder(&self, dir: &Path) -> PathBuf {
+        use sha2::Digest;
+        let full = std::fs::canonicalize(self.path()).unwrap_or_else(|_| self.path().to_path_buf());
+        let digest = sha2::Sha256::digest(full.to_string_lossy().as_bytes());
+        let stem = self.path().file_stem().map_or_else(|| "samla".into(), |s| s.to_string_lossy().into_owned());
+        dir.join(format!("{stem}-{:02x}{:02x}{:02x}{:02x}", digest[0], digest[1], digest[2], digest[3]))
+    }
+
+    /// A backup in this database's folder under `dir` (see [`Store::backup_folder`]), named
+    /// after the time, before a change that rewrites much (an import); keeps the newest
+    /// `keep`. None when there is nothing to keep yet (an empty database).
     pub fn backup_before_change(&self, dir: &Path, keep: usize) -> Result<Option<PathBuf>> {
         let (active, withdrawn) = self.count_initiatives()?;
         if active + withdrawn == 0 {
             return Ok(None);
         }
-        std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
-        let stem = self.path().file_stem().map_or_else(|| "samla".into(), |s| s.to_string_lossy().into_owned());
+        super::create_private_dir(dir)?;
+        let folder = self.backup_folder(dir);
+        super::create_private_dir(&folder)?;
+        // The process id keeps two samla importing at the same moment apart.
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
-        let target = dir.join(format!("{stem}-{stamp}.db"));
+        let target = folder.join(format!("{stamp}-{}.db", std::process::id()));
         self.backup_to(&target)?;
-        let prefix = format!("{stem}-");
-        let mut existing: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| Error::io("read", dir, e))?
+        let mut existing: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map_err(|e| Error::io("read", &folder, e))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "db")
-                    && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-            })
+            .filter(|p| p.extension().is_some_and(|e| e == "db") && is_backup_name(p))
             .collect();
         existing.sort();
         let excess = existing.len().saturating_sub(keep);
@@ -168,6 +181,16 @@ impl Store {
         self.conn_mut().busy_timeout(limit)?;
         Ok(())
     }
+}
+
+/// `20261204-031500.123-4242.db`: a name [`Store::backup_before_change`] gives; nothing else
+/// in the folder is pruned.
+fn is_backup_name(path: &Path) -> bool {
+    let Some(stem) = path.file_stem().map(|s| s.to_string_lossy()) else { return false };
+    let Some((stamp, pid)) = stem.rsplit_once('-') else { return false };
+    !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S%.3f").is_ok()
 }
 
 /// Waits for a busy database: up to about a minute, saying so once.

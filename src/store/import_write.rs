@@ -29,6 +29,8 @@ pub(crate) struct Written {
     pub updated: Vec<Updated>,
     pub withdrawn: Vec<String>,
     pub new_municipalities: Vec<String>,
+    /// The source's active initiatives before this round.
+    pub active_before: usize,
 }
 
 /// An initiative already in the database for this source.
@@ -76,6 +78,7 @@ pub(crate) fn write(
     )?;
     let batch_id = tx.last_insert_rowid();
     let mut existing = load_existing(tx, source_id, previous)?;
+    let active_before = existing.values().filter(|e| e.active).count();
     let mut links = Links::prepare(tx)?;
     let first_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM initiatives", [], |r| r.get(0))?;
     let mut new_rows = NewRows::new(tx, first_id)?;
@@ -187,7 +190,7 @@ pub(crate) fn write(
             "the reference data changed while the file was imported; nothing was written, import it again".into(),
         ));
     }
-    Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities })
+    Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities, active_before })
 }
 
 /// Records the final counts and the report of a batch.

@@ -7,7 +7,9 @@ mod health;
 pub(crate) mod import_write;
 mod initiatives;
 pub(crate) mod lookup;
+mod mappings;
 mod reference;
+mod scenarios;
 pub(crate) mod schema;
 mod scoring;
 mod tagging;
@@ -21,7 +23,7 @@ pub fn schema_version() -> i64 {
     schema::latest_version()
 }
 
-use crate::error::{Error, Result};
+use crate::error::{DatabaseProblem, Error, NotSamla, Result};
 use crate::reference::ReferenceSource;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::io::Read;
@@ -65,6 +67,8 @@ impl Store {
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| database_error(path, e))?;
+        // Before the first read: another samla may be creating this very database.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| database_error(path, e))?;
         let mut store = Self { conn, path: path.to_path_buf() };
         store.prepare(reference)?;
         Ok(store)
@@ -73,9 +77,15 @@ impl Store {
     /// A private in-memory database with the schema and built-in reference data (tests,
     /// benchmarks, dry runs).
     pub fn open_in_memory() -> Result<Self> {
+        Self::open_in_memory_with(&ReferenceSource::builtin())
+    }
+
+    /// A private in-memory database with `reference` loaded: a dry run's stand-in for a
+    /// database that does not exist yet, so trying an import creates no file.
+    pub fn open_in_memory_with(reference: &ReferenceSource) -> Result<Self> {
         let conn = Connection::open_in_memory()?;
         let mut store = Self { conn, path: PathBuf::from(":memory:") };
-        store.prepare(&ReferenceSource::builtin())?;
+        store.prepare(reference)?;
         Ok(store)
     }
 
@@ -99,35 +109,66 @@ impl Store {
     /// Checks identity and version (read-only), then sets the connection up and migrates.
     fn prepare(&mut self, reference: &ReferenceSource) -> Result<()> {
         let path = self.path.clone();
-        let read = |conn: &Connection| -> rusqlite::Result<(i64, i64, i64)> {
-            let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-            Ok((app, version, objects))
-        };
-        let (app, version, objects) = read(&self.conn).map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(code, _)
-                if matches!(code.code, rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) =>
-            {
-                Error::NotSamlaDatabase {
-                    path: path.clone(),
-                    reason: "the file is corrupt or not an SQLite database".into(),
+        let version = self.identify()?;
+        self.configure()?;
+        if version == 0 {
+            // A new database (its page size is fixed once WAL is on). Pages of 16 KiB instead
+            // of SQLite's 4 KiB made a 100 000-row import 8 % faster and its file 6 % smaller:
+            // initiatives carry long descriptions and their raw rows, and samla reads whole
+            // tables far more often than single rows.
+            self.conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+        }
+        if self.path != Path::new(":memory:") {
+            self.enter_wal()?;
+        }
+        if version < schema::latest_version() {
+            self.migrate(version, reference).map_err(|e| match e {
+                Error::Sql(sql) => database_error(&path, sql),
+                other => other,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Refuses another application's database and a newer schema; returns the version.
+    /// Read in one statement, so in one snapshot: another samla may be creating this very
+    /// database, and three reads could see its tables but not yet its application id.
+    fn identify(&self) -> Result<i64> {
+        let path = &self.path;
+        let (app, version, objects): (i64, i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()),
+                        (SELECT user_version FROM pragma_user_version()),
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(code, _)
+                    if matches!(
+                        code.code,
+                        rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                    ) =>
+                {
+                    Error::NotSamlaDatabase { path: path.clone(), reason: NotSamla::CorruptOrNotSqlite }
                 }
-            }
-            other => database_error(&path, other),
-        })?;
+                other => database_error(path, other),
+            })?;
         let fresh = app == 0 && version == 0 && objects == 0;
         if !fresh && app != schema::APPLICATION_ID {
-            return Err(Error::NotSamlaDatabase {
-                path,
-                reason: "it is an SQLite database of another application".into(),
-            });
+            return Err(Error::NotSamlaDatabase { path: path.clone(), reason: NotSamla::OtherApplication });
         }
         let latest = schema::latest_version();
         if version > latest {
-            return Err(Error::SchemaTooNew { path, found: version, known: latest });
+            return Err(Error::SchemaTooNew { path: path.clone(), found: version, known: latest });
         }
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(version)
+    }
+
+    /// Busy waits, transactions that lock at once, the Norwegian collation, the search
+    /// function, foreign keys.
+    fn configure(&mut self) -> Result<()> {
         // Every transaction here writes, so it takes the write lock when it begins: a
         // deferred one that read first and then wants to write while another process
         // writes gets SQLITE_BUSY at once, with no wait (SQLite cannot wait without risking
@@ -146,34 +187,33 @@ impl Store {
             },
         )?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        if version == 0 {
-            // A new database (its page size is fixed once WAL is on). Pages of 16 KiB instead
-            // of SQLite's 4 KiB made a 100 000-row import 8 % faster and its file 6 % smaller:
-            // initiatives carry long descriptions and their raw rows, and samla reads whole
-            // tables far more often than single rows.
-            self.conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-        }
-        if self.path != Path::new(":memory:") {
-            let mode: String = self
-                .conn
-                .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
-                .map_err(|e| database_error(&path, e))?;
-            if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::Database {
-                    path,
-                    message: format!("cannot switch to WAL journal mode (got {mode})"),
-                });
+        Ok(())
+    }
+
+    /// Puts the database in WAL mode. Switching needs the file to itself for a moment and
+    /// SQLite does not wait for that (no busy handler): while another samla opens the same
+    /// new database, try again until the busy timeout has passed.
+    fn enter_wal(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let started = std::time::Instant::now();
+        let mode: String = loop {
+            match self.conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0)) {
+                Ok(mode) => break mode,
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(database_error(&path, e)),
             }
-            // WAL with synchronous=NORMAL is durable across application crashes and never
-            // corrupts on power loss; it may lose the last commit on power loss only.
-            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        };
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::DatabaseOpen { path, problem: DatabaseProblem::NoWal { mode } });
         }
-        if version < latest {
-            self.migrate(version, reference).map_err(|e| match e {
-                Error::Sql(sql) => database_error(&path, sql),
-                other => other,
-            })?;
-        }
+        // WAL with synchronous=NORMAL is durable across application crashes and never
+        // corrupts on power loss; it may lose the last commit on power loss only.
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
     }
 
@@ -181,6 +221,12 @@ impl Store {
         for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
             let version = index as i64 + 1;
             let tx = self.conn.transaction()?;
+            // Another samla that opened the same new database may have migrated it while
+            // this one waited for the write lock.
+            let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now >= version {
+                continue;
+            }
             tx.execute_batch(sql)?;
             if version == 1 {
                 tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
@@ -265,49 +311,81 @@ impl Store {
 }
 
 pub use reference::SyncCounts;
+pub use scenarios::LIKELY_PAIRS_LIMIT;
 
 /// Refuses paths that are not (or cannot become) a database file, before SQLite sees them.
 fn check_path(path: &Path, mode: OpenMode) -> Result<()> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(Error::DatabaseIsDirectory { path: path.into() }),
-        Ok(meta) => {
-            if meta.len() == 0 {
-                return if mode == OpenMode::Create {
-                    Ok(())
-                } else {
-                    Err(Error::NotSamlaDatabase { path: path.into(), reason: "the file is empty".into() })
-                };
-            }
+        // A device or a pipe: SQLite would write its journal beside it (`/dev/null-journal`).
+        Ok(meta) if !meta.is_file() => Err(Error::DatabaseNotAFile { path: path.into() }),
+        Ok(meta) if meta.len() == 0 => match mode {
+            // An empty file (made by `touch`, or by another samla a moment ago) becomes the
+            // database: private, as a file samla creates itself.
+            OpenMode::Create => make_private(path),
+            OpenMode::Existing => Err(Error::NotSamlaDatabase { path: path.into(), reason: NotSamla::Empty }),
+        },
+        Ok(_) => {
             let mut header = [0u8; 16];
             let mut file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
             let read = file.read(&mut header).map_err(|e| Error::io("read", path, e))?;
             if read < header.len() || &header != b"SQLite format 3\0" {
-                return Err(Error::NotSamlaDatabase { path: path.into(), reason: "it is not an SQLite file".into() });
+                return Err(Error::NotSamlaDatabase { path: path.into(), reason: NotSamla::NotSqlite });
             }
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => match mode {
             OpenMode::Existing => Err(Error::DatabaseMissing { path: path.into() }),
-            OpenMode::Create => create_private_file(path),
+            // Another samla may create it at the same moment: then both use that file.
+            OpenMode::Create => match create_private_file(path) {
+                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+                other => other,
+            },
         },
         Err(e) => Err(Error::io("open", path, e)),
     }
+}
+
+/// Readable by its owner only.
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::io("write", path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates a directory (and its parents) readable by its owner only, whatever the umask.
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    // The mode above passes through the umask; an explicit one does not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
 }
 
 /// Creates an empty file readable by its owner only; SQLite gives its -wal and -shm files the
 /// same permissions. Proposals are confidential until the budget is published.
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.exists() {
-            let mut builder = std::fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::DirBuilderExt;
-                builder.mode(0o700);
-            }
-            builder.create(parent).map_err(|e| Error::io("create directory", parent, e))?;
-        }
+        create_private_dir(parent)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -321,24 +399,18 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 }
 
 fn database_error(path: &Path, error: rusqlite::Error) -> Error {
-    let message = match &error {
+    let problem = match &error {
         rusqlite::Error::SqliteFailure(code, _) => match code.code {
-            rusqlite::ErrorCode::ReadOnly => "the file or its directory is read-only".to_string(),
-            rusqlite::ErrorCode::CannotOpen => {
-                "cannot open the file (check that it and its directory are readable and writable)".to_string()
-            }
-            rusqlite::ErrorCode::PermissionDenied => "permission denied".to_string(),
-            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
-                "another samla is writing to it and did not finish in time; try again".to_string()
-            }
-            rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
-                "the file is corrupt or not an SQLite database".to_string()
-            }
-            _ => error.to_string(),
+            rusqlite::ErrorCode::ReadOnly => DatabaseProblem::ReadOnly,
+            rusqlite::ErrorCode::CannotOpen => DatabaseProblem::CannotOpen,
+            rusqlite::ErrorCode::PermissionDenied => DatabaseProblem::PermissionDenied,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => DatabaseProblem::Busy,
+            rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => DatabaseProblem::Corrupt,
+            _ => DatabaseProblem::Other { detail: error.to_string() },
         },
-        _ => error.to_string(),
+        _ => DatabaseProblem::Other { detail: error.to_string() },
     };
-    Error::Database { path: path.to_path_buf(), message }
+    Error::DatabaseOpen { path: path.to_path_buf(), problem }
 }
 
 #[cfg(test)]

@@ -220,6 +220,21 @@ CREATE TABLE scenarios (
     saved_by TEXT NOT NULL
 );
 "#,
+    // 3: a scenario remembers how its frame is filled (rank order, most benefit, benefit per
+    // krone); scenarios saved before keep the rank order, the default.
+    r#"
+ALTER TABLE scenarios ADD COLUMN mode TEXT NOT NULL DEFAULT 'rank_order';
+"#,
+    // 4: the columns an analyst confirmed for a source, reused for its next round.
+    r#"
+CREATE TABLE source_mappings (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    -- A JSON array of [field, header] pairs.
+    mapping TEXT NOT NULL,
+    confirmed_by TEXT NOT NULL,
+    confirmed_at TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

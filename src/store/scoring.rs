@@ -1,12 +1,9 @@
-//! Criteria, scores, weights and scenarios in the database.
+//! Criteria, scores and weights in the database (scenarios are in `scenarios.rs`).
 
 use super::Store;
 use crate::error::{Error, Result};
 use crate::scoring::criteria::format_number;
-use crate::scoring::{
-    Candidate, Criteria, Criterion, DerivedField, Scenario, ScoreEdit, ScoreMatrix, Transform, Weights,
-};
-use crate::text::{closest, fold};
+use crate::scoring::{Candidate, Criteria, Criterion, DerivedField, ScoreEdit, ScoreMatrix, Transform, Weights};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::BTreeMap;
 
@@ -47,7 +44,7 @@ pub(crate) fn sync_criteria(tx: &Transaction<'_>, criteria: &Criteria) -> Result
     Ok(criteria.len())
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))
 }
 
@@ -255,94 +252,6 @@ impl Store {
         self.set_score(edit.initiative_id, &edit.criterion, edit.new, who)
     }
 
-    /// Saves a scenario, replacing one of the same name.
-    pub fn save_scenario(&self, scenario: &Scenario) -> Result<()> {
-        let name = scenario.name.trim();
-        if name.is_empty() {
-            return Err(Error::Invalid("a scenario needs a name".into()));
-        }
-        self.conn().execute(
-            "INSERT INTO scenarios (name, weights, budget_nok, resolution_nok, locked_in, locked_out, saved_at, saved_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (name) DO UPDATE SET weights = excluded.weights, budget_nok = excluded.budget_nok,
-                 resolution_nok = excluded.resolution_nok, locked_in = excluded.locked_in,
-                 locked_out = excluded.locked_out, saved_at = excluded.saved_at, saved_by = excluded.saved_by",
-            params![
-                name,
-                to_json(&scenario.weights)?,
-                scenario.budget_nok,
-                scenario.resolution_nok,
-                to_json(&scenario.locked_in)?,
-                to_json(&scenario.locked_out)?,
-                scenario.saved_at,
-                scenario.saved_by,
-            ],
-        )?;
-        Ok(())
-    }
-
-    /// Every saved scenario, by name.
-    pub fn scenarios(&self) -> Result<Vec<Scenario>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT name, weights, budget_nok, resolution_nok, locked_in, locked_out, saved_at, saved_by
-             FROM scenarios ORDER BY name COLLATE norwegian",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(name, weights, budget_nok, resolution_nok, locked_in, locked_out, saved_at, saved_by)| {
-                let broken = |e: serde_json::Error| Error::Database {
-                    path: self.path().to_path_buf(),
-                    message: format!("scenario '{name}' is unreadable: {e}"),
-                };
-                Ok(Scenario {
-                    weights: serde_json::from_str(&weights).map_err(broken)?,
-                    locked_in: serde_json::from_str(&locked_in).map_err(broken)?,
-                    locked_out: serde_json::from_str(&locked_out).map_err(broken)?,
-                    name,
-                    budget_nok,
-                    resolution_nok,
-                    saved_at,
-                    saved_by,
-                })
-            })
-            .collect()
-    }
-
-    /// The scenario of this name (case and accents ignored), or an error naming close ones.
-    pub fn scenario(&self, name: &str) -> Result<Scenario> {
-        let mut all = self.scenarios()?;
-        let wanted = fold(name);
-        if let Some(index) =
-            all.iter().position(|s| s.name == name).or_else(|| all.iter().position(|s| fold(&s.name) == wanted))
-        {
-            return Ok(all.swap_remove(index));
-        }
-        let names: Vec<String> = all.iter().map(|s| s.name.clone()).collect();
-        let mut hint = closest(name, names.iter().map(String::as_str), 3);
-        if hint.is_empty() && names.len() <= 12 {
-            hint = names;
-        }
-        Err(Error::unknown("scenario", name, &hint))
-    }
-
-    /// Deletes a scenario; false when there was none of that name.
-    pub fn delete_scenario(&self, name: &str) -> Result<bool> {
-        Ok(self.conn().execute("DELETE FROM scenarios WHERE name = ?1", [name])? > 0)
-    }
-
     /// The stored score of one cell, if any (for tests and detail screens).
     pub fn score(&self, initiative_id: i64, code: &str) -> Result<Option<f64>> {
         Ok(self
@@ -529,25 +438,5 @@ mod tests {
         store.sync_reference(&ReferenceSource::with_user_dir(dir.path())).expect("sync");
         assert!(store.criteria().expect("criteria").find("analyse").is_none());
         assert_eq!(store.score(1, "analyse").expect("kept"), Some(3.0));
-    }
-
-    #[test]
-    fn scenarios_round_trip_by_name() {
-        let store = Store::open_in_memory().expect("store");
-        let scenario = Scenario {
-            name: "Mars-møtet".into(),
-            weights: [("nytte".to_string(), 2.0)].into_iter().collect(),
-            budget_nok: Some(500_000_000),
-            locked_in: vec![3],
-            saved_at: "2026-11-28T10:00:00+01:00".into(),
-            saved_by: "kari".into(),
-            ..Scenario::default()
-        };
-        store.save_scenario(&scenario).expect("save");
-        assert_eq!(store.scenario("mars-motet").expect("folded name"), scenario);
-        store.save_scenario(&Scenario { budget_nok: None, ..scenario.clone() }).expect("replace");
-        assert_eq!(store.scenarios().expect("all").len(), 1);
-        assert!(store.scenario("april").is_err());
-        assert!(store.delete_scenario("Mars-møtet").expect("delete"));
     }
 }

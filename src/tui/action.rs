@@ -61,11 +61,13 @@ pub enum Action {
     SkipPair,
     ExportView,
     WriteBrief,
+    CycleMode,
+    Scenarios,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 55] = [
+    pub const ALL: [Action; 57] = [
         Action::Search,
         Action::Filter,
         Action::ClearFilter,
@@ -113,6 +115,8 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::SaveScenario,
+        Action::CycleMode,
+        Action::Scenarios,
         Action::ExportView,
         Action::WriteBrief,
         Action::ImportFile,
@@ -167,6 +171,8 @@ impl Action {
             Action::ScreenScores => "screen_scores",
             Action::ScreenPortfolio => "screen_portfolio",
             Action::SaveScenario => "save_scenario",
+            Action::CycleMode => "cycle_mode",
+            Action::Scenarios => "scenarios",
             Action::Tag => "tag",
             Action::TagShown => "tag_shown",
             Action::ScreenSuggestions => "screen_suggestions",
@@ -232,6 +238,8 @@ impl Action {
             Action::ScreenScores => i18n::ACT_SCREEN_SCORES,
             Action::ScreenPortfolio => i18n::ACT_SCREEN_PORTFOLIO,
             Action::SaveScenario => i18n::ACT_SAVE_SCENARIO,
+            Action::CycleMode => i18n::ACT_CYCLE_MODE,
+            Action::Scenarios => i18n::ACT_SCENARIOS,
             Action::Tag => i18n::ACT_TAG,
             Action::TagShown => i18n::ACT_TAG_SHOWN,
             Action::ScreenSuggestions => i18n::ACT_SCREEN_SUGGESTIONS,

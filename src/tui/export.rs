@@ -25,6 +25,10 @@ pub struct BriefJob {
     pub lang: Lang,
     pub budget_nok: Option<i64>,
     pub weights: Option<Weights>,
+    /// The screen's mode and locks (ids), so the brief's plan is the screen's.
+    pub mode: crate::scoring::Mode,
+    pub locked_in: Vec<i64>,
+    pub locked_out: Vec<i64>,
     /// The open pairs of the review queue; None while it is still being built.
     pub candidates: Option<Vec<CandidatePair>>,
     pub force: bool,
@@ -66,6 +70,9 @@ impl OutputJob {
                     lang: job.lang,
                     budget_nok: job.budget_nok,
                     weights: job.weights.clone(),
+                    mode: job.mode,
+                    locked_in: job.locked_in.clone(),
+                    locked_out: job.locked_out.clone(),
                     candidates: job.candidates.as_deref(),
                     ..BriefOptions::default()
                 };
@@ -110,6 +117,7 @@ fn weights_and_frame(app: &App) -> (Option<Weights>, Option<FrameSpec>) {
         budget_nok,
         locked_in: ids(&scoring.locked_in),
         locked_out: ids(&scoring.locked_out),
+        mode: scoring.mode,
     });
     (Some(scoring.weights.clone()), frame)
 }
@@ -137,11 +145,16 @@ pub fn brief_job(app: &App, path: PathBuf) -> OutputJob {
         .duplicates
         .as_ref()
         .map(|d| d.queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect());
+    let (locked_in, locked_out) =
+        frame.as_ref().map(|f| (f.locked_in.clone(), f.locked_out.clone())).unwrap_or_default();
     OutputJob::Brief(BriefJob {
         path,
         lang: app.lang,
         budget_nok: frame.map(|f| f.budget_nok),
         weights,
+        mode: app.scoring.as_ref().map(|s| s.mode).unwrap_or_default(),
+        locked_in,
+        locked_out,
         candidates,
         force: false,
     })

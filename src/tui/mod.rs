@@ -13,8 +13,10 @@ pub mod input;
 pub mod keymap;
 pub mod matrix;
 pub mod scoring;
+mod scoring_io;
 pub mod theme;
 pub mod ui;
+pub mod worker;
 
 use crate::config::Lang;
 use crate::error::{Error, Result};
@@ -32,6 +34,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 use theme::Theme;
+use worker::Workers;
 
 /// How many initiatives the first screen loads before the rest arrives from a worker.
 pub const FIRST_LOAD: usize = 500;
@@ -95,7 +98,7 @@ enum Message {
     PortfolioLoaded(Result<Portfolio>),
     ImportDone(Box<Result<ImportReport>>),
     ScoringLoaded(Box<Result<crate::scoring::ScoreMatrix>>),
-    Selected(u64, Box<Result<crate::scoring::Selection>>),
+    Selected(u64, Box<Result<crate::scoring::Prioritised>>),
     SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
     DuplicatesLoaded(Box<Result<crate::dedupe::ReviewQueue>>),
     OutputDone(Box<export::OutputJob>, Result<export::Written>),
@@ -128,20 +131,36 @@ pub fn run(options: Options) -> Result<()> {
     let mut store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
     store.wait_at_most(Duration::from_secs(2))?;
     let (mut app, more) = start_app(&store, &options)?;
+    let auto_duplicates = store.count_initiatives()?.0 <= AUTO_DUPLICATES_LIMIT;
+    // Jobs start once the terminal and its panic hook are set up (see TerminalGuard::enter).
+    let mut terminal = TerminalGuard::enter(options.mouse)?;
     let (sender, receiver) = channel();
+    let mut workers = Workers::default();
     if more {
-        spawn_load(&options, sender.clone());
+        spawn_load(&mut workers, &options, &sender);
     }
     // The table marks initiatives in candidate pairs, so the queue is built from the start;
     // at national scale it takes gigabytes and most of a minute, so only when asked (screen 8).
-    if store.count_initiatives()?.0 <= AUTO_DUPLICATES_LIMIT {
+    if auto_duplicates {
         app.duplicates_loading = true;
-        spawn_duplicates(&options, sender.clone());
+        spawn_duplicates(&mut workers, &options, &sender);
     }
-    let mut terminal = TerminalGuard::enter(options.mouse)?;
-    let result = event_loop(&mut terminal, &mut app, &mut store, &options, &sender, &receiver);
+    let channels = Channels { sender: &sender, receiver: &receiver };
+    let result = event_loop(&mut terminal, &mut app, &mut store, &options, &channels, &mut workers);
+    if let Some(job) = &app.job {
+        job.monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    let failure = workers.finish();
     drop(terminal);
-    result
+    result?;
+    // A job stopped by a bug was shown on screen; the exit code says so too.
+    failure.map_or(Ok(()), Err)
+}
+
+/// How jobs talk back to the event loop.
+struct Channels<'a> {
+    sender: &'a Sender<Message>,
+    receiver: &'a Receiver<Message>,
 }
 
 /// Raw mode, the alternate screen and mouse capture; all undone on drop and on panic.
@@ -152,13 +171,13 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter(mouse: bool) -> Result<Self> {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+        let terminal = ratatui::try_init().map_err(|e| Error::io("open", "the terminal", e))?;
+        // After ratatui's own hook, which would restore the terminal on a panic in any
+        // thread: a job's panic must leave the screen running (it is reported on it).
+        worker::install_panic_hook(std::thread::current().id(), || {
             let _ = execute!(std::io::stdout(), DisableMouseCapture);
             ratatui::restore();
-            previous(info);
-        }));
-        let terminal = ratatui::try_init().map_err(|e| Error::io("open", "the terminal", e))?;
+        });
         if mouse {
             let _ = execute!(std::io::stdout(), EnableMouseCapture);
         }
@@ -180,14 +199,15 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
     options: &Options,
-    sender: &Sender<Message>,
-    receiver: &Receiver<Message>,
+    channels: &Channels<'_>,
+    workers: &mut Workers,
 ) -> Result<()> {
+    let (sender, receiver) = (channels.sender, channels.receiver);
     let terminal = &mut guard.terminal;
     let draw_error = |e: std::io::Error| Error::io("draw on", "the terminal", e);
     let size = terminal.size().map_err(draw_error)?;
     app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-    let mut workers: Vec<std::thread::JoinHandle<()>> = Vec::new();
+    worker::inject_failure("screen");
     loop {
         load_pair_texts(app, store);
         terminal.draw(|frame| ui::draw(frame, app, &options.theme)).map_err(draw_error)?;
@@ -222,7 +242,7 @@ fn event_loop(
                     app.show_failure(&error);
                 }
                 Message::ScoringLoaded(result) => match *result {
-                    Ok(matrix) => effects.extend(app.scoring_loaded(matrix)),
+                    Ok(matrix) => effects.extend(scoring_io::loaded(matrix, app, store)),
                     Err(error) => {
                         app.scoring_loading = false;
                         app.show_failure(&error);
@@ -237,7 +257,10 @@ fn event_loop(
                     }
                 },
                 Message::DuplicatesLoaded(result) => match *result {
-                    Ok(queue) => app.duplicates_loaded(queue),
+                    Ok(queue) => {
+                        app.duplicates_loaded(queue);
+                        effects.extend(app.refresh_plan_duplicates());
+                    }
                     Err(error) => {
                         app.duplicates_loading = false;
                         app.show_failure(&error);
@@ -254,20 +277,12 @@ fn event_loop(
             }
         }
         for effect in effects {
-            run_effect(effect, app, store, options, sender, &mut workers);
+            run_effect(effect, app, store, options, sender, workers);
         }
         if app.quit {
-            if let Some(job) = &app.job {
-                job.monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            break;
+            return Ok(());
         }
     }
-    for worker in workers {
-        // An import stops at its next batch of rows when cancelled and rolls back.
-        let _ = worker.join();
-    }
-    Ok(())
 }
 
 /// Reads the descriptions of the pair the duplicates screen shows when they are not read
@@ -291,7 +306,7 @@ fn run_effect(
     store: &mut Store,
     options: &Options,
     sender: &Sender<Message>,
-    workers: &mut Vec<std::thread::JoinHandle<()>>,
+    workers: &mut Workers,
 ) {
     match effect {
         Effect::LoadDetail(id) => match store.initiative(id) {
@@ -307,24 +322,31 @@ fn run_effect(
                 Err(error) => app.show_failure(&error),
             }
         }
-        Effect::StartImport(path) => {
+        Effect::StartImport(request) => {
             let monitor = Arc::new(Monitor::default());
+            let path = request.path.clone();
             let file =
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            app.job = Some(Job { file, monitor: monitor.clone(), started: Instant::now() });
+            let (allow_withdraw, mappings) = (request.allow_withdraw, request.mappings.clone());
+            app.job = Some(Job { file, request, monitor: monitor.clone(), started: Instant::now() });
             let database = options.database.clone();
             let reference = options.reference.clone();
             let backup_dir = options.backup_dir.clone();
-            let import_options =
-                ImportOptions { analyst: options.analyst.clone(), monitor: Some(monitor), ..ImportOptions::default() };
-            let sender = sender.clone();
-            workers.push(std::thread::spawn(move || {
-                let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|mut store| {
+            let import_options = ImportOptions {
+                analyst: options.analyst.clone(),
+                monitor: Some(monitor),
+                allow_withdraw,
+                assume_yes: !mappings.is_empty(),
+                mappings,
+                ..ImportOptions::default()
+            };
+            let wrap = |result| Message::ImportDone(Box::new(result));
+            workers.spawn("import", sender, wrap, move || {
+                Store::open(&database, OpenMode::Existing, &reference).and_then(|mut store| {
                     store.backup_before_change(&backup_dir, crate::cli::BACKUPS_KEPT)?;
                     import_file(&mut store, &path, &import_options, &reference)
-                });
-                let _ = sender.send(Message::ImportDone(Box::new(result)));
-            }));
+                })
+            });
         }
         Effect::CancelImport => {
             if let Some(job) = &app.job {
@@ -338,20 +360,20 @@ fn run_effect(
             if let Some(state) = app.duplicates.as_mut() {
                 state.forget_texts();
             }
-            spawn_load(options, sender.clone());
+            spawn_load(workers, options, sender);
             if app.scoring.is_some() {
                 app.scoring_loading = true;
-                spawn_scoring(options, sender.clone());
+                spawn_scoring(workers, options, sender);
             }
             if !app.duplicates_loading {
                 app.duplicates_loading = true;
-                spawn_duplicates(options, sender.clone());
+                spawn_duplicates(workers, options, sender);
             }
             if let Ok(batches) = store.batches(None) {
                 app.batches = batches;
             }
         }
-        Effect::LoadScoring => spawn_scoring(options, sender.clone()),
+        Effect::LoadScoring => spawn_scoring(workers, options, sender),
         Effect::SaveWeights => {
             if let Some(scoring) = app.scoring.as_mut() {
                 match store.set_weights(scoring.matrix.criteria(), &scoring.weights, &options.analyst) {
@@ -361,11 +383,9 @@ fn run_effect(
             }
         }
         Effect::Select(job) => {
-            let sender = sender.clone();
-            std::thread::spawn(move || {
-                let result = crate::scoring::select(&job.items, &job.order, &job.frame);
-                let _ = sender.send(Message::Selected(job.generation, Box::new(result)));
-            });
+            let generation = job.generation;
+            let wrap = move |result| Message::Selected(generation, Box::new(result));
+            workers.spawn("selection", sender, wrap, move || crate::scoring::prioritise(&job.input));
         }
         Effect::SetScore { id, code, value } => match store.set_score(id, &code, value, &options.analyst) {
             Ok(edit) => {
@@ -404,25 +424,23 @@ fn run_effect(
         Effect::LoadSuggestions => {
             let database = options.database.clone();
             let reference = options.reference.clone();
-            let sender = sender.clone();
-            std::thread::spawn(move || {
-                let result = Store::open(&database, OpenMode::Existing, &reference)
-                    .and_then(|store| crate::suggest::suggest(&store, &reference));
-                let _ = sender.send(Message::SuggestionsLoaded(Box::new(result)));
+            let wrap = |result| Message::SuggestionsLoaded(Box::new(result));
+            workers.spawn("suggestions", sender, wrap, move || {
+                Store::open(&database, OpenMode::Existing, &reference)
+                    .and_then(|store| crate::suggest::suggest(&store, &reference))
             });
         }
-        Effect::LoadDuplicates => spawn_duplicates(options, sender.clone()),
+        Effect::LoadDuplicates => spawn_duplicates(workers, options, sender),
         Effect::Output(job) => {
             // A brief at national scale takes a moment; the screen stays live meanwhile.
             let (database, reference) = (options.database.clone(), options.reference.clone());
             let templates = crate::export::brief::Templates::with_user_dir(&options.config_dir);
-            let sender = sender.clone();
             app.notice = Some((format!("{} {}…", app.t(crate::i18n::WRITING), job.path().display()), false));
-            workers.push(std::thread::spawn(move || {
-                let result = Store::open(&database, OpenMode::Existing, &reference)
-                    .and_then(|store| job.run(&store, &templates));
-                let _ = sender.send(Message::OutputDone(job, result));
-            }));
+            let returned = job.clone();
+            let wrap = move |result| Message::OutputDone(returned, result);
+            workers.spawn("output", sender, wrap, move || {
+                Store::open(&database, OpenMode::Existing, &reference).and_then(|store| job.run(&store, &templates))
+            });
         }
         Effect::DecidePair { pair, decision, note, remember } => {
             let stored = match decision {
@@ -432,59 +450,49 @@ fn run_effect(
                 None => store.undo_pair_decision(pair.a, pair.b, &options.analyst).map(|_| None),
             };
             match stored {
-                Ok(after) => app.pair_stored(*pair, after, remember),
+                Ok(after) => {
+                    app.pair_stored(*pair, after, remember);
+                    for effect in app.refresh_plan_duplicates() {
+                        run_effect(effect, app, store, options, sender, workers);
+                    }
+                }
                 Err(error) => app.show_failure(&error),
             }
         }
-        Effect::SaveScenario(name) => {
-            if let Some(scoring) = &app.scoring {
-                let scenario = crate::scoring::Scenario {
-                    name: name.clone(),
-                    weights: scoring.weights.to_codes(scoring.matrix.criteria()),
-                    budget_nok: scoring.frame_nok,
-                    resolution_nok: None,
-                    locked_in: scoring.locked_in.iter().map(|r| scoring.matrix.row(*r).id).collect(),
-                    locked_out: scoring.locked_out.iter().map(|r| scoring.matrix.row(*r).id).collect(),
-                    saved_at: crate::now(),
-                    saved_by: options.analyst.clone(),
-                };
-                match store.save_scenario(&scenario) {
-                    Ok(()) => app.notice = Some((format!("{}: {name}", app.t(crate::i18n::SCENARIO_SAVED)), false)),
-                    Err(error) => app.show_failure(&error),
-                }
-            }
+        Effect::SaveScenario(_) | Effect::SavePriorityState(_) | Effect::LoadScenarios => {
+            scoring_io::run(effect, app, store, &options.analyst)
         }
     }
 }
 
 /// Loads the score matrix on a worker thread with its own connection.
-fn spawn_scoring(options: &Options, sender: Sender<Message>) {
+fn spawn_scoring(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
     let database = options.database.clone();
     let reference = options.reference.clone();
-    std::thread::spawn(move || {
-        let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|store| store.score_matrix());
-        let _ = sender.send(Message::ScoringLoaded(Box::new(result)));
+    let wrap = |result| Message::ScoringLoaded(Box::new(result));
+    workers.spawn("scoring", sender, wrap, move || {
+        Store::open(&database, OpenMode::Existing, &reference).and_then(|store| store.score_matrix())
     });
 }
 
 /// Builds the duplicate review queue on a worker thread with its own connection.
-fn spawn_duplicates(options: &Options, sender: Sender<Message>) {
+fn spawn_duplicates(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
     let database = options.database.clone();
     let reference = options.reference.clone();
     let threshold = options.duplicate_threshold;
-    std::thread::spawn(move || {
-        let result = Store::open(&database, OpenMode::Existing, &reference)
-            .and_then(|store| store.review_queue(&reference.service_kinds()?, threshold));
-        let _ = sender.send(Message::DuplicatesLoaded(Box::new(result)));
+    let wrap = |result| Message::DuplicatesLoaded(Box::new(result));
+    workers.spawn("duplicates", sender, wrap, move || {
+        Store::open(&database, OpenMode::Existing, &reference)
+            .and_then(|store| store.review_queue(&reference.service_kinds()?, threshold))
     });
 }
 
 /// Loads the whole portfolio on a worker thread with its own connection.
-fn spawn_load(options: &Options, sender: Sender<Message>) {
+fn spawn_load(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
     let database = options.database.clone();
     let reference = options.reference.clone();
-    std::thread::spawn(move || {
-        let result = Store::open(&database, OpenMode::Existing, &reference).and_then(|store| Portfolio::load(&store));
-        let _ = sender.send(Message::PortfolioLoaded(result));
+    let wrap = Message::PortfolioLoaded;
+    workers.spawn("load", sender, wrap, move || {
+        Store::open(&database, OpenMode::Existing, &reference).and_then(|store| Portfolio::load(&store))
     });
 }

@@ -2,7 +2,9 @@
 //! frame with its locks, and score edits with undo. The arithmetic is `crate::scoring`'s;
 //! this only keeps what the screens show and what changed.
 
-use crate::scoring::{BudgetItem, Frame, Ranking, ScoreEdit, ScoreMatrix, Selection, Weights};
+use crate::scoring::{
+    Coverage, Duplicates, Locks, PlanInput, Prioritised, PriorityState, Ranking, ScoreEdit, ScoreMatrix, Weights,
+};
 use std::collections::BTreeSet;
 
 /// Which pane of the priority screen the cursor keys move in.
@@ -12,13 +14,11 @@ pub enum Focus {
     List,
 }
 
-/// What the budget selection's worker needs: cheap to copy, unlike the matrix.
+/// What the plan's worker needs: cheap to copy, unlike the matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SelectionJob {
     pub generation: u64,
-    pub items: Vec<BudgetItem>,
-    pub order: Vec<usize>,
-    pub frame: Frame,
+    pub input: PlanInput,
 }
 
 pub struct ScoringState {
@@ -43,11 +43,18 @@ pub struct ScoringState {
     pub frame_nok: Option<i64>,
     pub locked_in: BTreeSet<usize>,
     pub locked_out: BTreeSet<usize>,
-    pub selection: Option<Selection>,
+    /// The plan for the frame, with the optimised alternative and the curve.
+    pub prioritised: Option<Prioritised>,
+    /// Duplicate marks of the rows (decisions and open pairs of the review queue).
+    pub duplicates: Duplicates,
+    /// How many initiatives are ranked without hand scores.
+    pub coverage: Coverage,
     /// Bumped on every change the selection depends on; a result for an older generation is
     /// stale and dropped.
     pub generation: u64,
     pub selecting: bool,
+    /// How the frame is filled.
+    pub mode: crate::scoring::Mode,
     /// Weights changed since they were last saved.
     pub weights_dirty: bool,
 }
@@ -56,6 +63,7 @@ impl ScoringState {
     pub fn new(matrix: ScoreMatrix) -> Self {
         let weights = Weights::current(matrix.criteria());
         let ranking = matrix.rank(&weights);
+        let coverage = matrix.coverage(&weights);
         let grid_col = matrix.criteria().iter().position(|c| c.is_manual()).unwrap_or(0);
         Self {
             grid_order: ranking.order.clone(),
@@ -74,16 +82,23 @@ impl ScoringState {
             frame_nok: None,
             locked_in: BTreeSet::new(),
             locked_out: BTreeSet::new(),
-            selection: None,
+            prioritised: None,
+            duplicates: Duplicates::default(),
+            coverage,
             generation: 0,
             selecting: false,
+            mode: crate::scoring::Mode::default(),
             weights_dirty: false,
         }
     }
 
-    /// The matrix row at a place in the ranking (0 = best).
+    /// The matrix row at a place of the list (0 = first): the plan's order with a frame
+    /// (benefit per krone reorders it), else the ranking's.
     pub fn row_at(&self, place: usize) -> Option<usize> {
-        self.ranking.order.get(place).map(|r| *r as usize)
+        match &self.prioritised {
+            Some(p) if p.plan.order.len() == self.ranking.len() => p.plan.order.get(place).copied(),
+            _ => self.ranking.order.get(place).map(|r| *r as usize),
+        }
     }
 
     /// The matrix row at a place of the score grid.
@@ -109,6 +124,7 @@ impl ScoringState {
             Some(previous) => std::mem::swap(previous, &mut self.spare),
             None => self.previous = Some(std::mem::take(&mut self.spare)),
         }
+        self.coverage = self.matrix.coverage(&self.weights);
         self.generation += 1;
     }
 
@@ -142,41 +158,62 @@ impl ScoringState {
         self.rerank();
     }
 
-    /// The job that recomputes the budget selection, when a frame is set.
+    /// The job that works out the plan again, when a frame is set.
     pub fn selection_job(&mut self) -> Option<SelectionJob> {
         let frame_nok = self.frame_nok?;
         self.selecting = true;
-        let items = self
-            .matrix
-            .rows()
-            .iter()
-            .zip(&self.ranking.totals)
-            .map(|(row, &value)| BudgetItem { cost_nok: row.amount_nok, value })
-            .collect();
-        Some(SelectionJob {
-            generation: self.generation,
-            items,
-            order: self.ranking.rows().collect(),
-            frame: Frame {
-                frame_nok,
-                locked_in: self.locked_in.iter().copied().collect(),
-                locked_out: self.locked_out.iter().copied().collect(),
-                ..Frame::new(frame_nok)
-            },
-        })
+        let locks = Locks {
+            locked_in: self.locked_in.iter().copied().collect(),
+            locked_out: self.locked_out.iter().copied().collect(),
+        };
+        let input = self.matrix.plan_input(&self.ranking, &self.weights, frame_nok, locks, self.mode, &self.duplicates);
+        Some(SelectionJob { generation: self.generation, input })
     }
 
-    /// Takes a finished selection unless something changed since it started.
-    pub fn selection_done(&mut self, generation: u64, selection: Selection) {
+    /// Takes a finished plan unless something changed since it started.
+    pub fn selection_done(&mut self, generation: u64, prioritised: Prioritised) {
         if generation == self.generation {
-            self.selection = Some(selection);
+            self.prioritised = Some(prioritised);
             self.selecting = false;
         }
     }
 
+    /// Steps to the next way of filling the frame.
+    pub fn cycle_mode(&mut self) {
+        self.mode = self.mode.next();
+        self.generation += 1;
+    }
+
+    /// What is kept between sessions (weights are stored with the criteria).
+    pub fn priority_state(&self) -> PriorityState {
+        let id = |row: &usize| self.matrix.row(*row).id;
+        PriorityState {
+            frame_nok: self.frame_nok,
+            mode: self.mode,
+            locked_in: self.locked_in.iter().map(id).collect(),
+            locked_out: self.locked_out.iter().map(id).collect(),
+        }
+    }
+
+    /// Takes back a kept state; locks on initiatives no longer active are dropped.
+    pub fn restore(&mut self, state: &PriorityState) {
+        self.frame_nok = state.frame_nok;
+        self.mode = state.mode;
+        self.locked_in = state.locked_in.iter().filter_map(|id| self.matrix.row_of(*id)).collect();
+        self.locked_out = state.locked_out.iter().filter_map(|id| self.matrix.row_of(*id)).collect();
+        self.prioritised = None;
+        self.generation += 1;
+    }
+
+    /// New duplicate marks (the review queue arrived or a pair was decided).
+    pub fn set_duplicates(&mut self, duplicates: Duplicates) {
+        self.duplicates = duplicates;
+        self.generation += 1;
+    }
+
     pub fn set_frame(&mut self, frame_nok: Option<i64>) {
         self.frame_nok = frame_nok;
-        self.selection = None;
+        self.prioritised = None;
         self.generation += 1;
     }
 
@@ -196,7 +233,7 @@ impl ScoringState {
 
     /// Whether a row is in the chosen set (false while none is computed).
     pub fn in_frame(&self, row: usize) -> bool {
-        self.selection.as_ref().is_some_and(|s| s.in_frame.get(row).copied().unwrap_or(false))
+        self.prioritised.as_ref().is_some_and(|p| p.plan.in_frame.get(row).copied().unwrap_or(false))
     }
 
     /// Places gained since the previous ranking (positive: up).

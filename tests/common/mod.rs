@@ -2,6 +2,7 @@
 //! run the real binary in it.
 #![allow(dead_code)]
 
+pub mod tmux;
 pub mod tui;
 
 use std::path::{Path, PathBuf};

@@ -42,7 +42,12 @@ pub fn small() -> Vec<Fixture> {
     vec![
         Fixture { name: "escapes.csv", bytes: escapes_csv(), expect: Expect::Imports(ESCAPES.len()) },
         Fixture { name: "bidi.csv", bytes: bidi_csv(), expect: Expect::Imports(BIDI.len()) },
-        Fixture { name: "quoting.csv", bytes: quoting_csv(), expect: Expect::Imports(5) },
+        Fixture { name: "quoting.csv", bytes: quoting_csv(), expect: Expect::Imports(4) },
+        Fixture {
+            name: "unclosed_quote.csv",
+            bytes: b"Tiltak;Virksomhet;Bel\xc3\xb8p\nA;Nav;1\n\"B;Nav;2\nC;Nav;3\nD;Nav;4\n".to_vec(),
+            expect: Expect::Refused("the quote opened on line 3 is never closed"),
+        },
         Fixture { name: "mixed_encoding.csv", bytes: mixed_encoding_csv(), expect: Expect::Imports(3) },
         Fixture { name: "c1_bytes.csv", bytes: c1_bytes_csv(), expect: Expect::Imports(2) },
         Fixture {
@@ -125,7 +130,6 @@ fn quoting_csv() -> Vec<u8> {
         "\"flere\nlinjer \"\"inni\"\"\";\"\";\n",
         "\"slutt\"etter;\"\"\"\";Nav\n",
         "\";;;\";\";\"\";\"\n",
-        "\"aldri lukket;resten\nav filen\n"
     );
     text.as_bytes().to_vec()
 }

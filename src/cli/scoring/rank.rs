@@ -1,251 +1,166 @@
-//! `samla rank`: the priority list, and the best set within a budget frame.
+//! `samla rank`: the priority list, and with a budget frame the plan that fills it (in rank
+//! order by default), with why each initiative left out is out. The table is in
+//! `rank_text.rs`; JSON and CSV carry the same rows as the screen and the brief.
 
-use super::{Context, RankArgs, decimal, evaluate, number, print, round, to_json, working_scenario};
-use crate::cli::table::{Column, render};
-use crate::cli::terminal_width;
-use crate::config::Lang;
-use crate::error::Result;
-use crate::i18n::{self, Text};
-use crate::scoring::{Outcome, Ranking, ScoreMatrix, Selection};
+use super::{Context, RankArgs, RankFormat, print, to_json, working_scenario};
+use crate::error::{Error, PrioritiesError, Result};
+use crate::i18n;
+use crate::scoring::{Coverage, Duplicates, ListSource, ListedRow, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
 use crate::store::OpenMode;
-use crate::text::{display_line, format_mnok};
-use serde::Serialize;
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-#[derive(Serialize)]
-struct RankRow<'a> {
-    rank: u32,
-    id: i64,
-    title: &'a str,
-    total_score: f64,
-    contributions: BTreeMap<&'a str, f64>,
-    amount_nok: Option<i64>,
-    in_frame: Option<bool>,
-    incomplete: bool,
-    missing: Vec<&'a str>,
+/// Everything a priority list is drawn from.
+pub(super) struct Ranked {
+    pub matrix: ScoreMatrix,
+    pub weights: Weights,
+    pub ranking: Ranking,
+    pub benefit: Vec<f64>,
+    pub prioritised: Option<Prioritised>,
+    pub duplicates: Duplicates,
+    pub coverage: Coverage,
+    /// What did not carry over from a scenario.
+    pub notes: Vec<String>,
+}
+
+impl Ranked {
+    pub fn source(&self) -> ListSource<'_> {
+        ListSource {
+            matrix: &self.matrix,
+            ranking: &self.ranking,
+            weights: &self.weights,
+            benefit: &self.benefit,
+            prioritised: self.prioritised.as_ref(),
+            duplicates: &self.duplicates,
+        }
+    }
 }
 
 pub fn rank(context: &Context, args: &RankArgs) -> Result<ExitCode> {
-    let store = context.open(OpenMode::Existing)?;
-    let matrix = store.score_matrix()?;
-    let scenario = working_scenario(&store, &matrix, args.scenario.as_deref(), &args.frame)?;
-    let outcome = evaluate(&scenario, &matrix)?;
-    let shown = args.top.unwrap_or(matrix.len()).min(matrix.len());
-    if args.json {
-        for note in &outcome.notes {
-            crate::cli::print_error(note);
+    let format = if args.json { RankFormat::Json } else { args.format };
+    let ranked = ranked(context, args)?;
+    let shown = args.top.unwrap_or(ranked.matrix.len()).min(ranked.matrix.len());
+    let lang = context.lang;
+    match format {
+        RankFormat::Table => print(&super::rank_text::rank_text(&ranked, shown, lang))?,
+        RankFormat::Json | RankFormat::Csv => {
+            for note in &ranked.notes {
+                crate::cli::print_error(note);
+            }
+            let rows = ranked.source().rows(shown, lang);
+            let text = if format == RankFormat::Json { to_json(&rows, true)? + "\n" } else { to_csv(&ranked, &rows)? };
+            print(&text)?;
         }
-        let shares = outcome.weights.shares();
-        let rows: Vec<RankRow<'_>> = outcome
-            .ranking
-            .rows()
-            .take(shown)
-            .map(|row| {
-                let candidate = matrix.row(row);
-                RankRow {
-                    rank: outcome.ranking.rank(row),
-                    id: candidate.id,
-                    title: &candidate.title,
-                    total_score: round(outcome.ranking.totals[row], 3),
-                    contributions: matrix
-                        .criteria()
-                        .iter()
-                        .enumerate()
-                        .map(|(c, criterion)| {
-                            (criterion.code.as_str(), round(100.0 * shares[c] * matrix.normalised(row, c), 3))
-                        })
-                        .collect(),
-                    amount_nok: candidate.amount_nok,
-                    in_frame: outcome.selection.as_ref().map(|s| s.in_frame[row]),
-                    incomplete: !matrix.is_complete(row),
-                    missing: matrix.missing(row).iter().map(|&c| matrix.criteria().list[c].code.as_str()).collect(),
-                }
-            })
-            .collect();
-        print(&(to_json(&rows, true)? + "\n"))?;
-        return Ok(ExitCode::SUCCESS);
     }
-    print(&rank_text(&matrix, &outcome, shown, context.lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn rank_text(matrix: &ScoreMatrix, outcome: &Outcome, shown: usize, lang: Lang) -> String {
-    let t = |text: Text| text.get(lang);
-    let selection = outcome.selection.as_ref();
-    let mut columns = vec![
-        Column::new(t(i18n::PLACE)).right(),
-        Column::new(i18n::ID.get(lang)).right(),
-        Column::new(i18n::TITLE.get(lang)).flexible(),
-        Column::new(t(i18n::POINTS)).right(),
-        Column::new(i18n::AMOUNT_MNOK.get(lang)).right(),
-    ];
-    if selection.is_some() {
-        columns.push(Column::new(t(i18n::FRAME)));
+/// Ranks under the scenario (or the current weights), and plans the frame when there is one.
+fn ranked(context: &Context, args: &RankArgs) -> Result<Ranked> {
+    let store = context.open(OpenMode::Existing)?;
+    let matrix = store.score_matrix()?;
+    let mut scenario = working_scenario(&store, &matrix, args.scenario.as_deref(), &args.frame)?;
+    if let Some(mode) = args.mode {
+        scenario.mode = mode;
     }
-    columns.push(Column::new(t(i18n::MISSING)).right());
-    let rows: Vec<Vec<String>> = outcome
-        .ranking
-        .rows()
-        .take(shown)
-        .map(|row| {
-            let candidate = matrix.row(row);
-            let mut cells = vec![
-                outcome.ranking.rank(row).to_string(),
-                candidate.id.to_string(),
-                candidate.title.clone(),
-                decimal(outcome.ranking.totals[row], 1),
-                candidate.amount_nok.map(format_mnok).unwrap_or_default(),
-            ];
-            if let Some(s) = selection {
-                cells.push(frame_mark(s, row, lang));
-            }
-            let missing = matrix.missing(row).len();
-            cells.push(if missing == 0 { String::new() } else { missing.to_string() });
-            cells
-        })
-        .collect();
-    let table = render(&columns, &rows, terminal_width());
-    let mut out = String::new();
-    // The cut line sits above the first place that could have been chosen but was not.
-    let cut_after = selection.and_then(|s| s.cut_place).filter(|&place| place <= shown).map(|place| place - 1);
-    for (index, line) in table.lines().enumerate() {
-        if Some(index) == cut_after.map(|rows_above| rows_above + 1) {
-            out.push_str(&format!("{}\n", "─".repeat(12) + " " + t(i18n::CUT_LINE) + " " + &"─".repeat(12)));
+    let (weights, mut notes) = scenario.weights_for(&matrix)?;
+    if weights.is_zero() {
+        return Err(PrioritiesError::AllWeightsZero(scenario.name.clone()).into());
+    }
+    let ranking = matrix.rank(&weights);
+    let duplicates =
+        store.plan_duplicates(&matrix, &context.reference.service_kinds()?, context.config.duplicate_threshold)?;
+    let prioritised = match scenario.frame(&matrix, &mut notes) {
+        Some(frame) => {
+            let locks = Locks { locked_in: frame.locked_in, locked_out: frame.locked_out };
+            let mut input = matrix.plan_input(&ranking, &weights, frame.frame_nok, locks, scenario.mode, &duplicates);
+            input.resolution_nok = frame.resolution_nok;
+            Some(crate::scoring::prioritise(&input)?)
         }
-        out.push_str(line);
-        out.push('\n');
-    }
-    let (_, incomplete) = matrix.completeness();
-    out.push_str(&format!(
-        "{} {} {} {} {} · {} {} {}\n",
-        i18n::SHOWN_OF_TOTAL.get(lang),
-        shown,
-        t(i18n::OF),
-        matrix.len(),
-        i18n::INITIATIVES.get(lang),
-        incomplete,
-        t(i18n::INCOMPLETE),
-        if incomplete > 0 { t(i18n::MISSING_RULE_SHORT) } else { "" }
-    ));
-    for note in &outcome.notes {
-        out.push_str(&format!("{}: {note}\n", t(i18n::NOTE)));
-    }
-    if let Some(s) = selection {
-        out.push('\n');
-        out.push_str(&selection_text(matrix, s, &outcome.ranking, lang));
-    }
-    out
+        None => None,
+    };
+    Ok(Ranked {
+        benefit: matrix.benefit_totals(&weights),
+        coverage: matrix.coverage(&weights),
+        matrix,
+        weights,
+        ranking,
+        prioritised,
+        duplicates,
+        notes,
+    })
 }
 
-fn frame_mark(selection: &Selection, row: usize, lang: Lang) -> String {
-    let t = |text: Text| text.get(lang);
-    if selection.locked_in.contains(&row) {
-        format!("✓ {}", t(i18n::LOCKED))
-    } else if selection.in_frame[row] {
-        "✓".to_string()
-    } else if selection.locked_out.contains(&row) {
-        t(i18n::LOCKED_OUT).to_string()
-    } else if selection.no_amount.contains(&row) {
-        "?".to_string()
-    } else {
-        String::new()
+/// The rows as plain comma CSV (decimal point), one column per criterion's score and one
+/// saying whether it was given by hand, derived or missing.
+fn to_csv(ranked: &Ranked, rows: &[ListedRow]) -> Result<String> {
+    let csv_error = |e: csv::Error| Error::io("write", "CSV", std::io::Error::other(e));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "place",
+        "rank",
+        "id",
+        "title",
+        "total",
+        "benefit",
+        "amount_nok",
+        "selected",
+        "reason",
+        "reason_text",
+        "duplicate",
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
+    for criterion in ranked.matrix.criteria().iter() {
+        header.push(criterion.code.clone());
+        header.push(format!("{}_given", criterion.code));
+    }
+    writer.write_record(&header).map_err(csv_error)?;
+    for row in rows {
+        let mut record = vec![
+            row.place.to_string(),
+            row.rank.to_string(),
+            row.id.to_string(),
+            row.title.clone(),
+            row.total.to_string(),
+            row.benefit.to_string(),
+            row.amount_nok.map(|a| a.to_string()).unwrap_or_default(),
+            row.selected.map(|s| s.to_string()).unwrap_or_default(),
+            row.reason.map(reason_code).unwrap_or_default().to_string(),
+            row.reason_text.clone().unwrap_or_default(),
+            row.duplicate_text.clone().unwrap_or_default(),
+        ];
+        for score in &row.criteria {
+            record.push(score.score.map(|v| v.to_string()).unwrap_or_default());
+            record.push(given_code(score.given).to_string());
+        }
+        writer.write_record(&record).map_err(csv_error)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| Error::io("write", "CSV", std::io::Error::other(e.to_string())))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn reason_code(reason: crate::scoring::Reason) -> &'static str {
+    use crate::scoring::Reason;
+    match reason {
+        Reason::NoAmount => "no_amount",
+        Reason::LockedOut => "locked_out",
+        Reason::DoesNotFit { .. } => "does_not_fit",
+        Reason::DuplicateOf { .. } => "duplicate_of",
+        Reason::GaveWay { .. } => "gave_way",
+        Reason::NoBenefit => "no_benefit",
     }
 }
 
-fn selection_text(matrix: &ScoreMatrix, s: &Selection, ranking: &Ranking, lang: Lang) -> String {
-    let t = |text: Text| text.get(lang);
-    let name = |row: usize| {
-        let c = matrix.row(row);
-        format!("{} «{}»", c.id, display_line(&crate::text::shorten(&c.title, 50)))
-    };
-    // Long lists are cut: the JSON output and the TUI hold them in full.
-    let ids = |rows: &[usize]| {
-        let mut text = rows.iter().take(15).map(|&r| matrix.row(r).id.to_string()).collect::<Vec<_>>().join(", ");
-        if rows.len() > 15 {
-            text.push_str(&format!(" … (+{} {})", rows.len() - 15, t(i18n::MORE)));
-        }
-        text
-    };
-    let mut out = format!(
-        "{} {} MNOK ({} {} MNOK): {} {}, {} MNOK {}, {} MNOK {}, {} {}\n",
-        t(i18n::FRAME),
-        format_mnok(s.frame_nok),
-        t(if s.exact_in_kroner { i18n::COUNTED_EXACTLY_IN } else { i18n::AMOUNTS_ROUNDED_TO }),
-        number(s.resolution_nok as f64 / 1_000_000.0),
-        s.chosen.len(),
-        t(i18n::CHOSEN),
-        format_mnok(s.spent_nok),
-        t(i18n::SPENT),
-        format_mnok(s.remaining_nok),
-        t(i18n::LEFT),
-        t(i18n::TOTAL_POINTS),
-        decimal(s.value, 1)
-    );
-    if !s.locked_in.is_empty() || !s.locked_out.is_empty() {
-        out.push_str(&format!(
-            "{}: {} · {}: {}\n",
-            t(i18n::LOCKED_IN_LIST),
-            if s.locked_in.is_empty() { "–".to_string() } else { ids(&s.locked_in) },
-            t(i18n::LOCKED_OUT_LIST),
-            if s.locked_out.is_empty() { "–".to_string() } else { ids(&s.locked_out) },
-        ));
+fn given_code(given: crate::scoring::Given) -> &'static str {
+    match given {
+        crate::scoring::Given::Hand => "hand",
+        crate::scoring::Given::Derived => "derived",
+        crate::scoring::Given::Missing => "missing",
     }
-    if !s.topped_up.is_empty() {
-        out.push_str(&format!("{}: {}\n", t(i18n::TOPPED_UP), ids(&s.topped_up)));
-    }
-    match s.cut_place {
-        Some(place) => out.push_str(&format!("{}: {} {place}\n", t(i18n::CUT_LINE_IS), t(i18n::EVERYTHING_ABOVE))),
-        None => out.push_str(&format!("{}\n", t(i18n::ALL_FIT))),
-    }
-    if !s.just_missed.is_empty() {
-        out.push_str(&format!("{}:\n", t(i18n::JUST_MISSED)));
-        for missed in &s.just_missed {
-            out.push_str(&format!(
-                "  {:>4}. {}: {} MNOK, {} {}, {} {} MNOK\n",
-                ranking.rank(missed.row),
-                name(missed.row),
-                format_mnok(missed.amount_nok),
-                decimal(missed.value, 1),
-                t(i18n::POINTS).to_lowercase(),
-                t(i18n::SHORT_BY),
-                format_mnok(missed.short_by_nok.max(0)),
-            ));
-        }
-    }
-    for (label, greedy) in [(i18n::TOP_DOWN, &s.top_down), (i18n::VALUE_PER_KRONE, &s.value_per_krone)] {
-        out.push_str(&format!(
-            "{}: {} {}, {} MNOK, {} {} ({} {})\n",
-            t(label),
-            greedy.chosen.len(),
-            t(i18n::CHOSEN),
-            format_mnok(greedy.spent_nok),
-            t(i18n::TOTAL_POINTS),
-            decimal(greedy.value, 1),
-            t(i18n::EXACT_GAINS),
-            // Never below 0 (the exact set is optimal); max() only hides float noise in "-0,0".
-            decimal((s.value - greedy.value).max(0.0), 1),
-        ));
-        if !greedy.only_exact.is_empty() || !greedy.only_greedy.is_empty() {
-            out.push_str(&format!(
-                "  {}: {} · {}: {}\n",
-                t(i18n::ONLY_EXACT),
-                if greedy.only_exact.is_empty() { "–".to_string() } else { ids(&greedy.only_exact) },
-                t(i18n::ONLY_GREEDY),
-                if greedy.only_greedy.is_empty() { "–".to_string() } else { ids(&greedy.only_greedy) },
-            ));
-        }
-    }
-    let steps: Vec<String> = [50, 75, 90, 100, 110, 125]
-        .iter()
-        .map(|percent| {
-            let frame = s.frame_nok / 100 * percent;
-            format!("{} MNOK {}", format_mnok(frame), decimal(s.value_at(frame), 0))
-        })
-        .collect();
-    out.push_str(&format!("{}: {}\n", t(i18n::VALUE_BY_FRAME), steps.join(" · ")));
-    if !s.no_amount.is_empty() {
-        out.push_str(&format!("{}: {}\n", t(i18n::NO_AMOUNT), s.no_amount.len()));
-    }
-    out
+}
+
+/// The words of a note or a heading, for the text table.
+pub(super) fn t(text: i18n::Text, lang: crate::config::Lang) -> &'static str {
+    text.get(lang)
 }

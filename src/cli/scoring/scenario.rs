@@ -8,7 +8,7 @@ use crate::cli::terminal_width;
 use crate::config::Lang;
 use crate::error::Result;
 use crate::i18n::{self, Text};
-use crate::scoring::{Comparison, Outcome, Scenario, ScoreMatrix, compare};
+use crate::scoring::{Comparison, Duplicates, Outcome, Scenario, ScoreMatrix, compare};
 use crate::store::OpenMode;
 use crate::text::{display_line, format_mnok};
 use std::process::ExitCode;
@@ -25,7 +25,7 @@ pub fn scenario(context: &Context, args: &ScenarioArgs) -> Result<ExitCode> {
             scenario.saved_at = crate::now();
             scenario.saved_by = context.config.analyst.clone();
             // Check now that the frame and locks work, rather than when the scenario is used.
-            evaluate(&scenario, &matrix)?;
+            evaluate(&scenario, &matrix, &Duplicates::default())?;
             store.save_scenario(&scenario)?;
             print(&format!(
                 "{} «{}»: {}\n",
@@ -65,17 +65,24 @@ pub fn scenario(context: &Context, args: &ScenarioArgs) -> Result<ExitCode> {
             let store = context.open(OpenMode::Existing)?;
             let matrix = store.score_matrix()?;
             let (scenario_a, scenario_b) = (store.scenario(a)?, store.scenario(b)?);
-            let outcome_a = evaluate(&scenario_a, &matrix)?;
-            let outcome_b = evaluate(&scenario_b, &matrix)?;
+            // Confirmed duplicates are funded once, as in `samla rank` and on the screen.
+            let duplicates = store.plan_duplicates(
+                &matrix,
+                &context.reference.service_kinds()?,
+                context.config.duplicate_threshold,
+            )?;
+            let outcome_a = evaluate(&scenario_a, &matrix, &duplicates)?;
+            let outcome_b = evaluate(&scenario_b, &matrix, &duplicates)?;
             let diff = compare(&outcome_a, &outcome_b, *top);
             let id = |row: usize| matrix.row(row).id;
             if *json {
                 let side = |s: &Scenario, o: &Outcome, set: &[usize]| {
                     serde_json::json!({
-                        "name": s.name, "budget_nok": s.budget_nok,
+                        "name": s.name, "budget_nok": s.budget_nok, "mode": s.mode,
                         "set": set.iter().map(|&r| id(r)).collect::<Vec<_>>(),
-                        "value": o.selection.as_ref().map(|sel| round(sel.value, 3)),
-                        "spent_nok": o.selection.as_ref().map(|sel| sel.spent_nok),
+                        "value": o.plan.as_ref().map(|plan| round(plan.total_points, 3)),
+                        "benefit": o.plan.as_ref().map(|plan| round(plan.benefit, 3)),
+                        "spent_nok": o.plan.as_ref().map(|plan| plan.spent_nok),
                         "notes": o.notes,
                     })
                 };
@@ -120,14 +127,15 @@ fn comparison_text(matrix: &ScoreMatrix, sides: [(&Scenario, &Outcome); 2], diff
     let mut out = String::new();
     for (label, (scenario, outcome)) in ["A", "B"].iter().zip(sides) {
         out.push_str(&format!("{label}: «{}» {}", display_line(&scenario.name), scenario_summary(scenario)));
-        if let Some(s) = &outcome.selection {
+        if let Some(plan) = &outcome.plan {
             out.push_str(&format!(
-                " → {} {}, {} MNOK, {} {}",
-                s.chosen.len(),
+                " → {}: {} {}, {} MNOK, {} {}",
+                crate::scoring::describe::mode_name(plan.mode, lang),
+                plan.chosen.len(),
                 t(i18n::CHOSEN),
-                format_mnok(s.spent_nok),
+                format_mnok(plan.spent_nok),
                 t(i18n::TOTAL_POINTS),
-                decimal(s.value, 1)
+                decimal(plan.total_points, 1)
             ));
         }
         out.push('\n');

@@ -108,9 +108,9 @@ fn describe_import(report: &ScoreImportReport, lang: Lang) -> String {
             "  ! {} {}, {}: «{}» {}\n",
             t(i18n::LINE),
             warning.line,
-            display_line(&warning.field),
+            display_line(&warning.field_label(lang)),
             display_line(&warning.value),
-            warning.reason
+            warning.kind.message(lang)
         ));
     }
     if report.warnings.len() > 15 {
@@ -145,11 +145,15 @@ fn describe_explanation(matrix: &ScoreMatrix, explanation: &Explanation, rank: u
         Column::new(t(i18n::WEIGHT)).right(),
         Column::new(t(i18n::POINTS)).right(),
     ];
+    // Rounded so the points shown add up to the total shown.
+    let points: Vec<f64> = explanation.contributions.iter().map(|c| c.points).collect();
+    let shown = crate::scoring::rounded_parts(&points, 1);
     let rows: Vec<Vec<String>> = explanation
         .contributions
         .iter()
         .zip(matrix.criteria().iter())
-        .map(|(part, criterion)| {
+        .zip(&shown)
+        .map(|((part, criterion), shown)| {
             let value = match part.value {
                 Some(v) => number(round(v, 2)),
                 None => format!("({})", t(i18n::MISSING)),
@@ -159,7 +163,7 @@ fn describe_explanation(matrix: &ScoreMatrix, explanation: &Explanation, rank: u
                 value,
                 scale_text(criterion, lang),
                 percent(part.weight_share),
-                decimal(part.points, 1),
+                decimal(*shown, 1),
             ]
         })
         .collect();

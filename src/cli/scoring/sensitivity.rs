@@ -15,7 +15,7 @@ pub fn sensitivity_command(context: &Context, args: &SensitivityArgs) -> Result<
     let store = context.open(OpenMode::Existing)?;
     let matrix = store.score_matrix()?;
     let scenario = working_scenario(&store, &matrix, args.scenario.as_deref(), &FrameArgs::default())?;
-    let outcome = evaluate(&scenario, &matrix)?;
+    let outcome = evaluate(&scenario, &matrix, &crate::scoring::Duplicates::default())?;
     if !(args.spread.is_finite() && (0.0..100.0).contains(&args.spread)) {
         return Err(Error::Invalid(format!("--spread is a percentage from 0 to below 100, not {}", args.spread)));
     }

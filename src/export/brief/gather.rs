@@ -7,13 +7,11 @@ use crate::config::Lang;
 use crate::dedupe::{Decision, OwnerRelation};
 use crate::error::Result;
 use crate::model::{Batch, Initiative};
-use crate::scoring::{Frame, Ranking, ScoreMatrix, Selection, Weights};
 use crate::store::{ListQuery, Resolver, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many rows a section lists before saying how many more there are.
-const LISTED_CHOSEN: usize = 30;
 const LISTED_CHANGES: usize = 8;
 const LISTED_NO_OWNER: usize = 12;
 const LISTED_WARNINGS: usize = 10;
@@ -27,7 +25,7 @@ pub struct BriefData {
     pub date: String,
     pub generated_at: String,
     pub headline: Headline,
-    pub priorities: Priorities,
+    pub priorities: super::priorities::Priorities,
     pub parallel: Parallel,
     pub coverage: Coverage,
     pub changes: Vec<SourceChanges>,
@@ -71,52 +69,6 @@ pub struct Item {
     pub agency: String,
     pub ministries: String,
     pub amount_mnok: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PriorityItem {
-    #[serde(flatten)]
-    pub item: Item,
-    pub rank: u32,
-    pub score: String,
-    /// Its strongest criteria with their points: the "why".
-    pub reasons: Vec<String>,
-    /// Criteria without a score (counted as the middle of their scale).
-    pub missing: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MissedItem {
-    #[serde(flatten)]
-    pub item: Item,
-    pub rank: u32,
-    pub score: String,
-    pub short_by_mnok: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Weighting {
-    pub name: String,
-    pub percent: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Priorities {
-    pub has_frame: bool,
-    pub frame_mnok: String,
-    pub spent_mnok: String,
-    pub remaining_mnok: String,
-    pub chosen_count: usize,
-    /// The chosen set (with a frame) or the top of the ranking (without), in rank order.
-    pub rows: Vec<PriorityItem>,
-    /// How many chosen were left out of `rows` for length.
-    pub more: usize,
-    pub just_missed: Vec<MissedItem>,
-    /// Active initiatives without a requested amount (cannot be chosen).
-    pub no_amount: usize,
-    /// Initiatives with at least one missing score.
-    pub incomplete: usize,
-    pub weights: Vec<Weighting>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -266,7 +218,7 @@ fn percent(part: i64, whole: i64) -> String {
 /// The facts the brief states, from the store.
 pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     let lang = options.lang;
-    let ranked = ranked(store, options)?;
+    let ranked = super::priorities::ranked(store, options)?;
     // The brief shows no descriptions: let them go as the rows are read (a quarter of a
     // large portfolio's memory).
     let all = store.list_map(&ListQuery { include_withdrawn: true, ..ListQuery::default() }, |mut initiative| {
@@ -286,9 +238,8 @@ pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
         amount_mnok: initiative.amount_nok.map(|a| mnok(a, lang)).unwrap_or_else(|| "–".into()),
     };
 
-    let priorities = priorities(ranked, options, &by_id, &item)?;
-    let in_frame_ids: BTreeSet<i64> =
-        if priorities.has_frame { priorities.rows.iter().map(|r| r.item.id).collect() } else { BTreeSet::new() };
+    let priorities = super::priorities::priorities(ranked, options, &by_id, &item);
+    let in_frame_ids: BTreeSet<i64> = priorities.in_frame_ids.iter().copied().collect();
     let headline = headline(&active, withdrawn, &org_name, &in_frame_ids, store, lang)?;
     let parallel = parallel(store, options.candidates, &by_id, &org_name, &item, lang)?;
     let coverage = coverage(&active, &resolver, &item, lang);
@@ -398,112 +349,6 @@ fn headline(
         without_amount: active.iter().filter(|i| i.amount_nok.is_none()).count(),
         by_ministry: ministries,
         by_phase: phases,
-    })
-}
-
-/// The ranking and the best set within the frame, worked out before the portfolio is read:
-/// the selection's working memory (most of a gigabyte at a million initiatives) is gone by
-/// then.
-struct Ranked {
-    matrix: ScoreMatrix,
-    weights: Weights,
-    ranking: Ranking,
-    selection: Option<Selection>,
-}
-
-fn ranked(store: &Store, options: &BriefOptions<'_>) -> Result<Ranked> {
-    let matrix = store.score_matrix()?;
-    let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
-    let ranking = matrix.rank(&weights);
-    let selection = match options.budget_nok {
-        Some(budget) => Some(matrix.select(&ranking, &Frame::new(budget))?),
-        None => None,
-    };
-    Ok(Ranked { matrix, weights, ranking, selection })
-}
-
-fn priorities(
-    ranked: Ranked,
-    options: &BriefOptions<'_>,
-    by_id: &HashMap<i64, &Initiative>,
-    item: &dyn Fn(&Initiative) -> Item,
-) -> Result<Priorities> {
-    let lang = options.lang;
-    let Ranked { matrix, weights, ranking, selection } = ranked;
-    let names: Vec<String> = matrix.criteria().iter().map(|c| c.name(lang).to_string()).collect();
-    let row_item = |row: usize| -> Option<Item> { by_id.get(&matrix.row(row).id).map(|i| item(i)) };
-    let priority_item = |row: usize| -> Option<PriorityItem> {
-        let explanation = matrix.explain(&weights, row);
-        let mut parts: Vec<(usize, f64, f64)> = explanation
-            .contributions
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.missing && c.points > 0.0)
-            .map(|(column, c)| (column, c.points, c.normalised))
-            .collect();
-        parts.sort_by(|a, b| b.1.total_cmp(&a.1));
-        // Its strengths: criteria near the top of their scale; else what adds the most.
-        let strong: Vec<&(usize, f64, f64)> = parts.iter().filter(|p| p.2 >= 0.75).take(3).collect();
-        let chosen = if strong.is_empty() { parts.iter().take(2).collect() } else { strong };
-        Some(PriorityItem {
-            item: row_item(row)?,
-            rank: ranking.rank(row),
-            score: decimal(ranking.totals[row], 1, lang),
-            reasons: chosen
-                .iter()
-                .map(|(column, points, _)| format!("{} {}", names[*column], decimal(*points, 1, lang)))
-                .collect(),
-            missing: explanation
-                .contributions
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.missing)
-                .map(|(column, _)| names[column].clone())
-                .collect(),
-        })
-    };
-    let (rows, chosen_count, just_missed): (Vec<usize>, usize, Vec<MissedItem>) = match &selection {
-        Some(selection) => (
-            selection.chosen.clone(),
-            selection.chosen.len(),
-            selection
-                .just_missed
-                .iter()
-                .filter_map(|missed| {
-                    Some(MissedItem {
-                        item: row_item(missed.row)?,
-                        rank: ranking.rank(missed.row),
-                        score: decimal(missed.value, 1, lang),
-                        short_by_mnok: mnok(missed.short_by_nok.max(0), lang),
-                    })
-                })
-                .collect(),
-        ),
-        None => {
-            let top: Vec<usize> = ranking.rows().take(options.top).collect();
-            let count = top.len();
-            (top, count, Vec::new())
-        }
-    };
-    let listed: Vec<PriorityItem> = rows.iter().take(LISTED_CHOSEN).filter_map(|&row| priority_item(row)).collect();
-    let shares = weights.shares();
-    Ok(Priorities {
-        has_frame: selection.is_some(),
-        frame_mnok: selection.as_ref().map(|s| mnok(s.frame_nok, lang)).unwrap_or_default(),
-        spent_mnok: selection.as_ref().map(|s| mnok(s.spent_nok, lang)).unwrap_or_default(),
-        remaining_mnok: selection.as_ref().map(|s| mnok(s.remaining_nok, lang)).unwrap_or_default(),
-        chosen_count,
-        more: rows.len().saturating_sub(listed.len()),
-        rows: listed,
-        just_missed,
-        no_amount: matrix.rows().iter().filter(|c| c.amount_nok.is_none()).count(),
-        incomplete: matrix.completeness().1,
-        weights: names
-            .iter()
-            .zip(&shares)
-            .filter(|(_, share)| **share > 0.0)
-            .map(|(name, share)| Weighting { name: name.clone(), percent: decimal(share * 100.0, 0, lang) })
-            .collect(),
     })
 }
 

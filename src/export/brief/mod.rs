@@ -9,10 +9,12 @@
 //! `data/brief_words.j2`. A file of the same name in the config directory replaces each.
 
 mod gather;
+mod priorities;
 mod render;
 mod svg;
 
 pub use gather::{BriefData, gather};
+pub use priorities::Priorities;
 pub use render::{TEMPLATE_FILES, Templates, render};
 
 use crate::config::Lang;
@@ -45,6 +47,11 @@ pub struct BriefOptions<'a> {
     pub top: usize,
     /// The weights to rank by (a screen's unsaved ones); None means the stored ones.
     pub weights: Option<Weights>,
+    /// How the frame is filled (the priority screen's mode).
+    pub mode: crate::scoring::Mode,
+    /// Initiatives (ids) locked into or out of the frame.
+    pub locked_in: Vec<i64>,
+    pub locked_out: Vec<i64>,
     /// The open candidate pairs of parallel solutions from the dedupe engine; None when it
     /// was not run (the brief then says so), empty when it found none.
     pub candidates: Option<&'a [CandidatePair]>,
@@ -52,7 +59,18 @@ pub struct BriefOptions<'a> {
 
 impl Default for BriefOptions<'_> {
     fn default() -> Self {
-        Self { lang: Lang::Nb, title: None, date: None, budget_nok: None, top: 15, weights: None, candidates: None }
+        Self {
+            lang: Lang::Nb,
+            title: None,
+            date: None,
+            budget_nok: None,
+            top: 15,
+            weights: None,
+            mode: crate::scoring::Mode::default(),
+            locked_in: Vec::new(),
+            locked_out: Vec::new(),
+            candidates: None,
+        }
     }
 }
 

@@ -48,6 +48,36 @@ impl App {
                 self.overlay = None;
                 return effects;
             }
+            Some(Overlay::Scenarios(_)) => return self.on_scenarios_key(event),
+            Some(Overlay::ConfirmWithdraw { request, .. }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
+                        vec![Effect::StartImport(ImportRequest { allow_withdraw: true, ..std::mem::take(request) })]
+                    }
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
+            }
+            Some(Overlay::ImportPreview { request, columns, selected, .. }) => {
+                match event.code {
+                    KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        *selected = (*selected + 1).min(columns.len().saturating_sub(1));
+                    }
+                    KeyCode::Left | KeyCode::Char('h') => step_field(columns, *selected, false),
+                    KeyCode::Right | KeyCode::Char('l') => step_field(columns, *selected, true),
+                    KeyCode::Enter => {
+                        let mappings = crate::import::proposal::mapping_of(columns);
+                        let request = ImportRequest { mappings, ..std::mem::take(request) };
+                        self.overlay = None;
+                        return vec![Effect::StartImport(request)];
+                    }
+                    KeyCode::Esc => self.overlay = None,
+                    _ => {}
+                }
+                return Vec::new();
+            }
             Some(Overlay::Palette { input, selected }) => {
                 match event.code {
                     KeyCode::Enter => {
@@ -183,7 +213,11 @@ impl App {
         match kind {
             PromptKind::ImportPath => {
                 let path = expand_home(text);
-                if path.as_os_str().is_empty() { Vec::new() } else { vec![Effect::StartImport(path)] }
+                if path.as_os_str().is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Effect::StartImport(ImportRequest::new(path))]
+                }
             }
             PromptKind::BudgetFrame => {
                 let frame = if text.is_empty() {
@@ -193,14 +227,14 @@ impl App {
                         Ok(nok) if nok > 0 => Some(nok),
                         Ok(_) => return Vec::new(),
                         Err(error) => {
-                            self.notice = Some((error.to_string(), true));
+                            self.notice = Some((error.message(self.lang), true));
                             return Vec::new();
                         }
                     }
                 };
                 let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
                 scoring.set_frame(frame);
-                scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
+                self.plan_changed()
             }
             PromptKind::Tag | PromptKind::TagShown => {
                 if text.is_empty() {
@@ -209,7 +243,7 @@ impl App {
                 let edits = match parse_edits(text, &self.resolver, &self.portfolio.phases, &self.portfolio.risks) {
                     Ok(edits) => edits,
                     Err(error) => {
-                        self.notice = Some((error.to_string(), true));
+                        self.notice = Some((error.message(self.lang), true));
                         return Vec::new();
                     }
                 };
@@ -259,7 +293,7 @@ impl App {
                 let value = if text.is_empty() { None } else { text.replace(',', ".").parse::<f64>().ok() };
                 if let Some(v) = value {
                     if let Err(error) = criterion.check_value(v) {
-                        self.notice = Some((error.to_string(), true));
+                        self.notice = Some((error.message(self.lang), true));
                         return Vec::new();
                     }
                 } else if !text.is_empty() {
@@ -324,4 +358,26 @@ fn expand_home(path: &str) -> PathBuf {
         }
     }
     PathBuf::from(path)
+}
+
+/// Gives the preview's column `at` the next (or previous) field, or none; a field another
+/// column held moves here (one column per field), and the choice counts as the analyst's.
+fn step_field(columns: &mut [crate::error::ColumnGuess], at: usize, forward: bool) {
+    use crate::import::Field;
+    let Some(column) = columns.get(at) else { return };
+    let choices: Vec<Option<Field>> = std::iter::once(None).chain(Field::ALL.into_iter().map(Some)).collect();
+    let now = column.field.as_deref().and_then(Field::parse);
+    let index = choices.iter().position(|c| *c == now).unwrap_or(0);
+    let next = if forward { (index + 1) % choices.len() } else { (index + choices.len() - 1) % choices.len() };
+    let chosen = choices[next];
+    for (i, other) in columns.iter_mut().enumerate() {
+        if i != at && chosen.is_some() && other.field.as_deref().and_then(Field::parse) == chosen {
+            other.field = None;
+            other.confidence = None;
+        }
+    }
+    if let Some(column) = columns.get_mut(at) {
+        column.field = chosen.map(|f| f.name().to_string());
+        column.confidence = chosen.map(|_| "confirmed".to_string());
+    }
 }

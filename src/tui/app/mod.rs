@@ -16,7 +16,7 @@ use crate::model::{Batch, BatchChanges, InitiativeDetail};
 use crate::portfolio::{
     FilterError, Portfolio, Search, SortCache, SortColumn, StatusFilter, View, ViewQuery, parse_filter,
 };
-use crate::scoring::{ScoreEdit, ScoreMatrix, Selection};
+use crate::scoring::{Prioritised, PriorityState, Scenario, ScoreEdit, ScoreMatrix};
 use crate::store::Resolver;
 use crate::suggest::Suggestions;
 use crate::tagging::{Edit, Record, parse_edits};
@@ -28,53 +28,14 @@ use std::sync::Arc;
 use std::time::Instant;
 
 mod input;
+pub mod priorities;
 mod results;
+mod screen;
+
+pub use screen::Screen;
 mod update;
 
 pub use input::palette_matches;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Initiatives,
-    Sources,
-    Priorities,
-    Scores,
-    Portfolio,
-    Suggestions,
-    Matrix,
-    Duplicates,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 8] = [
-        Screen::Initiatives,
-        Screen::Sources,
-        Screen::Priorities,
-        Screen::Scores,
-        Screen::Portfolio,
-        Screen::Suggestions,
-        Screen::Matrix,
-        Screen::Duplicates,
-    ];
-
-    pub fn title(self) -> i18n::Text {
-        match self {
-            Screen::Initiatives => i18n::SCREEN_INITIATIVES,
-            Screen::Sources => i18n::SCREEN_SOURCES,
-            Screen::Priorities => i18n::SCREEN_PRIORITIES,
-            Screen::Scores => i18n::SCREEN_SCORES,
-            Screen::Portfolio => i18n::SCREEN_PORTFOLIO,
-            Screen::Suggestions => i18n::SCREEN_SUGGESTIONS,
-            Screen::Matrix => i18n::SCREEN_MATRIX,
-            Screen::Duplicates => i18n::SCREEN_DUPLICATES,
-        }
-    }
-
-    /// Screens that need the score matrix.
-    pub fn needs_scoring(self) -> bool {
-        matches!(self, Screen::Priorities | Screen::Scores | Screen::Portfolio)
-    }
-}
 
 /// What a one-line prompt asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +119,22 @@ pub enum Overlay {
     ConfirmReplace {
         job: Box<OutputJob>,
     },
+    /// The saved scenarios: load one, or see it beside the current plan.
+    Scenarios(Box<priorities::ScenarioView>),
+    /// "Withdraw N of M initiatives?" before an import round that leaves out much of its
+    /// source (the import was refused and rolled back; yes runs it again, allowed).
+    ConfirmWithdraw {
+        request: ImportRequest,
+        message: String,
+    },
+    /// samla was unsure which column is which: every column with its values and the field
+    /// proposed; the analyst changes what is wrong and confirms, nothing written before.
+    ImportPreview {
+        request: ImportRequest,
+        columns: Vec<crate::error::ColumnGuess>,
+        selected: usize,
+        message: String,
+    },
 }
 
 /// What undo can take back: a score, a tagging action or a decision on a pair.
@@ -173,7 +150,8 @@ pub enum UndoItem {
 pub enum Effect {
     LoadDetail(i64),
     LoadChanges(i64),
-    StartImport(PathBuf),
+    /// Import a file.
+    StartImport(ImportRequest),
     CancelImport,
     Reload,
     /// Load the score matrix (criteria, scores, derived values) on a worker.
@@ -190,6 +168,10 @@ pub enum Effect {
     /// Store an undo or redo of a score edit.
     ApplyScoreEdit(ScoreEdit),
     SaveScenario(String),
+    /// Keep the frame, mode and locks for the next session.
+    SavePriorityState(PriorityState),
+    /// Read the saved scenarios for their overlay.
+    LoadScenarios,
     /// Apply tagging edits (groups of initiatives and their edits) as one action.
     ApplyEdits(Vec<(Vec<i64>, Vec<Edit>)>),
     /// Write a tagging record's after states (undo passes the inverse).
@@ -208,10 +190,28 @@ pub enum Effect {
     },
 }
 
+/// An import as the analyst asked for it, kept to run it again once they confirm a large
+/// withdrawal or correct the columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportRequest {
+    pub path: PathBuf,
+    pub allow_withdraw: bool,
+    /// The columns the analyst chose in the preview (they are then sure).
+    pub mappings: Vec<(crate::import::Field, String)>,
+}
+
+impl ImportRequest {
+    pub fn new(path: PathBuf) -> Self {
+        Self { path, ..Self::default() }
+    }
+}
+
 /// A running import.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub file: String,
+    /// The import asked for, to run it again once the analyst confirms.
+    pub request: ImportRequest,
     pub monitor: Arc<Monitor>,
     pub started: Instant,
 }

@@ -19,10 +19,10 @@ impl App {
     }
 
     pub fn import_finished(&mut self, result: crate::Result<ImportReport>) -> Vec<Effect> {
-        self.job = None;
+        let request = self.job.take().map(|job| job.request).unwrap_or_default();
         match result {
             Ok(report) => {
-                let text = report.describe(self.lang);
+                let text = report.describe_results_first(self.lang);
                 self.overlay = Some(Overlay::Message {
                     title: self.t(i18n::IMPORT_DONE).to_string(),
                     lines: text.lines().map(str::to_string).collect(),
@@ -31,6 +31,19 @@ impl App {
                 });
                 vec![Effect::Reload]
             }
+            Err(error) if error.would_withdraw() => {
+                self.overlay = Some(Overlay::ConfirmWithdraw { request, message: error.message(self.lang) });
+                Vec::new()
+            }
+            Err(crate::Error::Import { problem, .. })
+                if matches!(problem.as_ref(), crate::error::ImportProblem::Unsure { .. }) =>
+            {
+                let message = problem.message(self.lang);
+                if let crate::error::ImportProblem::Unsure { columns, .. } = *problem {
+                    self.overlay = Some(Overlay::ImportPreview { request, columns, selected: 0, message });
+                }
+                Vec::new()
+            }
             Err(crate::Error::Cancelled) => {
                 self.notice = Some((self.t(i18n::CANCELLED).to_string(), false));
                 Vec::new()
@@ -38,7 +51,7 @@ impl App {
             Err(error) => {
                 self.overlay = Some(Overlay::Message {
                     title: self.t(i18n::IMPORT_FAILED).to_string(),
-                    lines: vec![error.to_string()],
+                    lines: vec![error.message(self.lang)],
                     error: true,
                     scroll: 0,
                 });
@@ -71,7 +84,7 @@ impl App {
     /// An error from the library, in the screen's language where it is one the analyst can
     /// act on (the others are shown as the library words them).
     pub fn show_failure(&mut self, error: &crate::error::Error) {
-        let message = if error.is_busy() { self.t(i18n::DATABASE_BUSY).to_string() } else { error.to_string() };
+        let message = if error.is_busy() { self.t(i18n::DATABASE_BUSY).to_string() } else { error.message(self.lang) };
         self.show_error(message);
     }
 
@@ -171,26 +184,16 @@ impl App {
             state.locked_out = old.locked_out.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
             state.weight_cursor = old.weight_cursor.min(state.matrix.columns().saturating_sub(1));
             state.focus = old.focus;
+            state.mode = old.mode;
         }
-        let job = state.selection_job();
         self.scoring = Some(Box::new(state));
-        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
-    }
-
-    pub fn selection_done(&mut self, generation: u64, selection: crate::Result<Selection>) {
-        match selection {
-            Ok(selection) => {
-                if let Some(scoring) = self.scoring.as_mut() {
-                    scoring.selection_done(generation, selection);
-                }
-            }
-            Err(error) => {
-                if let Some(scoring) = self.scoring.as_mut() {
-                    scoring.selecting = false;
-                }
-                self.show_failure(&error);
-            }
+        // The duplicate marks come from the review queue when it is there (it plans too).
+        let effects = self.refresh_plan_duplicates();
+        if !effects.is_empty() {
+            return effects;
         }
+        let job = self.scoring.as_mut().and_then(|s| s.selection_job());
+        job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
     }
 
     /// A score edit was stored: apply it, remember it for undo unless it was an undo or redo.

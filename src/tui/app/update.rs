@@ -221,7 +221,7 @@ impl App {
                 };
                 if let Some(row) = row {
                     scoring.toggle_lock(row, action == Action::LockIn);
-                    return scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default();
+                    return self.plan_changed();
                 }
             }
             Action::Undo | Action::Redo => {
@@ -297,6 +297,8 @@ impl App {
                 }
             }
             Action::Reload => return vec![Effect::Reload],
+            Action::CycleMode => return self.cycle_mode(),
+            Action::Scenarios => return self.open_scenarios(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Palette => self.overlay = Some(Overlay::Palette { input: LineInput::default(), selected: 0 }),
         }
@@ -362,7 +364,7 @@ impl App {
                 (Action::Accept, Some(code)) => match crate::tagging::owner_edit(code, &self.resolver) {
                     Ok(edit) => Some(Effect::ApplyEdits(vec![(vec![suggestion.id], vec![edit])])),
                     Err(error) => {
-                        self.notice = Some((error.to_string(), true));
+                        self.notice = Some((error.message(self.lang), true));
                         None
                     }
                 },

@@ -18,7 +18,8 @@ pub fn portfolio(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let [top, bottom] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
 
     // Amounts span 0,1 to 1 500 MNOK: a log scale keeps both ends readable.
-    let points = scatter(&scoring.matrix, &scoring.ranking, scoring.selection.as_ref());
+    let points =
+        scatter(&scoring.matrix, &scoring.ranking, scoring.prioritised.as_ref().map(|p| p.plan.in_frame.as_slice()));
     let x = |nok: i64| ((nok.max(100_000) as f64) / 1_000_000.0).log10();
     let inside: Vec<(f64, f64)> = points.iter().filter(|p| p.in_frame).map(|p| (x(p.amount_nok), p.total)).collect();
     let outside: Vec<(f64, f64)> = points.iter().filter(|p| !p.in_frame).map(|p| (x(p.amount_nok), p.total)).collect();
@@ -59,7 +60,7 @@ pub fn portfolio(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
     frame.render_widget(chart, top);
 
-    let bars = by_ministry(&scoring.matrix, scoring.selection.as_ref());
+    let bars = by_ministry(&scoring.matrix, scoring.prioritised.as_ref().map(|p| p.plan.in_frame.as_slice()));
     // Two bars (inside, outside the frame) per ministry, as wide as the screen allows, so
     // that the ministry codes under them can be read.
     let inner = bottom.width.saturating_sub(2) as usize;

@@ -68,6 +68,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             );
             framed(frame, theme, rect, &title, lines, *scroll);
         }
+        Overlay::Scenarios(view) => {
+            let rect = inset(area);
+            let lines = super::scenarios::lines(app, theme, view, rect.width.saturating_sub(2) as usize);
+            framed(frame, theme, rect, app.t(i18n::SCENARIOS), lines, 0);
+        }
         Overlay::Explain { row, scroll } => {
             let rect = centered(area, 90, area.height.saturating_sub(4));
             let lines = super::priorities::explain_lines(app, theme, *row);
@@ -100,6 +105,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ];
             framed(frame, theme, centered(area, 80, 5), app.t(i18n::CONFIRM), lines, 0);
         }
+        Overlay::ImportPreview { request, columns, selected, message } => {
+            super::preview::draw(frame, app, theme, area, (request, columns, *selected, message));
+        }
+        Overlay::ConfirmWithdraw { message, .. } => {
+            let width = area.width.saturating_sub(8).min(90);
+            let mut lines: Vec<Line> = crate::text::wrap_to_width(message, width.saturating_sub(4) as usize)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.base)))
+                .collect();
+            lines.push(Line::from(Span::styled(app.t(i18n::WITHDRAW_ANYWAY), theme.base)));
+            lines.push(Line::from(Span::styled(app.t(i18n::CONFIRM_KEYS), theme.hint_key)));
+            let height = lines.len() as u16 + 2;
+            framed(frame, theme, centered(area, width, height), app.t(i18n::CONFIRM), lines, 0);
+        }
         Overlay::Prompt { kind, input } => {
             let rect = centered(area, 72, 3);
             let text = display_line(input.text()).into_owned();
@@ -111,25 +130,37 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         Overlay::Message { title, lines, error, scroll } => {
             let style = if *error { theme.error } else { theme.base };
-            let lines: Vec<Line> =
-                lines.iter().map(|l| Line::from(Span::styled(display_line(l).into_owned(), style))).collect();
+            let rect = centered(area, 96, area.height);
+            let inner = rect.width.saturating_sub(2) as usize;
+            // Long lines wrap, each keeping its indent, so nothing is cut off the box.
+            let lines: Vec<Line> = lines
+                .iter()
+                .flat_map(|line| {
+                    let indent = line.chars().take_while(|c| *c == ' ').count();
+                    let pad = " ".repeat(indent);
+                    crate::text::wrap_to_width(line, inner.saturating_sub(indent))
+                        .into_iter()
+                        .map(move |piece| format!("{pad}{piece}"))
+                })
+                .map(|l| Line::from(Span::styled(l, style)))
+                .collect();
             let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
             framed(frame, theme, centered(area, 96, height), title, lines, *scroll);
         }
     }
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2));
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
-fn inset(area: Rect) -> Rect {
+pub(super) fn inset(area: Rect) -> Rect {
     Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
 }
 
-fn framed(frame: &mut Frame, theme: &Theme, rect: Rect, title: &str, lines: Vec<Line>, scroll: u16) {
+pub(super) fn framed(frame: &mut Frame, theme: &Theme, rect: Rect, title: &str, lines: Vec<Line>, scroll: u16) {
     let title = truncate_to_width(title, rect.width.saturating_sub(4) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -296,9 +327,13 @@ fn change_lines<'a>(changes: &BatchChanges, app: &App, theme: &Theme, width: usi
     lines
 }
 
-/// A change-log field name in the user's language.
-fn field_label(field: &str, lang: Lang) -> &'static str {
-    i18n::field_name(field).unwrap_or(i18n::STATUS).get(lang)
+/// A change-log field name in the user's language; a score names its criterion
+/// ("Poeng nytte"), as the demo's imported scores show in every detail.
+fn field_label(field: &str, lang: Lang) -> String {
+    match field.strip_prefix("score:") {
+        Some(code) => format!("{} {code}", i18n::SCORE.get(lang)),
+        None => i18n::field_name(field).unwrap_or(i18n::STATUS).get(lang).to_string(),
+    }
 }
 
 /// Old and new value as a person reads them: amounts in MNOK, and for long texts the part

@@ -5,6 +5,9 @@ use super::super::app::App;
 use super::super::scoring::{Focus, ScoringState};
 use super::super::theme::Theme;
 use crate::i18n;
+use crate::scoring::describe::{
+    coverage_text, decimal, duplicate_symbol, duplicate_text, mode_name, reason_text, swap_short,
+};
 use crate::text::{display_line, format_decimal, format_mnok, truncate_to_width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -69,79 +72,116 @@ fn weights_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Th
     frame.render_widget(Paragraph::new(lines).style(theme.base), area);
 }
 
-/// The budget frame in a few lines: chosen, spent, left, value, the cut line, what missed.
+/// Words wrapped to `width` columns, at most `max` lines.
+fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate_to_width(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
+/// The frame in a few lines, most important first (the pane clips the rest): the warning
+/// when places rest on derived criteria alone, the mode, frame/spent/left (adding up as
+/// shown), the cut line, the optimised alternative, who fell out and why, the curve.
 fn frame_lines<'a>(app: &App, scoring: &ScoringState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let lang = app.lang;
     let mut lines = Vec::new();
-    let (complete, total) = scoring.matrix.completeness();
-    let incomplete = total - complete;
+    if let Some(warning) = coverage_text(&scoring.coverage, scoring.matrix.criteria(), lang) {
+        for line in wrap(&format!("⚠ {warning}"), width.saturating_sub(1), 4) {
+            lines.push(Line::from(Span::styled(format!(" {line}"), theme.error)));
+        }
+    }
+    let (_, incomplete) = scoring.matrix.completeness();
+    let incomplete_line = Line::from(Span::styled(format!(" {incomplete} {}", app.t(i18n::INCOMPLETE)), theme.dim));
     let Some(frame_nok) = scoring.frame_nok else {
         lines.push(Line::from(Span::styled(format!(" {}: {}", app.t(i18n::FRAME), app.t(i18n::NO_FRAME)), theme.dim)));
-        lines.push(Line::from(Span::styled(format!(" {incomplete} {}", app.t(i18n::INCOMPLETE)), theme.dim)));
+        lines.push(incomplete_line);
         return lines;
     };
+    let clip = |text: String| truncate_to_width(&text, width);
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {}: ", app.t(i18n::MODE)), theme.header),
+        Span::styled(clip(format!("{} (m)", mode_name(scoring.mode, lang))), theme.base),
+    ]));
     lines.push(Line::from(vec![
         Span::styled(format!(" {}: ", app.t(i18n::FRAME)), theme.header),
         Span::styled(format!("{} MNOK", format_mnok(frame_nok)), theme.amount),
     ]));
-    match (&scoring.selection, scoring.selecting) {
-        (_, true) | (None, _) => {
-            lines.push(Line::from(Span::styled(format!(" {}…", app.t(i18n::COMPUTING)), theme.dim)))
-        }
-        (Some(selection), false) => {
-            let text = [
-                format!(
-                    " {} {} · {} MNOK",
-                    selection.chosen.len(),
-                    app.t(i18n::CHOSEN),
-                    format_mnok(selection.spent_nok)
-                ),
-                format!(
-                    " {} {} MNOK · {} {}",
-                    app.t(i18n::LEFT),
-                    format_mnok(selection.remaining_nok),
-                    app.t(i18n::TOTAL_POINTS),
-                    format_decimal(selection.value, 1)
-                ),
-            ];
-            for line in text {
-                lines.push(Line::from(Span::styled(truncate_to_width(&line, width), theme.ok)));
-            }
-            if let Some(place) = selection.cut_place {
-                lines.push(Line::from(Span::styled(format!(" {}: {place}", app.t(i18n::CUT_LINE_IS)), theme.base)));
-            }
-            let gain = selection.value - selection.top_down.value;
-            if gain > 0.005 {
-                lines.push(Line::from(Span::styled(
-                    truncate_to_width(
-                        &format!(
-                            " {} +{} ({})",
-                            app.t(i18n::EXACT_GAINS),
-                            format_decimal(gain, 1),
-                            app.t(i18n::TOP_DOWN).to_lowercase()
-                        ),
-                        width,
-                    ),
-                    theme.dim,
-                )));
-            }
-            if !selection.just_missed.is_empty() {
-                lines.push(Line::from(Span::styled(format!(" {}:", app.t(i18n::JUST_MISSED)), theme.header)));
-                for missed in selection.just_missed.iter().take(3) {
-                    let title = display_line(&scoring.matrix.row(missed.row).title).into_owned();
-                    let text = format!("  {} ({} MNOK)", title, format_mnok(missed.amount_nok));
-                    lines.push(Line::from(Span::styled(truncate_to_width(&text, width), theme.dim)));
-                }
-            }
+    let Some(prioritised) = scoring.prioritised.as_ref().filter(|_| !scoring.selecting) else {
+        lines.push(Line::from(Span::styled(format!(" {}…", app.t(i18n::COMPUTING)), theme.dim)));
+        lines.push(incomplete_line);
+        return lines;
+    };
+    let plan = &prioritised.plan;
+    let (_, spent, left) = plan.shown_tenths();
+    let tenths = |t: i64| format_mnok(t * 100_000);
+    for text in [
+        format!(" {} {} · {} {}", plan.chosen.len(), app.t(i18n::CHOSEN), tenths(spent), app.t(i18n::SPENT)),
+        format!(
+            " {} {} · {} {}",
+            tenths(left),
+            app.t(i18n::LEFT),
+            app.t(i18n::BENEFIT),
+            decimal(plan.benefit, 1, lang)
+        ),
+    ] {
+        lines.push(Line::from(Span::styled(clip(text), theme.ok)));
+    }
+    if let Some(place) = plan.cut_place {
+        lines.push(Line::from(Span::styled(format!(" {}: {place}", app.t(i18n::CUT_LINE_IS)), theme.base)));
+    }
+    if let Some(swap) = &prioritised.swap {
+        let text = format!(" {}: {}", app.t(i18n::SWAP_SHORT), swap_short(swap, lang));
+        lines.push(Line::from(Span::styled(clip(text), theme.dim)));
+    }
+    let last_in = plan.order.iter().rposition(|&row| plan.in_frame[row]).map_or(0, |p| p + 1);
+    let out: Vec<usize> = plan.out_above(last_in).take(3).collect();
+    if !out.is_empty() {
+        lines.push(Line::from(Span::styled(clip(format!(" {}:", app.t(i18n::OUT_ABOVE_CUT))), theme.header)));
+        for row in out {
+            let title = display_line(&scoring.matrix.row(row).title).into_owned();
+            let reason = plan.reason(row).map(|r| reason_text(r, lang)).unwrap_or_default();
+            lines.push(Line::from(Span::styled(clip(format!("  {title}")), theme.base)));
+            lines.push(Line::from(Span::styled(clip(format!("   {reason}")), theme.dim)));
         }
     }
-    lines.push(Line::from(Span::styled(format!(" {incomplete} {}", app.t(i18n::INCOMPLETE)), theme.dim)));
+    lines.push(incomplete_line);
+    if !prioritised.curve.is_empty() {
+        lines.push(Line::from(Span::styled(clip(format!(" {}:", app.t(i18n::CURVE_TITLE))), theme.header)));
+        for step in &prioritised.curve {
+            let text = format!(
+                "  {:>9} {:>7} ({})",
+                format_mnok(step.frame_nok),
+                decimal(step.best_benefit, 0, lang),
+                decimal(step.rank_order_benefit, 0, lang)
+            );
+            lines.push(Line::from(Span::styled(clip(text), theme.dim)));
+        }
+    }
     lines
 }
 
 fn ranking_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Theme, area: Rect) {
     let width = area.width as usize;
     let focused = scoring.focus == Focus::List;
-    let title_width = width.saturating_sub(6 + 5 + 7 + 9 + 3 + 6);
+    let title_width = width.saturating_sub(6 + 5 + 7 + 9 + 4 + 6);
     let header = format!(
         "{} {} {} {} {} {}",
         pad(app.t(i18n::RANK), 6, true),
@@ -149,58 +189,108 @@ fn ranking_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Th
         pad(app.t(i18n::TITLE), title_width, false),
         pad(app.t(i18n::SCORE), 6, true),
         pad(app.t(i18n::AMOUNT_MNOK), 8, true),
-        pad("", 2, false),
+        pad("", 3, false),
     );
     let mut lines = vec![Line::from(Span::styled(
         pad(&header, width, false),
         if focused { theme.tab_active } else { theme.header },
     ))];
-    let page = area.height.saturating_sub(1) as usize;
-    for place in scoring.list_offset..(scoring.list_offset + page).min(scoring.ranking.len()) {
-        let Some(row) = scoring.row_at(place) else { break };
-        let candidate = scoring.matrix.row(row);
-        let gained = scoring.gained(row);
-        let movement = match gained {
-            0 => String::new(),
-            g if g > 0 => format!("↑{g}"),
-            g => format!("↓{}", -g),
-        };
-        let mark = if scoring.locked_in.contains(&row) {
-            "L"
-        } else if scoring.locked_out.contains(&row) {
-            "X"
-        } else if scoring.in_frame(row) {
-            "●"
-        } else {
-            ""
-        };
-        let incomplete = if scoring.matrix.is_complete(row) { " " } else { "*" };
-        let mut style = if scoring.in_frame(row) { theme.ok } else { theme.base };
-        if place == scoring.list_cursor {
-            style = if focused { theme.selected } else { style.patch(theme.marked) };
-        }
-        let movement_style = match gained {
-            g if g > 0 => style.patch(theme.ok),
-            g if g < 0 => style.patch(theme.error),
-            _ => style,
-        };
-        let rest = format!(
-            " {} {} {} {}{}",
-            pad(&display_line(&candidate.title), title_width, false),
-            pad(&format_decimal(scoring.ranking.totals[row], 1), 6, true),
-            pad(&candidate.amount_nok.map(format_mnok).unwrap_or_default(), 8, true),
-            pad(mark, 1, false),
-            incomplete,
-        );
-        let used = 6 + 1 + 5 + rest.width();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", pad(&(place + 1).to_string(), 6, true)), style),
-            Span::styled(pad(&movement, 5, true), movement_style),
-            Span::styled(rest, style),
-            Span::styled(" ".repeat(width.saturating_sub(used)), style),
-        ]));
+    let plan = scoring.prioritised.as_ref().filter(|_| !scoring.selecting).map(|p| &p.plan);
+    let cut = plan.and_then(|p| p.cut_place);
+    // A row for the header, one for the cursor row's reason, one for the cut line if shown.
+    let room = area.height.saturating_sub(2) as usize;
+    let rows_shown =
+        |offset: usize| room.saturating_sub(usize::from(cut.is_some_and(|c| c > offset + 1 && c <= offset + room)));
+    let mut offset = scoring.list_offset;
+    if scoring.list_cursor >= offset + rows_shown(offset).max(1) {
+        offset = scoring.list_cursor + 1 - rows_shown(offset).max(1);
     }
+    let end = (offset + rows_shown(offset)).min(scoring.ranking.len());
+    for place in offset..end {
+        let Some(row) = scoring.row_at(place) else { break };
+        if cut == Some(place + 1) && place > offset {
+            let label = format!(" {} ", app.t(i18n::CUT_LINE));
+            let side = width.saturating_sub(label.width()) / 2;
+            let line = format!("{}{label}{}", "─".repeat(side), "─".repeat(width.saturating_sub(side + label.width())));
+            lines.push(Line::from(Span::styled(line, theme.dim)));
+        }
+        lines.push(ranked_line(scoring, theme, row, place, title_width, width));
+    }
+    let used = lines.len();
+    for _ in used..area.height.saturating_sub(1) as usize {
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(Span::styled(truncate_to_width(&cursor_note(app, scoring), width), theme.hint_key)));
     frame.render_widget(Paragraph::new(lines).style(theme.base), area);
+}
+
+/// What the cursor's row needs said: why it is out, and its duplicate link.
+fn cursor_note(app: &App, scoring: &ScoringState) -> String {
+    let Some(row) = scoring.row_at(scoring.list_cursor) else { return String::new() };
+    let plan = scoring.prioritised.as_ref().map(|p| &p.plan);
+    let mut parts = Vec::new();
+    if let Some(reason) = plan.and_then(|p| p.reason(row)) {
+        parts.push(reason_text(reason, app.lang));
+    }
+    if let Some(mark) = scoring.duplicates.mark(row) {
+        parts.push(duplicate_text(mark, app.lang));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(" {}: {}", scoring.matrix.row(row).id, parts.join(" · "))
+}
+
+fn ranked_line<'a>(
+    scoring: &ScoringState,
+    theme: &Theme,
+    row: usize,
+    place: usize,
+    title_width: usize,
+    width: usize,
+) -> Line<'a> {
+    let focused = scoring.focus == Focus::List;
+    let candidate = scoring.matrix.row(row);
+    let gained = scoring.gained(row);
+    let movement = match gained {
+        0 => String::new(),
+        g if g > 0 => format!("↑{g}"),
+        g => format!("↓{}", -g),
+    };
+    let mark = if scoring.locked_in.contains(&row) {
+        "L"
+    } else if scoring.locked_out.contains(&row) {
+        "X"
+    } else if scoring.in_frame(row) {
+        "●"
+    } else {
+        ""
+    };
+    let duplicate = scoring.duplicates.mark(row).map_or(" ", |m| duplicate_symbol(m.kind));
+    let incomplete = if scoring.matrix.is_complete(row) { " " } else { "*" };
+    let mut style = if scoring.in_frame(row) { theme.ok } else { theme.base };
+    if place == scoring.list_cursor {
+        style = if focused { theme.selected } else { style.patch(theme.marked) };
+    }
+    let movement_style = match gained {
+        g if g > 0 => style.patch(theme.ok),
+        g if g < 0 => style.patch(theme.error),
+        _ => style,
+    };
+    let rest = format!(
+        " {} {} {} {}{duplicate}{incomplete}",
+        pad(&display_line(&candidate.title), title_width, false),
+        pad(&format_decimal(scoring.ranking.totals[row], 1), 6, true),
+        pad(&candidate.amount_nok.map(format_mnok).unwrap_or_default(), 8, true),
+        pad(mark, 1, false),
+    );
+    let used = 6 + 1 + 5 + rest.width();
+    Line::from(vec![
+        Span::styled(format!("{} ", pad(&(place + 1).to_string(), 6, true)), style),
+        Span::styled(pad(&movement, 5, true), movement_style),
+        Span::styled(rest, style),
+        Span::styled(" ".repeat(width.saturating_sub(used)), style),
+    ])
 }
 
 /// Each criterion's part of one initiative's total.
@@ -214,6 +304,9 @@ pub fn explain_lines<'a>(app: &App, theme: &Theme, row: usize) -> Vec<Line<'a>> 
         Span::styled(format!("{:>8}", i18n::WEIGHT.get(lang)), theme.header),
         Span::styled(format!("{:>14}", i18n::CONTRIBUTION.get(lang)), theme.header),
     ])];
+    // Rounded so the shown points add up to the shown total.
+    let points: Vec<f64> = explanation.contributions.iter().map(|c| c.points).collect();
+    let shown = crate::scoring::rounded_parts(&points, 1);
     for (index, part) in explanation.contributions.iter().enumerate() {
         let criterion = &scoring.matrix.criteria().list[index];
         let value = match part.value {
@@ -225,12 +318,12 @@ pub fn explain_lines<'a>(app: &App, theme: &Theme, row: usize) -> Vec<Line<'a>> 
             Span::styled(format!("{:<34}", truncate_to_width(&name, 33)), theme.base),
             Span::styled(format!("{value:>8}"), if part.missing { theme.error } else { theme.base }),
             Span::styled(format!("{:>7}%", format_decimal(part.weight_share * 100.0, 0)), theme.dim),
-            Span::styled(format!("{:>14}", format_decimal(part.points, 1)), theme.amount),
+            Span::styled(format!("{:>14}", decimal(shown[index], 1, lang)), theme.amount),
         ]));
     }
     lines.push(Line::from(vec![
         Span::styled(format!("{:<50}", i18n::TOTAL_SCORE.get(lang)), theme.header),
-        Span::styled(format!("{:>14}", format_decimal(explanation.total, 1)), theme.header),
+        Span::styled(format!("{:>14}", decimal(shown.iter().sum(), 1, lang)), theme.header),
     ]));
     let candidate = scoring.matrix.row(row);
     lines.push(Line::from(""));

@@ -1,0 +1,217 @@
+//! Turning one row of cells into samla's fields, with a warning for everything it could not
+//! read. The raw cells always travel along, so nothing is lost.
+
+mod fields;
+
+use super::layout::{Field, Layout};
+use super::read::RawRow;
+use super::report::{RejectReason, Rejected, Warning, WarningKind};
+use super::values::{Parsed, ValueVocabulary};
+use crate::FastMap as HashMap;
+use crate::store::lookup::{Owner, Resolver};
+use crate::text::fold;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The harmonised values of one initiative as its source gives them. Organisations and life
+/// events are codes, so the JSON stays readable and stable.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceValues {
+    pub title: String,
+    pub description: Option<String>,
+    /// The owner's code when known (an agency, a ministry, KS or a municipality).
+    pub agency: Option<String>,
+    /// The owner as written, when it matched nothing known.
+    pub agency_text: Option<String>,
+    pub ministries: Vec<String>,
+    pub life_events: Vec<String>,
+    pub amount_nok: Option<i64>,
+    pub total_cost_nok: Option<i64>,
+    pub budget_year: Option<i32>,
+    pub start_date: Option<String>,
+    pub phase: Option<String>,
+    pub risk: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl SourceValues {
+    /// The fields a change can touch, by the names the change log uses.
+    pub const FIELDS: [&'static str; 12] = [
+        "title",
+        "description",
+        "agency",
+        "ministries",
+        "life_events",
+        "amount_nok",
+        "total_cost_nok",
+        "budget_year",
+        "start_date",
+        "phase",
+        "risk",
+        "tags",
+    ];
+
+    /// A field as text for comparison and the change log; None when it has no value.
+    pub fn field_text(&self, field: &str) -> Option<String> {
+        let list = |values: &[String]| (!values.is_empty()).then(|| values.join(", "));
+        match field {
+            "title" => Some(self.title.clone()),
+            "description" => self.description.clone(),
+            "agency" => self.agency.clone().or_else(|| self.agency_text.clone()),
+            "ministries" => list(&self.ministries),
+            "life_events" => list(&self.life_events),
+            "amount_nok" => self.amount_nok.map(|v| v.to_string()),
+            "total_cost_nok" => self.total_cost_nok.map(|v| v.to_string()),
+            "budget_year" => self.budget_year.map(|v| v.to_string()),
+            "start_date" => self.start_date.clone(),
+            "phase" => self.phase.clone(),
+            "risk" => self.risk.clone(),
+            "tags" => list(&self.tags),
+            _ => None,
+        }
+    }
+}
+
+/// A row ready to be written.
+#[derive(Debug, Clone)]
+pub struct HarmonisedRow {
+    pub line: usize,
+    pub key: String,
+    pub values: SourceValues,
+    /// A municipality this row names that the database does not know yet.
+    pub new_municipality: Option<String>,
+    /// The row's cells verbatim, JSON.
+    pub raw_json: String,
+}
+
+/// What harmonising a file noticed besides its rows.
+#[derive(Default)]
+pub struct Findings {
+    pub warnings: Vec<Warning>,
+    pub rejected: Vec<Rejected>,
+    /// Data rows read (blank rows not counted).
+    pub rows_read: usize,
+}
+
+/// The state of one pass over a file: memos, keys seen, findings.
+#[derive(Default)]
+pub struct Pass {
+    memo: Memo,
+    keys_seen: HashMap<String, usize>,
+    pub findings: Findings,
+}
+
+/// Remembers how each distinct cell text resolved: sector files repeat owners, ministries,
+/// life events and phases thousands of times.
+#[derive(Default)]
+pub struct Memo {
+    /// None for a cell that means "no value" ("ukjent", "-").
+    owners: HashMap<String, Option<Owner>>,
+    /// The agency's ministry → cell → what the cell named (a historic name reads
+    /// differently for different agencies).
+    ministries: HashMap<Option<i64>, HashMap<String, Named>>,
+    life_events: HashMap<String, Named>,
+    phases: HashMap<String, Parsed<String>>,
+    risks: HashMap<String, Parsed<String>>,
+}
+
+/// Ids a list cell named, and the parts that named nothing known.
+type Named = (Vec<i64>, Vec<String>);
+
+pub struct Harmoniser<'a> {
+    pub resolver: &'a Resolver,
+    pub vocabulary: &'a ValueVocabulary,
+    pub layout: &'a Layout,
+}
+
+impl Harmoniser<'_> {
+    /// Harmonises one data row (a row below the header row). None for a blank row and for
+    /// a rejected one (recorded in the pass's findings).
+    pub fn row(&self, pass: &mut Pass, row: &RawRow) -> Option<HarmonisedRow> {
+        if row.is_blank() {
+            return None;
+        }
+        let out = &mut pass.findings;
+        out.rows_read += 1;
+        let Some((values, new_municipality)) = self.values(row, &mut pass.memo, &mut out.warnings) else {
+            out.rejected.push(Rejected {
+                line: row.line,
+                reason: RejectReason::NoTitle,
+                raw: row.texts().map(str::to_string).collect(),
+            });
+            return None;
+        };
+        let mut warn = |raw: &str, kind: WarningKind| {
+            out.warnings.push(Warning {
+                line: row.line,
+                field: Field::Key.name().to_string(),
+                value: raw.to_string(),
+                kind,
+            });
+        };
+        let mut key = match self.text(row, Field::Key).map(str::trim).filter(|k| !k.is_empty()) {
+            Some(key) => key.to_string(),
+            None => {
+                if self.layout.column(Field::Key).is_some() {
+                    warn("", WarningKind::NoKey);
+                }
+                format!("title:{}", fold(&values.title))
+            }
+        };
+        let seen = pass.keys_seen.entry(key.clone()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            let count = *seen;
+            warn(&key, WarningKind::DuplicateKey { count, kept_as: format!("{key}#{count}") });
+            key = format!("{key}#{count}");
+        }
+        Some(HarmonisedRow { line: row.line, key, values, new_municipality, raw_json: raw_json(row) })
+    }
+
+    /// The values one row gives, and a municipality it names that is not known yet; None
+    /// when the row has neither a title nor a key. Imperfect values add warnings.
+    pub fn values(
+        &self,
+        row: &RawRow,
+        memo: &mut Memo,
+        warnings: &mut Vec<Warning>,
+    ) -> Option<(SourceValues, Option<String>)> {
+        let mut cx = fields::RowContext { row, warnings };
+        let title = self.read_title(&mut cx)?;
+        let description =
+            self.text(row, Field::Description).map(str::trim).filter(|d| !d.is_empty()).map(str::to_string);
+        let mut values = SourceValues { title, description, ..SourceValues::default() };
+        // Owner first: a historic ministry name is read in the light of the agency's ministry.
+        let (agency_ministry, new_municipality) = self.read_owner(memo, &mut values, &mut cx);
+        self.read_ministries(memo, agency_ministry, &mut values, &mut cx);
+        self.read_life_events(memo, &mut values, &mut cx);
+        self.read_amounts(&mut values, &mut cx);
+        self.read_dates(&mut values, &mut cx);
+        self.read_terms(memo, &mut values, &mut cx);
+        self.read_tags(&mut values, &mut cx);
+        Some((values, new_municipality))
+    }
+}
+
+/// A row's cells verbatim as a JSON array, as the store keeps them.
+pub fn raw_json(row: &RawRow) -> String {
+    use serde::Serializer;
+    // Sized for the common case (no character needs escaping) so it is allocated once.
+    let capacity = 2 + row.texts().map(|text| text.len() + 3).sum::<usize>();
+    let mut out = Vec::with_capacity(capacity);
+    let written = serde_json::Serializer::new(&mut out).collect_seq(row.texts());
+    match (written, String::from_utf8(out)) {
+        (Ok(()), Ok(json)) => json,
+        _ => "[]".into(),
+    }
+}
+
+/// Trims and turns every run of whitespace (no-break spaces too) into one space; borrows
+/// when the text is already clean, as nearly all is.
+pub(super) fn collapse(text: &str) -> Cow<'_, str> {
+    let clean = !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !text.contains("  ");
+    if clean { Cow::Borrowed(text) } else { Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")) }
+}
