@@ -40,7 +40,7 @@ fn screens(c: &mut Criterion, database: PathBuf, rows: usize) {
         reference: ReferenceSource::builtin(),
         analyst: "bench".into(),
         backup_dir: std::env::temp_dir().join("samla-bench-backups"),
-        duplicate_threshold: samla::dedupe::DEFAULT_THRESHOLD,
+        duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");

@@ -15,19 +15,14 @@ pub struct Config {
     /// Mouse capture in the TUI; off lets the terminal select text.
     pub mouse: bool,
     /// The score (0 to 1) at or above which two initiatives are listed as a possible
-    /// duplicate or overlap, in the review screen, `samla dedupe` and the brief.
-    pub duplicate_threshold: f64,
+    /// duplicate or overlap, in the review screen, `samla dedupe` and the brief. Unset, it
+    /// is chosen from the portfolio's own scores (or the analyst's decisions).
+    pub duplicate_threshold: Option<f64>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self {
-            analyst: os_user(),
-            lang: Lang::Nb,
-            theme: "default".into(),
-            mouse: true,
-            duplicate_threshold: crate::dedupe::DEFAULT_THRESHOLD,
-        }
+        Self { analyst: os_user(), lang: Lang::Nb, theme: "default".into(), mouse: true, duplicate_threshold: None }
     }
 }
 
@@ -50,10 +45,9 @@ impl Config {
         if config.analyst.trim().is_empty() {
             config.analyst = os_user();
         }
-        if !(0.0..=1.0).contains(&config.duplicate_threshold) {
+        if let Some(threshold) = config.duplicate_threshold.filter(|t| !(0.0..=1.0).contains(t)) {
             return Err(Error::Config(format!(
-                "{file}: duplicate_threshold must lie between 0 and 1, got {}",
-                config.duplicate_threshold
+                "{file}: duplicate_threshold must lie between 0 and 1, got {threshold}"
             )));
         }
         Ok(config)
@@ -92,9 +86,9 @@ mod tests {
 
     #[test]
     fn the_duplicate_threshold_is_a_score_between_0_and_1() {
-        assert_eq!(Config::default().duplicate_threshold, crate::dedupe::DEFAULT_THRESHOLD);
+        assert_eq!(Config::default().duplicate_threshold, None, "chosen from the portfolio");
         let config = Config::from_toml("duplicate_threshold = 0.75\n", "config.toml").expect("valid");
-        assert_eq!(config.duplicate_threshold, 0.75);
+        assert_eq!(config.duplicate_threshold, Some(0.75));
         let err = Config::from_toml("duplicate_threshold = 75\n", "config.toml").expect_err("out of range");
         assert!(err.to_string().contains("between 0 and 1"), "{err}");
     }

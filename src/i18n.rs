@@ -221,6 +221,15 @@ catalogue! {
     REASON_LIFE_EVENTS = "Felles livshendelser" / "Shared life events";
     REASON_OTHER_LIFE_EVENTS = "Ulike livshendelser" / "Different life events";
     REASON_OWNERS = "Eiere" / "Owners";
+    REASON_CONCEPTS = "Samme begrep" / "Same concept";
+    THRESHOLD_FROM_PORTFOLIO = "fra porteføljen" / "from the portfolio";
+    THRESHOLD_FROM_DECISIONS = "fra dine vurderinger" / "from your decisions";
+    THRESHOLD_DEFAULT = "standard" / "default";
+    REASON_CONCEPTS_ACROSS = "Samme begrep på tvers av språk" / "Same concept across languages";
+    SAME_CONCEPT = "samme begrep" / "same concept";
+    ACROSS_LANGUAGES = "på tvers av språk" / "across languages";
+    GLOSSARY = "samlas ordliste" / "samla's glossary";
+    COGNATE = "samme ord" / "same word";
     WORD_SCORE = "ord" / "words";
     SPELLING_SCORE = "stavemåte" / "spelling";
     NEXT = "Neste" / "Next";

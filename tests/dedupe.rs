@@ -14,9 +14,11 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 const ROUND_ONE: [&str; 6] =
     ["helse.csv", "arbeid_velferd.xlsx", "kommunal.csv", "justis.tsv", "naering_fiskeri.csv", "digdir_felles.csv"];
 
-/// The floor the pipeline must keep on the development set at the default threshold. It
-/// measured 0.94 when written; the margin absorbs small, deliberate changes.
-const F1_FLOOR: f64 = 0.90;
+/// The floor the pipeline must keep on the development set, at the default threshold and
+/// at the one it chooses itself. It measured 0.98 and 0.97 when written (0.94 before the
+/// search learnt kinds, concepts and its own threshold); the margin absorbs small,
+/// deliberate changes.
+const F1_FLOOR: f64 = 0.95;
 /// At most this share of the listed hard negatives may be flagged.
 const HARD_NEGATIVE_CEILING: f64 = 0.02;
 
@@ -105,6 +107,22 @@ fn the_development_set_keeps_its_f1_floor_and_few_hard_negatives() {
         "{flagged} of {} hard negatives flagged",
         negatives.len()
     );
+}
+
+#[test]
+fn the_threshold_chosen_from_the_development_set_keeps_the_floor_too() {
+    let store = round_one();
+    let records = store.dedupe_records().expect("records");
+    let queue = store.review_queue(&ServiceKinds::builtin(), None).expect("queue");
+    assert_eq!(queue.threshold_source, samla::dedupe::threshold::Source::Portfolio);
+    assert!((0.4..0.6).contains(&queue.threshold), "{}", queue.threshold);
+    let pairs: Vec<Pair> = queue.items.iter().map(|i| i.pair.clone()).collect();
+    let predicted = row_pairs(&records, &pairs);
+    let (precision, recall, f1) = score(&predicted, &true_pairs());
+    assert!(f1 >= F1_FLOOR, "F1 {f1:.3} (precision {precision:.3}, recall {recall:.3}) at {}", queue.threshold);
+    let negatives = hard_negatives();
+    let flagged = predicted.intersection(&negatives).count();
+    assert!((flagged as f64) <= HARD_NEGATIVE_CEILING * negatives.len() as f64, "{flagged} hard negatives");
 }
 
 #[test]
@@ -273,4 +291,41 @@ fn the_cli_prints_pairs_the_scorer_reads_and_records_decisions() {
     assert!(err.contains("999999"), "{err}");
     let err = fails(home.run_db(&["dedupe", "--threshold", "2"]));
     assert!(err.contains("between 0 and 1"), "{err}");
+}
+
+#[test]
+fn the_screen_and_the_brief_count_sectors_alike() {
+    // Invented rows: two municipalities building one thing (the municipal sector: one
+    // sector), and a municipality and a state agency building another (two sectors).
+    let home = Home::new();
+    let csv = "ID;Tiltak;Beskrivelse;Virksomhet;Departement\n\
+        S-1;Digital søknad om snøbrøyting;Innbyggere søker om brøyting av private veier på nett.;Oslo kommune;\n\
+        S-2;Søknadstjeneste for snøbrøyting;Innbyggere kan søke om brøyting av private veier digitalt.;Bergen kommune;\n\
+        S-3;Proaktive varsler om gatebelysning;Innbyggere får beskjed når gatelys i nærheten skal repareres.;Oslo kommune;\n\
+        S-4;Varslingstjeneste for gatebelysning;Innbyggere får beskjed når gatelys skal repareres.;Nav;AID\n";
+    let path = home.path("sektorer.csv");
+    std::fs::write(&path, csv).expect("write");
+    ok(home.run_db(&["import", path.to_str().expect("path")]));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(home.run_db(&["dedupe", "--json", "--threshold", "0.3"]))).expect("json");
+    let owners = |a: &str, b: &str| {
+        let pairs = json["pairs"].as_array().expect("pairs");
+        let pair = pairs.iter().find(|p| {
+            let keys = [p["a"]["key"].as_str(), p["b"]["key"].as_str()];
+            keys.contains(&Some(a)) && keys.contains(&Some(b))
+        });
+        let pair = pair.unwrap_or_else(|| panic!("{a} {b} listed: {json}"));
+        (pair["owners"].as_str().expect("owners").to_string(), pair["a"]["id"].to_string(), pair["b"]["id"].to_string())
+    };
+    let (within, a1, b1) = owners("S-1", "S-2");
+    let (across, a2, b2) = owners("S-3", "S-4");
+    assert_eq!((within.as_str(), across.as_str()), ("same_sector", "cross_sector"));
+    ok(home.run_db(&["dedupe", "decide", &a1, &b1, "duplicate"]));
+    ok(home.run_db(&["dedupe", "decide", &a2, &b2, "duplicate"]));
+    let brief = home.path("brief.md");
+    ok(home.run_db(&["brief", "--out", brief.to_str().expect("path")]));
+    let text = std::fs::read_to_string(&brief).expect("brief");
+    let groups: Vec<&str> = text.lines().filter(|l| l.starts_with("### ")).collect();
+    assert_eq!(groups.iter().filter(|l| l.contains("på tvers av sektorer")).count(), 1, "{groups:?}");
+    assert_eq!(groups.iter().filter(|l| l.contains("innen én sektor")).count(), 1, "{groups:?}");
 }

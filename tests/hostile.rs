@@ -353,7 +353,7 @@ mod tui {
             reference: reference.clone(),
             analyst: "t".into(),
             backup_dir: dir.path().join("backups"),
-            duplicate_threshold: 0.0,
+            duplicate_threshold: Some(0.0),
             config_dir: dir.path().join("config"),
         };
         let fresh = |store: &Store| {

@@ -331,7 +331,7 @@ fn text_from_files_never_reaches_the_terminal_raw() {
         reference,
         analyst: "t".into(),
         backup_dir: std::env::temp_dir().join("samla-test-backups"),
-        duplicate_threshold: samla::dedupe::DEFAULT_THRESHOLD,
+        duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
     };
     let (mut app, _) = start_app(&store, &options).expect("app");

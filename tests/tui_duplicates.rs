@@ -265,3 +265,16 @@ fn the_screen_in_both_languages_at_both_sizes() {
         insta::assert_snapshot!(name, text);
     }
 }
+
+#[test]
+fn a_threshold_chosen_from_the_portfolio_says_so_on_the_screen() {
+    let mut demo = demo(Lang::Nb);
+    demo.options.duplicate_threshold = None;
+    let mut store = store_of(&demo);
+    let app = open_screen(&demo, &mut store);
+    let state = app.duplicates.as_ref().expect("queue");
+    assert_eq!(state.queue.threshold_source, samla::dedupe::threshold::Source::Portfolio);
+    let shown = screen(&app, &demo.options.theme, 120, 40);
+    let expected = format!("terskel {} (fra porteføljen)", format!("{:.2}", state.queue.threshold).replace('.', ","));
+    assert!(shown.contains(&expected), "{expected} in\n{shown}");
+}

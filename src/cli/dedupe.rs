@@ -2,7 +2,7 @@
 
 use super::table::{Column, render};
 use super::{Context, DedupeAction, DedupeArgs, print, terminal_width, to_json};
-use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue, describe};
+use crate::dedupe::{ClusterSettings, OwnerRelation, Reason, Record, ReviewItem, ReviewQueue, Threshold, describe};
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::store::OpenMode;
@@ -40,17 +40,75 @@ pub fn run(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
         }
         Some(DedupeAction::Clusters) => clusters(context, args),
         Some(DedupeAction::Thresholds) => thresholds(context, args),
+        Some(DedupeAction::Candidates) => candidates(context),
     }
 }
 
-/// `--threshold`, else the one in config.toml.
-fn threshold(context: &Context, args: &DedupeArgs) -> f64 {
-    args.threshold.unwrap_or(context.config.duplicate_threshold)
+/// `samla dedupe candidates`: `{"records":[..],"pairs":[..]}`, every candidate pair with
+/// its score, in the form `dedupe_f1.py` reads (so `--min-score 0` gives blocking recall).
+fn candidates(context: &Context) -> Result<ExitCode> {
+    #[derive(Serialize)]
+    struct Row {
+        id: i64,
+        source_file: String,
+        key: String,
+        language: &'static str,
+        kinds: Vec<String>,
+        object: Vec<(String, f32)>,
+    }
+    #[derive(Serialize)]
+    struct Candidate<'a> {
+        a: &'a Row,
+        b: &'a Row,
+        score: f64,
+        sub_scores: crate::dedupe::SubScores,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        records: &'a [Row],
+        pairs: Vec<Candidate<'a>>,
+    }
+    let store = context.open(OpenMode::Existing)?;
+    let analysis = crate::dedupe::Analysis::new(store.dedupe_records()?, &context.reference.service_kinds()?);
+    let pairs = analysis.candidates();
+    let mut records: Vec<Row> = Vec::new();
+    let mut index: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for id in pairs.iter().flat_map(|p| [p.a, p.b]).chain(analysis.ids()) {
+        if index.contains_key(&id) {
+            continue;
+        }
+        let Some(record) = analysis.record(id) else { continue };
+        let language = analysis.language(id).unwrap_or_default().code();
+        index.insert(id, records.len());
+        let kinds = analysis.kinds(id);
+        let object = analysis.object_terms(id);
+        records.push(Row { id, source_file: record.source_file, key: record.key, language, kinds, object });
+    }
+    let pairs = pairs
+        .iter()
+        .filter_map(|p| {
+            Some(Candidate {
+                a: &records[*index.get(&p.a)?],
+                b: &records[*index.get(&p.b)?],
+                score: p.score,
+                sub_scores: p.sub_scores,
+            })
+        })
+        .collect();
+    print(&(to_json(&Out { records: &records, pairs }, false)? + "\n"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
-fn queue(context: &Context, threshold: f64) -> Result<ReviewQueue> {
-    if !(0.0..=1.0).contains(&threshold) {
-        return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
+/// `--threshold`, else the one in config.toml, else chosen from the portfolio.
+fn threshold(context: &Context, args: &DedupeArgs) -> Threshold {
+    args.threshold.or(context.config.duplicate_threshold).into()
+}
+
+fn queue(context: &Context, threshold: Threshold) -> Result<ReviewQueue> {
+    if let Threshold::Fixed(threshold) = threshold {
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
+        }
     }
     let kinds = context.reference.service_kinds()?;
     context.open(OpenMode::Existing)?.review_queue(&kinds, threshold)
@@ -89,32 +147,46 @@ struct JsonPair<'a> {
 /// Writes `{"threshold":..,"pairs":[..]}` pair by pair: a large portfolio has hundreds of
 /// thousands of pairs, and their reasons are worked out only as each is written.
 fn write_json_pairs(queue: &ReviewQueue, items: &[&ReviewItem], threshold: f64) -> Result<()> {
+    use rayon::prelude::*;
     use std::io::Write;
     let failed = |e: std::io::Error| Error::io("write", "standard output", e);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write!(out, "{{\"threshold\":{threshold},\"pairs\":[").map_err(failed)?;
+    let source = to_json(&queue.threshold_source, false)?;
+    write!(out, "{{\"threshold\":{threshold},\"threshold_source\":{source},\"pairs\":[").map_err(failed)?;
     let mut first = true;
-    for item in items {
-        let pair = &item.pair;
-        let (Some(a), Some(b)) = (queue.record(pair.a), queue.record(pair.b)) else { continue };
-        let json = JsonPair {
-            a: End::of(a),
-            b: End::of(b),
-            score: pair.score,
-            headline: queue.headline(pair),
-            owners: pair.owners,
-            sub_scores: &pair.sub_scores,
-            reasons: queue.reasons(pair),
-            decision: item.decision.as_ref().map(|d| d.decision.as_str()),
-        };
-        if !first {
-            out.write_all(b",").map_err(failed)?;
+    // Reasons take the most time: worked out on all cores a chunk at a time, written in order.
+    for chunk in items.chunks(JSON_PAIRS_AT_A_TIME) {
+        let written: Vec<Option<Result<String>>> = chunk.par_iter().map(|item| json_pair(queue, item)).collect();
+        for json in written.into_iter().flatten() {
+            if !first {
+                out.write_all(b",").map_err(failed)?;
+            }
+            first = false;
+            out.write_all(json?.as_bytes()).map_err(failed)?;
         }
-        first = false;
-        // Titles and keys come from sector files: through to_json, which escapes controls.
-        out.write_all(to_json(&json, false)?.as_bytes()).map_err(failed)?;
     }
     out.write_all(b"]}\n").and_then(|()| out.flush()).map_err(failed)
+}
+
+/// Pairs whose JSON is worked out at once (a few megabytes).
+const JSON_PAIRS_AT_A_TIME: usize = 4_096;
+
+/// One pair as JSON, None when an end is no longer in the portfolio.
+fn json_pair(queue: &ReviewQueue, item: &ReviewItem) -> Option<Result<String>> {
+    let pair = &item.pair;
+    let (a, b) = (queue.record(pair.a)?, queue.record(pair.b)?);
+    let json = JsonPair {
+        a: End::of(a),
+        b: End::of(b),
+        score: pair.score,
+        headline: queue.headline(pair),
+        owners: pair.owners,
+        sub_scores: &pair.sub_scores,
+        reasons: queue.reasons(pair),
+        decision: item.decision.as_ref().map(|d| d.decision.as_str()),
+    };
+    // Titles and keys come from sector files: through to_json, which escapes controls.
+    Some(to_json(&json, false))
 }
 
 fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
@@ -159,7 +231,7 @@ fn pairs(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     text.push_str(&format!(
         "{open} {} ≥ {} ({cross} {}) · {} {}\n",
         i18n::OPEN_PAIRS.get(lang),
-        format_score(queue.threshold),
+        describe::threshold_text(queue.threshold, queue.threshold_source, lang),
         i18n::CROSS_SECTOR.get(lang),
         queue.items.len() - open,
         i18n::DECIDED_PAIRS.get(lang),
@@ -243,7 +315,11 @@ fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
 /// it the analyst called duplicate or overlap: the help for choosing a threshold.
 fn thresholds(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     let lowest = f64::from(*THRESHOLD_STEPS.start()) / 20.0;
-    let queue = queue(context, lowest.min(threshold(context, args)))?;
+    let floor = match threshold(context, args) {
+        Threshold::Fixed(given) => lowest.min(given),
+        Threshold::Calibrated => lowest,
+    };
+    let queue = queue(context, Threshold::Fixed(floor))?;
     #[derive(Serialize)]
     struct Step {
         threshold: f64,

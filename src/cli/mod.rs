@@ -381,15 +381,17 @@ pub enum ReferenceAction {
 score first, each with the reasons: the rarest words both titles share, how alike the descriptions \
 are, shared life events, and whether the owners are in different sectors (the interesting ones).\n\n\
 Pairs you decide `distinct` never come back; decisions survive re-imports.",
-    after_help = "Choosing a threshold: `samla dedupe thresholds` shows how many pairs each threshold \
-gives and, once you have decided some pairs, how many of those at or above it you called duplicate \
-or overlap. On the labelled development portfolio the default 0.60 gave the best F1; raise it for \
-fewer, surer pairs, lower it to miss fewer."
+    after_help = "Choosing a threshold: unless you give one, it is chosen from your portfolio's own \
+scores (where pairs that look alike only by chance thin out to one in fifty of those listed), or \
+from your decisions once you have decided 20 pairs or more. `samla dedupe thresholds` shows how \
+many pairs each threshold gives and how many of the decided pairs at or above it you called \
+duplicate or overlap; raise the threshold for fewer, surer pairs, lower it to miss fewer."
 )]
 pub struct DedupeArgs {
     #[command(subcommand)]
     pub action: Option<DedupeAction>,
-    /// Show pairs scoring at least this (0 to 1) [default: duplicate_threshold in config.toml, else 0.6]
+    /// Show pairs scoring at least this (0 to 1) [default: duplicate_threshold in config.toml, else
+    /// chosen from the portfolio's scores or your decisions]
     #[arg(long, global = true, value_name = "SCORE")]
     pub threshold: Option<f64>,
     /// Print JSON: {"pairs":[{"a":{..},"b":{..},"score":..,"reasons":[..]}]}
@@ -423,6 +425,10 @@ pub enum DedupeAction {
     Clusters,
     /// How many pairs each threshold gives, to help choose one
     Thresholds,
+    /// Every candidate pair the search scores, whatever its score, and each initiative's
+    /// language as read: for measuring how many true pairs blocking keeps (JSON)
+    #[command(hide = true)]
+    Candidates,
 }
 
 /// What every command needs: where things are, the user's settings, the reference files.

@@ -137,10 +137,14 @@ mod tests {
             sub_scores: SubScores {
                 object_words: score as f32,
                 object_spelling: score as f32,
+                object_concepts: score as f32,
                 description_words: score as f32,
                 description_spelling: score as f32,
+                description_concepts: score as f32,
                 same_kind: None,
                 life_events: None,
+                amounts: None,
+                across_languages: false,
             },
             owners: OwnerRelation::Unknown,
         }

@@ -1,6 +1,8 @@
 //! Pairs in words: the owner relation, the analyst's decision and the reasons, for the
 //! CLI's tables and the review screen alike.
 
+use super::explain::SharedConcept;
+use super::threshold::Source;
 use super::{Decision, OwnerRelation, Reason};
 use crate::config::Lang;
 use crate::i18n;
@@ -24,6 +26,18 @@ pub fn decision_text(decision: Decision, lang: Lang) -> &'static str {
     }
 }
 
+/// The threshold in use, and where it came from unless the analyst gave it: "0,47 (fra
+/// porteføljen)".
+pub fn threshold_text(threshold: f64, source: Source, lang: Lang) -> String {
+    let from = match source {
+        Source::Given => return score_text(threshold, lang),
+        Source::Portfolio => i18n::THRESHOLD_FROM_PORTFOLIO,
+        Source::Decisions => i18n::THRESHOLD_FROM_DECISIONS,
+        Source::Default => i18n::THRESHOLD_DEFAULT,
+    };
+    format!("{} ({})", score_text(threshold, lang), from.get(lang))
+}
+
 /// A score as the tables show it: two decimals, with a decimal comma in bokmål.
 pub fn score_text(score: f64, lang: Lang) -> String {
     let text = format!("{score:.2}");
@@ -45,6 +59,12 @@ pub fn summary(reasons: &[Reason], lang: Lang) -> String {
             Reason::DescriptionWords { spelling, .. } => {
                 parts.push(format!("{} {}", i18n::DESCRIPTION_SHORT.get(lang), score_text(*spelling, lang)));
             }
+            Reason::SameConcepts { concepts, across_languages, .. } => {
+                let shown: Vec<String> = concepts.iter().take(2).map(concept_text).collect();
+                let label =
+                    if *across_languages { i18n::ACROSS_LANGUAGES.get(lang) } else { i18n::SAME_CONCEPT.get(lang) };
+                parts.push(format!("{label}: {}", shown.join(", ")));
+            }
             Reason::SameKind { kinds, .. } => parts.push(kinds.join("/")),
             Reason::DifferentKind { a, b } => parts.push(format!("{} ≠ {}", a.join("/"), b.join("/"))),
             Reason::DifferentLifeEvents { .. } => parts.push(i18n::OTHER_LIFE_EVENTS.get(lang).to_string()),
@@ -53,6 +73,20 @@ pub fn summary(reasons: &[Reason], lang: Lang) -> String {
         }
     }
     parts.join(" · ")
+}
+
+/// A shared concept as its two names: "gravferd / funerals".
+fn concept_text(concept: &SharedConcept) -> String {
+    format!("{} / {}", concept.norwegian, concept.english)
+}
+
+/// Where a shared concept comes from, as shown: Los is named with Digdir, its maintainer.
+fn source_text(source: &str, lang: Lang) -> &'static str {
+    match source {
+        "los" => "Los, Digdir",
+        "glossary" => i18n::GLOSSARY.get(lang),
+        _ => i18n::COGNATE.get(lang),
+    }
 }
 
 /// One reason as a full line with its sub-scores, for the review screen. `life_event`
@@ -83,6 +117,26 @@ pub fn reason_line(reason: &Reason, lang: Lang, life_event: &dyn Fn(&str) -> Str
         }
         Reason::DescriptionWords { words: shared, score, spelling } => {
             format!("{}: {} ({})", i18n::REASON_DESCRIPTION.get(lang), words(shared), scores(*score, *spelling))
+        }
+        Reason::SameConcepts { concepts, title, description, across_languages } => {
+            let label = if *across_languages {
+                i18n::REASON_CONCEPTS_ACROSS.get(lang)
+            } else {
+                i18n::REASON_CONCEPTS.get(lang)
+            };
+            let shown: Vec<String> =
+                concepts.iter().map(|c| format!("{} ({})", concept_text(c), source_text(c.source, lang))).collect();
+            match (title, description) {
+                (Some(title), Some(description)) => format!(
+                    "{label}: {} ({} {} · {} {})",
+                    shown.join(", "),
+                    i18n::TITLE.get(lang).to_lowercase(),
+                    score_text(*title, lang),
+                    i18n::DESCRIPTION_SHORT.get(lang),
+                    score_text(*description, lang)
+                ),
+                _ => format!("{label}: {}", shown.join(", ")),
+            }
         }
         Reason::LifeEvents { shared, score } => {
             format!("{}: {} ({})", i18n::REASON_LIFE_EVENTS.get(lang), names(shared), score_text(*score, lang))
@@ -121,5 +175,8 @@ mod tests {
         assert_eq!(summary(&[title, events, owners], Lang::Nb), "«barnetrygd», «varsel» · på tvers av sektorer");
         assert_eq!(decision_text(Decision::Overlap, Lang::Nb), "overlapp");
         assert_eq!(score_text(0.6, Lang::En), "0.60");
+        assert_eq!(threshold_text(0.47, Source::Portfolio, Lang::Nb), "0,47 (fra porteføljen)");
+        assert_eq!(threshold_text(0.5, Source::Decisions, Lang::En), "0.50 (from your decisions)");
+        assert_eq!(threshold_text(0.7, Source::Given, Lang::Nb), "0,70");
     }
 }

@@ -2,13 +2,28 @@
 
 use super::Record;
 use super::features::Portfolio;
+use super::lexicon::{ConceptId, Lexicon, Source};
 use super::score::{OwnerRelation, SubScores};
 use super::vocabulary::{SparseVector, Vocabulary};
+use super::word_info::term_concept;
 use serde::Serialize;
 
 /// How many shared words to list per field: the rarest ones, which carry the match.
 const TITLE_WORDS_SHOWN: usize = 5;
 const DESCRIPTION_WORDS_SHOWN: usize = 6;
+const CONCEPTS_SHOWN: usize = 4;
+
+/// A concept both records name, in their own words or languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharedConcept {
+    /// Its Norwegian and English names ("gravferd", "funerals"), or for a cognate the
+    /// two words as written ("frekvens", "frequency").
+    pub norwegian: String,
+    pub english: String,
+    /// "los" (Digdir's vocabulary), "glossary" (samla's) or "cognate" (one word in two
+    /// spellings, see `cognate`).
+    pub source: &'static str,
+}
 
 /// One reason, with the evidence behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,6 +40,12 @@ pub enum Reason {
     /// Words both descriptions use, rarest first, with the word score and the trigram score
     /// (the one that counts).
     DescriptionWords { words: Vec<String>, score: f64, spelling: f64 },
+    /// Concepts both name in other words: in the titles first, then the descriptions, with
+    /// their scores; `across_languages` when one is English and the other Norwegian (the
+    /// concepts are then what the pair is judged on).
+    /// The scores are the concept scores, given across languages only (within one language
+    /// the words and their spelling count).
+    SameConcepts { concepts: Vec<SharedConcept>, title: Option<f64>, description: Option<f64>, across_languages: bool },
     /// The life events both name.
     LifeEvents { shared: Vec<String>, score: f64 },
     /// Both name life events, but none in common.
@@ -33,7 +54,8 @@ pub enum Reason {
     Owners { relation: OwnerRelation, a: Option<String>, b: Option<String> },
 }
 
-/// The shared words of two vectors, as a person would write them, rarest first.
+/// The shared words of two vectors, as a person would write them, rarest first (the
+/// fewest records use them); concepts and cognate keys are shown as concepts instead.
 fn shared_words(
     portfolio: &Portfolio,
     vocabulary: &Vocabulary,
@@ -41,9 +63,17 @@ fn shared_words(
     b: &SparseVector,
     limit: usize,
 ) -> Vec<String> {
+    let mut shared: Vec<(u32, f32, &str)> = a
+        .shared(b)
+        .into_iter()
+        .map(|(term, weight)| (vocabulary.document_frequency(term), weight, vocabulary.term(term)))
+        .filter(|(_, _, term)| !term.starts_with(['#', '~']))
+        .collect();
+    // Rarest first; of equally rare ones the longest, so a compound comes before its parts.
+    shared.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.len().cmp(&x.2.len())).then(y.1.total_cmp(&x.1)));
     let mut words: Vec<String> = Vec::new();
-    for (term, _) in a.shared(b) {
-        let word = portfolio.display(vocabulary.term(term));
+    for (_, _, term) in shared {
+        let word = portfolio.display(term);
         if !words.contains(&word) {
             words.push(word);
         }
@@ -54,6 +84,40 @@ fn shared_words(
     words
 }
 
+/// The concepts and cognates two vectors share, as a person reads them, strongest first;
+/// those a word both share as written names anyway (`plain`) are left out.
+fn shared_concepts(
+    portfolio: &Portfolio,
+    vocabulary: &Vocabulary,
+    (a, b): (&SparseVector, &SparseVector),
+    plain: &[ConceptId],
+    out: &mut Vec<SharedConcept>,
+) {
+    let lexicon = Lexicon::builtin();
+    for (term, _) in a.shared(b) {
+        if term_concept(vocabulary.term(term)).is_some_and(|id| plain.contains(&id)) {
+            continue;
+        }
+        let name = vocabulary.term(term);
+        let concept = if let Some(key) = name.strip_prefix('~') {
+            let (norwegian, english) = portfolio.cognate(key);
+            SharedConcept { norwegian, english, source: "cognate" }
+        } else if let Some(concept) = term_concept(name).and_then(|id| lexicon.concept(id)) {
+            let source = if concept.source == Source::Los { "los" } else { "glossary" };
+            SharedConcept { norwegian: concept.norwegian.clone(), english: concept.english.clone(), source }
+        } else {
+            continue;
+        };
+        let known = out.iter().any(|c| c.norwegian == concept.norwegian && c.english == concept.english);
+        if !known && concept.norwegian != concept.english {
+            out.push(concept);
+        }
+        if out.len() == CONCEPTS_SHOWN {
+            return;
+        }
+    }
+}
+
 /// The reasons for a pair, strongest evidence first. Fields that add nothing are left out.
 pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), scores: &SubScores) -> Vec<Reason> {
     let (fa, fb) = (&portfolio.records[a.0], &portfolio.records[b.0]);
@@ -62,7 +126,7 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
     let title = shared_words(portfolio, &portfolio.object_terms, &fa.object_words, &fb.object_words, TITLE_WORDS_SHOWN);
     if !title.is_empty() || scores.object_spelling > 0.0 {
         reasons.push(Reason::TitleWords {
-            words: title,
+            words: title.clone(),
             score: round(f64::from(scores.object_words)),
             spelling: round(f64::from(scores.object_spelling)),
         });
@@ -73,6 +137,26 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
             .push(Reason::SameKind { kinds: kinds.names(fa.kinds & fb.kinds), score: round(f64::from(agreement)) }),
         Some(_) => reasons.push(Reason::DifferentKind { a: kinds.names(fa.kinds), b: kinds.names(fb.kinds) }),
         None => {}
+    }
+    let mut concepts = Vec::new();
+    let across_languages = scores.across_languages;
+    let named = portfolio.concepts_of_shared_words(&fa.object_words, &fb.object_words);
+    let titles = if across_languages {
+        (&fa.object_concepts, &fb.object_concepts)
+    } else {
+        (&fa.object_words, &fb.object_words)
+    };
+    shared_concepts(portfolio, &portfolio.object_terms, titles, &named, &mut concepts);
+    let descriptions = (&fa.description_concepts, &fb.description_concepts);
+    shared_concepts(portfolio, &portfolio.description_terms, descriptions, &named, &mut concepts);
+    if !concepts.is_empty() {
+        let shown = |score: f32| across_languages.then(|| round(f64::from(score)));
+        reasons.push(Reason::SameConcepts {
+            concepts,
+            title: shown(scores.object_concepts),
+            description: shown(scores.description_concepts),
+            across_languages,
+        });
     }
     let description = shared_words(
         portfolio,
@@ -103,9 +187,20 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
 }
 
 /// The rarest word both titles share: the best one-line explanation of a pair.
+/// Across languages, where titles share few words, the strongest shared concept
+/// ("gravferd / funerals").
 pub fn headline(portfolio: &Portfolio, a: usize, b: usize) -> Option<String> {
     let (fa, fb) = (&portfolio.records[a], &portfolio.records[b]);
-    shared_words(portfolio, &portfolio.object_terms, &fa.object_words, &fb.object_words, 1).into_iter().next()
+    let word =
+        shared_words(portfolio, &portfolio.object_terms, &fa.object_words, &fb.object_words, 1).into_iter().next();
+    word.or_else(|| {
+        let mut concepts = Vec::new();
+        let vectors = (&fa.object_concepts, &fb.object_concepts);
+        shared_concepts(portfolio, &portfolio.object_terms, vectors, &[], &mut concepts);
+        let vectors = (&fa.object_words, &fb.object_words);
+        shared_concepts(portfolio, &portfolio.object_terms, vectors, &[], &mut concepts);
+        concepts.first().map(|c| format!("{} / {}", c.norwegian, c.english))
+    })
 }
 
 /// Scores are shown with three decimals; more is noise.

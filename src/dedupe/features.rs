@@ -2,28 +2,25 @@
 //! weights depend on how rare each term is across it):
 //!
 //! - what the title is about (its object): TF-IDF vectors of the title's words that are not
-//!   service-kind or generic words, with compound parts and acronym expansions, and of their
-//!   character trigrams (typos, compounds written apart);
+//!   service-kind or generic words, with compound parts, acronym and code-name expansions and
+//!   the concepts they name, and of their character trigrams (typos, compounds written
+//!   apart); and the same object as concepts alone, which is what crosses languages;
 //! - the kinds of service the title names (see `kinds`);
-//! - the description: TF-IDF vectors of its word stems (for explanations) and of its
-//!   character trigrams (the score: robust to inflection and paraphrase).
+//! - the description: TF-IDF vectors of its word stems (for explanations), of its character
+//!   trigrams (the score within one language: robust to inflection and paraphrase), and of
+//!   the concepts it names (the score across languages).
 
 use super::FastMap as HashMap;
-use super::compound::CompoundSplitter;
+use super::acronyms::{self, Expansion};
 use super::grams::{GramTable, GramVector, TrigramVocabulary};
 use super::kinds::{KindSet, ServiceKinds};
-use super::normalise::{Normaliser, Word, defined_acronyms};
-use super::spelling::corrections;
+use super::language::Language;
+use super::learned_kinds;
+use super::lexicon::{ConceptId, Lexicon};
+use super::reading::{self, Reading};
 use super::vocabulary::{SparseVector, TermId, Vocabulary};
+use super::word_info::{self, CONCEPT_BOOST, Terms, WordInfo, concept_term};
 use rayon::prelude::*;
-
-/// A compound that splits into known parts is counted mostly through its parts, so
-/// "dødsboløsning" meets "løsning for dødsbo"; the whole word keeps some weight so two
-/// titles with the same compound still score a little higher.
-const PART_BOOST: f32 = 1.0;
-const SPLIT_WHOLE_BOOST: f32 = 0.5;
-/// An acronym's expansion stands in for it at a lower weight (the expansion may be partial).
-const EXPANSION_BOOST: f32 = 0.7;
 
 /// The comparable form of every record of a portfolio.
 #[derive(Debug)]
@@ -38,14 +35,29 @@ pub struct Portfolio {
     pub kinds: ServiceKinds,
     /// How a term is best shown to a person: the first whole word seen with that stem.
     display: HashMap<String, String>,
+    /// A cognate key's first Norwegian and English words as written (see `cognate`).
+    cognates: HashMap<String, (String, String)>,
+    /// The concepts each object term (a word's stem or compound part) names.
+    term_concepts: HashMap<TermId, Vec<ConceptId>>,
+    /// Bytes the portfolio's words cost to correct and split: bounded per word, so a
+    /// hostile field cannot make one record cost more than a long ordinary one. Kept for the
+    /// tests that hold that bound.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) work: u64,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     pub object_words: SparseVector,
+    /// The object as concepts and cognates, for comparing across languages: only those
+    /// that records of both languages use (empty in a portfolio of one language).
+    pub object_concepts: SparseVector,
     pub description_words: SparseVector,
+    /// The concepts and cognates the description names that records of both languages use.
+    pub description_concepts: SparseVector,
     pub kinds: KindSet,
     pub has_description: bool,
+    pub language: Language,
 }
 
 /// A record as a pair is scored from: its features and its two trigram vectors.
@@ -56,222 +68,100 @@ pub struct Comparable<'a> {
     pub description_grams: GramVector<'a>,
 }
 
-/// Every distinct word of the portfolio once, with what is worked out about it once: a
-/// portfolio of 100 000 initiatives repeats a few tens of thousands of words millions of
-/// times.
+/// Each record's terms before they are weighed, by position.
 #[derive(Default)]
-struct Words {
-    ids: HashMap<String, u32>,
-    folded: Vec<String>,
-    stem: Vec<String>,
-    count: Vec<u32>,
+struct Lists {
+    object: Vec<Vec<(TermId, f32)>>,
+    object_concepts: Vec<Vec<(TermId, f32)>>,
+    description: Vec<Vec<(TermId, f32)>>,
+    description_concepts: Vec<Vec<(TermId, f32)>>,
+    kinds: Vec<KindSet>,
+    object_gram_counts: Vec<usize>,
+    description_gram_counts: Vec<usize>,
+    /// Which language families (bit 1 Norwegian, bit 2 English) use each object and
+    /// description term in a concept list.
+    object_families: Vec<u8>,
+    description_families: Vec<u8>,
 }
 
-impl Words {
-    fn add(&mut self, word: &Word) -> (u32, bool) {
-        if let Some(&id) = self.ids.get(word.folded.as_str()) {
-            self.count[id as usize] += 1;
-            return (id, false);
+/// Marks the terms of `list` as used by `language`'s family.
+fn mark(families: &mut Vec<u8>, list: &[(TermId, f32)], language: Language) {
+    let bit = if language.is_norwegian() { 1 } else { 2 };
+    for &(term, _) in list {
+        if families.len() <= term as usize {
+            families.resize(term as usize + 1, 0);
         }
-        let id = self.folded.len() as u32;
-        self.ids.insert(word.folded.clone(), id);
-        self.folded.push(word.folded.clone());
-        self.stem.push(word.stem.clone());
-        self.count.push(1);
-        (id, true)
+        families[term as usize] |= bit;
     }
 }
 
-/// What a word contributes, worked out on first use.
-struct WordInfo {
-    /// The service kinds it names, and whether it or a part says how.
-    kinds: (KindSet, bool),
-    /// Says how rather than what (a service kind's or a generic word).
-    how: bool,
-    /// Object terms (with boosts) it adds to the title, empty for a how word.
-    object_terms: Vec<(TermId, f32)>,
-    /// The trigrams of the pieces that say what (its object spelling).
-    object_grams: Vec<TermId>,
-    description_term: TermId,
-    grams: Vec<TermId>,
+/// The entries of `list` that both language families use in this portfolio: another
+/// cannot meet a record of the other language, and would only dilute the cosine with one.
+fn crossing(list: &[(TermId, f32)], families: &[u8]) -> Vec<(TermId, f32)> {
+    list.iter().copied().filter(|&(term, _)| families.get(term as usize) == Some(&3)).collect()
 }
 
 impl Portfolio {
-    /// Builds the comparable form of records from their titles and descriptions (one each,
-    /// in the same order), and lets go of the descriptions once they are read (before the
-    /// vectors are built: at a million initiatives the descriptions and the vectors together
-    /// were the analysis's peak).
-    pub fn build(titles: &[&str], descriptions: Vec<Option<String>>, kinds: &ServiceKinds) -> Self {
+    /// Builds the comparable form of records from their titles, descriptions and languages
+    /// (one each, in the same order), and lets go of the descriptions once they are read
+    /// (before the vectors are built: at a million initiatives the descriptions and the
+    /// vectors together were the analysis's peak).
+    pub fn build(
+        titles: &[&str],
+        descriptions: Vec<Option<String>>,
+        languages: &[Language],
+        kinds: &ServiceKinds,
+        lexicon: &Lexicon,
+    ) -> Self {
         debug_assert_eq!(titles.len(), descriptions.len(), "one description (or none) per title");
-        let mut normaliser = Normaliser::new();
-        let mut words = Words::default();
-        let mut display: HashMap<String, String> = HashMap::default();
-        let texts = || titles.iter().copied().zip(descriptions.iter().map(Option::as_deref));
-        let mut title_words: Vec<Vec<u32>> = Vec::with_capacity(titles.len());
-        let mut description_words: Vec<Vec<u32>> = Vec::with_capacity(titles.len());
-        for (title, description) in texts() {
-            let mut read = |text: &str| -> Vec<u32> {
-                let mut ids = Vec::new();
-                normaliser.visit_words(text, |word| {
-                    let (id, new) = words.add(word);
-                    if new && !display.contains_key(word.stem.as_str()) {
-                        display.insert(word.stem.clone(), surface([Some(title), description], word));
-                    }
-                    ids.push(id);
-                });
-                ids
-            };
-            title_words.push(read(title));
-            description_words.push(read(description.unwrap_or_default()));
-        }
-
-        // Typos read as the common word they are one edit from.
-        let counts: HashMap<String, u32> = words.folded.iter().cloned().zip(words.count.iter().copied()).collect();
-        let fixes = corrections(&counts);
-        let fixed: Vec<u32> = words
-            .folded
-            .iter()
-            .enumerate()
-            .map(|(id, folded)| fixes.get(folded).and_then(|f| words.ids.get(f)).copied().unwrap_or(id as u32))
-            .collect();
-        for ids in title_words.iter_mut().chain(description_words.iter_mut()) {
-            for id in ids.iter_mut() {
-                *id = fixed[*id as usize];
-            }
-        }
-
-        let standalone = words.folded.iter().chain(&words.stem).map(String::as_str);
-        let mut splitter = CompoundSplitter::new(standalone);
-        let mut acronyms: HashMap<String, Vec<String>> = HashMap::default();
-        for (title, description) in texts() {
-            for text in [Some(title), description].into_iter().flatten() {
-                for (acronym, expansion) in defined_acronyms(text) {
-                    acronyms.entry(acronym).or_insert(expansion);
-                }
-            }
-        }
-        // Every description is in `description_words` as word ids now.
+        let reading = reading::read(titles, &descriptions, languages);
         drop(descriptions);
-
-        let mut description_terms = Vocabulary::new();
+        let expansions = acronyms::learn(&reading);
+        let (parts, members, split_work) = word_info::compound_parts(&reading, lexicon);
+        let kinds = &kinds.with_learned(&learned_kinds::learn(&reading, &parts, kinds, lexicon));
         let mut object_terms = Vocabulary::new();
-        let info: Vec<WordInfo> = (0..words.folded.len())
-            .map(|slot| {
-                let folded = &words.folded[slot];
-                let parts = splitter.split(folded);
-                let how = kinds.is_how_word(folded);
-                let mut terms = Vec::new();
-                let mut object_grams = Vec::new();
-                if !how {
-                    let whole = if parts.is_empty() { 1.0 } else { SPLIT_WHOLE_BOOST };
-                    terms.push((object_terms.intern(&words.stem[slot]), whole));
-                    // Spelled by the parts that say what: "dødsboløsning" like "dødsbo".
-                    let mut spelled = false;
-                    for part in parts.iter().filter(|part| !kinds.is_how_word(part)) {
-                        terms.push((object_terms.intern(&normaliser.stem(part)), PART_BOOST));
-                        TrigramVocabulary::trigrams(part, &mut object_grams);
-                        spelled = true;
-                    }
-                    if !spelled {
-                        TrigramVocabulary::trigrams(folded, &mut object_grams);
-                    }
-                    for expansion in acronyms.get(folded).into_iter().flatten() {
-                        if !kinds.is_how_word(expansion) {
-                            terms.push((object_terms.intern(&normaliser.stem(expansion)), EXPANSION_BOOST));
-                        }
-                    }
-                }
-                let mut grams = Vec::new();
-                TrigramVocabulary::trigrams(folded, &mut grams);
-                let description_term = description_terms.intern(&words.stem[slot]);
-                let word_kinds = kinds.word_kinds(folded, &parts);
-                WordInfo { kinds: word_kinds, how, object_terms: terms, object_grams, description_term, grams }
-            })
-            .collect();
-
-        // The trigrams of a title's object and of a description, sorted without repeats.
-        // Worked out twice, to count them and then to weigh them, rather than kept in
-        // between: kept, a million descriptions' trigrams took 400 MB.
-        let object_grams_of = |title: &[u32]| -> Vec<TermId> {
-            let mut grams: Vec<TermId> = Vec::new();
-            for w in title.iter().map(|&id| &info[id as usize]).filter(|w| !w.how) {
-                grams.extend_from_slice(&w.object_grams);
-            }
-            grams.sort_unstable();
-            grams.dedup();
-            grams
-        };
-        let description_grams_of = |description: &[u32]| -> Vec<TermId> {
-            let mut grams: Vec<TermId> = Vec::new();
-            for &id in description {
-                grams.extend_from_slice(&info[id as usize].grams);
-            }
-            grams.sort_unstable();
-            grams.dedup();
-            grams
-        };
-
+        let mut description_terms = Vocabulary::new();
+        let terms = Terms { object: &mut object_terms, description: &mut description_terms };
+        let infos = word_info::build(&reading, (&parts, &members), kinds, lexicon, &expansions, terms);
+        drop((parts, members));
         let mut object_grams = TrigramVocabulary::default();
         let mut description_grams = TrigramVocabulary::default();
-        let mut object_gram_counts: Vec<usize> = Vec::with_capacity(titles.len());
-        let mut description_gram_counts: Vec<usize> = Vec::with_capacity(titles.len());
-        let mut object_lists: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(titles.len());
-        let mut kind_sets: Vec<KindSet> = Vec::with_capacity(titles.len());
-        for (title, description) in title_words.iter().zip(&description_words) {
-            let folded: Vec<String> = title.iter().map(|&id| words.folded[id as usize].clone()).collect();
-            let per_word: Vec<(KindSet, bool)> = title.iter().map(|&id| info[id as usize].kinds).collect();
-            kind_sets.push(kinds.title_kinds(&folded, &per_word));
-
-            let mut terms: Vec<(TermId, f32)> = Vec::new();
-            for w in title.iter().map(|&id| &info[id as usize]).filter(|w| !w.how) {
-                terms.extend_from_slice(&w.object_terms);
-            }
-            let term_ids: Vec<TermId> = terms.iter().map(|t| t.0).collect();
-            object_terms.count_document(&term_ids);
-            object_lists.push(terms);
-            let mut grams = object_grams_of(title);
+        let mut lists = Lists::default();
+        for (i, &language) in languages.iter().enumerate() {
+            let mut terms = Terms { object: &mut object_terms, description: &mut description_terms };
+            let record = RecordText { reading: &reading, infos: &infos, expansions: &expansions, i, language };
+            lists.push(&record, kinds, lexicon, &mut terms);
+            let mut grams = record.object_grams();
             object_grams.count_document(&mut grams);
-            object_gram_counts.push(grams.len());
-
-            let description_ids: Vec<TermId> =
-                description.iter().map(|&id| info[id as usize].description_term).collect();
-            description_terms.count_document(&description_ids);
-            let mut grams = description_grams_of(description);
+            lists.object_gram_counts.push(grams.len());
+            let mut grams = record.description_grams();
             description_grams.count_document(&mut grams);
-            description_gram_counts.push(grams.len());
+            lists.description_gram_counts.push(grams.len());
         }
-
-        // Second pass, now that every frequency is known; records are independent, so the
-        // vectors are built on all cores.
-        let features = description_words
-            .par_iter()
-            .zip(&object_lists)
-            .zip(&kind_sets)
-            .map(|((description, object), &kinds)| {
-                let terms: Vec<(TermId, f32)> =
-                    description.iter().map(|&id| (info[id as usize].description_term, 1.0)).collect();
-                Features {
-                    object_words: object_terms.vector(object),
-                    description_words: description_terms.vector(&terms),
-                    kinds,
-                    has_description: !description.is_empty(),
-                }
-            })
-            .collect();
-        drop(object_lists);
+        let records = lists.features(&object_terms, &description_terms, languages);
+        let text = |i: usize| RecordText {
+            reading: &reading,
+            infos: &infos,
+            expansions: &expansions,
+            i,
+            language: languages[i],
+        };
         let object_grams =
-            GramTable::build(&object_gram_counts, &object_grams.weights(), |i| object_grams_of(&title_words[i]));
-        let description_grams = GramTable::build(&description_gram_counts, &description_grams.weights(), |i| {
-            description_grams_of(&description_words[i])
+            GramTable::build(&lists.object_gram_counts, &object_grams.weights(), |i| text(i).object_grams());
+        let description_grams = GramTable::build(&lists.description_gram_counts, &description_grams.weights(), |i| {
+            text(i).description_grams()
         });
         Self {
+            kinds: kinds.clone(),
             object_terms,
             object_grams,
             description_terms,
             description_grams,
-            records: features,
-            kinds: kinds.clone(),
-            display,
+            records,
+            work: reading.work + split_work,
+            cognates: cognate_words(&reading),
+            term_concepts: word_info::term_concepts(&infos),
+            display: reading.display,
         }
     }
 
@@ -294,20 +184,154 @@ impl Portfolio {
     pub fn display(&self, term: &str) -> String {
         self.display.get(term).cloned().unwrap_or_else(|| term.to_string())
     }
+
+    /// The concepts the words two object vectors share name anyway (so a reason need not
+    /// name them as concepts).
+    pub fn concepts_of_shared_words(&self, a: &SparseVector, b: &SparseVector) -> Vec<ConceptId> {
+        let words = a.shared(b).into_iter().filter(|&(term, _)| !self.object_terms.term(term).starts_with(['#', '~']));
+        words.filter_map(|(term, _)| self.term_concepts.get(&term)).flatten().copied().collect()
+    }
+
+    /// The Norwegian and English words of a cognate key, as written.
+    pub fn cognate(&self, key: &str) -> (String, String) {
+        self.cognates.get(key).cloned().unwrap_or_else(|| (key.to_string(), key.to_string()))
+    }
 }
 
-/// The word as a record's title or description wrote it, in lower case: keeps the "ø" that
-/// the folded form lost.
-fn surface(texts: [Option<&str>; 2], word: &Word) -> String {
-    for text in texts.into_iter().flatten() {
-        for piece in text.split(|c: char| !c.is_alphanumeric()) {
-            let lower = piece.to_lowercase();
-            if crate::text::fold(&lower) == word.folded {
-                return lower;
-            }
+/// Each cognate key's first Norwegian and first English word, as written.
+fn cognate_words(reading: &Reading) -> HashMap<String, (String, String)> {
+    let words = &reading.words;
+    let mut out: HashMap<String, (String, String)> = HashMap::default();
+    for id in 0..words.len() {
+        let Some(key) = super::cognate::key(&words.folded[id], words.english[id]) else { continue };
+        let shown = reading.display.get(&words.stem[id]).cloned().unwrap_or_else(|| words.folded[id].clone());
+        let entry = out.entry(key).or_default();
+        let slot = if words.english[id] { &mut entry.1 } else { &mut entry.0 };
+        if slot.is_empty() {
+            *slot = shown;
         }
     }
-    word.folded.clone()
+    out
+}
+
+/// One record's words and what each contributes.
+struct RecordText<'a> {
+    reading: &'a Reading,
+    infos: &'a [WordInfo],
+    expansions: &'a HashMap<u32, Expansion>,
+    i: usize,
+    language: Language,
+}
+
+impl RecordText<'_> {
+    /// The title's words, but a code name or acronym that labels words of this very title.
+    fn title(&self) -> impl Iterator<Item = &WordInfo> {
+        let title = &self.reading.titles[self.i];
+        let label = |id: &u32| self.expansions.get(id).is_some_and(|e| e.labels(title));
+        title.iter().filter(move |id| !label(id)).map(|&id| &self.infos[id as usize])
+    }
+
+    fn description(&self) -> impl Iterator<Item = &WordInfo> {
+        self.reading.descriptions[self.i].iter().map(|&id| &self.infos[id as usize])
+    }
+
+    /// The trigrams of the title's object, sorted without repeats. Worked out twice, to
+    /// count them and then to weigh them, rather than kept in between: kept, a million
+    /// descriptions' trigrams took 400 MB.
+    fn object_grams(&self) -> Vec<TermId> {
+        let mut grams: Vec<TermId> =
+            self.title().filter(|w| !w.how).flat_map(|w| w.object_grams.iter().copied()).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        grams
+    }
+
+    /// The trigrams of the description, sorted without repeats.
+    fn description_grams(&self) -> Vec<TermId> {
+        let mut grams: Vec<TermId> = self.description().flat_map(|w| w.grams.iter().copied()).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        grams
+    }
+
+    /// The concept terms of the phrases (several words) a text names: `in_title` for the
+    /// title (phrases of how words only left out), else the description.
+    fn phrase_concepts(&self, lexicon: &Lexicon, in_title: bool) -> Vec<String> {
+        let ids = if in_title { &self.reading.titles[self.i] } else { &self.reading.descriptions[self.i] };
+        let stems: Vec<&str> = ids.iter().map(|&id| self.reading.words.stem[id as usize].as_str()).collect();
+        lexicon
+            .phrases_in(&stems, self.language)
+            .into_iter()
+            .filter(|&(start, length, _)| {
+                !in_title || ids[start..start + length].iter().any(|&id| !self.infos[id as usize].how)
+            })
+            .map(|(_, _, concept)| concept_term(concept))
+            .collect()
+    }
+}
+
+impl Lists {
+    /// Adds one record's terms, and counts them in the vocabularies.
+    fn push(&mut self, record: &RecordText<'_>, kinds: &ServiceKinds, lexicon: &Lexicon, terms: &mut Terms<'_>) {
+        let words = &record.reading.words;
+        let folded: Vec<String> =
+            record.reading.titles[record.i].iter().map(|&id| words.folded[id as usize].clone()).collect();
+        let per_word: Vec<(KindSet, bool)> = record.title().map(|w| w.kinds).collect();
+        self.kinds.push(kinds.title_kinds(&folded, &per_word));
+
+        let mut object: Vec<(TermId, f32)> = Vec::new();
+        let mut concepts: Vec<(TermId, f32)> = Vec::new();
+        for word in record.title().filter(|w| !w.how) {
+            object.extend_from_slice(&word.object_terms);
+            concepts.extend_from_slice(&word.object_concepts);
+        }
+        for term in record.phrase_concepts(lexicon, true) {
+            let id = terms.object.intern(&term);
+            object.push((id, CONCEPT_BOOST));
+            concepts.push((id, 1.0));
+        }
+        let counted: Vec<TermId> = object.iter().chain(&concepts).map(|t| t.0).collect();
+        terms.object.count_document(&counted);
+
+        let description: Vec<(TermId, f32)> = record.description().map(|w| (w.description_term, 1.0)).collect();
+        let mut description_concepts: Vec<(TermId, f32)> =
+            record.description().flat_map(|w| w.description_concepts.iter().map(|&c| (c, 1.0))).collect();
+        for term in record.phrase_concepts(lexicon, false) {
+            description_concepts.push((terms.description.intern(&term), 1.0));
+        }
+        let counted: Vec<TermId> = description.iter().chain(&description_concepts).map(|t| t.0).collect();
+        terms.description.count_document(&counted);
+
+        mark(&mut self.object_families, &concepts, record.language);
+        mark(&mut self.description_families, &description_concepts, record.language);
+        self.object.push(object);
+        self.object_concepts.push(concepts);
+        self.description.push(description);
+        self.description_concepts.push(description_concepts);
+    }
+
+    /// Every record's vectors, now that every frequency is known; records are independent,
+    /// so they are built on all cores.
+    fn features(&mut self, object: &Vocabulary, description: &Vocabulary, languages: &[Language]) -> Vec<Features> {
+        let object_lists = std::mem::take(&mut self.object);
+        let concept_lists = std::mem::take(&mut self.object_concepts);
+        let description_lists = std::mem::take(&mut self.description);
+        let description_concept_lists = std::mem::take(&mut self.description_concepts);
+        let (object_families, description_families) = (&self.object_families, &self.description_families);
+        (0..languages.len())
+            .into_par_iter()
+            .map(|i| Features {
+                object_words: object.vector(&object_lists[i]),
+                object_concepts: object.vector(&crossing(&concept_lists[i], object_families)),
+                description_words: description.vector(&description_lists[i]),
+                description_concepts: description
+                    .vector(&crossing(&description_concept_lists[i], description_families)),
+                kinds: self.kinds[i],
+                has_description: !description_lists[i].is_empty(),
+                language: languages[i],
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -325,13 +349,16 @@ mod tests {
             agency: None,
             ministries: vec![],
             life_events: vec![],
+            amount_nok: None,
         }
     }
 
     fn build(records: &[Record]) -> Portfolio {
         let titles: Vec<&str> = records.iter().map(|r| r.title.as_str()).collect();
         let descriptions = records.iter().map(|r| r.description.clone()).collect();
-        Portfolio::build(&titles, descriptions, &ServiceKinds::builtin())
+        let languages: Vec<Language> =
+            records.iter().map(|r| super::super::language::detect(&r.title, r.description.as_deref())).collect();
+        Portfolio::build(&titles, descriptions, &languages, &ServiceKinds::builtin(), Lexicon::builtin())
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! written in many ways. This small lexicon (`data/service_kinds.toml`, which the user can
 //! replace) names the kinds; everything else is learnt from the portfolio.
 
+use super::FastMap;
+use super::agencies::AgencyNames;
+use super::learned_kinds::Learned;
+use crate::reference::Organisations;
 use serde::Deserialize;
 
 /// Entries shorter than this match whole words only ("api", "ny"); longer ones match the
@@ -39,26 +43,81 @@ pub const BUILTIN: &str = include_str!("../../data/service_kinds.toml");
 /// A set of kinds as bits (at most 32 kinds).
 pub type KindSet = u32;
 
-/// The lexicon, ready for matching.
+/// The lexicon, ready for matching, with the names of the organisations that may own an
+/// initiative (taken out of titles before they are compared; see `agencies`).
 #[derive(Debug, Clone)]
 pub struct ServiceKinds {
     generic: Vec<String>,
     kinds: Vec<KindDef>,
     fallback: Option<usize>,
+    organisation_names: Vec<String>,
+    /// Wordings learnt from a portfolio (see `learned_kinds`), folded, with their kinds (none
+    /// for a generic one): matched as whole words or compound parts.
+    learned: FastMap<String, KindSet>,
 }
 
 fn matches(entry: &str, word: &str) -> bool {
     if entry.len() < PREFIX_FROM { word == entry } else { word.starts_with(entry) }
 }
 
+/// Generic words are beginnings too ("losning" for "løsninger"), but only of the same word
+/// inflected or derived: another rest makes another word ("nasjonal" is generic,
+/// "nasjonalpark" is an object; a compound of generic words is read through its parts).
+const GENERIC_ENDINGS: &[&str] = &[
+    "", "e", "t", "a", "s", "er", "ere", "ene", "en", "et", "ar", "ane", "es", "te", "ede", "ende", "ing", "inga",
+    "ingen", "inger", "ingene", "ingar", "ig", "ige", "igt", "lig", "lige", "ligt",
+];
+
+fn matches_generic(entry: &str, word: &str) -> bool {
+    if entry.len() < PREFIX_FROM {
+        return word == entry;
+    }
+    word.strip_prefix(entry).is_some_and(|rest| GENERIC_ENDINGS.contains(&rest))
+}
+
 impl ServiceKinds {
+    /// The built-in lexicon with the built-in organisations.
     pub fn builtin() -> Self {
-        // The built-in file is tested to parse; an empty lexicon is the safe fallback.
-        toml::from_str::<ServiceKindsFile>(BUILTIN).map(Self::new).unwrap_or_else(|_| Self::empty())
+        // The built-in files are tested to parse; an empty lexicon is the safe fallback.
+        let kinds = toml::from_str::<ServiceKindsFile>(BUILTIN).map(Self::new).unwrap_or_else(|_| Self::empty());
+        match toml::from_str::<Organisations>(crate::reference::ORGANISATIONS.builtin) {
+            Ok(organisations) => kinds.with_organisations(&organisations),
+            Err(_) => kinds,
+        }
     }
 
     pub fn empty() -> Self {
-        Self { generic: Vec::new(), kinds: Vec::new(), fallback: None }
+        Self {
+            generic: Vec::new(),
+            kinds: Vec::new(),
+            fallback: None,
+            organisation_names: Vec::new(),
+            learned: FastMap::default(),
+        }
+    }
+
+    /// The same lexicon knowing `organisations` by every name, code and alias.
+    pub fn with_organisations(mut self, organisations: &Organisations) -> Self {
+        let mut names: Vec<String> = Vec::new();
+        for m in &organisations.ministry {
+            names.extend([&m.code, &m.name].into_iter().chain(&m.name_en).chain(&m.aliases).cloned());
+        }
+        for h in &organisations.historic {
+            names.extend([h.code.clone(), h.name.clone()]);
+        }
+        for a in &organisations.agency {
+            names.extend([&a.code, &a.name].into_iter().chain(&a.aliases).cloned());
+        }
+        for m in &organisations.municipal {
+            names.extend([&m.code, &m.name].into_iter().chain(&m.aliases).cloned());
+        }
+        self.organisation_names = names;
+        self
+    }
+
+    /// The owner names to take out of titles: the organisations' and `portfolio`'s own.
+    pub fn agency_names<'a>(&'a self, portfolio: impl IntoIterator<Item = &'a str>) -> AgencyNames {
+        AgencyNames::new(self.organisation_names.iter().map(String::as_str).chain(portfolio))
     }
 
     pub fn new(file: ServiceKindsFile) -> Self {
@@ -70,7 +129,38 @@ impl ServiceKinds {
             .map(|k| KindDef { words: fold_all(&k.words), ..k })
             .collect();
         let fallback = kinds.iter().position(|k| k.fallback);
-        Self { generic: fold_all(&file.generic), kinds, fallback }
+        Self {
+            generic: fold_all(&file.generic),
+            kinds,
+            fallback,
+            organisation_names: Vec::new(),
+            learned: FastMap::default(),
+        }
+    }
+
+    /// The same lexicon with what was learnt from a portfolio: the new kinds after the
+    /// seed's, and the learnt wordings.
+    pub fn with_learned(&self, learned: &Learned) -> Self {
+        let mut out = self.clone();
+        for name in &learned.new_kinds {
+            if out.kinds.len() < KindSet::BITS as usize {
+                out.kinds.push(KindDef { name: name.clone(), en: None, fallback: false, words: Vec::new() });
+            }
+        }
+        for (unit, kinds) in &learned.units {
+            let set = kinds.iter().filter(|&&k| k < out.kinds.len()).fold(0, |set, &k| set | (1 << k));
+            out.learned.insert(unit.clone(), set);
+        }
+        out
+    }
+
+    /// How many kinds it knows.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
     }
 
     pub fn name(&self, kind: usize) -> &str {
@@ -84,7 +174,7 @@ impl ServiceKinds {
 
     /// The kinds one folded word (or compound part) names.
     pub fn kinds_of_word(&self, word: &str) -> KindSet {
-        let mut set = 0;
+        let mut set = self.learned.get(word).copied().unwrap_or(0);
         for (index, kind) in self.kinds.iter().enumerate() {
             if kind.words.iter().any(|entry| matches(entry, word)) {
                 set |= 1 << index;
@@ -95,7 +185,9 @@ impl ServiceKinds {
 
     /// True for a word that says how rather than what: a kind's word or a generic one.
     pub fn is_how_word(&self, word: &str) -> bool {
-        self.kinds_of_word(word) != 0 || self.generic.iter().any(|entry| matches(entry, word))
+        self.kinds_of_word(word) != 0
+            || self.learned.contains_key(word)
+            || self.generic.iter().any(|entry| matches_generic(entry, word))
     }
 
     /// The kinds one word names through itself or its compound parts, and whether any of
@@ -200,5 +292,7 @@ mod tests {
         assert!(lexicon.is_how_word("ny"));
         assert!(!lexicon.is_how_word("nyfodt"), "short entries match whole words");
         assert!(!lexicon.is_how_word("barnetrygd"));
+        assert!(lexicon.is_how_word("losninger") && lexicon.is_how_word("nasjonale"), "inflected");
+        assert!(!lexicon.is_how_word("nasjonalpark"), "a generic word's compound is another word");
     }
 }

@@ -8,8 +8,12 @@
 //! explain (reasons) → cluster (groups) → review (decisions and the queue a review screen
 //! shows). `records` keeps what is left of the records once their text is read.
 
+pub(crate) mod acronyms;
+pub mod agencies;
+mod blocking;
 pub mod candidates;
 pub mod cluster;
+pub mod cognate;
 pub mod compound;
 pub mod describe;
 pub mod explain;
@@ -17,18 +21,26 @@ pub mod features;
 pub mod grams;
 pub mod highlight;
 pub mod kinds;
+pub mod language;
+pub mod learned_kinds;
+pub mod lexicon;
 pub mod normalise;
+pub mod nynorsk;
+pub(crate) mod reading;
 mod records;
 pub mod review;
 pub mod score;
 pub mod spelling;
+pub mod threshold;
 pub mod vocabulary;
+pub(crate) mod word_info;
 
 pub use cluster::{Cluster, ClusterSettings, clusters};
 pub use explain::Reason;
 pub use kinds::ServiceKinds;
 pub use review::{Decision, DecisionRecord, ReviewItem, ReviewQueue};
 pub use score::{OwnerRelation, SubScores};
+pub use threshold::Threshold;
 
 use features::Portfolio;
 use rayon::prelude::*;
@@ -53,6 +65,9 @@ pub const CANDIDATES_PER_RECORD: usize = 20;
 /// Below it the titles share at most a common word; the description alone does not make
 /// two initiatives one.
 pub const CANDIDATE_BAR: f32 = 0.3;
+/// When the threshold is calibrated, the low scores of one candidate in this many records'
+/// worth are scored in full (see [`Analysis::passing_counted`]).
+pub(crate) const RECORDS_PER_SAMPLED: usize = 5_000;
 /// Candidates scored per parallel batch (see [`Analysis::passing`]).
 const SCORED_AT_A_TIME: usize = 1 << 18;
 
@@ -72,6 +87,8 @@ pub struct Record {
     pub ministries: Vec<String>,
     /// Life event codes.
     pub life_events: Vec<String>,
+    /// The requested amount in NOK.
+    pub amount_nok: Option<i64>,
 }
 
 /// A candidate pair: two initiatives that look like one effort. Its reasons are worked
@@ -136,9 +153,15 @@ impl Analysis {
     /// the store.
     pub fn new(records: Vec<Record>, kinds: &ServiceKinds) -> Self {
         let (records, descriptions) = Records::split(records);
-        let titles: Vec<&str> = (0..records.len()).map(|i| records.title(i)).collect();
-        let portfolio = Portfolio::build(&titles, descriptions, kinds);
+        let languages: Vec<language::Language> =
+            (0..records.len()).map(|i| language::detect(records.title(i), descriptions[i].as_deref())).collect();
+        let names = kinds.agency_names(records.agencies());
+        let stripped: Vec<std::borrow::Cow<'_, str>> =
+            (0..records.len()).map(|i| names.strip(records.title(i), records.agency(i))).collect();
+        let titles: Vec<&str> = stripped.iter().map(|t| t.as_ref()).collect();
+        let portfolio = Portfolio::build(&titles, descriptions, &languages, kinds, lexicon::Lexicon::builtin());
         drop(titles);
+        drop(stripped);
         let index_of = (0..records.len()).map(|i| (records.id(i), i)).collect();
         Self { records, portfolio, index_of, explain_only: false }
     }
@@ -170,41 +193,64 @@ impl Analysis {
     /// ([`Analysis::keep_for_explaining`]).
     ///
     /// The candidates are scored in chunks as they are found, and only those that reach
-    /// the threshold are kept, with their sub-scores (40 bytes each).
+    /// the threshold are kept, with their sub-scores (52 bytes each).
     pub(crate) fn passing(&self, threshold: f64, wanted: impl Fn(i64, i64) -> bool + Sync) -> Passing {
+        self.passing_counted((threshold, threshold, 1), wanted).0
+    }
+
+    /// As [`Analysis::passing`] for pairs reaching `keep`, and how many pairs scored how
+    /// much from `floor` up: what a threshold is calibrated from ([`threshold::Histogram`]).
+    /// Pairs below `keep` are scored in full for one candidate in `sample` only (chosen by
+    /// their positions, so a run repeats), each counted for `sample`: the low scores are
+    /// many, and their number is all that is wanted of them.
+    pub(crate) fn passing_counted(
+        &self,
+        (floor, keep, sample): (f64, f64, u32),
+        wanted: impl Fn(i64, i64) -> bool + Sync,
+    ) -> (Passing, threshold::Histogram) {
+        let mut histogram = threshold::Histogram::new();
         if self.explain_only {
-            return Passing(Vec::new());
+            return (Passing(Vec::new()), histogram);
         }
-        let vectors: Vec<&vocabulary::SparseVector> = self.portfolio.records.iter().map(|f| &f.object_words).collect();
-        let terms = &self.portfolio.object_terms;
-        let document_frequency: Vec<u32> = (0..terms.len() as u32).map(|t| terms.document_frequency(t)).collect();
-        let rank = candidates::rarity_rank(&document_frequency);
+        let sampled = |i: u32, j: u32| sample <= 1 || (i.wrapping_mul(2_654_435_761) ^ j) % sample == 0;
         let mut passing = Vec::new();
-        candidates::candidate_chunks(
-            &vectors,
-            &rank,
-            CANDIDATE_BAR,
-            CANDIDATES_PER_RECORD,
-            SCORED_AT_A_TIME,
-            |slice| {
-                // Collected from parallel pieces into a list of its exact size.
-                let above: Vec<Scored> = slice
-                    .par_iter()
-                    .filter_map(|&(i, j)| {
-                        let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
-                        if a == b || !wanted(a.min(b), a.max(b)) {
-                            return None;
-                        }
-                        let sub_scores = self.reaching(i as usize, j as usize, threshold)?;
-                        Some(Scored { i, j, sub_scores })
-                    })
-                    .collect();
-                if !above.is_empty() {
-                    passing.push(above);
-                }
-            },
-        );
-        Passing(passing)
+        self.candidate_chunks(|slice| {
+            // Collected from parallel pieces into a list of its exact size.
+            let reached: Vec<(Scored, f64, u32)> = slice
+                .par_iter()
+                .filter_map(|&(i, j)| {
+                    let (a, b) = (self.records.id(i as usize), self.records.id(j as usize));
+                    if a == b || !wanted(a.min(b), a.max(b)) {
+                        return None;
+                    }
+                    let (from, weight) = if sampled(i, j) { (floor, sample.max(1)) } else { (keep, 1) };
+                    let sub_scores = self.reaching(i as usize, j as usize, from)?;
+                    let score = self.combined(i as usize, j as usize, &sub_scores);
+                    Some((Scored { i, j, sub_scores }, score, if score >= keep { 1 } else { weight }))
+                })
+                .collect();
+            reached.iter().for_each(|&(_, score, weight)| histogram.add_weighted(score, weight));
+            let above: Vec<Scored> =
+                reached.into_iter().filter(|(_, score, _)| *score >= keep).map(|(s, ..)| s).collect();
+            if !above.is_empty() {
+                passing.push(above);
+            }
+        });
+        (Passing(passing), histogram)
+    }
+
+    /// `passing` without the pairs below `threshold`.
+    pub(crate) fn retain_reaching(&self, passing: &mut Passing, threshold: f64) {
+        for chunk in &mut passing.0 {
+            chunk.retain(|s| self.combined(s.i as usize, s.j as usize, &s.sub_scores) >= threshold);
+        }
+        passing.0.retain(|chunk| !chunk.is_empty());
+    }
+
+    /// The score of records `i` and `j` from their sub-scores.
+    fn combined(&self, i: usize, j: usize, sub_scores: &SubScores) -> f64 {
+        let (fa, fb) = (&self.portfolio.records[i], &self.portfolio.records[j]);
+        score::combine(sub_scores, fa.has_description && fb.has_description, self.records.owners(i, j))
     }
 
     /// What `make` makes of each pair of `passing`, written in place into a list of the
@@ -215,6 +261,65 @@ impl Analysis {
             out.par_extend(chunk.par_iter().map(|scored| make(self.pair_of(scored))));
         }
         out
+    }
+
+    /// Hands the candidate pairs (by position) to `each`, a chunk at a time.
+    fn candidate_chunks(&self, each: impl FnMut(&[(u32, u32)])) {
+        let search = blocking::Search { bar: CANDIDATE_BAR, per_record: CANDIDATES_PER_RECORD };
+        blocking::candidate_pairs(&self.portfolio, search, SCORED_AT_A_TIME, each);
+    }
+
+    /// Every pair the candidate search yields, whatever its score, scored: what blocking lets
+    /// through to scoring (a true pair missing here cannot be found at any threshold).
+    /// Empty once the trigrams are let go.
+    pub fn candidates(&self) -> Vec<Pair> {
+        let mut out = Vec::new();
+        if self.explain_only {
+            return out;
+        }
+        self.candidate_chunks(|slice| {
+            out.par_extend(
+                slice
+                    .par_iter()
+                    .filter_map(|&(i, j)| self.pair(self.records.id(i as usize), self.records.id(j as usize))),
+            );
+        });
+        out
+    }
+
+    /// How many records it compares.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.len() == 0
+    }
+
+    /// The ids of every record of the portfolio, in order.
+    pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        (0..self.records.len()).map(|i| self.records.id(i))
+    }
+
+    /// The kinds of service a record's title names, as the search read them (the seed's and
+    /// those learnt from the portfolio).
+    pub fn kinds(&self, id: i64) -> Vec<String> {
+        let Some(&i) = self.index_of.get(&id) else { return Vec::new() };
+        self.portfolio.kinds.names(self.portfolio.records[i].kinds)
+    }
+
+    /// The terms a record's title object is compared by, with their weights (stems,
+    /// compound parts, "#" concepts, "~" cognates): what the search made of the title.
+    pub fn object_terms(&self, id: i64) -> Vec<(String, f32)> {
+        let Some(&i) = self.index_of.get(&id) else { return Vec::new() };
+        let terms = &self.portfolio.object_terms;
+        let vector = &self.portfolio.records[i].object_words;
+        vector.entries().iter().map(|&(t, w)| (terms.term(t).to_string(), w)).collect()
+    }
+
+    /// The language a record is written in, as the search read it.
+    pub fn language(&self, id: i64) -> Option<language::Language> {
+        self.index_of.get(&id).map(|&i| self.portfolio.records[i].language)
     }
 
     /// The pair of two records by id, whatever its score; None for an unknown id or the
@@ -228,7 +333,7 @@ impl Analysis {
             return None;
         }
         let (ca, cb) = (self.portfolio.comparable(i), self.portfolio.comparable(j));
-        let sub_scores = score::sub_scores(ca, cb, self.records.life_events(i, j));
+        let sub_scores = score::sub_scores(ca, cb, self.records.facts(i, j));
         Some(self.pair_of(&Scored { i: i as u32, j: j as u32, sub_scores }))
     }
 
@@ -253,8 +358,8 @@ impl Analysis {
         let (ca, cb) = (self.portfolio.comparable(i), self.portfolio.comparable(j));
         let descriptions = ca.features.has_description && cb.features.has_description;
         let owners = self.records.owners(i, j);
-        score::sub_scores_pruned(ca, cb, self.records.life_events(i, j), |s| {
-            s.object_words < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
+        score::sub_scores_pruned(ca, cb, self.records.facts(i, j), |s| {
+            score::object_evidence(s) < CANDIDATE_BAR || score::combine(s, descriptions, owners) < threshold
         })
     }
 
@@ -278,12 +383,62 @@ impl Analysis {
             sub_scores: SubScores {
                 object_words: round_single(sub_scores.object_words),
                 object_spelling: round_single(sub_scores.object_spelling),
+                object_concepts: round_single(sub_scores.object_concepts),
                 description_words: round_single(sub_scores.description_words),
                 description_spelling: round_single(sub_scores.description_spelling),
+                description_concepts: round_single(sub_scores.description_concepts),
                 same_kind: sub_scores.same_kind.map(round_single),
                 life_events: sub_scores.life_events.map(round_single),
+                amounts: sub_scores.amounts.map(round_single),
+                across_languages: sub_scores.across_languages,
             },
             owners,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: i64, title: &str, description: &str) -> Record {
+        Record {
+            id,
+            source_file: "t.csv".into(),
+            key: id.to_string(),
+            title: title.into(),
+            description: Some(description.into()),
+            agency: Some(format!("Etat {id}")),
+            ministries: vec![],
+            life_events: vec![],
+            amount_nok: None,
+        }
+    }
+
+    #[test]
+    fn one_enormous_word_costs_no_more_than_an_ordinary_record() {
+        // Issue 18: a title or description of one 20 000-letter word took 32 s and 0.5 GB,
+        // 100 000 letters aborted. Now a record costs at most a bounded amount per word read
+        // and a bounded number of words per text.
+        let notify = "Foreldre skal automatisk få beskjed når noe endres i saker om barnetrygd.";
+        let ordinary = vec![
+            record(1, "Proaktive varsler om barnetrygd", notify),
+            record(2, "Varslingstjeneste for barnetrygd", notify),
+        ];
+        let kinds = ServiceKinds::builtin();
+        let base = Analysis::new(ordinary.clone(), &kinds);
+        let mut hostile = ordinary;
+        let many_words: String = (0..50_000).map(|i| format!("ord{i} ")).collect();
+        hostile.push(record(3, &"ab".repeat(10_000), &format!("{} {many_words}", "ba".repeat(50_000))));
+        hostile.push(record(4, &"ab".repeat(10_000), &"ab".repeat(50_000)));
+        let analysis = Analysis::new(hostile, &kinds);
+        let found: Vec<(i64, i64)> = analysis.pairs(DEFAULT_THRESHOLD).iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(found, vec![(1, 2)]);
+        let per_word = (normalise::MAX_WORD_CHARS as u64).pow(3);
+        let work = analysis.portfolio.work - base.portfolio.work;
+        assert!(work <= normalise::MAX_WORDS_PER_TEXT as u64 * per_word, "{work}");
+        // A stem and a cognate key for each word read.
+        let terms = analysis.portfolio.description_terms.len() - base.portfolio.description_terms.len();
+        assert!(terms <= 2 * normalise::MAX_WORDS_PER_TEXT, "{terms} description terms");
     }
 }

@@ -5,6 +5,8 @@
 //! folded afterwards so "fødsel" and "fodsel" (a keyboard without ø) meet.
 
 use super::FastMap as HashMap;
+use super::language::Language;
+use super::nynorsk;
 use crate::text::fold;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -18,8 +20,16 @@ const STOP_WORDS: &[&str] = &[
     "sine", "vi", "var", "vart", "vare", "nye", "nytt", "ny", "kva", "hva", "alle", "all", "ikkje", "ikke", "kan",
     "skal", "vil", "blir", "bli", "vert", "har", "hadde", "gjennom", "mellom", "innen", "innan", "slik", "sa", "ogsa",
     "og", "dette", "denne", "desse", "disse", "eit", "ein", "eg", "meir", "mer", "mest", "andre", "annan", "annen",
-    "anna", "hos", "per", "pr", "bl", "m", "fl", "osv", // English
-    "the", "of", "and", "to", "in", "on", "with", "by", "an", "is", "are", "from", "as", "at", "new",
+    "anna", "hos", "per", "pr", "bl", "m", "fl", "osv", "hvordan", "hvor", "hvem", "hvorfor", "fordi", "dersom",
+    "hvis", "noen", "noe", "mye", "bare", "uten", "mens", "siden", "da", "na", "ogsa", "dere", "deres", "hun", "han",
+    "jeg", "meg", "oss", "dem", "her", "der", "enn", "hver", "hvert", "hele", "ble", "selv", "slik", "sine", "hennes",
+    "hans", "dens", "dets", "bade", "enten", // English
+    "the", "of", "and", "to", "in", "on", "with", "by", "an", "is", "are", "from", "as", "at", "new", "for", "about",
+    "into", "their", "this", "that", "these", "those", "be", "will", "which", "it", "its", "or", "not", "can",
+    "should", "would", "has", "have", "been", "more", "also", "such", "than", "who", "when", "where", "how", "what",
+    "they", "we", "our", "your", "you", "so", "each", "other", "both", "any", "within", "without", "between", "across",
+    "after", "before", "during", "while", "if", "then", "there", "only", "through", "them", "was", "were", "do",
+    "does", "may", "must", "up", "out", "via", "own",
 ];
 
 /// Words that say which stage of an effort a title is about, not what the effort is:
@@ -42,6 +52,15 @@ const PHASE_WORDS: &[&str] = &[
     "continuation",
 ];
 
+/// Longer runs of letters are not words (a pasted hash, a hostile 20 000-letter field) and
+/// are left out: every later step works per letter of a word, some of them more than
+/// linearly. The longest compounds people write are about half this.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// At most this many content words of one text are read. A description is a few sentences;
+/// a field of a million words would otherwise make one record cost as much as a portfolio.
+pub const MAX_WORDS_PER_TEXT: usize = 1_000;
+
 /// Roman numerals that follow a phase word ("fase II").
 const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi"];
 
@@ -54,6 +73,11 @@ pub struct Word {
     pub stem: String,
     /// Written in capitals in the source (an acronym such as "NAV" or "FDK").
     pub acronym: bool,
+    /// In lower case as written, accents kept ("dødsboløsning"): how it is shown.
+    pub lower: String,
+    /// A code name's parts where its case changes ("MinSak" → "min", "sak"); empty for
+    /// an ordinary word.
+    pub code_parts: Vec<String>,
 }
 
 /// What one piece of text (a run of letters and digits, as written) turned out to be.
@@ -66,10 +90,20 @@ enum Piece {
     Word { word: Word, roman: bool },
 }
 
-/// Normalises text. Holds the stemmer and caches, since a portfolio repeats few words many
+/// Normalises text. Holds the stemmers and caches, since a portfolio repeats few words many
 /// times (a 100 000-row portfolio has about as many distinct words as a 1 000-row one).
+/// Norwegian text (bokmål, and nynorsk read as bokmål) and English text are read apart:
+/// their own stemmer, and nynorsk spellings made bokmål first.
 pub struct Normaliser {
+    norwegian: Reader,
+    english: Reader,
+}
+
+/// What reading one language family needs: its stemmer and what it has read so far.
+struct Reader {
     stemmer: Stemmer,
+    /// Nynorsk spellings are read as bokmål (Norwegian only).
+    bokmal: bool,
     stems: HashMap<String, String>,
     pieces: HashMap<String, Piece>,
 }
@@ -82,7 +116,8 @@ impl Default for Normaliser {
 
 impl std::fmt::Debug for Normaliser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Normaliser").field("cached_stems", &self.stems.len()).finish()
+        let cached = self.norwegian.stems.len() + self.english.stems.len();
+        f.debug_struct("Normaliser").field("cached_stems", &cached).finish()
     }
 }
 
@@ -96,38 +131,63 @@ fn is_number(folded: &str) -> bool {
 
 impl Normaliser {
     pub fn new() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::Norwegian), stems: HashMap::default(), pieces: HashMap::default() }
+        Self { norwegian: Reader::new(Algorithm::Norwegian, true), english: Reader::new(Algorithm::English, false) }
     }
 
-    /// The stem of one lower-case word, folded.
+    fn reader(&mut self, language: Language) -> &mut Reader {
+        if language.is_norwegian() { &mut self.norwegian } else { &mut self.english }
+    }
+
+    /// The Norwegian stem of one lower-case word, folded.
     pub fn stem(&mut self, lower: &str) -> String {
-        if let Some(stem) = self.stems.get(lower) {
-            return stem.clone();
-        }
-        let stem = fold(&self.stemmer.stem(lower));
-        self.stems.insert(lower.to_string(), stem.clone());
-        stem
+        self.norwegian.stem(lower)
     }
 
-    /// The content words of `text`, in order: stop words, numbers and phase markers left
-    /// out. Words are split at every character that is not a letter or digit, so
-    /// "Kontantstøtte: digital søknad (fase 2)" gives "kontantstøtte", "digital", "søknad".
+    /// The stem of one lower-case word of `language`, folded (nynorsk read as bokmål).
+    pub fn stem_in(&mut self, lower: &str, language: Language) -> String {
+        let reader = self.reader(language);
+        if reader.bokmal {
+            let bokmal = nynorsk::to_bokmal(lower);
+            return reader.stem(&bokmal);
+        }
+        reader.stem(lower)
+    }
+
+    /// The content words of Norwegian `text`, in order: stop words, numbers and phase
+    /// markers left out. Words are split at every character that is not a letter or digit,
+    /// so "Kontantstøtte: digital søknad (fase 2)" gives "kontantstøtte", "digital", "søknad".
     pub fn words(&mut self, text: &str) -> Vec<Word> {
+        self.words_in(text, Language::Bokmal)
+    }
+
+    /// The content words of `text` in `language`, as [`Normaliser::words`] reads them.
+    pub fn words_in(&mut self, text: &str, language: Language) -> Vec<Word> {
         let mut words = Vec::new();
-        self.visit_words(text, |word| words.push(word.clone()));
+        self.visit_words_in(text, language, |word| words.push(word.clone()));
         words
     }
 
-    /// Calls `visit` with each content word of `text`, as [`Normaliser::words`] lists them,
-    /// without copying them: each distinct piece of text is read once per portfolio.
-    pub fn visit_words(&mut self, text: &str, mut visit: impl FnMut(&Word)) {
+    /// Calls `visit` with each content word of Norwegian `text`, as [`Normaliser::words`]
+    /// lists them, without copying them: each distinct piece of text is read once per
+    /// portfolio. At most [`MAX_WORDS_PER_TEXT`] words are visited.
+    pub fn visit_words(&mut self, text: &str, visit: impl FnMut(&Word)) {
+        self.visit_words_in(text, Language::Bokmal, visit);
+    }
+
+    /// [`Normaliser::visit_words`] for text in `language`.
+    pub fn visit_words_in(&mut self, text: &str, language: Language, mut visit: impl FnMut(&Word)) {
+        let reader = self.reader(language);
         let mut after_phase_word = false;
+        let mut visited = 0;
         for piece in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            if !self.pieces.contains_key(piece) {
-                let class = self.classify(piece);
-                self.pieces.insert(piece.to_string(), class);
+            if visited == MAX_WORDS_PER_TEXT {
+                break;
             }
-            let Some(class) = self.pieces.get(piece) else { continue };
+            if !reader.pieces.contains_key(piece) {
+                let class = reader.classify(piece);
+                reader.pieces.insert(piece.to_string(), class);
+            }
+            let Some(class) = reader.pieces.get(piece) else { continue };
             match class {
                 Piece::Skip { number } => after_phase_word = after_phase_word && *number,
                 Piece::Phase => after_phase_word = true,
@@ -137,15 +197,35 @@ impl Normaliser {
                         continue;
                     }
                     after_phase_word = false;
+                    visited += 1;
                     visit(word);
                 }
             }
         }
     }
+}
+
+impl Reader {
+    fn new(algorithm: Algorithm, bokmal: bool) -> Self {
+        Self { stemmer: Stemmer::create(algorithm), bokmal, stems: HashMap::default(), pieces: HashMap::default() }
+    }
+
+    fn stem(&mut self, lower: &str) -> String {
+        if let Some(stem) = self.stems.get(lower) {
+            return stem.clone();
+        }
+        let stem = fold(&self.stemmer.stem(lower));
+        self.stems.insert(lower.to_string(), stem.clone());
+        stem
+    }
 
     fn classify(&mut self, piece: &str) -> Piece {
+        if piece.chars().nth(MAX_WORD_CHARS).is_some() {
+            return Piece::Skip { number: false };
+        }
         let lower = piece.to_lowercase();
-        let folded = fold(&lower);
+        let read = if self.bokmal { nynorsk::to_bokmal(&lower) } else { std::borrow::Cow::Borrowed(lower.as_str()) };
+        let folded = fold(&read);
         // One letter or digit says nothing on its own ("e" of "e-resept", "2" of "2.0").
         if folded.chars().count() < 2 || is_number(&folded) || is_stop_word(&folded) {
             return Piece::Skip { number: is_number(&folded) };
@@ -157,72 +237,32 @@ impl Normaliser {
         let acronym = piece.chars().count() <= 6
             && piece.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && piece.chars().any(char::is_alphabetic);
-        let stem = self.stem(&lower);
-        Piece::Word { word: Word { folded, stem, acronym }, roman }
+        let stem = self.stem(&read);
+        let code_parts = code_name_parts(piece);
+        Piece::Word { word: Word { folded, stem, acronym, lower, code_parts }, roman }
     }
 }
 
-/// Acronyms a text defines in parentheses after their expansion: "Felles datakatalog (FDK)"
-/// gives ("fdk", ["felles", "datakatalog"]). The expansion is the words before the
-/// parenthesis whose initials spell the acronym, so a portfolio can teach which acronym
-/// stands for which words.
-pub fn defined_acronyms(text: &str) -> Vec<(String, Vec<String>)> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('(') {
-        let before = &rest[..open];
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(')') else { break };
-        let inside = after[..close].trim();
-        let letters: Vec<char> = inside.chars().collect();
-        let is_acronym = (2..=6).contains(&letters.len())
-            && letters.iter().all(|c| c.is_alphanumeric())
-            && letters.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-        if is_acronym {
-            let initials: Vec<char> = fold(inside).chars().collect();
-            let words: Vec<String> = fold(before).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-            if let Some(count) =
-                (1..=initials.len().min(words.len())).find(|&n| spells(&words[words.len() - n..], &initials))
-            {
-                found.push((fold(inside), words[words.len() - count..].to_vec()));
-            }
+/// The parts of a code name written in mixed case ("MinSak" → ["min", "sak"], "eSak" →
+/// ["e", "sak"]), folded; empty for a word that changes case nowhere inside (or only at
+/// its start, or throughout: "NAV").
+fn code_name_parts(piece: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for ch in piece.chars() {
+        if ch.is_uppercase() && previous_lower && !current.is_empty() {
+            parts.push(fold(&current));
+            current.clear();
         }
-        rest = &after[close + 1..];
+        previous_lower = ch.is_lowercase();
+        current.push(ch);
     }
-    found
-}
-
-/// True when `words` spell `initials` in order: each word gives its first letter and may
-/// give further letters found later in it, since a compound holds several words ("Felles
-/// DataKatalog" is FDK).
-fn spells(words: &[String], initials: &[char]) -> bool {
-    let Some((word, rest_words)) = words.split_first() else {
-        return initials.is_empty();
-    };
-    let mut chars = word.chars();
-    if initials.first() != chars.next().as_ref() {
-        return false;
+    if parts.is_empty() {
+        return parts;
     }
-    // Let this word take 1..k letters (in order within it), the rest go to the next words.
-    let tail: Vec<char> = chars.collect();
-    for taken in 1..=initials.len() {
-        let extra = &initials[1..taken];
-        let mut position = 0;
-        let in_word = extra.iter().all(|c| match tail[position..].iter().position(|t| t == c) {
-            Some(found) => {
-                position += found + 1;
-                true
-            }
-            None => false,
-        });
-        if !in_word {
-            break;
-        }
-        if spells(rest_words, &initials[taken..]) {
-            return true;
-        }
-    }
-    false
+    parts.push(fold(&current));
+    parts
 }
 
 #[cfg(test)]
@@ -269,23 +309,18 @@ mod tests {
     }
 
     #[test]
+    fn overlong_words_and_texts_are_cut_short() {
+        let long = "a".repeat(MAX_WORD_CHARS + 1);
+        assert_eq!(folded(&format!("dødsbo {long} arv")), vec!["dodsbo", "arv"]);
+        assert_eq!(folded(&"b".repeat(MAX_WORD_CHARS)).len(), 1);
+        let many: String = (0..3 * MAX_WORDS_PER_TEXT).map(|i| format!("ord{i} ")).collect();
+        assert_eq!(Normaliser::new().words(&many).len(), MAX_WORDS_PER_TEXT);
+    }
+
+    #[test]
     fn marks_acronyms() {
         let words = Normaliser::new().words("NAV og FDK, ikke Nav");
         let flags: Vec<bool> = words.iter().map(|w| w.acronym).collect();
         assert_eq!(flags, vec![true, true, false]);
-    }
-
-    #[test]
-    fn reads_acronyms_defined_in_parentheses() {
-        assert_eq!(
-            defined_acronyms("Ny versjon av Felles datakatalog (FDK) for alle"),
-            vec![("fdk".to_string(), vec!["felles".to_string(), "datakatalog".to_string()])]
-        );
-        assert!(defined_acronyms("Kontroll (fase 2)").is_empty());
-        assert!(defined_acronyms("Ny løsning (XYZ)").is_empty(), "initials must spell it");
-        assert_eq!(
-            defined_acronyms("Nasjonal kjernejournal (NKJ)"),
-            vec![("nkj".to_string(), vec!["nasjonal".to_string(), "kjernejournal".to_string()])]
-        );
     }
 }

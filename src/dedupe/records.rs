@@ -45,6 +45,7 @@ struct Entry {
     owner: Option<u32>,
     ministries: Box<[u32]>,
     life_events: Box<[u32]>,
+    amount_nok: Option<i64>,
 }
 
 /// The records of an analysis, by position.
@@ -74,6 +75,7 @@ impl Records {
                 owner,
                 ministries,
                 life_events,
+                amount_nok: record.amount_nok,
             });
             descriptions.push(record.description);
         }
@@ -86,6 +88,19 @@ impl Records {
 
     pub fn id(&self, i: usize) -> i64 {
         self.entries[i].id
+    }
+
+    /// The owners the portfolio names, each once, as written.
+    pub fn agencies(&self) -> Vec<&str> {
+        let mut numbers: Vec<u32> = self.entries.iter().filter_map(|e| e.agency).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers.into_iter().map(|n| self.names.name(n)).collect()
+    }
+
+    /// Record `i`'s owner as written.
+    pub fn agency(&self, i: usize) -> Option<&str> {
+        self.entries[i].agency.map(|n| self.names.name(n))
     }
 
     pub fn title(&self, i: usize) -> &str {
@@ -105,6 +120,7 @@ impl Records {
             agency: entry.agency.map(|n| self.names.name(n).to_string()),
             ministries: names(&entry.ministries),
             life_events: names(&entry.life_events),
+            amount_nok: entry.amount_nok,
         }
     }
 
@@ -117,6 +133,12 @@ impl Records {
     /// How far the life events of records `i` and `j` agree, when both name some.
     pub fn life_events(&self, i: usize, j: usize) -> Option<f32> {
         score::jaccard(&self.entries[i].life_events, &self.entries[j].life_events)
+    }
+
+    /// What records `i` and `j` tell of their pair besides their texts.
+    pub fn facts(&self, i: usize, j: usize) -> score::Facts {
+        let amounts = score::amount_ratio(self.entries[i].amount_nok, self.entries[j].amount_nok);
+        score::Facts { life_events: self.life_events(i, j), amounts }
     }
 }
 
@@ -134,6 +156,7 @@ mod tests {
             agency: agency.map(str::to_string),
             ministries: ministries.iter().map(|m| m.to_string()).collect(),
             life_events: life_events.iter().map(|e| e.to_string()).collect(),
+            amount_nok: Some(1_000_000 * id),
         }
     }
 

@@ -4,6 +4,7 @@
 //! rows in place) and re-runs: a pair decided "distinct" never comes back, one decided
 //! "duplicate" or "overlap" stays listed with its decision even if its score drops.
 
+use super::threshold::{self, Threshold};
 use super::{Analysis, Cluster, ClusterSettings, Pair, Reason, Record, ServiceKinds, clusters};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -71,6 +72,8 @@ pub struct ReviewItem {
 #[derive(Debug)]
 pub struct ReviewQueue {
     pub threshold: f64,
+    /// Where the threshold came from: the analyst, their decisions, the portfolio.
+    pub threshold_source: threshold::Source,
     pub items: Vec<ReviewItem>,
     analysis: Analysis,
     decisions: Vec<DecisionRecord>,
@@ -79,7 +82,15 @@ pub struct ReviewQueue {
 impl ReviewQueue {
     /// Candidate pairs at or above `threshold`, minus those decided distinct, plus pairs
     /// decided duplicate or overlap whatever their score (while both initiatives are active).
-    pub fn build(records: Vec<Record>, kinds: &ServiceKinds, decisions: &[DecisionRecord], threshold: f64) -> Self {
+    ///
+    /// A calibrated threshold ([`Threshold::Calibrated`]) comes from the decisions when there
+    /// are enough of them, else from the portfolio's own scores (see `threshold`).
+    pub fn build(
+        records: Vec<Record>,
+        kinds: &ServiceKinds,
+        decisions: &[DecisionRecord],
+        threshold: impl Into<Threshold>,
+    ) -> Self {
         let mut analysis = Analysis::new(records, kinds);
         // Pairs linked by a decision stay whatever their score: scored now, while the
         // trigrams are there (there are a few; those that pass anyway are listed once).
@@ -91,8 +102,24 @@ impl ReviewQueue {
             })
             .collect();
         let decided: HashMap<(i64, i64), &DecisionRecord> = decisions.iter().map(|d| ((d.a, d.b), d)).collect();
-        let passing =
-            analysis.passing(threshold, |a, b| decided.get(&(a, b)).is_none_or(|d| d.decision != Decision::Distinct));
+        let wanted = |a, b| decided.get(&(a, b)).is_none_or(|d| d.decision != Decision::Distinct);
+        let judged: Vec<(f64, bool)> =
+            decisions.iter().filter_map(|d| Some((analysis.pair(d.a, d.b)?.score, d.decision.links()))).collect();
+        let (passing, threshold, threshold_source) = match (threshold.into(), threshold::from_decisions(&judged)) {
+            (Threshold::Fixed(t), _) => (analysis.passing(t, wanted), t, threshold::Source::Given),
+            (Threshold::Calibrated, Some(t)) => (analysis.passing(t, wanted), t, threshold::Source::Decisions),
+            (Threshold::Calibrated, None) => {
+                let sample = (analysis.len() / super::RECORDS_PER_SAMPLED).max(1) as u32;
+                let bounds = (threshold::FIT_FROM, threshold::LOWEST, sample);
+                let (mut passing, histogram) = analysis.passing_counted(bounds, wanted);
+                let (t, source) = match histogram.calibrated() {
+                    Some(t) => (t, threshold::Source::Portfolio),
+                    None => (super::DEFAULT_THRESHOLD, threshold::Source::Default),
+                };
+                analysis.retain_reaching(&mut passing, t);
+                (passing, t, source)
+            }
+        };
         // Every pair is scored: the queue only explains from here on, and the trigrams are
         // let go before the items are written out (at a million initiatives, half a
         // gigabyte of trigrams and 0.2 GB of items).
@@ -108,7 +135,7 @@ impl ReviewQueue {
         items.par_sort_unstable_by(|x, y| {
             y.pair.score.total_cmp(&x.pair.score).then(x.pair.a.cmp(&y.pair.a)).then(x.pair.b.cmp(&y.pair.b))
         });
-        Self { threshold, items, analysis, decisions: decisions.to_vec() }
+        Self { threshold, threshold_source, items, analysis, decisions: decisions.to_vec() }
     }
 
     /// An active initiative of the portfolio (every pair's two ends are), without its
@@ -211,6 +238,7 @@ mod tests {
             agency: Some(agency.into()),
             ministries: vec![],
             life_events: vec![],
+            amount_nok: None,
         }
     }
 

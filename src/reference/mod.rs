@@ -119,9 +119,10 @@ impl ReferenceSource {
         file.into_criteria(&name)
     }
 
-    /// The kinds of digital service the duplicate search recognises in titles.
+    /// The kinds of digital service the duplicate search recognises in titles, and the
+    /// organisations whose names it takes out of titles.
     pub fn service_kinds(&self) -> Result<crate::dedupe::ServiceKinds> {
-        Ok(crate::dedupe::ServiceKinds::new(self.load(SERVICE_KINDS)?))
+        Ok(crate::dedupe::ServiceKinds::new(self.load(SERVICE_KINDS)?).with_organisations(&self.organisations()?))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::Store;
 use crate::dedupe::review::{Decision, DecisionRecord, ReviewQueue};
-use crate::dedupe::{Record, ServiceKinds};
+use crate::dedupe::{Record, ServiceKinds, Threshold};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, Row};
 use std::collections::BTreeSet;
@@ -18,7 +18,8 @@ SELECT i.id, b.file_name, i.source_key, i.title, i.description, COALESCE(a.code,
             WHERE m.initiative_id = i.id ORDER BY m.position)),
        (SELECT group_concat(code, char(31)) FROM (
             SELECT e.code FROM initiative_life_events l JOIN life_events e ON e.id = l.life_event_id
-            WHERE l.initiative_id = i.id ORDER BY e.position))
+            WHERE l.initiative_id = i.id ORDER BY e.position)),
+       i.amount_nok
 FROM initiatives i
 JOIN import_batches b ON b.id = i.last_batch_id
 LEFT JOIN organisations a ON a.id = i.agency_id
@@ -39,6 +40,7 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<Record> {
         agency: row.get(5)?,
         ministries: split(row.get(6)?),
         life_events: split(row.get(7)?),
+        amount_nok: row.get(8)?,
     })
 }
 
@@ -157,7 +159,8 @@ impl Store {
 
     /// The review queue: candidate pairs at or above `threshold` with the decisions applied.
     /// `kinds` is the service-kind lexicon (the user's copy or [`ServiceKinds::builtin`]).
-    pub fn review_queue(&self, kinds: &ServiceKinds, threshold: f64) -> Result<ReviewQueue> {
+    /// `threshold` is a score, or [`Threshold::Calibrated`] (`None`) to have it chosen.
+    pub fn review_queue(&self, kinds: &ServiceKinds, threshold: impl Into<Threshold>) -> Result<ReviewQueue> {
         let records = self.dedupe_records()?;
         let decisions = self.duplicate_decisions()?;
         Ok(ReviewQueue::build(records, kinds, &decisions, threshold))
@@ -166,7 +169,7 @@ impl Store {
     /// Initiatives to mark in the table: those with an open candidate pair at or above
     /// `threshold`, or a duplicate/overlap decision. Runs the analysis; a screen that holds
     /// a [`ReviewQueue`] already can ask it instead ([`ReviewQueue::flagged`]).
-    pub fn flagged_initiatives(&self, kinds: &ServiceKinds, threshold: f64) -> Result<BTreeSet<i64>> {
+    pub fn flagged_initiatives(&self, kinds: &ServiceKinds, threshold: impl Into<Threshold>) -> Result<BTreeSet<i64>> {
         let mut flagged = self.review_queue(kinds, threshold)?.flagged();
         for decision in self.duplicate_decisions()? {
             if decision.decision.links() {

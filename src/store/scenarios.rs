@@ -3,7 +3,7 @@
 
 use super::Store;
 use super::scoring::to_json;
-use crate::dedupe::{Decision, ServiceKinds};
+use crate::dedupe::{Decision, ServiceKinds, Threshold};
 use crate::error::{Error, PrioritiesError, Result};
 use crate::scoring::{Duplicates, Mode, PriorityState, Scenario, ScoreMatrix};
 use crate::text::{closest, fold};
@@ -125,7 +125,12 @@ impl Store {
 
     /// The duplicate marks of a ranking: the analyst's decisions, and the open candidate pairs
     /// of the review queue up to [`LIKELY_PAIRS_LIMIT`] initiatives.
-    pub fn plan_duplicates(&self, matrix: &ScoreMatrix, kinds: &ServiceKinds, threshold: f64) -> Result<Duplicates> {
+    pub fn plan_duplicates(
+        &self,
+        matrix: &ScoreMatrix,
+        kinds: &ServiceKinds,
+        threshold: impl Into<Threshold>,
+    ) -> Result<Duplicates> {
         let decisions: Vec<(i64, i64, Decision)> =
             self.duplicate_decisions()?.into_iter().map(|d| (d.a, d.b, d.decision)).collect();
         let open: Vec<(i64, i64)> = if matrix.len() <= LIKELY_PAIRS_LIMIT {

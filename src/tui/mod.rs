@@ -50,8 +50,9 @@ pub struct Options {
     pub analyst: String,
     /// Where copies taken before imports go.
     pub backup_dir: PathBuf,
-    /// The score at or above which a pair is listed for review.
-    pub duplicate_threshold: f64,
+    /// The score at or above which a pair is listed for review; None: chosen from the
+    /// portfolio (or the analyst's decisions).
+    pub duplicate_threshold: Option<f64>,
     /// The user's config directory, where brief templates may be overridden.
     pub config_dir: PathBuf,
 }

@@ -33,7 +33,7 @@ pub fn demo(lang: Lang) -> Demo {
         reference,
         analyst: "test".into(),
         backup_dir: std::env::temp_dir().join("samla-test-backups"),
-        duplicate_threshold: samla::dedupe::DEFAULT_THRESHOLD,
+        duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
     };
     Demo { _dir: dir, store, options }

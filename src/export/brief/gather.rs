@@ -4,7 +4,7 @@
 
 use super::{BriefOptions, CandidatePair};
 use crate::config::Lang;
-use crate::dedupe::Decision;
+use crate::dedupe::{Decision, OwnerRelation};
 use crate::error::Result;
 use crate::model::{Batch, Initiative};
 use crate::store::{ListQuery, Resolver, Store};
@@ -441,7 +441,7 @@ fn parallel(
                         ),
                     })
                     .collect(),
-                cross_sector: ministries.len() > 1,
+                cross_sector: crosses_sectors(&members),
                 owners,
                 ministries,
                 has_duplicates,
@@ -476,6 +476,13 @@ fn parallel(
         open,
         open_more: open_count.saturating_sub(LISTED_CANDIDATES),
     })
+}
+
+/// True when a group's owners are in more than one sector, by the duplicates screen's
+/// definition, so a group and its pairs agree.
+fn crosses_sectors(members: &[&Initiative]) -> bool {
+    let owners = members.iter().map(|m| (m.agency.as_deref(), m.ministries.as_slice()));
+    OwnerRelation::of_group(owners) == OwnerRelation::CrossSector
 }
 
 fn coverage(active: &[&Initiative], resolver: &Resolver, item: &dyn Fn(&Initiative) -> Item, lang: Lang) -> Coverage {

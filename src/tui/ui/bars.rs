@@ -118,7 +118,7 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 app.t(i18n::CROSS_SECTOR),
                 app.t(i18n::DECIDED_PAIRS),
                 app.t(i18n::THRESHOLD).to_lowercase(),
-                crate::dedupe::describe::score_text(state.queue.threshold, app.lang)
+                crate::dedupe::describe::threshold_text(state.queue.threshold, state.queue.threshold_source, app.lang)
             )
         };
         spans.push(Span::styled(text, theme.status));
