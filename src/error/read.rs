@@ -143,6 +143,8 @@ pub enum Damage {
     Unclosed,
     #[error("is not well-formed XML ({detail})")]
     NotWellFormed { detail: String },
+    #[error("cannot be unpacked (its checksum does not match)")]
+    Unreadable,
 }
 
 impl Damage {
@@ -150,6 +152,7 @@ impl Damage {
         match self {
             Damage::Unclosed => "slutter før elementene er lukket".into(),
             Damage::NotWellFormed { detail } => format!("er ikke velformet XML ({detail})"),
+            Damage::Unreadable => "kan ikke pakkes ut (kontrollsummen stemmer ikke)".into(),
         }
     }
 }

@@ -79,8 +79,10 @@ pub fn check(bytes: &[u8]) -> ReadResult<()> {
         if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
             continue;
         }
+        // calamine reads a part as it unpacks it and may act on its content before the
+        // checksum at its end says it is damaged (found by the `xlsx` fuzz target).
         if part.read_to_end(&mut xml).is_err() {
-            continue;
+            return Err(ReadError::DamagedPart { part: name, damage: Damage::Unreadable });
         }
         check_part(&xml, &name)?;
     }
@@ -172,12 +174,21 @@ impl PartScan {
             let key = attribute.key;
             match (key.as_ref(), key.local_name().into_inner()) {
                 ("r" | "ref", _) => {
-                    for reference in attribute.value.split(':') {
-                        place = Some(parse(reference).ok_or_else(|| ReadError::BadReference {
-                            reference: crate::text::shorten(reference, 20),
-                            part: part.to_string(),
-                        })?);
+                    let bad = |reference: &str| ReadError::BadReference {
+                        reference: crate::text::shorten(reference, 20),
+                        part: part.to_string(),
+                    };
+                    let corners: Vec<&str> = attribute.value.split(':').collect();
+                    let mut parsed = Vec::with_capacity(corners.len());
+                    for reference in &corners {
+                        parsed.push(parse(reference).ok_or_else(|| bad(reference))?);
                     }
+                    // A range is two corners, top left first: calamine subtracts one from the
+                    // other (a reversed range overflowed; found by the `xlsx` fuzz target).
+                    if !is_range_in_order(&parsed) {
+                        return Err(bad(&attribute.value));
+                    }
+                    place = parsed.last().copied();
                 }
                 (_, "number-rows-repeated" | "number-columns-repeated") => {
                     repeated = attribute.value.trim().parse().unwrap_or(1);
@@ -235,6 +246,18 @@ impl PartScan {
     }
 }
 
+/// A reference (one corner) or a range (two, top left first, as calamine needs them).
+fn is_range_in_order(corners: &[(Option<u64>, Option<u64>)]) -> bool {
+    match corners {
+        [_] => true,
+        [(row_a, column_a), (row_b, column_b)] => {
+            let ordered = |a: Option<u64>, b: Option<u64>| a.zip(b).is_none_or(|(a, b)| a <= b);
+            ordered(*row_a, *row_b) && ordered(*column_a, *column_b)
+        }
+        _ => false,
+    }
+}
+
 /// A reference as Excel writes one: `B7`, `$B$7`, a row alone (`7`, for `<row r>`) or a
 /// column alone (`B`), within Excel's limits. Returns its 1-based row and column.
 fn parse(reference: &str) -> Option<(Option<u64>, Option<u64>)> {
@@ -254,7 +277,18 @@ fn parse(reference: &str) -> Option<(Option<u64>, Option<u64>)> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{is_range_in_order, parse};
+
+    #[test]
+    fn ranges_run_from_top_left_to_bottom_right() {
+        let corners = |text: &str| text.split(':').map(|r| parse(r).expect("a reference")).collect::<Vec<_>>();
+        assert!(is_range_in_order(&corners("A1:B2")));
+        assert!(is_range_in_order(&corners("B2")));
+        assert!(is_range_in_order(&corners("A:C")));
+        assert!(!is_range_in_order(&corners("B2:A1")));
+        assert!(!is_range_in_order(&corners("A2:B1")));
+        assert!(!is_range_in_order(&corners("A1:B2:C3")));
+    }
 
     #[test]
     fn references_as_excel_writes_them() {
