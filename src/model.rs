@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 
+pub mod import;
+pub mod tagging;
+
 /// An initiative as lists and exports show it. Ministries are codes with the lead first;
 /// life events are codes in the reference order.
 #[derive(Debug, Clone, PartialEq, Serialize)]

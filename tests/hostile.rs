@@ -408,7 +408,7 @@ mod tui {
         // Every candidate pair, however weak, so hostile titles meet on the duplicates screen.
         let mut duplicates = fresh(&store);
         assert_eq!(press(&mut duplicates, "8"), vec![Effect::LoadDuplicates]);
-        let kinds = reference.service_kinds().expect("kinds");
+        let kinds = samla::dedupe::ServiceKinds::from_reference(&reference).expect("kinds");
         let queue = store.review_queue(&kinds, app_options.duplicate_threshold).expect("queue");
         assert!(!queue.items.is_empty(), "the hostile fixtures give at least one candidate pair");
         duplicates.duplicates_loaded(queue);

@@ -24,7 +24,7 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
 }
 
 fn queue(demo: &Demo) -> ReviewQueue {
-    let kinds = demo.options.reference.service_kinds().expect("kinds");
+    let kinds = samla::dedupe::ServiceKinds::from_reference(&demo.options.reference).expect("kinds");
     demo.store.review_queue(&kinds, demo.options.duplicate_threshold).expect("queue")
 }
 

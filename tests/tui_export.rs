@@ -138,7 +138,7 @@ fn the_priority_screen_exports_its_ranking_with_weights_and_frame() {
 fn the_brief_is_written_from_the_tui_with_the_open_pairs() {
     let demo = demo(Lang::Nb);
     let mut app = app(&demo, 120, 40);
-    let kinds = demo.options.reference.service_kinds().expect("kinds");
+    let kinds = samla::dedupe::ServiceKinds::from_reference(&demo.options.reference).expect("kinds");
     app.duplicates_loaded(demo.store.review_queue(&kinds, 0.6).expect("queue"));
     let dir = tempfile::tempdir().expect("dir");
 
@@ -174,7 +174,7 @@ fn the_briefs_priority_section_is_the_screens_plan_with_the_same_reasons() {
     let mut app = app(&demo, 120, 40);
     let effects = press(&mut app, "3");
     run_scoring(&mut app, &demo.store, effects);
-    let kinds = demo.options.reference.service_kinds().expect("kinds");
+    let kinds = samla::dedupe::ServiceKinds::from_reference(&demo.options.reference).expect("kinds");
     app.duplicates_loaded(demo.store.review_queue(&kinds, 0.6).expect("queue"));
     let effects = app.refresh_plan_duplicates();
     run_scoring(&mut app, &demo.store, effects);

@@ -15,7 +15,10 @@ pub fn run(context: &Context, args: &BriefArgs) -> Result<ExitCode> {
     // Only the pairs are kept: the analysis behind them (gigabytes at a million initiatives)
     // is dropped before the brief gathers the rest.
     let candidates: Vec<CandidatePair> = {
-        let queue = store.review_queue(&context.reference.service_kinds()?, context.config.duplicate_threshold)?;
+        let queue = store.review_queue(
+            &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
+            context.config.duplicate_threshold,
+        )?;
         queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect()
     };
     let options = BriefOptions {

@@ -69,7 +69,10 @@ fn candidates(context: &Context) -> Result<ExitCode> {
         pairs: Vec<Candidate<'a>>,
     }
     let store = context.open(OpenMode::Existing)?;
-    let analysis = crate::dedupe::Analysis::new(store.dedupe_records()?, &context.reference.service_kinds()?);
+    let analysis = crate::dedupe::Analysis::new(
+        store.dedupe_records()?,
+        &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
+    );
     let pairs = analysis.candidates();
     let mut records: Vec<Row> = Vec::new();
     let mut index: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
@@ -110,7 +113,7 @@ fn queue(context: &Context, threshold: Threshold) -> Result<ReviewQueue> {
             return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
         }
     }
-    let kinds = context.reference.service_kinds()?;
+    let kinds = crate::dedupe::ServiceKinds::from_reference(&context.reference)?;
     context.open(OpenMode::Existing)?.review_queue(&kinds, threshold)
 }
 

@@ -9,9 +9,6 @@ use crate::store::OpenMode;
 use crate::text::display_line;
 use std::process::ExitCode;
 
-/// How many automatic copies before imports are kept.
-pub const BACKUPS_KEPT: usize = 5;
-
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     // A dry run writes nothing, not even a new database file: without one it imports
     // into an empty database in memory.
@@ -33,7 +30,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     };
     if !args.dry_run {
         // Imports rewrite much; the analyst's earlier work is copied first.
-        if let Some(copy) = store.backup_before_change(&context.paths.backup_dir(), BACKUPS_KEPT)? {
+        if let Some(copy) = crate::import::back_up_before_import(&store, &context.paths.backup_dir())? {
             let line = format!("{}: {}\n", i18n::BACKUP_BEFORE_IMPORT.get(context.lang), copy.display());
             if args.json { eprint!("{}", crate::text::display_output(&line)) } else { print(&line)? }
         }

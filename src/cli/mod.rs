@@ -1,12 +1,12 @@
 //! The command line: parsing (clap), then each command calls the library and prints.
 
 mod brief;
+mod choices;
 mod dedupe;
 mod demo;
 mod export;
 mod health;
 mod import;
-pub use import::BACKUPS_KEPT;
 mod list;
 mod paths;
 mod reference;

@@ -4,8 +4,8 @@
 use super::explain::SharedConcept;
 use super::threshold::Source;
 use super::{Decision, OwnerRelation, Reason};
-use crate::config::Lang;
 use crate::i18n;
+use crate::i18n::Lang;
 
 /// How the two owners relate: across sectors is what the analyst looks for.
 pub fn relation_text(relation: OwnerRelation, lang: Lang) -> &'static str {

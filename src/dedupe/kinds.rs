@@ -38,7 +38,7 @@ pub struct KindDef {
 }
 
 /// The built-in lexicon's text.
-pub const BUILTIN: &str = include_str!("../../data/service_kinds.toml");
+pub const BUILTIN: &str = crate::reference::SERVICE_KINDS.builtin;
 
 /// A set of kinds as bits (at most 32 kinds).
 pub type KindSet = u32;
@@ -76,6 +76,14 @@ fn matches_generic(entry: &str, word: &str) -> bool {
 }
 
 impl ServiceKinds {
+    /// The kinds of digital service the duplicate search recognises in titles (the user's
+    /// `service_kinds.toml` or the built-in one), and the organisations whose names it takes
+    /// out of titles.
+    pub fn from_reference(reference: &crate::reference::ReferenceSource) -> crate::error::Result<Self> {
+        let file: ServiceKindsFile = reference.load(crate::reference::SERVICE_KINDS)?;
+        Ok(Self::new(file).with_organisations(&reference.organisations()?))
+    }
+
     /// The built-in lexicon with the built-in organisations.
     pub fn builtin() -> Self {
         // The built-in files are tested to parse; an empty lexicon is the safe fallback.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What the analyst says about a pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// The same initiative, reported twice.

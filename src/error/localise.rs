@@ -84,7 +84,7 @@ impl Error {
                 format!("en intern feil stoppet {} ({detail}); ingenting er halvveis lagret", job_nb(job)),
                 self.to_string(),
             ),
-            Error::Plan(plan) => crate::scoring::describe::plan_error_text(plan, lang),
+            Error::Plan(plan) => plan.message(lang),
             Error::Priorities(problem) => problem.message(lang),
             // Still sentences, in English, from before errors carried data.
             Error::Reference { .. } | Error::Invalid(_) | Error::Config(_) => self.to_string(),

@@ -6,10 +6,12 @@
 
 pub mod import;
 mod localise;
+mod plan;
 pub mod read;
 pub mod value;
 
 pub use import::{ColumnGuess, ImportProblem, LayoutError};
+pub use plan::PlanError;
 pub use read::ReadError;
 
 use std::path::PathBuf;
@@ -82,7 +84,7 @@ pub enum Error {
 
     /// A budget frame and locks that no plan can meet.
     #[error(transparent)]
-    Plan(#[from] crate::scoring::PlanError),
+    Plan(#[from] PlanError),
 
     /// A mistake in asking for a priority list or a scenario.
     #[error(transparent)]

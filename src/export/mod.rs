@@ -31,11 +31,10 @@ use crate::store::Store;
 use std::path::{Path, PathBuf};
 
 /// The formats a priority list can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Csv,
     Xlsx,
-    #[value(name = "md")]
     Markdown,
     Json,
 }

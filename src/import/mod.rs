@@ -29,7 +29,6 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 2 << 30;
@@ -59,19 +58,15 @@ pub struct ImportOptions {
     pub monitor: Option<Arc<Monitor>>,
 }
 
-/// Shared with a running import: how far it has come, and a way to stop it.
-#[derive(Debug, Default)]
-pub struct Monitor {
-    /// Rows written so far.
-    pub rows_done: AtomicUsize,
-    /// Set to stop the import; it then rolls back and fails with [`Error::Cancelled`].
-    pub cancel: AtomicBool,
-}
+pub use crate::model::import::Monitor;
 
-impl Monitor {
-    fn cancelled(monitor: Option<&Monitor>) -> bool {
-        monitor.is_some_and(|m| m.cancel.load(std::sync::atomic::Ordering::Relaxed))
-    }
+/// Backups kept per database: the newest of those taken before imports.
+pub const BACKUPS_KEPT: usize = 5;
+
+/// Copies the analyst's earlier work into `backup_dir` before an import rewrites much (the
+/// CLI once before its files, the TUI before each file); None for an empty database.
+pub fn back_up_before_import(store: &Store, backup_dir: &Path) -> Result<Option<std::path::PathBuf>> {
+    store.backup_before_change(backup_dir, BACKUPS_KEPT)
 }
 
 /// Imports one file as one transaction: on any error the database is exactly as before.

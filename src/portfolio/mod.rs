@@ -90,8 +90,8 @@ impl Portfolio {
     }
 
     /// Brings one initiative's row up to date with a tagging change, without reloading.
-    pub fn apply_state(&mut self, id: i64, state: &crate::tagging::FieldState) {
-        use crate::tagging::FieldState;
+    pub fn apply_state(&mut self, id: i64, state: &crate::model::tagging::FieldState) {
+        use crate::model::tagging::FieldState;
         let Some(position) = self.position(id) else { return };
         let index_of = |table: &mut Vec<String>, value: &str| -> u16 {
             match table.iter().position(|t| t == value) {

@@ -47,7 +47,7 @@ pub const LIFE_EVENT_KEYWORDS: ReferenceFile =
     ReferenceFile { name: "life_event_keywords.toml", builtin: include_str!("../../data/life_event_keywords.toml") };
 
 pub const SERVICE_KINDS: ReferenceFile =
-    ReferenceFile { name: "service_kinds.toml", builtin: crate::dedupe::kinds::BUILTIN };
+    ReferenceFile { name: "service_kinds.toml", builtin: include_str!("../../data/service_kinds.toml") };
 
 pub const ALL: [ReferenceFile; 7] =
     [LIFE_EVENTS, ORGANISATIONS, COLUMNS, VOCABULARY, CRITERIA, LIFE_EVENT_KEYWORDS, SERVICE_KINDS];
@@ -107,22 +107,6 @@ impl ReferenceSource {
     /// Life event code → words that suggest it.
     pub fn life_event_keywords(&self) -> Result<LifeEventKeywords> {
         self.load(LIFE_EVENT_KEYWORDS)
-    }
-
-    /// The scoring criteria with their default weights, checked.
-    pub fn criteria(&self) -> Result<crate::scoring::Criteria> {
-        let file: crate::scoring::criteria::CriteriaFile = self.load(CRITERIA)?;
-        let name = match self.user_path(CRITERIA) {
-            Some(path) => path.display().to_string(),
-            None => format!("built-in data/{}", CRITERIA.name),
-        };
-        file.into_criteria(&name)
-    }
-
-    /// The kinds of digital service the duplicate search recognises in titles, and the
-    /// organisations whose names it takes out of titles.
-    pub fn service_kinds(&self) -> Result<crate::dedupe::ServiceKinds> {
-        Ok(crate::dedupe::ServiceKinds::new(self.load(SERVICE_KINDS)?).with_organisations(&self.organisations()?))
     }
 }
 

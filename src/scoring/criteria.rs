@@ -103,10 +103,10 @@ pub struct Criterion {
 }
 
 impl Criterion {
-    pub fn name(&self, lang: crate::config::Lang) -> &str {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
         match lang {
-            crate::config::Lang::Nb => &self.name_nb,
-            crate::config::Lang::En => &self.name_en,
+            crate::i18n::Lang::Nb => &self.name_nb,
+            crate::i18n::Lang::En => &self.name_en,
         }
     }
 
@@ -145,6 +145,17 @@ pub struct Criteria {
 }
 
 impl Criteria {
+    /// The scoring criteria with their default weights (the user's `criteria.toml` or the
+    /// built-in one), checked.
+    pub fn from_reference(reference: &crate::reference::ReferenceSource) -> Result<Self> {
+        let file: CriteriaFile = reference.load(crate::reference::CRITERIA)?;
+        let name = match reference.user_path(crate::reference::CRITERIA) {
+            Some(path) => path.display().to_string(),
+            None => format!("built-in data/{}", crate::reference::CRITERIA.name),
+        };
+        file.into_criteria(&name)
+    }
+
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -313,7 +324,7 @@ mod tests {
 
     #[test]
     fn builtin_criteria_follow_norwegian_practice() {
-        let criteria = crate::reference::ReferenceSource::builtin().criteria().expect("built-in criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("built-in criteria");
         assert_eq!(criteria.len(), 8);
         let codes = criteria.codes();
         for code in ["nytte", "brukereffekt", "tverrsektor", "strategi", "modenhet", "analyse", "risiko", "kostnad"] {
@@ -358,7 +369,7 @@ mod tests {
 
     #[test]
     fn values_outside_the_scale_are_refused() {
-        let criteria = crate::reference::ReferenceSource::builtin().criteria().expect("built-in");
+        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("built-in");
         let nytte = &criteria.list[criteria.require("nytte").expect("nytte")];
         assert!(nytte.check_value(3.5).is_ok());
         assert!(nytte.check_value(0.0).is_err());

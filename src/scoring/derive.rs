@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn derived_values_come_from_the_initiative_and_missing_fields_stay_missing() {
-        let criteria = ReferenceSource::builtin().criteria().expect("criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("criteria");
         let by = |code: &str| &criteria.list[criteria.require(code).expect(code)];
         let full = Candidate {
             id: 1,

@@ -7,7 +7,7 @@ use super::criteria::Criteria;
 use super::duplicates::{DuplicateKind, DuplicateMark};
 use super::optimise::Swap;
 use super::plan::{Mode, PlanError, Reason};
-use crate::config::Lang;
+use crate::i18n::Lang;
 use crate::i18n::{self, Text};
 use crate::text::{format_decimal, format_mnok, group_thousands};
 
@@ -165,20 +165,7 @@ pub fn swap_short(swap: &Swap, lang: Lang) -> String {
 
 /// A plan error as the analyst reads it, on screen and on the command line.
 pub fn plan_error_text(error: &PlanError, lang: Lang) -> String {
-    match error {
-        PlanError::LocksExceedFrame { locked_nok, frame_nok } => format!(
-            "{}: {} MNOK, {} {} MNOK",
-            i18n::LOCKS_EXCEED.get(lang),
-            mnok(*locked_nok, lang),
-            i18n::FRAME.get(lang).to_lowercase(),
-            mnok(*frame_nok, lang)
-        ),
-        PlanError::LockedWithoutAmount { id } => format!("{} ({id})", i18n::LOCKED_NO_AMOUNT.get(lang)),
-        PlanError::LockedBoth { id } => format!("{} ({id})", i18n::LOCKED_BOTH.get(lang)),
-        PlanError::NegativeFrame | PlanError::BadOrder | PlanError::NoSuchRow(_) => {
-            i18n::NEGATIVE_FRAME.get(lang).to_string()
-        }
-    }
+    error.message(lang)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::optimise::Prioritised;
 use super::plan::Reason;
 use super::ranking::Ranking;
 use super::weights::Weights;
-use crate::config::Lang;
+use crate::i18n::Lang;
 use serde::Serialize;
 
 /// Where a criterion's score came from.

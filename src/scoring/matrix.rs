@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn builds_rows_in_id_order_with_derived_and_manual_values() {
-        let criteria = ReferenceSource::builtin().criteria().expect("criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("criteria");
         let nytte = criteria.require("nytte").expect("nytte");
         let risiko = criteria.require("risiko").expect("risiko");
         let matrix = ScoreMatrix::new(criteria, candidates(), [(7, nytte, 4.0), (99, nytte, 5.0), (7, risiko, 3.0)]);
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn edits_change_one_cell_and_derived_criteria_refuse_them() {
-        let criteria = ReferenceSource::builtin().criteria().expect("criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("criteria");
         let mut matrix = ScoreMatrix::new(criteria, candidates(), []);
         let nytte = matrix.criteria().require("nytte").expect("nytte");
         let risiko = matrix.criteria().require("risiko").expect("risiko");

@@ -33,7 +33,7 @@ mod tests {
 
     #[test]
     fn normalises_over_the_scale_respecting_direction_and_transform() {
-        let criteria = ReferenceSource::builtin().criteria().expect("criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("criteria");
         let by = |code: &str| &criteria.list[criteria.require(code).expect(code)];
         let nytte = by("nytte");
         assert_eq!(normalise(nytte, 1.0), 0.0);
@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn a_missing_value_counts_as_the_middle_never_as_zero() {
-        let criteria = ReferenceSource::builtin().criteria().expect("criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("criteria");
         for criterion in criteria.iter() {
             assert_eq!(normalise_or_missing(criterion, None), 0.5, "{}", criterion.code);
         }

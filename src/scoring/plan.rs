@@ -96,22 +96,7 @@ pub struct Locks {
     pub locked_out: Vec<usize>,
 }
 
-/// Why a plan cannot be made; every variant is something the analyst can change.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum PlanError {
-    #[error("the budget frame cannot be negative")]
-    NegativeFrame,
-    #[error("the order must list every initiative once")]
-    BadOrder,
-    #[error("there is no row {0} to lock")]
-    NoSuchRow(usize),
-    #[error("initiative {id} has no requested amount, so it cannot be locked into the frame")]
-    LockedWithoutAmount { id: i64 },
-    #[error("initiative {id} is locked both in and out")]
-    LockedBoth { id: i64 },
-    #[error("the locked-in initiatives ask for {locked_nok} NOK, more than the frame of {frame_nok} NOK")]
-    LocksExceedFrame { locked_nok: i64, frame_nok: i64 },
-}
+pub use crate::error::PlanError;
 
 /// Which initiatives a frame funds, in the order of the plan's list.
 #[derive(Debug, Clone, PartialEq, Serialize)]

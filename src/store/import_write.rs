@@ -3,9 +3,7 @@
 
 use super::lookup::{OrgInfo, OrgKind, Resolver};
 use crate::error::Result;
-use crate::import::Monitor;
-use crate::import::harmonise::{HarmonisedRow, SourceValues};
-use crate::import::report::{Counts, Updated};
+use crate::model::import::{Counts, HarmonisedRow, Monitor, SourceValues, Updated};
 use crate::text::fold;
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;

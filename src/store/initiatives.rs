@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, Row};
 /// Separates list values inside one SQL column (never present in codes or tags).
 const SEP: char = '\u{1f}';
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SortField {
     #[default]

@@ -3,7 +3,7 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::import::Field;
+use crate::model::import::Field;
 use rusqlite::OptionalExtension;
 
 impl Store {

@@ -12,7 +12,7 @@ mod reference;
 mod scenarios;
 pub(crate) mod schema;
 mod scoring;
-mod tagging;
+pub(crate) mod tagging;
 
 pub use health::{Health, Problem};
 pub use initiatives::{ListQuery, SortField};
@@ -238,7 +238,7 @@ impl Store {
             }
             if version == 2 {
                 // New databases and those from before scoring both get the criteria here.
-                scoring::sync_criteria(&tx, &reference.criteria()?)?;
+                scoring::sync_criteria(&tx, &crate::scoring::Criteria::from_reference(reference)?)?;
             }
             tx.pragma_update(None, "user_version", version)?;
             tx.commit()?;
@@ -251,7 +251,7 @@ impl Store {
     /// initiatives point at is removed. Criteria are updated too; weights an analyst changed
     /// are kept, and criteria the file no longer has are retired with their scores kept.
     pub fn sync_reference(&mut self, reference: &ReferenceSource) -> Result<reference::SyncCounts> {
-        let criteria = reference.criteria()?;
+        let criteria = crate::scoring::Criteria::from_reference(reference)?;
         let tx = self.conn.transaction()?;
         let mut counts = reference::sync(&tx, reference)?;
         counts.criteria = scoring::sync_criteria(&tx, &criteria)?;

@@ -356,7 +356,7 @@ mod tests {
     fn a_new_database_has_the_criteria_seeded() {
         let store = Store::open_in_memory().expect("store");
         let criteria = store.criteria().expect("criteria");
-        assert_eq!(criteria, ReferenceSource::builtin().criteria().expect("built-in"));
+        assert_eq!(criteria, crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("built-in"));
     }
 
     #[test]

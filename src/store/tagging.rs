@@ -3,7 +3,7 @@
 
 use super::{Resolver, Store};
 use crate::error::{Error, Result};
-use crate::tagging::{Edit, Field, FieldState, Record, apply};
+use crate::model::tagging::{Edit, Field, FieldState, Record};
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
 
@@ -245,5 +245,43 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The state a field takes when `edit` is applied to `current`.
+pub(crate) fn apply(edit: &Edit, current: &FieldState, resolver: &Resolver) -> FieldState {
+    match (edit, current) {
+        (Edit::AddLifeEvent(code), FieldState::LifeEvents(codes)) => {
+            let mut codes = codes.clone();
+            if !codes.contains(code) {
+                codes.push(code.clone());
+                let order = |c: &String| resolver.life_events().iter().position(|e| e.code == *c);
+                codes.sort_by_key(order);
+            }
+            FieldState::LifeEvents(codes)
+        }
+        (Edit::RemoveLifeEvent(code), FieldState::LifeEvents(codes)) => {
+            FieldState::LifeEvents(codes.iter().filter(|c| *c != code).cloned().collect())
+        }
+        (Edit::SetOwner { agency, ministries }, _) => FieldState::Owner {
+            agency_id: agency.as_deref().and_then(|code| resolver.org_id(code)),
+            agency_text: None,
+            agency: agency.clone(),
+            ministries: ministries.clone(),
+        },
+        (Edit::AddTag(tag), FieldState::Tags(tags)) => {
+            let mut tags = tags.clone();
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+                tags.sort();
+            }
+            FieldState::Tags(tags)
+        }
+        (Edit::RemoveTag(tag), FieldState::Tags(tags)) => {
+            FieldState::Tags(tags.iter().filter(|t| *t != tag).cloned().collect())
+        }
+        (Edit::SetPhase(phase), _) => FieldState::Phase(phase.clone()),
+        (Edit::SetRisk(risk), _) => FieldState::Risk(risk.clone()),
+        (_, other) => other.clone(),
     }
 }

@@ -343,7 +343,7 @@ fn run_effect(
             let wrap = |result| Message::ImportDone(Box::new(result));
             workers.spawn("import", sender, wrap, move || {
                 Store::open(&database, OpenMode::Existing, &reference).and_then(|mut store| {
-                    store.backup_before_change(&backup_dir, crate::cli::BACKUPS_KEPT)?;
+                    crate::import::back_up_before_import(&store, &backup_dir)?;
                     import_file(&mut store, &path, &import_options, &reference)
                 })
             });
@@ -483,7 +483,7 @@ fn spawn_duplicates(workers: &mut Workers, options: &Options, sender: &Sender<Me
     let wrap = |result| Message::DuplicatesLoaded(Box::new(result));
     workers.spawn("duplicates", sender, wrap, move || {
         Store::open(&database, OpenMode::Existing, &reference)
-            .and_then(|store| store.review_queue(&reference.service_kinds()?, threshold))
+            .and_then(|store| store.review_queue(&crate::dedupe::ServiceKinds::from_reference(&reference)?, threshold))
     });
 }
 

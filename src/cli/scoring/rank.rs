@@ -67,8 +67,11 @@ fn ranked(context: &Context, args: &RankArgs) -> Result<Ranked> {
         return Err(PrioritiesError::AllWeightsZero(scenario.name.clone()).into());
     }
     let ranking = matrix.rank(&weights);
-    let duplicates =
-        store.plan_duplicates(&matrix, &context.reference.service_kinds()?, context.config.duplicate_threshold)?;
+    let duplicates = store.plan_duplicates(
+        &matrix,
+        &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
+        context.config.duplicate_threshold,
+    )?;
     let prioritised = match scenario.frame(&matrix, &mut notes) {
         Some(frame) => {
             let locks = Locks { locked_in: frame.locked_in, locked_out: frame.locked_out };

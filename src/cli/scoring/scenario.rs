@@ -68,7 +68,7 @@ pub fn scenario(context: &Context, args: &ScenarioArgs) -> Result<ExitCode> {
             // Confirmed duplicates are funded once, as in `samla rank` and on the screen.
             let duplicates = store.plan_duplicates(
                 &matrix,
-                &context.reference.service_kinds()?,
+                &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
                 context.config.duplicate_threshold,
             )?;
             let outcome_a = evaluate(&scenario_a, &matrix, &duplicates)?;

@@ -10,79 +10,9 @@ use super::values::{Parsed, ValueVocabulary};
 use crate::FastMap as HashMap;
 use crate::store::lookup::{Owner, Resolver};
 use crate::text::fold;
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// The harmonised values of one initiative as its source gives them. Organisations and life
-/// events are codes, so the JSON stays readable and stable.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SourceValues {
-    pub title: String,
-    pub description: Option<String>,
-    /// The owner's code when known (an agency, a ministry, KS or a municipality).
-    pub agency: Option<String>,
-    /// The owner as written, when it matched nothing known.
-    pub agency_text: Option<String>,
-    pub ministries: Vec<String>,
-    pub life_events: Vec<String>,
-    pub amount_nok: Option<i64>,
-    pub total_cost_nok: Option<i64>,
-    pub budget_year: Option<i32>,
-    pub start_date: Option<String>,
-    pub phase: Option<String>,
-    pub risk: Option<String>,
-    pub tags: Vec<String>,
-}
-
-impl SourceValues {
-    /// The fields a change can touch, by the names the change log uses.
-    pub const FIELDS: [&'static str; 12] = [
-        "title",
-        "description",
-        "agency",
-        "ministries",
-        "life_events",
-        "amount_nok",
-        "total_cost_nok",
-        "budget_year",
-        "start_date",
-        "phase",
-        "risk",
-        "tags",
-    ];
-
-    /// A field as text for comparison and the change log; None when it has no value.
-    pub fn field_text(&self, field: &str) -> Option<String> {
-        let list = |values: &[String]| (!values.is_empty()).then(|| values.join(", "));
-        match field {
-            "title" => Some(self.title.clone()),
-            "description" => self.description.clone(),
-            "agency" => self.agency.clone().or_else(|| self.agency_text.clone()),
-            "ministries" => list(&self.ministries),
-            "life_events" => list(&self.life_events),
-            "amount_nok" => self.amount_nok.map(|v| v.to_string()),
-            "total_cost_nok" => self.total_cost_nok.map(|v| v.to_string()),
-            "budget_year" => self.budget_year.map(|v| v.to_string()),
-            "start_date" => self.start_date.clone(),
-            "phase" => self.phase.clone(),
-            "risk" => self.risk.clone(),
-            "tags" => list(&self.tags),
-            _ => None,
-        }
-    }
-}
-
-/// A row ready to be written.
-#[derive(Debug, Clone)]
-pub struct HarmonisedRow {
-    pub line: usize,
-    pub key: String,
-    pub values: SourceValues,
-    /// A municipality this row names that the database does not know yet.
-    pub new_municipality: Option<String>,
-    /// The row's cells verbatim, JSON.
-    pub raw_json: String,
-}
+pub use crate::model::import::{HarmonisedRow, SourceValues};
 
 /// What harmonising a file noticed besides its rows.
 #[derive(Default)]

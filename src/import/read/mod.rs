@@ -202,7 +202,7 @@ pub fn read_table<'b>(bytes: impl Into<Cow<'b, [u8]>>, file_name: &str, sheet: O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Lang;
+    use crate::i18n::Lang;
 
     fn texts(table: &RawTable) -> Vec<Vec<String>> {
         table.rows().map(|r| r.expect("row").texts().map(str::to_string).collect()).collect()

@@ -41,12 +41,7 @@ impl RejectReason {
     }
 }
 
-/// An initiative a re-import changed, and which fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Updated {
-    pub key: String,
-    pub fields: Vec<String>,
-}
+pub use crate::model::import::{Counts, Updated};
 
 /// The earlier import of the very same bytes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,17 +50,6 @@ pub struct PreviousImport {
     pub source: String,
     pub file_name: String,
     pub imported_at: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Counts {
-    pub rows_read: usize,
-    pub inserted: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    pub withdrawn: usize,
-    pub rejected: usize,
-    pub warnings: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -2,8 +2,8 @@
 //! columns were read, what changed, and every value samla could not read.
 
 use super::{ImportReport, LISTED, QUOTED_CHARS, QUOTED_ROW_CHARS};
-use crate::config::Lang;
 use crate::i18n;
+use crate::i18n::Lang;
 use crate::import::layout::{Confidence, Layout, LayoutNote};
 use crate::text::{display_line, shorten};
 
