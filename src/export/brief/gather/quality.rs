@@ -33,7 +33,7 @@ pub struct RoundNote {
 #[derive(Debug, Clone, Serialize)]
 pub struct Quality {
     pub gaps: Vec<Gap>,
-    /// Each source's latest round and date, the newest first.
+    /// Each source's latest round and date, the later rounds first.
     pub rounds: Vec<RoundNote>,
     /// Imports in all, and the dates of the first and the latest.
     pub imports: usize,
@@ -83,21 +83,18 @@ pub(super) fn quality(input: QualityInput<'_>, lang: Lang) -> Quality {
         gap("unreviewed_groups", &select(&|i| input.unreviewed.contains(&i.id)), active, lang),
         gap("no_amount", &select(&|i| i.amount_nok.is_none()), active, lang),
     ];
-    let mut rounds: Vec<(&str, RoundNote)> = input
+    let mut rounds: Vec<RoundNote> = input
         .sources
         .iter()
-        .map(|s| {
-            (
-                s.imported_at.as_str(),
-                RoundNote { source: s.label.clone(), round: s.rounds, imported: s.imported.clone() },
-            )
-        })
+        .map(|s| RoundNote { source: s.label.clone(), round: s.rounds, imported: s.imported.clone() })
         .collect();
-    rounds.sort_by(|a, b| b.0.cmp(a.0).then(b.1.round.cmp(&a.1.round)).then(a.1.source.cmp(&b.1.source)));
+    // The sources further along first, then by name: each carries its date, and imports
+    // seconds apart would otherwise shuffle the order from one run to the next.
+    rounds.sort_by(|a, b| b.round.cmp(&a.round).then(a.source.cmp(&b.source)));
     let (first, latest, imports) = input.imports;
     Quality {
         gaps,
-        rounds: rounds.into_iter().map(|(_, note)| note).collect(),
+        rounds,
         imports,
         first_import: first.map(|at| date_of(&at, lang)).unwrap_or_default(),
         latest_import: latest.map(|at| date_of(&at, lang)).unwrap_or_default(),

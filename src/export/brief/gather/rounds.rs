@@ -41,9 +41,6 @@ pub struct SourceInfo {
     pub label: String,
     pub file: String,
     pub imported: String,
-    /// The latest import's time, for ordering (RFC 3339).
-    #[serde(skip)]
-    pub imported_at: String,
     pub analyst: String,
     pub rounds: usize,
     pub rows: i64,
@@ -143,7 +140,6 @@ pub(super) fn rounds(store: &Store, lang: Lang) -> Result<Rounds> {
             label: clean(&source),
             file: clean(&latest.file_name),
             imported: date_of(&latest.imported_at, lang),
-            imported_at: latest.imported_at.clone(),
             analyst: clean(&latest.analyst),
             rounds: batches.len(),
             rows: latest.rows_read,
