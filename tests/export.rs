@@ -343,7 +343,6 @@ fn brief_in_markdown_has_every_section_with_escaped_titles_and_parallel_solution
     }
     assert!(text.contains("14. mars 2027"));
     assert!(!text.contains("<script>") && !text.contains("<b>"), "{text}");
-    assert!(text.contains("\\<script\\>alert(1)\\</script\\> \\| \\*fet\\*"), "{text}");
 
     // Headline figures add up to what the export lists.
     let requested: i64 = rows.iter().filter_map(|r| r["amount_nok"].as_i64()).sum();
@@ -358,26 +357,39 @@ fn brief_in_markdown_has_every_section_with_escaped_titles_and_parallel_solution
     assert!(text.contains("**Utvalg:** rangeringsrekkefølge"), "{text}");
     assert!(text.contains("### Nytte ved ulike rammer") && text.contains("| **500,0** |"), "{text}");
     assert!(!text.contains(" --"), "no command-line flags in the brief: {text}");
-    assert!(text.contains("Gjennomføringsrisiko 10,0"), "reasons name criteria with points");
+    assert!(text.contains("lav gjennomføringsrisiko"), "reasons in words: {text}");
+    assert!(!text.contains("Gjennomføringsrisiko 10,0"), "not criterion points: {text}");
 
-    // Parallel solutions: the engine's open pairs, and clusters from the decisions.
-    assert!(!text.contains("Det er ikke beregnet kandidatpar"), "{text}");
-    assert!(text.contains("### Åpne kandidatpar (ikke vurdert ennå)"), "the demo has open pairs: {text}");
-    assert!(text.contains("på tvers av sektorer") && text.contains("inneholder duplikater"), "{text}");
-    assert!(text.contains("**Bør snakke sammen:** Nav (AID) · Digdir (DFD)"), "{text}");
-    assert!(text.contains("3 vurderte par, 1 av dem vurdert som ulike"), "{text}");
+    // Parallel solutions: groups from the review, the analyst's link among them.
+    assert!(!text.contains("ikke kjørt"), "{text}");
+    assert!(text.contains("kandidatpar venter på vurdering"), "the demo has open pairs: {text}");
+    assert!(text.contains(": på tvers av sektorer · "), "{text}");
+    assert!(text.contains("Bekreftet av analytiker: 6,0 MNOK i én gruppe."), "formula + markup, overlap: {text}");
 
     assert!(text.contains("| Dødsfall og arv |"), "life events by name");
-    assert!(text.contains("Tiltak uten tydelig eier"));
+    assert!(text.contains("Tiltak uten oppgitt eier"));
     assert!(text.contains("**kommunal**") && text.contains("runde 2): 5 nye, 14 endret, 3 trukket"), "{text}");
     assert!(text.contains("**fiendtlig**") && text.contains("første runde"), "{text}");
     assert!(text.contains("søkt beløp"), "changed fields by name, not column codes");
     assert!(text.contains("| digdir\\_felles | digdir\\_felles.csv |"), "sources with dates: {text}");
     assert!(text.contains("### Eksempler på advarsler fra import"));
+
+    // The groups the decisions alone make, listed with escaped titles and their owners.
+    use samla::export::brief::{BriefFormat, BriefOptions, ParallelInput, Templates, gather, render};
+    let store = samla::Store::open(&home.db(), samla::OpenMode::Existing, &ReferenceSource::builtin()).expect("open");
+    let decided = ParallelInput::from_decisions(&store.duplicate_decisions().expect("decisions"));
+    let options = BriefOptions { parallel: Some(&decided), ..BriefOptions::default() };
+    let text = render(&gather(&store, &options).expect("gather"), BriefFormat::Markdown, &Templates::builtin())
+        .expect("render");
+    assert!(text.contains("| \\<script\\>alert(1)\\</script\\> \\| \\*fet\\*"), "{text}");
+    assert!(text.contains("| Digdir (DFD) | DFD |") && text.contains("| Nav (AID) | AID |"), "{text}");
+    assert!(text.contains("bekreftet · inneholder duplikater"), "1 and 2 are one initiative: {text}");
+    assert!(!text.contains("distinct"), "3 and 4 are no group: {text}");
 }
 
 #[test]
 fn brief_in_html_is_one_self_contained_escaped_file_for_a4() {
+    use samla::export::brief::{BriefFormat, BriefOptions, ParallelInput, Templates, gather, render};
     let home = demo_home();
     let rows = json_rows(&home, &[]);
     decide(&home, &[(id_titled(&rows, FORMULA_TITLE), id_titled(&rows, MARKUP_TITLE), "overlap")]);
@@ -387,16 +399,22 @@ fn brief_in_html_is_one_self_contained_escaped_file_for_a4() {
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..200.min(html.len())]);
     assert!(html.contains("<html lang=\"en\">") && html.contains("<h2>Headline figures</h2>"));
     assert!(html.contains("@page { size: A4"), "prints on A4");
-    assert_eq!(html.matches("<svg").count(), 3, "charts inline");
+    assert_eq!(html.matches("<svg").count(), 4, "charts inline: groups, sectors, phases, life events");
     for fetch in ["<script", "src=", "<link", "url(", "@import", "https://"] {
         assert!(!html.contains(fetch), "{fetch} in a self-contained file");
     }
     assert!(html.contains("&lt;i&gt;Q1&lt;&#x2f;i&gt;") || html.contains("&lt;i&gt;Q1&lt;/i&gt;"), "title escaped");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;"), "data escaped");
+    let store = samla::Store::open(&home.db(), samla::OpenMode::Existing, &ReferenceSource::builtin()).expect("open");
+    let decided = ParallelInput::from_decisions(&store.duplicate_decisions().expect("decisions"));
+    let options = BriefOptions { parallel: Some(&decided), ..BriefOptions::default() };
+    let decided_html =
+        render(&gather(&store, &options).expect("gather"), BriefFormat::Html, &Templates::builtin()).expect("render");
+    assert!(decided_html.contains("&lt;script&gt;alert(1)&lt;") && !decided_html.contains("<script"), "data escaped");
     assert!(!html.contains("<i>Q1"));
     assert!(html.contains("Death and inheritance"), "English life-event names");
-    assert!(html.contains("Open candidate pairs (not yet decided)"), "the engine ran");
-    assert!(!html.contains("No candidate pairs of parallel solutions have been computed yet"));
+    assert!(html.contains("candidate pairs await review"), "the engine ran");
+    assert!(!html.contains("was not run"));
+    assert!(html.contains("Municipal sector (KS / KDD)") && html.contains("52,"), "English names and numbers");
 
     let err = fails(home.run_db(&["brief", "--out", path_str(&out)]));
     assert!(err.contains("--force"), "{err}");
@@ -431,24 +449,31 @@ fn the_brief_uses_the_users_templates_and_names_a_broken_one() {
 }
 
 #[test]
-fn the_brief_lists_open_candidate_pairs_when_the_dedupe_engine_hands_them_over() {
-    use samla::export::brief::{BriefFormat, BriefOptions, CandidatePair, Templates, gather, render};
+fn the_brief_lists_the_groups_the_dedupe_review_hands_over() {
+    use samla::export::brief::{BriefFormat, BriefOptions, CandidatePair, GroupInput, ParallelInput, Templates};
+    use samla::export::brief::{gather, render};
     let home = demo_home();
     let store = samla::Store::open(&home.db(), samla::OpenMode::Existing, &ReferenceSource::builtin()).expect("open");
-    let candidates = [CandidatePair { a: 5, b: 9, score: 0.87 }];
-    let options =
-        BriefOptions { lang: samla::config::Lang::En, candidates: Some(&candidates), ..BriefOptions::default() };
+    let parallel = ParallelInput {
+        open: vec![CandidatePair { a: 5, b: 9, score: 0.87 }],
+        groups: vec![GroupInput { members: vec![5, 9], linked: vec![], weakest_link: 0.87, evidence: vec![] }],
+    };
+    let options = BriefOptions { lang: samla::config::Lang::En, parallel: Some(&parallel), ..BriefOptions::default() };
     let data = gather(&store, &options).expect("gather");
     assert!(data.parallel.candidates_computed);
-    assert_eq!(data.parallel.open.len(), 1);
+    assert_eq!(data.parallel.groups.len(), 1);
+    let group = &data.parallel.groups[0];
+    assert_eq!(group.status, samla::export::brief::gather::GroupStatus::Likely, "strong links, not reviewed");
+    let ids: Vec<i64> = group.members.iter().map(|m| m.id).collect();
+    assert!(ids.contains(&5) && ids.contains(&9), "{ids:?}");
     let text = render(&data, BriefFormat::Markdown, &Templates::builtin()).expect("render");
-    assert!(text.contains("### Open candidate pairs (not yet decided)") && text.contains("similarity 0.87"), "{text}");
-    assert!(!text.contains("No candidate pairs"), "{text}");
+    assert!(text.contains("1 candidate pairs await review") && text.contains(" · likely"), "{text}");
+    assert!(!text.contains("was not run"), "{text}");
     let without = gather(&store, &BriefOptions::default()).expect("gather");
     assert!(!without.parallel.candidates_computed, "not run is not the same as none found");
     assert!(
         render(&without, BriefFormat::Markdown, &Templates::builtin())
             .expect("render")
-            .contains("Det er ikke beregnet")
+            .contains("Søket etter parallelle løsninger er ikke kjørt")
     );
 }

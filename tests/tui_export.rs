@@ -150,7 +150,8 @@ fn the_brief_is_written_from_the_tui_with_the_open_pairs() {
     let written = run(&demo, &job).expect("brief");
     assert_eq!(written.rows, None);
     let text = std::fs::read_to_string(&out).expect("read");
-    assert!(text.contains("### Åpne kandidatpar (ikke vurdert ennå)"), "the queue's open pairs: {text}");
+    assert!(text.contains("kandidatpar venter på vurdering"), "the queue's open pairs: {text}");
+    assert!(text.contains("## Parallelle løsninger\n\nGrupper av tiltak"), "the queue's groups: {text}");
     app.output_done(job, Ok(written));
     assert!(app.notice.as_ref().is_some_and(|(t, _)| t.starts_with("Notat skrevet til")), "{:?}", app.notice);
 }
@@ -190,7 +191,7 @@ fn the_briefs_priority_section_is_the_screens_plan_with_the_same_reasons() {
     run(&demo, &job).expect("brief");
     let text = std::fs::read_to_string(&out).expect("read");
     let start = text.find("## Forslag til prioritering").expect("section");
-    let end = text.find("## Parallelle løsninger").expect("next section");
+    let end = start + 2 + text[start + 2..].find("\n## ").expect("next section");
     let section = &text[start..end];
     insta::assert_snapshot!("brief_priorities_300m_nb", section);
 

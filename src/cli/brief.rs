@@ -2,7 +2,7 @@
 
 use super::{BriefArgs, Context, print};
 use crate::error::Result;
-use crate::export::brief::{BriefOptions, CandidatePair, Templates, write_brief};
+use crate::export::brief::{BriefOptions, ParallelInput, Templates, write_brief};
 use crate::i18n;
 use crate::store::OpenMode;
 use std::process::ExitCode;
@@ -11,15 +11,15 @@ pub fn run(context: &Context, args: &BriefArgs) -> Result<ExitCode> {
     // The format is checked before the database is opened, so a typo costs nothing.
     crate::export::brief::BriefFormat::from_path(&args.out)?;
     let store = context.open(OpenMode::Existing)?;
-    // The pairs still to review go in the brief beside the clusters the analyst confirmed.
-    // Only the pairs are kept: the analysis behind them (gigabytes at a million initiatives)
-    // is dropped before the brief gathers the rest.
-    let candidates: Vec<CandidatePair> = {
+    // The review's open pairs and groups, as the duplicates screen and `samla dedupe` have
+    // them. Only those are kept: the analysis behind them (gigabytes at a million
+    // initiatives) is dropped before the brief gathers the rest.
+    let parallel = {
         let queue = store.review_queue(
             &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
             context.config.duplicate_threshold,
         )?;
-        queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect()
+        ParallelInput::from_queue(&queue)
     };
     let options = BriefOptions {
         lang: context.lang,
@@ -28,7 +28,7 @@ pub fn run(context: &Context, args: &BriefArgs) -> Result<ExitCode> {
         budget_nok: args.budget,
         top: args.top,
         mode: args.mode.unwrap_or_default(),
-        candidates: Some(&candidates),
+        parallel: Some(&parallel),
         ..BriefOptions::default()
     };
     let templates = Templates::with_user_dir(&context.paths.config_dir);

@@ -138,6 +138,17 @@ impl ScoreMatrix {
         }
         coverage
     }
+
+    /// The rows with no hand score on any weighted criterion that is scored by hand (those
+    /// [`Coverage::without_hand_scores`] counts); none when no such criterion is weighted.
+    pub fn without_hand_scores(&self, weights: &Weights) -> Vec<usize> {
+        let hand: Vec<usize> =
+            (0..self.columns()).filter(|&c| self.criteria().list[c].is_manual() && weights.get(c) > 0.0).collect();
+        if hand.is_empty() {
+            return Vec::new();
+        }
+        (0..self.len()).filter(|&row| hand.iter().all(|&c| self.value(row, c).is_none())).collect()
+    }
 }
 
 #[cfg(test)]
@@ -163,6 +174,7 @@ mod tests {
         assert!(gap_total > gap_benefit + 5.0, "{gap_total} vs {gap_benefit}");
         let coverage = matrix.coverage(&weights);
         assert_eq!((coverage.without_hand_scores, coverage.partly_scored), (1, 1));
+        assert_eq!(matrix.without_hand_scores(&weights), vec![matrix.row_of(2).expect("row")], "the same row");
         assert!(coverage.is_thin());
         assert_eq!(coverage.derived.len(), 5);
         assert!((coverage.hand_share - 0.5).abs() < 1e-9, "nytte, strategi, analyse: 50 of 100");

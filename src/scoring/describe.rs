@@ -53,6 +53,11 @@ pub fn mode_why(mode: Mode, lang: Lang) -> &'static str {
 
 /// Why an initiative is out: "passer ikke: 55,0 MNOK, 12,3 igjen".
 pub fn reason_text(reason: Reason, lang: Lang) -> String {
+    reason_text_with(reason, lang, &|nok| mnok(nok, lang))
+}
+
+/// [`reason_text`] with amounts written by `mnok` (the brief writes them the reader's way).
+pub fn reason_text_with(reason: Reason, lang: Lang, mnok: &dyn Fn(i64) -> String) -> String {
     let t = |text: Text| text.get(lang);
     match reason {
         Reason::NoAmount => t(i18n::REASON_NO_AMOUNT).to_string(),
@@ -60,15 +65,15 @@ pub fn reason_text(reason: Reason, lang: Lang) -> String {
         Reason::DoesNotFit { amount_nok, left_nok } => format!(
             "{}: {} MNOK, {} {}",
             t(i18n::REASON_DOES_NOT_FIT),
-            mnok(amount_nok, lang),
-            mnok(left_nok.max(0), lang),
+            mnok(amount_nok),
+            mnok(left_nok.max(0)),
             t(i18n::REASON_LEFT)
         ),
         Reason::DuplicateOf { id } => {
             format!("{} {id}, {}", t(i18n::REASON_DUPLICATE_OF), t(i18n::REASON_ALREADY_IN))
         }
         Reason::GaveWay { amount_nok } => {
-            format!("{}: {} MNOK {}", t(i18n::REASON_GAVE_WAY), mnok(amount_nok, lang), t(i18n::REASON_GAVE_WAY_WHY))
+            format!("{}: {} MNOK {}", t(i18n::REASON_GAVE_WAY), mnok(amount_nok), t(i18n::REASON_GAVE_WAY_WHY))
         }
         Reason::NoBenefit => t(i18n::REASON_NO_BENEFIT).to_string(),
     }
@@ -137,10 +142,15 @@ fn lower_first(text: &str) -> String {
 
 /// "+12 % mer nytte: 5 inn, 2 ut" (or "samme sett som rangeringsrekkefølgen").
 pub fn swap_text(swap: &Swap, lang: Lang) -> String {
+    swap_text_with(swap, lang, &|value| decimal(value, 1, lang))
+}
+
+/// [`swap_text`] with the gain written by `decimal` (one decimal, the reader's way).
+pub fn swap_text_with(swap: &Swap, lang: Lang, decimal: &dyn Fn(f64) -> String) -> String {
     if swap.entered.is_empty() && swap.left.is_empty() {
         return i18n::SWAP_SAME.get(lang).to_string();
     }
-    let gain = swap.gain_percent.map(|g| format!("+{} % {}: ", decimal(g, 1, lang), i18n::SWAP_GAIN.get(lang)));
+    let gain = swap.gain_percent.map(|g| format!("+{} % {}: ", decimal(g), i18n::SWAP_GAIN.get(lang)));
     format!(
         "{}{} {}, {} {}",
         gain.unwrap_or_default(),

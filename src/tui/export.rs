@@ -6,7 +6,7 @@
 use super::app::{App, Screen};
 use crate::config::Lang;
 use crate::error::Result;
-use crate::export::brief::{BriefOptions, CandidatePair, Templates, write_brief};
+use crate::export::brief::{BriefOptions, ParallelInput, Templates, write_brief};
 use crate::export::{ExportFormat, FrameSpec, ViewExport, export_view};
 use crate::scoring::Weights;
 use crate::store::Store;
@@ -29,8 +29,8 @@ pub struct BriefJob {
     pub mode: crate::scoring::Mode,
     pub locked_in: Vec<i64>,
     pub locked_out: Vec<i64>,
-    /// The open pairs of the review queue; None while it is still being built.
-    pub candidates: Option<Vec<CandidatePair>>,
+    /// The review queue's open pairs and groups; None while it is still being built.
+    pub parallel: Option<ParallelInput>,
     pub force: bool,
 }
 
@@ -73,7 +73,7 @@ impl OutputJob {
                     mode: job.mode,
                     locked_in: job.locked_in.clone(),
                     locked_out: job.locked_out.clone(),
-                    candidates: job.candidates.as_deref(),
+                    parallel: job.parallel.as_ref(),
                     ..BriefOptions::default()
                 };
                 let path = write_brief(store, &job.path, &options, templates, job.force)?;
@@ -141,10 +141,7 @@ pub fn list_job(app: &App, path: PathBuf) -> Option<OutputJob> {
 /// The brief with the screen's weights, frame and the open pairs of the review queue.
 pub fn brief_job(app: &App, path: PathBuf) -> OutputJob {
     let (weights, frame) = weights_and_frame(app);
-    let candidates = app
-        .duplicates
-        .as_ref()
-        .map(|d| d.queue.open().map(|i| CandidatePair { a: i.pair.a, b: i.pair.b, score: i.pair.score }).collect());
+    let parallel = app.duplicates.as_ref().map(|d| ParallelInput::from_queue(&d.queue));
     let (locked_in, locked_out) =
         frame.as_ref().map(|f| (f.locked_in.clone(), f.locked_out.clone())).unwrap_or_default();
     OutputJob::Brief(BriefJob {
@@ -155,7 +152,7 @@ pub fn brief_job(app: &App, path: PathBuf) -> OutputJob {
         mode: app.scoring.as_ref().map(|s| s.mode).unwrap_or_default(),
         locked_in,
         locked_out,
-        candidates,
+        parallel,
         force: false,
     })
 }

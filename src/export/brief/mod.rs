@@ -1,20 +1,26 @@
-//! The brief for the embetsgruppe for digitalisering: headline figures, the proposed
-//! priority list within the frame (with why, and what just missed), parallel solutions
-//! across sectors, life-event coverage, what changed since the previous round, and data
-//! quality. As Markdown, or as one self-contained HTML file with inline SVG charts that
-//! prints on A4.
+//! The brief for the embetsgruppe for digitalisering, to be read in two minutes: an opening
+//! summary with the decisions asked for and a data-quality box, parallel solutions ranked by
+//! the money at stake, the proposed priority list within the frame (why each is in, in
+//! words; what falls outside, with amounts), amounts by sector and phase, life-event
+//! coverage, what changed since the previous round, and the sources. As Markdown, or as one
+//! self-contained HTML file with inline SVG charts that prints on A4.
 //!
-//! [`gather`] reads the facts from the store; [`render`] places them in the templates
+//! [`gather`] reads the facts from the store and the duplicate review ([`ParallelInput`],
+//! from the same queue and grouping the duplicates screen and `samla dedupe` use; the plan
+//! from the functions of the priority screen); [`render`] places them in the templates
 //! `data/brief.md.j2` / `data/brief.html.j2`, whose wording (both languages) is in
 //! `data/brief_words.j2`. A file of the same name in the config directory replaces each.
 
-mod gather;
+pub mod gather;
+pub mod input;
 mod priorities;
+mod reasons;
 mod render;
 mod svg;
 
 pub use gather::{BriefData, gather};
-pub use priorities::Priorities;
+pub use input::{CandidatePair, GroupInput, ParallelInput};
+pub use priorities::{OutItem, Priorities, PriorityItem};
 pub use render::{TEMPLATE_FILES, Templates, render};
 
 use crate::config::Lang;
@@ -22,16 +28,6 @@ use crate::error::{Error, Result};
 use crate::scoring::Weights;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
-
-/// A candidate pair of parallel solutions from the dedupe engine, not yet decided by the
-/// analyst. The brief lists the open ones beside the clusters the analyst confirmed.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CandidatePair {
-    pub a: i64,
-    pub b: i64,
-    /// Similarity, 0..1.
-    pub score: f64,
-}
 
 /// What the brief is about and how it reads.
 #[derive(Debug, Clone)]
@@ -52,9 +48,9 @@ pub struct BriefOptions<'a> {
     /// Initiatives (ids) locked into or out of the frame.
     pub locked_in: Vec<i64>,
     pub locked_out: Vec<i64>,
-    /// The open candidate pairs of parallel solutions from the dedupe engine; None when it
-    /// was not run (the brief then says so), empty when it found none.
-    pub candidates: Option<&'a [CandidatePair]>,
+    /// The duplicate review: its open pairs and groups; None when it was not run (the brief
+    /// then says so and groups the analyst's decisions alone).
+    pub parallel: Option<&'a ParallelInput>,
 }
 
 impl Default for BriefOptions<'_> {
@@ -69,7 +65,7 @@ impl Default for BriefOptions<'_> {
             mode: crate::scoring::Mode::default(),
             locked_in: Vec::new(),
             locked_out: Vec::new(),
-            candidates: None,
+            parallel: None,
         }
     }
 }

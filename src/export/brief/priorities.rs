@@ -1,17 +1,19 @@
 //! The brief's priority section: the same plan, reasons and duplicate marks as the priority
-//! screen and `samla rank` (all made by [`ScoreMatrix::prioritise`] and worded by
-//! [`crate::scoring::describe`]), with numbers written the reader's way.
+//! screen and `samla rank` (all made by [`ScoreMatrix::prioritise`] with [`Duplicates`], and
+//! the reasons for being out worded by [`crate::scoring::describe`]); why each one is in is
+//! said in words ([`super::reasons`]), and numbers are written the reader's way.
 
 use super::BriefOptions;
-use super::gather::{Item, decimal, mnok};
+use super::gather::Item;
+use super::gather::format::{decimal, mnok};
+use super::gather::owners::Owners;
+use super::input::ParallelInput;
 use crate::config::Lang;
 use crate::dedupe::Decision;
 use crate::error::Result;
 use crate::model::Initiative;
-use crate::scoring::describe::{
-    coverage_text, decimal as grouped, duplicate_text, mode_name, mode_why, reason_text, swap_text,
-};
-use crate::scoring::{Coverage, Duplicates, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
+use crate::scoring::describe::{coverage_text, mode_name, mode_why, reason_text_with, swap_text_with};
+use crate::scoring::{Coverage, DuplicateKind, Duplicates, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -27,12 +29,14 @@ pub struct PriorityItem {
     pub item: Item,
     pub rank: u32,
     pub score: String,
-    /// Its strongest criteria with their points: the "why".
-    pub reasons: Vec<String>,
-    /// Criteria without a score (counted as the middle of their scale).
-    pub missing: Vec<String>,
-    /// Its duplicate link ("mulig duplikat (417)"), if it has one.
+    /// Why it ranks where it does, in words ("Stor samfunnsnytte og lav risiko.").
+    pub why: String,
+    /// The criteria without a score, in a sentence (they count as the middle of their scale).
+    pub missing: String,
+    /// Its duplicate link as a sentence naming the other initiative, if it has one.
     pub duplicate: Option<String>,
+    /// "confirmed", "overlap" or "likely" with `duplicate`.
+    pub duplicate_kind: Option<DuplicateKind>,
 }
 
 /// An initiative out of the set, with why.
@@ -80,6 +84,12 @@ pub struct Priorities {
     /// Spent and left are rounded so that they add up to the frame as shown.
     pub spent_mnok: String,
     pub remaining_mnok: String,
+    /// What the frame funds, in kroner (0 without a frame).
+    #[serde(skip)]
+    pub spent_nok: i64,
+    /// The initiatives outside the frame, and what they ask for.
+    pub outside_count: usize,
+    pub outside_mnok: String,
     pub chosen_count: usize,
     /// The place where the first initiative falls out.
     pub cut_place: Option<usize>,
@@ -106,6 +116,9 @@ pub struct Priorities {
     /// The funded initiatives' ids (for the headline's in-frame amounts).
     #[serde(skip)]
     pub in_frame_ids: Vec<i64>,
+    /// Initiatives (ids) with no hand score on any weighted hand-scored criterion.
+    #[serde(skip)]
+    pub without_hand_scores: Vec<i64>,
 }
 
 /// The ranking and the plan, worked out before the portfolio is read: the exact
@@ -119,13 +132,16 @@ pub(super) struct Ranked {
     coverage: Coverage,
 }
 
-pub(super) fn ranked(store: &Store, options: &BriefOptions<'_>) -> Result<Ranked> {
+/// The ranking, the duplicate marks and the plan, by the functions the priority screen and
+/// `samla rank` call: [`ScoreMatrix::rank`], [`Duplicates::new`] over the analyst's decisions
+/// and the review's open pairs, [`ScoreMatrix::prioritise`].
+pub(super) fn ranked(store: &Store, options: &BriefOptions<'_>, parallel: &ParallelInput) -> Result<Ranked> {
     let matrix = store.score_matrix()?;
     let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
     let ranking = matrix.rank(&weights);
     let decisions: Vec<(i64, i64, Decision)> =
         store.duplicate_decisions()?.into_iter().map(|d| (d.a, d.b, d.decision)).collect();
-    let open: Vec<(i64, i64)> = options.candidates.unwrap_or_default().iter().map(|c| (c.a, c.b)).collect();
+    let open: Vec<(i64, i64)> = parallel.open.iter().map(|c| (c.a, c.b)).collect();
     let duplicates = Duplicates::new(&matrix, &decisions, &open);
     let prioritised = match options.budget_nok {
         Some(budget) => {
@@ -139,61 +155,77 @@ pub(super) fn ranked(store: &Store, options: &BriefOptions<'_>) -> Result<Ranked
     Ok(Ranked { matrix, weights, ranking, prioritised, duplicates, coverage })
 }
 
-/// The strongest criteria of a row and what it misses, as the "why" column says them.
-fn strengths(ranked: &Ranked, row: usize, names: &[String], lang: Lang) -> (Vec<String>, Vec<String>) {
-    let explanation = ranked.matrix.explain(&ranked.weights, row);
-    let mut parts: Vec<(usize, f64, f64)> = explanation
-        .contributions
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.missing && c.points > 0.0)
-        .map(|(column, c)| (column, c.points, c.normalised))
-        .collect();
-    parts.sort_by(|a, b| b.1.total_cmp(&a.1));
-    // Its strengths: criteria near the top of their scale; else what adds the most.
-    let strong: Vec<&(usize, f64, f64)> = parts.iter().filter(|p| p.2 >= 0.75).take(3).collect();
-    let chosen = if strong.is_empty() { parts.iter().take(2).collect() } else { strong };
-    let reasons =
-        chosen.iter().map(|(column, points, _)| format!("{} {}", names[*column], decimal(*points, 1, lang))).collect();
-    let missing = explanation
-        .contributions
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.missing)
-        .map(|(column, _)| names[column].clone())
-        .collect();
-    (reasons, missing)
+/// What the rows of the section are made from: the ranking, the portfolio's lines, the
+/// language.
+struct Rows<'a> {
+    ranked: &'a Ranked,
+    by_id: &'a HashMap<i64, &'a Initiative>,
+    owners: &'a Owners<'a>,
+    lang: Lang,
+}
+
+impl Rows<'_> {
+    fn item(&self, row: usize) -> Option<Item> {
+        self.by_id.get(&self.ranked.matrix.row(row).id).map(|i| Item::of(i, self.owners, self.lang))
+    }
+
+    fn score(&self, row: usize) -> String {
+        decimal(self.ranked.ranking.totals[row], 1, self.lang)
+    }
+
+    /// The row's duplicate link as a sentence naming the first initiative on the other side.
+    fn duplicate(&self, row: usize) -> (Option<String>, Option<DuplicateKind>) {
+        let Some(mark) = self.ranked.duplicates.mark(row) else { return (None, None) };
+        let other = mark.with.iter().find_map(|id| self.by_id.get(id));
+        let text = match other {
+            Some(other) => {
+                let title = super::gather::clean(&other.title);
+                let owner = self.owners.owner(other);
+                super::reasons::duplicate(mark.kind, (&title, &owner), mark.with.len() - 1, self.lang)
+            }
+            None => crate::scoring::describe::duplicate_text(mark, self.lang),
+        };
+        (Some(text), Some(mark.kind))
+    }
+
+    fn priority_item(&self, row: usize) -> Option<PriorityItem> {
+        let criteria = &self.ranked.matrix.criteria().list;
+        let explanation = self.ranked.matrix.explain(&self.ranked.weights, row);
+        let (why, missing) = super::reasons::why(&explanation, criteria, self.lang);
+        let (duplicate, duplicate_kind) = self.duplicate(row);
+        Some(PriorityItem {
+            item: self.item(row)?,
+            rank: self.ranked.ranking.rank(row),
+            score: self.score(row),
+            why,
+            missing,
+            duplicate,
+            duplicate_kind,
+        })
+    }
+
+    fn out_item(&self, row: usize) -> Option<OutItem> {
+        let plan = self.ranked.prioritised.as_ref().map(|p| &p.plan);
+        let lang = self.lang;
+        let reason = plan.and_then(|p| p.reason(row)).map(|r| reason_text_with(r, lang, &|nok| mnok(nok, lang)));
+        Some(OutItem {
+            item: self.item(row)?,
+            rank: self.ranked.ranking.rank(row),
+            score: self.score(row),
+            reason: reason.unwrap_or_default(),
+        })
+    }
 }
 
 pub(super) fn priorities(
     ranked: Ranked,
     options: &BriefOptions<'_>,
     by_id: &HashMap<i64, &Initiative>,
-    item: &dyn Fn(&Initiative) -> Item,
+    owners: &Owners<'_>,
 ) -> Priorities {
     let lang = options.lang;
-    let names: Vec<String> = ranked.matrix.criteria().iter().map(|c| c.name(lang).to_string()).collect();
-    let row_item = |row: usize| -> Option<Item> { by_id.get(&ranked.matrix.row(row).id).map(|i| item(i)) };
+    let made = Rows { ranked: &ranked, by_id, owners, lang };
     let plan = ranked.prioritised.as_ref().map(|p| &p.plan);
-    let priority_item = |row: usize| -> Option<PriorityItem> {
-        let (reasons, missing) = strengths(&ranked, row, &names, lang);
-        Some(PriorityItem {
-            item: row_item(row)?,
-            rank: ranked.ranking.rank(row),
-            score: decimal(ranked.ranking.totals[row], 1, lang),
-            reasons,
-            missing,
-            duplicate: ranked.duplicates.mark(row).map(|m| duplicate_text(m, lang)),
-        })
-    };
-    let out_item = |row: usize| -> Option<OutItem> {
-        Some(OutItem {
-            item: row_item(row)?,
-            rank: ranked.ranking.rank(row),
-            score: decimal(ranked.ranking.totals[row], 1, lang),
-            reason: plan.and_then(|p| p.reason(row)).map(|r| reason_text(r, lang)).unwrap_or_default(),
-        })
-    };
     let rows: Vec<usize> = match plan {
         Some(plan) => plan.chosen.clone(),
         None => ranked.ranking.rows().take(options.top).collect(),
@@ -202,13 +234,13 @@ pub(super) fn priorities(
         let last_in = p.order.iter().rposition(|&row| p.in_frame[row]).map_or(0, |place| place + 1);
         p.out_above(last_in).collect()
     });
-    let listed: Vec<PriorityItem> = rows.iter().take(LISTED_CHOSEN).filter_map(|&row| priority_item(row)).collect();
+    let listed: Vec<PriorityItem> =
+        rows.iter().take(LISTED_CHOSEN).filter_map(|&row| made.priority_item(row)).collect();
     let (frame, spent, left) = plan.map_or((0, 0, 0), |p| p.shown_tenths());
     let tenths = |t: i64| mnok(t * 100_000, lang);
-    let swap = swap_section(&ranked, &row_item, lang);
-    let curve = curve_rows(&ranked, lang);
-    let title = |row: usize| row_item(row).map(|i| i.title).unwrap_or_default();
-    let shares = ranked.weights.shares();
+    let requested: i64 = ranked.matrix.rows().iter().filter_map(|c| c.amount_nok).sum();
+    let spent_nok = plan.map_or(0, |p| p.spent_nok);
+    let title = |row: usize| made.item(row).map(|i| i.title).unwrap_or_default();
     Priorities {
         has_frame: plan.is_some(),
         mode: plan.map(|p| mode_name(p.mode, lang).to_string()).unwrap_or_default(),
@@ -216,14 +248,17 @@ pub(super) fn priorities(
         frame_mnok: tenths(frame),
         spent_mnok: tenths(spent),
         remaining_mnok: tenths(left),
+        spent_nok,
+        outside_count: ranked.matrix.len().saturating_sub(rows.len()),
+        outside_mnok: mnok((requested - spent_nok).max(0), lang),
         chosen_count: rows.len(),
         cut_place: plan.and_then(|p| p.cut_place),
         more: rows.len().saturating_sub(listed.len()),
         rows: listed,
         more_out: out_above.len().saturating_sub(LISTED_OUT),
-        out_above: out_above.iter().take(LISTED_OUT).filter_map(|&row| out_item(row)).collect(),
-        swap,
-        curve,
+        out_above: out_above.iter().take(LISTED_OUT).filter_map(|&row| made.out_item(row)).collect(),
+        swap: swap_section(&made),
+        curve: curve_rows(&ranked, lang),
         coverage_warning: coverage_text(&ranked.coverage, ranked.matrix.criteria(), lang),
         duplicates: ranked.duplicates.len(),
         funded_twice: plan.map_or_else(Vec::new, |p| {
@@ -231,29 +266,46 @@ pub(super) fn priorities(
         }),
         no_amount: ranked.matrix.rows().iter().filter(|c| c.amount_nok.is_none()).count(),
         incomplete: ranked.matrix.completeness().1,
-        weights: names
-            .iter()
-            .zip(&shares)
-            .filter(|(_, share)| **share > 0.0)
-            .map(|(name, share)| Weighting { name: name.clone(), percent: decimal(share * 100.0, 0, lang) })
-            .collect(),
+        weights: weightings(&ranked, lang),
         in_frame_ids: plan.map_or_else(Vec::new, |p| p.chosen.iter().map(|&r| ranked.matrix.row(r).id).collect()),
+        without_hand_scores: ranked
+            .matrix
+            .without_hand_scores(&ranked.weights)
+            .into_iter()
+            .map(|r| ranked.matrix.row(r).id)
+            .collect(),
     }
 }
 
-fn swap_section(ranked: &Ranked, row_item: &dyn Fn(usize) -> Option<Item>, lang: Lang) -> Option<SwapSection> {
-    let swap = ranked.prioritised.as_ref()?.swap.as_ref()?;
+fn weightings(ranked: &Ranked, lang: Lang) -> Vec<Weighting> {
+    let shares = ranked.weights.shares();
+    ranked
+        .matrix
+        .criteria()
+        .iter()
+        .zip(&shares)
+        .filter(|(_, share)| **share > 0.0)
+        .map(|(criterion, share)| Weighting {
+            name: criterion.name(lang).to_string(),
+            percent: decimal(share * 100.0, 0, lang),
+        })
+        .collect()
+}
+
+fn swap_section(rows: &Rows<'_>) -> Option<SwapSection> {
+    let swap = rows.ranked.prioritised.as_ref()?.swap.as_ref()?;
+    let lang = rows.lang;
     let out_item = |row: usize| -> Option<OutItem> {
         Some(OutItem {
-            item: row_item(row)?,
-            rank: ranked.ranking.rank(row),
-            score: decimal(ranked.ranking.totals[row], 1, lang),
+            item: rows.item(row)?,
+            rank: rows.ranked.ranking.rank(row),
+            score: rows.score(row),
             reason: String::new(),
         })
     };
     Some(SwapSection {
-        summary: swap_text(swap, lang),
-        entered: swap.entered.iter().take(LISTED_SWAPS).filter_map(|&row| row_item(row)).collect(),
+        summary: swap_text_with(swap, lang, &|value| decimal(value, 1, lang)),
+        entered: swap.entered.iter().take(LISTED_SWAPS).filter_map(|&row| rows.item(row)).collect(),
         left: swap.left.iter().take(LISTED_SWAPS).filter_map(|&row| out_item(row)).collect(),
         more_entered: swap.entered.len().saturating_sub(LISTED_SWAPS),
         more_left: swap.left.len().saturating_sub(LISTED_SWAPS),
@@ -266,8 +318,8 @@ fn curve_rows(ranked: &Ranked, lang: Lang) -> Vec<CurveRow> {
         .iter()
         .map(|step| CurveRow {
             frame_mnok: mnok(step.frame_nok, lang),
-            best: grouped(step.best_benefit, 0, lang),
-            rank_order: grouped(step.rank_order_benefit, 0, lang),
+            best: decimal(step.best_benefit, 0, lang),
+            rank_order: decimal(step.rank_order_benefit, 0, lang),
             is_frame: step.frame_nok == p.plan.frame_nok,
         })
         .collect()

@@ -116,28 +116,59 @@ pub fn render(data: &BriefData, format: BriefFormat, templates: &Templates) -> R
         .map_err(template_error)
 }
 
-/// The SVG charts (HTML only; Markdown has tables).
+/// The words inside the charts: axis titles and the in-frame note after a value.
+struct ChartWords {
+    requested: &'static str,
+    initiatives: &'static str,
+    in_frame: &'static str,
+}
+
+fn chart_words(lang: &str) -> ChartWords {
+    if lang == "en" {
+        ChartWords {
+            requested: "Requested amount (MNOK)",
+            initiatives: "Number of initiatives",
+            in_frame: "in the frame",
+        }
+    } else {
+        ChartWords { requested: "Søkt beløp (MNOK)", initiatives: "Antall tiltak", in_frame: "i rammen" }
+    }
+}
+
+/// The SVG charts (HTML only; Markdown has the same figures in tables).
 fn charts(data: &BriefData, format: BriefFormat) -> Value {
     if format != BriefFormat::Html {
         return context! {};
     }
+    let words = chart_words(data.lang);
     let million = |nok: i64| nok as f64 / 1_000_000.0;
-    let ministries: Vec<Bar> = data
-        .headline
-        .by_ministry
+    let framed = data.priorities.has_frame;
+    let amounts = |shares: &[super::gather::Share]| -> Vec<Bar> {
+        shares
+            .iter()
+            .map(|s| Bar {
+                label: s.label.clone(),
+                value: million(s.amount_nok),
+                highlight: million(s.in_frame_nok),
+                text: if framed {
+                    format!("{} · {} % {}", s.amount_mnok, s.in_frame_percent, words.in_frame)
+                } else {
+                    s.amount_mnok.clone()
+                },
+            })
+            .collect()
+    };
+    let groups: Vec<Bar> = data
+        .parallel
+        .groups
         .iter()
-        .map(|s| Bar {
-            label: s.label.clone(),
-            value: million(s.amount_nok),
-            highlight: million(s.in_frame_nok),
-            text: s.amount_mnok.clone(),
+        .enumerate()
+        .map(|(n, g)| Bar {
+            label: format!("{} {}", n + 1, g.members.first().map(|m| m.title.as_str()).unwrap_or_default()),
+            value: million(g.amount_nok),
+            highlight: 0.0,
+            text: g.amount_mnok.clone(),
         })
-        .collect();
-    let phases: Vec<Bar> = data
-        .headline
-        .by_phase
-        .iter()
-        .map(|s| Bar { label: s.label.clone(), value: s.count as f64, highlight: 0.0, text: s.count.to_string() })
         .collect();
     let events: Vec<Bar> = data
         .coverage
@@ -146,8 +177,9 @@ fn charts(data: &BriefData, format: BriefFormat) -> Value {
         .map(|e| Bar { label: e.name.clone(), value: e.count as f64, highlight: 0.0, text: e.count.to_string() })
         .collect();
     context! {
-        ministries => Value::from_safe_string(bar_chart(&ministries)),
-        phases => Value::from_safe_string(bar_chart(&phases)),
-        life_events => Value::from_safe_string(bar_chart(&events)),
+        sectors => Value::from_safe_string(bar_chart(&amounts(&data.headline.by_sector), words.requested)),
+        phases => Value::from_safe_string(bar_chart(&amounts(&data.headline.by_phase), words.requested)),
+        groups => Value::from_safe_string(bar_chart(&groups, words.requested)),
+        life_events => Value::from_safe_string(bar_chart(&events, words.initiatives)),
     }
 }
