@@ -489,8 +489,11 @@ catalogue! {
 }
 
 mod plan;
+mod screens;
 pub use plan::ALL as ALL_PLAN;
 pub use plan::*;
+pub use screens::ALL as ALL_SCREENS;
+pub use screens::*;
 
 /// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
 pub fn field_name(field: &str) -> Option<Text> {

@@ -86,6 +86,7 @@ impl Error {
             ),
             Error::Plan(plan) => crate::scoring::describe::plan_error_text(plan, lang),
             Error::Priorities(problem) => problem.message(lang),
+            Error::Round(problem) => problem.message(lang),
             // Still sentences, in English, from before errors carried data.
             Error::Reference { .. } | Error::Invalid(_) | Error::Config(_) => self.to_string(),
         }
