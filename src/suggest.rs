@@ -38,6 +38,42 @@ impl LifeEventSuggestion {
     pub fn edit(&self) -> Edit {
         Edit::AddLifeEvent(self.life_event.clone())
     }
+
+    /// The analyst's "no" to this suggestion, to be remembered.
+    pub fn rejection(&self) -> Rejection {
+        Rejection { id: self.id, kind: RejectionKind::LifeEvent, value: self.life_event.clone() }
+    }
+}
+
+impl OwnerSuggestion {
+    /// The analyst's "no" to this suggestion, to be remembered.
+    pub fn rejection(&self) -> Rejection {
+        Rejection { id: self.id, kind: RejectionKind::Owner, value: self.written.clone() }
+    }
+}
+
+/// A suggestion the analyst rejected: never offered again (kept in the database).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Rejection {
+    pub id: i64,
+    pub kind: RejectionKind,
+    /// The life event's code, or the owner text that matched nothing.
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RejectionKind {
+    LifeEvent,
+    Owner,
+}
+
+impl RejectionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RejectionKind::LifeEvent => "life_event",
+            RejectionKind::Owner => "owner",
+        }
+    }
 }
 
 /// A keyword as the file writes it: a whole word, a word start ("dødsbo*"), or a phrase.
@@ -99,6 +135,10 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
     // Suggestions follow the reference order of life events.
     lists.sort_by_key(|(code, _)| resolver.life_events().iter().position(|e| e.code == *code));
 
+    let rejected = store.rejected_suggestions()?;
+    let is_rejected = |id: i64, kind: RejectionKind, value: &str| {
+        rejected.contains(&Rejection { id, kind, value: value.to_string() })
+    };
     let mut out = Suggestions::default();
     for initiative in store.list(&ListQuery::default())? {
         if initiative.life_events.is_empty() {
@@ -108,7 +148,7 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
             for (code, keywords) in &lists {
                 let mut found: Vec<String> = keywords.iter().filter_map(|k| k.find(&words, &folded)).collect();
                 found.dedup();
-                if !found.is_empty() {
+                if !found.is_empty() && !is_rejected(initiative.id, RejectionKind::LifeEvent, code) {
                     out.life_events.push(LifeEventSuggestion {
                         id: initiative.id,
                         title: initiative.title.clone(),
@@ -135,7 +175,7 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
             }
         }
         candidates.truncate(3);
-        if !candidates.is_empty() {
+        if !candidates.is_empty() && !is_rejected(id, RejectionKind::Owner, &written) {
             out.owners.push(OwnerSuggestion { id, title, written, candidates });
         }
     }

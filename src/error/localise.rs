@@ -197,6 +197,7 @@ fn kind_nb(kind: &str) -> &'static str {
 fn job_nb(job: &str) -> &'static str {
     match job {
         "import" => "importen",
+        "undo_round" => "angringen av runden",
         "load" => "innlastingen",
         "scoring" => "poengberegningen",
         "selection" => "utvalget",

@@ -108,6 +108,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Overlay::ImportPreview { request, columns, selected, message } => {
             super::preview::draw(frame, app, theme, area, (request, columns, *selected, message));
         }
+        Overlay::Ask { title, lines, .. } => {
+            let width = area.width.saturating_sub(8).min(90);
+            let mut wrapped: Vec<Line> = lines
+                .iter()
+                .flat_map(|line| crate::text::wrap_to_width(line, width.saturating_sub(4) as usize))
+                .map(|l| Line::from(Span::styled(l, theme.base)))
+                .collect();
+            wrapped.push(Line::from(Span::styled(app.t(i18n::CONFIRM_KEYS), theme.hint_key)));
+            let height = wrapped.len() as u16 + 2;
+            framed(frame, theme, centered(area, width, height), title, wrapped, 0);
+        }
         Overlay::ConfirmWithdraw { message, .. } => {
             let width = area.width.saturating_sub(8).min(90);
             let mut lines: Vec<Line> = crate::text::wrap_to_width(message, width.saturating_sub(4) as usize)
@@ -241,7 +252,7 @@ fn detail_lines<'a>(detail: &InitiativeDetail, app: &App, theme: &Theme) -> Vec<
         field(i18n::SOURCE, i.source.clone(), lang, theme),
         field(i18n::SOURCE_FILE, format!("{}{line}", i.source_file), lang, theme),
         field(i18n::KEY, i.key.clone(), lang, theme),
-        field(i18n::IMPORTED_AT, detail.imported_at.clone(), lang, theme),
+        field(i18n::IMPORTED_AT, crate::text::format_timestamp(&detail.imported_at, lang), lang, theme),
         Line::from(""),
         Line::from(Span::styled(i18n::DESCRIPTION.get(lang), theme.header)),
     ];
@@ -284,7 +295,14 @@ fn change_lines<'a>(changes: &BatchChanges, app: &App, theme: &Theme, width: usi
     let lang = app.lang;
     let b = &changes.batch;
     let mut lines = vec![Line::from(Span::styled(
-        format!("{} · {} · batch {} · {}", display_line(&b.source), display_line(&b.file_name), b.id, b.imported_at),
+        format!(
+            "{} · {} · {} {} · {}",
+            display_line(&b.source),
+            display_line(&b.file_name),
+            i18n::ROUND_OF.get(lang),
+            b.round,
+            crate::text::format_timestamp(&b.imported_at, lang)
+        ),
         theme.dim,
     ))];
     let reference = |r: &crate::model::InitiativeRef, style: Style| {
