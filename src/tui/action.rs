@@ -272,6 +272,53 @@ impl Action {
         }
     }
 
+    /// The actions of one screen, for the top of its help (global keys follow).
+    pub fn of_screen(screen: crate::tui::app::Screen) -> &'static [Action] {
+        use crate::tui::app::Screen;
+        use Action::*;
+        match screen {
+            Screen::Initiatives => &[
+                Search,
+                Filter,
+                ClearFilter,
+                SortNext,
+                SortReverse,
+                OpenDetail,
+                ToggleMark,
+                MarkAll,
+                ClearMarks,
+                ToggleWithdrawn,
+                Tag,
+                TagShown,
+            ],
+            Screen::Sources => &[OpenDetail, UndoRound, ImportFile],
+            Screen::Priorities => &[
+                FocusLeft,
+                FocusRight,
+                WeightUp,
+                WeightDown,
+                ResetWeights,
+                SetBudget,
+                CycleMode,
+                LockIn,
+                LockOut,
+                SaveScenario,
+                Scenarios,
+                TogglePanel,
+                OpenDetail,
+                ExportView,
+                WriteBrief,
+            ],
+            Screen::Scores => &[EditScores, OpenDetail, FocusLeft, FocusRight, Explain, LockIn, LockOut, Undo, Redo],
+            Screen::Portfolio => &[SetBudget, OpenDetail, ExportView],
+            Screen::Suggestions => &[Accept, Reject, AcceptAll],
+            Screen::Matrix => &[OpenDetail, FocusLeft, FocusRight],
+            Screen::Duplicates => {
+                &[MarkDuplicate, MarkOverlap, Reject, SkipPair, FocusLeft, FocusRight, OpenDetail, Undo, Redo]
+            }
+        }
+    }
+
     /// The short word the status bar shows beside the action's key, for the few actions
     /// worth a hint there.
     pub fn hint(self) -> Option<Text> {

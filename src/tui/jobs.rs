@@ -1,8 +1,8 @@
 //! The worker jobs the event loop starts: each opens its own connection, does one thing
 //! and sends the result back as a message.
 
-use super::{Message, Options};
 use super::worker::Workers;
+use super::{Message, Options};
 use crate::portfolio::Portfolio;
 use crate::store::{OpenMode, Store};
 use std::sync::mpsc::Sender;

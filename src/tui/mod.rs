@@ -26,6 +26,7 @@ use crate::portfolio::Portfolio;
 use crate::reference::ReferenceSource;
 use crate::store::{OpenMode, Resolver, Store};
 use app::{App, Effect, Job};
+use jobs::{spawn_duplicates, spawn_load, spawn_scoring};
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use ratatui::crossterm::execute;
@@ -35,7 +36,6 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 use theme::Theme;
-use jobs::{spawn_duplicates, spawn_load, spawn_scoring};
 use worker::Workers;
 
 /// How many initiatives the first screen loads before the rest arrives from a worker.
@@ -480,4 +480,3 @@ fn run_effect(
         }
     }
 }
-

@@ -15,7 +15,8 @@ impl App {
             self.notice = Some((self.t(i18n::ROUND_NOT_UNDOABLE).to_string(), true));
             return Vec::new();
         }
-        let title = format!("{} {} {} «{}»?", self.t(i18n::UNDO_ROUND_ASK), batch.round, self.t(i18n::OF_SOURCE), batch.source);
+        let title =
+            format!("{} {} {} «{}»?", self.t(i18n::UNDO_ROUND_ASK), batch.round, self.t(i18n::OF_SOURCE), batch.source);
         let lines = vec![
             format!(
                 "{} · {}",
@@ -42,12 +43,11 @@ impl App {
         match result {
             Ok(undone) => {
                 let text = format!(
-                    "{} {} {} «{}» ({}): {} {}, {} {}, {} {}",
+                    "{} {} {} «{}»: {} {}, {} {}, {} {}",
                     self.t(i18n::ROUND_UNDONE),
                     undone.round,
                     self.t(i18n::OF_SOURCE),
-                    undone.source,
-                    crate::text::display_line(&undone.file_name),
+                    crate::text::display_line(&undone.source),
                     undone.removed,
                     self.t(i18n::ROUND_REMOVED),
                     undone.restored,
@@ -125,13 +125,23 @@ impl App {
         let word = self.t(if undo { i18n::UNDONE } else { i18n::REDONE });
         let what = match item {
             UndoItem::Score(edit) => {
-                let title = self.portfolio.position(edit.initiative_id).map(|i| self.portfolio.rows[i].title.to_string());
+                let title =
+                    self.portfolio.position(edit.initiative_id).map(|i| self.portfolio.rows[i].title.to_string());
                 let name = self
                     .scoring
                     .as_ref()
-                    .and_then(|s| s.matrix.criteria().list.iter().find(|c| c.code == edit.criterion).map(|c| c.name(self.lang).to_string()))
+                    .and_then(|s| {
+                        s.matrix
+                            .criteria()
+                            .list
+                            .iter()
+                            .find(|c| c.code == edit.criterion)
+                            .map(|c| c.name(self.lang).to_string())
+                    })
                     .unwrap_or_else(|| edit.criterion.clone());
-                let value = |v: Option<f64>| v.map_or(self.t(i18n::NONE_VALUE).to_string(), |v| crate::text::format_decimal(v, 1));
+                let value = |v: Option<f64>| {
+                    v.map_or(self.t(i18n::NONE_VALUE).to_string(), |v| crate::text::format_decimal(v, 1))
+                };
                 let (from, to) = if undo { (edit.new, edit.old) } else { (edit.old, edit.new) };
                 format!(
                     "{} {name}, «{}»: {} → {}",

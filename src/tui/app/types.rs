@@ -3,6 +3,7 @@
 
 use super::super::export::OutputJob;
 use super::super::input::LineInput;
+use super::super::scoring::SelectionJob;
 use super::priorities;
 use crate::dedupe::{Decision, DecisionRecord, Pair};
 use crate::i18n;
@@ -10,7 +11,6 @@ use crate::import::Monitor;
 use crate::model::{BatchChanges, InitiativeDetail};
 use crate::scoring::{PriorityState, ScoreEdit};
 use crate::tagging::{Edit, Record};
-use super::super::scoring::SelectionJob;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -204,4 +204,3 @@ pub struct Job {
     pub monitor: Arc<Monitor>,
     pub started: Instant,
 }
-

@@ -9,6 +9,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if let Some(overlay) = &mut self.overlay {
             let page = self.areas.table_rows.height.max(1);
+            // Help is drawn from the action list: its scroll stops where its lines end.
+            let help_end =
+                matches!(overlay, Overlay::Help { .. }).then(|| (Action::ALL.len() as u16 + 8).saturating_sub(page));
             let scroll = match overlay {
                 Overlay::Help { scroll }
                 | Overlay::Detail { scroll, .. }
@@ -27,6 +30,9 @@ impl App {
                     Action::Back | Action::Help | Action::OpenDetail => self.overlay = None,
                     Action::Quit => self.quit = true,
                     _ => {}
+                }
+                if let (Some(end), Some(Overlay::Help { scroll })) = (help_end, self.overlay.as_mut()) {
+                    *scroll = (*scroll).min(end);
                 }
                 return Vec::new();
             }

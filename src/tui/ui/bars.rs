@@ -206,7 +206,9 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Help,
                     Action::Quit,
                 ],
-                Screen::Sources => &[Action::OpenDetail, Action::UndoRound, Action::ImportFile, Action::Help, Action::Quit],
+                Screen::Sources => {
+                    &[Action::OpenDetail, Action::UndoRound, Action::ImportFile, Action::Help, Action::Quit]
+                }
                 Screen::Priorities => &[
                     Action::FocusRight,
                     Action::WeightUp,
@@ -277,14 +279,19 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
     let reserved = if app.overlay.is_none() && app.input == InputMode::Normal { 2 } else { 0 };
-    frame.render_widget(Paragraph::new(Line::from(hint_spans(pairs, reserved, area.width as usize, theme))).style(theme.base), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(hint_spans(pairs, reserved, area.width as usize, theme))).style(theme.base),
+        area,
+    );
 }
 
 /// The hints that fit in `width`, the last `reserved` (help and quit) always: the others
 /// give way first, then the gaps between hints narrow.
 fn hint_spans(mut pairs: Vec<(String, &str)>, reserved: usize, width: usize, theme: &Theme) -> Vec<Span<'static>> {
     let kept = pairs.split_off(pairs.len().saturating_sub(reserved));
-    let size = |pairs: &[(String, &str)], gap: usize| pairs.iter().map(|(k, w)| k.width() + w.width() + 1 + gap).sum::<usize>();
+    let size = |pairs: &[(String, &str)], gap: usize| {
+        pairs.iter().map(|(k, w)| k.width() + w.width() + 1 + gap).sum::<usize>()
+    };
     let gap = if size(&pairs, 3) + size(&kept, 3) + 1 <= width { 3 } else { 2 };
     let room = width.saturating_sub(1 + size(&kept, gap));
     let mut used = 0;

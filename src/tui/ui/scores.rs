@@ -109,7 +109,12 @@ pub fn scores(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         let filler = area.height.saturating_sub(lines.len() as u16 + 2);
         lines.extend((0..filler).map(|_| Line::from("")));
-        lines.extend(crate::text::wrap_to_width(&text, width).into_iter().take(1).map(|l| Line::from(Span::styled(l, theme.dim))));
+        lines.extend(
+            crate::text::wrap_to_width(&text, width)
+                .into_iter()
+                .take(1)
+                .map(|l| Line::from(Span::styled(l, theme.dim))),
+        );
         let mode = if app.scores_editing { app.t(i18n::EDITING_SCORES) } else { app.t(i18n::NOT_EDITING_SCORES) };
         let style = if app.scores_editing { theme.hint_key } else { theme.dim };
         lines.push(Line::from(Span::styled(format!(" {}", truncate_to_width(mode, width.saturating_sub(1))), style)));
