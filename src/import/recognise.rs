@@ -21,6 +21,9 @@ const MIN_MATCHES: usize = 3;
 /// …and at least this share of them.
 const MIN_SHARE: f64 = 0.5;
 
+/// Reads the layout again with the columns an analyst confirmed.
+pub(crate) type Redetect<'a> = dyn Fn(&[(Field, String)]) -> Result<Layout> + 'a;
+
 /// The file's source: `named` (from its name) when that source exists or the file repeats
 /// no known source, else the known source it repeats, its layout read again with the
 /// columns the analyst confirmed for that source. The report says which it was.
@@ -30,7 +33,7 @@ pub(crate) fn known_source(
     named: String,
     layout: Layout,
     knowledge: &super::detect::Knowledge<'_>,
-    redetect: &dyn Fn(&[(Field, String)]) -> Result<Layout>,
+    redetect: &Redetect<'_>,
     report: &mut ImportReport,
 ) -> Result<(String, Layout)> {
     if !store.batches(Some(&named))?.is_empty() {

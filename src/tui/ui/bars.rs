@@ -292,7 +292,7 @@ fn hint_spans(mut pairs: Vec<(String, &str)>, reserved: usize, width: usize, the
     let size = |pairs: &[(String, &str)], gap: usize| {
         pairs.iter().map(|(k, w)| k.width() + w.width() + 1 + gap).sum::<usize>()
     };
-    let gap = if size(&pairs, 3) + size(&kept, 3) + 1 <= width { 3 } else { 2 };
+    let gap = if size(&pairs, 3) + size(&kept, 3) < width { 3 } else { 2 };
     let room = width.saturating_sub(1 + size(&kept, gap));
     let mut used = 0;
     let mut shown: Vec<(String, &str)> = Vec::new();
