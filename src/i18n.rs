@@ -431,8 +431,10 @@ catalogue! {
     ACT_SET_BUDGET = "Sett budsjettramme" / "Set the budget frame";
     ACT_LOCK_IN = "Lås tiltaket inn i settet (av/på)" / "Lock the initiative into the set (on/off)";
     ACT_LOCK_OUT = "Lås tiltaket ute av settet (av/på)" / "Lock the initiative out of the set (on/off)";
-    ACT_UNDO = "Angre poengendring" / "Undo a score change";
-    ACT_REDO = "Gjør om poengendring" / "Redo a score change";
+    ACT_UNDO = "Angre siste endring, fra hvilken skjerm som helst (poeng, tagging, duplikatvurdering)" /
+        "Undo the latest change, from any screen (score, tagging, duplicate decision)";
+    ACT_REDO = "Gjør om det siste som ble angret (felles for alle skjermer)" /
+        "Redo what was last undone (shared by every screen)";
     ACT_SCREEN_PRIORITIES = "Skjerm: prioritering (vekter, rangering, ramme)" / "Screen: priorities (weights, ranking, frame)";
     ACT_SCREEN_SCORES = "Skjerm: poeng per kriterium" / "Screen: scores per criterion";
     ACT_SCREEN_PORTFOLIO = "Skjerm: portefølje (poeng mot kostnad, per departement)" / "Screen: portfolio (score against cost, by ministry)";
@@ -448,7 +450,8 @@ catalogue! {
     ACT_EXPORT_VIEW = "Eksporter det skjermen viser (rekkefølge, vekter og ramme) til Excel, CSV, Markdown eller JSON" / "Export what the screen shows (order, weights and frame) to Excel, CSV, Markdown or JSON";
     ACT_WRITE_BRIEF = "Skriv notat for embetsgruppen (HTML eller Markdown)" / "Write the brief for the embetsgruppe (HTML or Markdown)";
     ACT_SKIP_PAIR = "Hopp til neste par som ikke er vurdert" / "Skip to the next pair not yet reviewed";
-    ACT_ACCEPT_ALL = "Godta alle forslag til livshendelser" / "Accept every life-event suggestion";
+    ACT_ACCEPT_ALL = "Godta alle forslag til livshendelser (spør først; avviste er ikke med)" /
+        "Accept every life-event suggestion (asks first; rejected ones are left out)";
     ACT_SAVE_SCENARIO = "Lagre vekter og ramme som scenario" / "Save weights and frame as a scenario";
     ACT_PALETTE = "Kommandopalett: finn en handling" / "Command palette: find an action";
 
@@ -485,12 +488,15 @@ catalogue! {
     HINT_EXPORT = "eksporter" / "export";
     HINT_SKIP = "hopp over" / "skip";
     HINT_SIDE = "A/B" / "A/B";
-    HINT_SCREEN = "skjerm (tall skriver poeng her)" / "screen (digits type scores here)";
+    HINT_SCREEN = "skriv poeng" / "type scores";
 }
 
 mod plan;
+mod screens;
 pub use plan::ALL as ALL_PLAN;
 pub use plan::*;
+pub use screens::ALL as ALL_SCREENS;
+pub use screens::*;
 
 /// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
 pub fn field_name(field: &str) -> Option<Text> {

@@ -83,6 +83,8 @@ pub struct Change {
 #[derive(Debug, Clone, Serialize)]
 pub struct Batch {
     pub id: i64,
+    /// The round's number within its source (1, 2 …), not the global batch id.
+    pub round: i64,
     pub source: String,
     pub file_name: String,
     pub sha256: String,
@@ -95,6 +97,25 @@ pub struct Batch {
     pub withdrawn: i64,
     pub rejected: i64,
     pub warnings: i64,
+    /// True when this round can be undone (it is its source's latest and samla kept the
+    /// state before it).
+    pub undoable: bool,
+}
+
+/// What undoing an import round did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundUndone {
+    pub source: String,
+    pub file_name: String,
+    pub round: i64,
+    /// Initiatives the round had added, now removed.
+    pub removed: usize,
+    /// Initiatives the round had changed, now as before it.
+    pub restored: usize,
+    /// Initiatives the round had withdrawn, now active again.
+    pub reactivated: usize,
+    /// True when it was the source's only round, so the source is gone too.
+    pub source_removed: bool,
 }
 
 /// An initiative named in a list of changes.

@@ -38,7 +38,21 @@ impl LifeEventSuggestion {
     pub fn edit(&self) -> Edit {
         Edit::AddLifeEvent(self.life_event.clone())
     }
+
+    /// The analyst's "no" to this suggestion, to be remembered.
+    pub fn rejection(&self) -> Rejection {
+        Rejection { id: self.id, kind: RejectionKind::LifeEvent, value: self.life_event.clone() }
+    }
 }
+
+impl OwnerSuggestion {
+    /// The analyst's "no" to this suggestion, to be remembered.
+    pub fn rejection(&self) -> Rejection {
+        Rejection { id: self.id, kind: RejectionKind::Owner, value: self.written.clone() }
+    }
+}
+
+pub use crate::model::tagging::{Rejection, RejectionKind};
 
 /// A keyword as the file writes it: a whole word, a word start ("dødsbo*"), or a phrase.
 struct Keyword {
@@ -99,6 +113,10 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
     // Suggestions follow the reference order of life events.
     lists.sort_by_key(|(code, _)| resolver.life_events().iter().position(|e| e.code == *code));
 
+    let rejected = store.rejected_suggestions()?;
+    let is_rejected = |id: i64, kind: RejectionKind, value: &str| {
+        rejected.contains(&Rejection { id, kind, value: value.to_string() })
+    };
     let mut out = Suggestions::default();
     for initiative in store.list(&ListQuery::default())? {
         if initiative.life_events.is_empty() {
@@ -108,7 +126,7 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
             for (code, keywords) in &lists {
                 let mut found: Vec<String> = keywords.iter().filter_map(|k| k.find(&words, &folded)).collect();
                 found.dedup();
-                if !found.is_empty() {
+                if !found.is_empty() && !is_rejected(initiative.id, RejectionKind::LifeEvent, code) {
                     out.life_events.push(LifeEventSuggestion {
                         id: initiative.id,
                         title: initiative.title.clone(),
@@ -135,7 +153,7 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
             }
         }
         candidates.truncate(3);
-        if !candidates.is_empty() {
+        if !candidates.is_empty() && !is_rejected(id, RejectionKind::Owner, &written) {
             out.owners.push(OwnerSuggestion { id, title, written, candidates });
         }
     }

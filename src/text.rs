@@ -405,3 +405,34 @@ mod wrap_tests {
         assert!(wrap_to_width("ære være", 4).iter().all(|l| l.chars().count() <= 4));
     }
 }
+
+/// A stored timestamp (RFC 3339, in the time zone it was written in) as a reader writes it:
+/// `4. des. 2026 00:19` in bokmål, `4 Dec 2026 00:19` in English. Text that is no timestamp
+/// is shown as it is.
+pub fn format_timestamp(stored: &str, lang: crate::i18n::Lang) -> String {
+    use chrono::{Datelike, Timelike};
+    const NB: [&str; 12] =
+        ["jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."];
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let Ok(at) = chrono::DateTime::parse_from_rfc3339(stored.trim()) else { return stored.to_string() };
+    let month = at.month0() as usize;
+    let (day, year, hour, minute) = (at.day(), at.year(), at.hour(), at.minute());
+    match lang {
+        crate::i18n::Lang::Nb => format!("{day}. {} {year} {hour:02}:{minute:02}", NB[month]),
+        crate::i18n::Lang::En => format!("{day} {} {year} {hour:02}:{minute:02}", EN[month]),
+    }
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::format_timestamp;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn timestamps_read_as_dates_in_the_readers_language() {
+        assert_eq!(format_timestamp("2026-12-04T00:19:38+00:00", Lang::Nb), "4. des. 2026 00:19");
+        assert_eq!(format_timestamp("2026-03-15T14:05:00+01:00", Lang::Nb), "15. mars 2026 14:05");
+        assert_eq!(format_timestamp("2026-12-04T00:19:38+00:00", Lang::En), "4 Dec 2026 00:19");
+        assert_eq!(format_timestamp("not a date", Lang::Nb), "not a date");
+    }
+}

@@ -152,6 +152,11 @@ fn f06_file_names_whose_letters_change_length_in_lower_case() {
         // Each round changes an amount (the same bytes twice would be skipped as imported).
         let mut rows = source_rows(3);
         rows[0] = format!("1;Tiltak nr 1;Nav;{};Idé", 10 + n);
+        // The two sources list different initiatives (a file repeating another source's
+        // keys and titles would be read as a round of it).
+        if n >= 2 {
+            rows = rows.iter().map(|r| r.replace("Tiltak nr", "Kommunalt tiltak nr")).collect();
+        }
         let path = write_source(&home, name, &rows);
         let out = home.run_db(&["import", arg(&path)]);
         assert!(!stderr(&out).contains("panicked"), "{name}: {}", stderr(&out));

@@ -425,9 +425,12 @@ fn the_matrix_filters_to_a_cell_and_suggestions_are_answered() {
     let effects = press(&mut app, "y");
     assert_eq!(effects, vec![Effect::ApplyEdits(vec![(vec![first.id], vec![first.edit()])])]);
     let before = app.suggestions.as_ref().expect("loaded").life_events.len();
-    assert!(press(&mut app, "x").is_empty(), "rejecting changes nothing");
+    let rejected = app.suggestions.as_ref().expect("loaded").life_events[0].rejection();
+    assert_eq!(press(&mut app, "x"), vec![Effect::RejectSuggestion(rejected)], "a rejection is kept");
     assert_eq!(app.suggestions.as_ref().expect("loaded").life_events.len(), before - 1);
-    let effects = press(&mut app, "Y");
+    assert!(press(&mut app, "Y").is_empty(), "accepting all asks first");
+    assert!(matches!(app.overlay, Some(Overlay::Ask { .. })));
+    let effects = press(&mut app, "j");
     let Some(Effect::ApplyEdits(groups)) = effects.first() else { panic!("{effects:?}") };
     assert_eq!(groups.len(), before - 1);
 }

@@ -118,6 +118,9 @@ fn scores_are_typed_into_the_grid_and_undone() {
     // The demo ships hand scores: type one the cell does not hold yet.
     let before = scoring.matrix.value(row, first_manual);
     let (typed, value) = if before == Some(4.0) { ("2", 2.0) } else { ("4", 4.0) };
+    // Digits type scores only in the scoring mode, which enter starts.
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.scores_editing);
     let effects = press(&mut app, typed);
     let code = app.scoring.as_ref().expect("scoring").matrix.criteria().list[first_manual].code.clone();
     assert_eq!(effects, vec![Effect::SetScore { id, code: code.clone(), value: Some(value) }]);

@@ -86,6 +86,7 @@ impl Error {
             ),
             Error::Plan(plan) => plan.message(lang),
             Error::Priorities(problem) => problem.message(lang),
+            Error::Round(problem) => problem.message(lang),
             // Still sentences, in English, from before errors carried data.
             Error::Reference { .. } | Error::Invalid(_) | Error::Config(_) => self.to_string(),
         }
@@ -196,6 +197,7 @@ fn kind_nb(kind: &str) -> &'static str {
 fn job_nb(job: &str) -> &'static str {
     match job {
         "import" => "importen",
+        "undo_round" => "angringen av runden",
         "load" => "innlastingen",
         "scoring" => "poengberegningen",
         "selection" => "utvalget",

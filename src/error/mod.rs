@@ -8,11 +8,13 @@ pub mod import;
 mod localise;
 mod plan;
 pub mod read;
+pub mod round;
 pub mod value;
 
 pub use import::{ColumnGuess, ImportProblem, LayoutError};
 pub use plan::PlanError;
 pub use read::ReadError;
+pub use round::RoundProblem;
 
 use std::path::PathBuf;
 
@@ -89,6 +91,10 @@ pub enum Error {
     /// A mistake in asking for a priority list or a scenario.
     #[error(transparent)]
     Priorities(#[from] PrioritiesError),
+
+    /// An import round that cannot be undone.
+    #[error(transparent)]
+    Round(#[from] RoundProblem),
 
     /// A background job of the terminal UI stopped on an internal error (a bug).
     #[error("an internal error stopped the {job} ({detail}); nothing was half-written")]

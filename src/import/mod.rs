@@ -9,12 +9,14 @@ pub mod harmonise;
 pub mod layout;
 pub mod proposal;
 pub mod read;
+mod recognise;
 pub mod report;
 pub mod scores;
 pub mod values;
 pub mod warning;
 
 pub use layout::Field;
+pub use recognise::default_source_label;
 pub use report::ImportReport;
 
 use crate::error::{Error, ImportProblem, Result};
@@ -183,6 +185,14 @@ pub fn import_bytes<'b>(
         if options.mappings.is_empty() { store.source_mapping(&source)?.unwrap_or_default() } else { Vec::new() };
     let given = detect::Given { mapped: &options.mappings, remembered: &remembered };
     let layout = detect_layout(&table, &lexicon, &knowledge, given).map_err(import_error)?;
+    let redetect = |remembered: &[(Field, String)]| {
+        let given = detect::Given { mapped: &options.mappings, remembered };
+        detect_layout(&table, &lexicon, &knowledge, given).map_err(import_error)
+    };
+    let (source, layout) = match options.source {
+        Some(_) => (source, layout),
+        None => recognise::known_source(store, &table, source, layout, &knowledge, &redetect, &mut report)?,
+    };
     if !options.assume_yes && !options.dry_run && !layout.unsure().is_empty() {
         return Err(import_error(unsure(&layout)));
     }
@@ -227,6 +237,7 @@ pub fn import_bytes<'b>(
         report.new_municipalities = written.new_municipalities;
         let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
         import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
+        report.round = Some(crate::store::rounds::round_number(&tx, written.batch_id)?);
         if confirmed {
             Store::remember_mapping(&tx, &source, &layout.as_mappings(), &options.analyst, &at)?;
         }
@@ -374,67 +385,6 @@ fn previous_values(
         }
     }
     Ok(out)
-}
-
-/// The source label for a file: its name without extension and without a trailing round,
-/// version or copy marker, so `kommunal.csv`, `kommunal_runde2.csv` and
-/// `kommunal (kopi).csv` are one source. Other words and numbers stay: `tiltak-helse-2027`
-/// is its own label.
-pub fn default_source_label(file_name: &str) -> String {
-    let stem =
-        Path::new(file_name).file_stem().map_or_else(|| file_name.to_string(), |s| s.to_string_lossy().into_owned());
-    let mut label = stem.trim();
-    while let Some(shorter) = strip_marker(label) {
-        label = shorter;
-    }
-    if label.is_empty() { stem } else { label.to_string() }
-}
-
-/// Separators around a marker in a file name.
-const NAME_SEPARATORS: [char; 4] = [' ', '_', '-', '.'];
-/// Words for a round or version when followed by its number; one letter only after a separator.
-const ROUND_MARKERS: [&str; 8] = ["runde", "round", "versjon", "version", "ver", "rev", "v", "r"];
-/// What file managers add to a copy's name ("X - Kopi", "X (copy)").
-const COPY_WORDS: [&str; 2] = ["kopi", "copy"];
-
-/// `label` without one trailing marker; None when it ends in none. Markers are ASCII and
-/// compared without regard to ASCII case only, so no other letter's case changes the
-/// length of what is cut (a Kelvin sign or a dotted İ stays as written).
-fn strip_marker(label: &str) -> Option<&str> {
-    let label = label.trim_end();
-    if let Some(inner) = label.strip_suffix(')') {
-        let open = inner.rfind('(')?;
-        let word = inner[open + 1..].trim();
-        let copy = COPY_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
-        let number = !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
-        return (copy || number).then(|| tidy(&inner[..open])).filter(|rest| !rest.is_empty());
-    }
-    for word in COPY_WORDS {
-        if let Some(rest) = strip_suffix_ignoring_ascii_case(label, word) {
-            if rest.ends_with(NAME_SEPARATORS) && !tidy(rest).is_empty() {
-                return Some(tidy(rest));
-            }
-        }
-    }
-    let base = label.trim_end_matches(|c: char| c.is_ascii_digit());
-    if base.len() == label.len() {
-        return None;
-    }
-    let base = tidy(base);
-    ROUND_MARKERS.iter().find_map(|marker| {
-        let rest = strip_suffix_ignoring_ascii_case(base, marker)?;
-        let separated = rest.ends_with(NAME_SEPARATORS);
-        (!tidy(rest).is_empty() && (separated || marker.len() > 1)).then(|| tidy(rest))
-    })
-}
-
-fn tidy(rest: &str) -> &str {
-    rest.trim_end_matches(NAME_SEPARATORS)
-}
-
-fn strip_suffix_ignoring_ascii_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
-    let cut = text.len().checked_sub(suffix.len())?;
-    (text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(suffix)).then(|| &text[..cut])
 }
 
 #[cfg(test)]

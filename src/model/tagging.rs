@@ -121,3 +121,27 @@ impl Record {
         ids.len()
     }
 }
+
+/// A suggestion the analyst rejected: never offered again (kept in the database).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Rejection {
+    pub id: i64,
+    pub kind: RejectionKind,
+    /// The life event's code, or the owner text that matched nothing.
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RejectionKind {
+    LifeEvent,
+    Owner,
+}
+
+impl RejectionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RejectionKind::LifeEvent => "life_event",
+            RejectionKind::Owner => "owner",
+        }
+    }
+}

@@ -158,7 +158,8 @@ mod tests {
 
     #[test]
     fn benefit_leaves_cost_out_and_coverage_counts_unscored_rows() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
+        let criteria =
+            crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
         let nytte = criteria.require("nytte").expect("nytte");
         let cheap = Candidate { id: 1, amount_nok: Some(1_000_000), ..Candidate::default() };
         let dear = Candidate { id: 2, amount_nok: Some(1_000_000_000), ..Candidate::default() };

@@ -324,7 +324,8 @@ mod tests {
 
     #[test]
     fn builtin_criteria_follow_norwegian_practice() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("built-in criteria");
+        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin())
+            .expect("built-in criteria");
         assert_eq!(criteria.len(), 8);
         let codes = criteria.codes();
         for code in ["nytte", "brukereffekt", "tverrsektor", "strategi", "modenhet", "analyse", "risiko", "kostnad"] {
@@ -369,7 +370,8 @@ mod tests {
 
     #[test]
     fn values_outside_the_scale_are_refused() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("built-in");
+        let criteria =
+            crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("built-in");
         let nytte = &criteria.list[criteria.require("nytte").expect("nytte")];
         assert!(nytte.check_value(3.5).is_ok());
         assert!(nytte.check_value(0.0).is_err());

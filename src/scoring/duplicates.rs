@@ -125,7 +125,8 @@ mod tests {
     use crate::scoring::Candidate;
 
     fn matrix(ids: &[i64]) -> ScoreMatrix {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
+        let criteria =
+            crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
         ScoreMatrix::new(criteria, ids.iter().map(|&id| Candidate { id, ..Candidate::default() }).collect(), [])
     }
 

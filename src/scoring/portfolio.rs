@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn bars_split_amounts_by_the_frame_and_scatter_follows_the_ranking() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
+        let criteria =
+            crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
         let rows = vec![
             Candidate { id: 1, ministries: vec!["HOD".into()], amount_nok: Some(40_000_000), ..Candidate::default() },
             Candidate { id: 2, ministries: vec!["HOD".into()], amount_nok: Some(80_000_000), ..Candidate::default() },

@@ -165,7 +165,8 @@ mod tests {
 
     #[test]
     fn comparing_scenarios_shows_who_enters_and_leaves() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
+        let criteria =
+            crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
         let nytte = criteria.require("nytte").expect("nytte");
         let strategi = criteria.require("strategi").expect("strategi");
         let rows = (1..=4).map(|id| Candidate { id, amount_nok: Some(10_000_000), ..Candidate::default() }).collect();

@@ -152,7 +152,8 @@ mod tests {
 
     #[test]
     fn scenario_maps_keep_old_rankings_and_report_what_changed() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
+        let criteria =
+            crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria");
         let mut map = BTreeMap::new();
         map.insert("nytte".to_string(), 2.0);
         map.insert("gone".to_string(), 1.0);

@@ -75,6 +75,7 @@ pub(crate) fn write(
         ],
     )?;
     let batch_id = tx.last_insert_rowid();
+    super::rounds::snapshot(tx, source_id, batch_id)?;
     let mut existing = load_existing(tx, source_id, previous)?;
     let active_before = existing.values().filter(|e| e.active).count();
     let mut links = Links::prepare(tx)?;

@@ -2,6 +2,7 @@
 //!
 //! Only this module writes SQL. Values always travel as parameters.
 
+mod batches;
 pub(crate) mod dedupe;
 mod health;
 pub(crate) mod import_write;
@@ -9,6 +10,7 @@ mod initiatives;
 pub(crate) mod lookup;
 mod mappings;
 mod reference;
+pub(crate) mod rounds;
 mod scenarios;
 pub(crate) mod schema;
 mod scoring;

@@ -235,6 +235,50 @@ CREATE TABLE source_mappings (
     confirmed_at TEXT NOT NULL
 );
 "#,
+    // 5: an import round can be undone. Before a round writes, the state of its source's
+    // initiatives is kept (for the latest round of each source only, so the copy never
+    // grows beyond one per initiative); and suggestions the analyst rejected stay rejected.
+    r#"
+ALTER TABLE import_batches ADD COLUMN undoable INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE round_snapshots (
+    batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    last_batch_id INTEGER NOT NULL,
+    source_line INTEGER,
+    status TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT,
+    agency_id INTEGER,
+    agency_text TEXT,
+    amount_nok INTEGER,
+    total_cost_nok INTEGER,
+    budget_year INTEGER,
+    start_date TEXT,
+    phase TEXT,
+    risk TEXT,
+    raw_row TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (batch_id, initiative_id)
+);
+-- An initiative's ministries, life events and tags before the round: value is the
+-- ministry's or life event's id, or the tag.
+CREATE TABLE round_snapshot_links (
+    batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('ministry', 'life_event', 'tag')),
+    value TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX round_snapshot_links_by_batch ON round_snapshot_links (batch_id);
+CREATE TABLE rejected_suggestions (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('life_event', 'owner')),
+    value TEXT NOT NULL,
+    rejected_at TEXT NOT NULL,
+    rejected_by TEXT NOT NULL,
+    PRIMARY KEY (initiative_id, kind, value)
+) WITHOUT ROWID;
+"#,
 ];
 
 /// The schema version this build writes.

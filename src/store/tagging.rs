@@ -285,3 +285,27 @@ pub(crate) fn apply(edit: &Edit, current: &FieldState, resolver: &Resolver) -> F
         (_, other) => other.clone(),
     }
 }
+
+impl super::Store {
+    /// Remembers that the analyst rejected a suggestion; it is not offered again.
+    pub fn reject_suggestion(&self, rejection: &crate::model::tagging::Rejection, analyst: &str) -> Result<()> {
+        self.conn().execute(
+            "INSERT OR REPLACE INTO rejected_suggestions (initiative_id, kind, value, rejected_at, rejected_by)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![rejection.id, rejection.kind.name(), rejection.value, crate::now(), analyst],
+        )?;
+        Ok(())
+    }
+
+    /// Every suggestion the analyst rejected.
+    pub fn rejected_suggestions(&self) -> Result<std::collections::HashSet<crate::model::tagging::Rejection>> {
+        use crate::model::tagging::{Rejection, RejectionKind};
+        let mut stmt = self.conn().prepare("SELECT initiative_id, kind, value FROM rejected_suggestions")?;
+        let rows = stmt.query_map([], |r| {
+            let kind: String = r.get(1)?;
+            let kind = if kind == "owner" { RejectionKind::Owner } else { RejectionKind::LifeEvent };
+            Ok(Rejection { id: r.get(0)?, kind, value: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

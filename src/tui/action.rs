@@ -63,11 +63,15 @@ pub enum Action {
     WriteBrief,
     CycleMode,
     Scenarios,
+    UndoRound,
+    TogglePanel,
+    EditScores,
+    Explain,
 }
 
 impl Action {
     /// Every action, in the order help lists them.
-    pub const ALL: [Action; 57] = [
+    pub const ALL: [Action; 61] = [
         Action::Search,
         Action::Filter,
         Action::ClearFilter,
@@ -120,6 +124,10 @@ impl Action {
         Action::ExportView,
         Action::WriteBrief,
         Action::ImportFile,
+        Action::UndoRound,
+        Action::TogglePanel,
+        Action::EditScores,
+        Action::Explain,
         Action::Reload,
         Action::Palette,
         Action::Help,
@@ -186,6 +194,10 @@ impl Action {
             Action::SkipPair => "skip_pair",
             Action::ExportView => "export_view",
             Action::WriteBrief => "write_brief",
+            Action::UndoRound => "undo_round",
+            Action::TogglePanel => "toggle_panel",
+            Action::EditScores => "edit_scores",
+            Action::Explain => "explain",
         }
     }
 
@@ -253,6 +265,57 @@ impl Action {
             Action::SkipPair => i18n::ACT_SKIP_PAIR,
             Action::ExportView => i18n::ACT_EXPORT_VIEW,
             Action::WriteBrief => i18n::ACT_WRITE_BRIEF,
+            Action::UndoRound => i18n::ACT_UNDO_ROUND,
+            Action::TogglePanel => i18n::ACT_TOGGLE_PANEL,
+            Action::EditScores => i18n::ACT_EDIT_SCORES,
+            Action::Explain => i18n::ACT_EXPLAIN,
+        }
+    }
+
+    /// The actions of one screen, for the top of its help (global keys follow).
+    pub fn of_screen(screen: crate::tui::app::Screen) -> &'static [Action] {
+        use crate::tui::app::Screen;
+        use Action::*;
+        match screen {
+            Screen::Initiatives => &[
+                Search,
+                Filter,
+                ClearFilter,
+                SortNext,
+                SortReverse,
+                OpenDetail,
+                ToggleMark,
+                MarkAll,
+                ClearMarks,
+                ToggleWithdrawn,
+                Tag,
+                TagShown,
+            ],
+            Screen::Sources => &[OpenDetail, UndoRound, ImportFile],
+            Screen::Priorities => &[
+                FocusLeft,
+                FocusRight,
+                WeightUp,
+                WeightDown,
+                ResetWeights,
+                SetBudget,
+                CycleMode,
+                LockIn,
+                LockOut,
+                SaveScenario,
+                Scenarios,
+                TogglePanel,
+                OpenDetail,
+                ExportView,
+                WriteBrief,
+            ],
+            Screen::Scores => &[EditScores, OpenDetail, FocusLeft, FocusRight, Explain, LockIn, LockOut, Undo, Redo],
+            Screen::Portfolio => &[SetBudget, OpenDetail, ExportView],
+            Screen::Suggestions => &[Accept, Reject, AcceptAll],
+            Screen::Matrix => &[OpenDetail, FocusLeft, FocusRight],
+            Screen::Duplicates => {
+                &[MarkDuplicate, MarkOverlap, Reject, SkipPair, FocusLeft, FocusRight, OpenDetail, Undo, Redo]
+            }
         }
     }
 

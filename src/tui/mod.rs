@@ -10,6 +10,7 @@ pub mod app;
 pub mod duplicates;
 pub mod export;
 pub mod input;
+mod jobs;
 pub mod keymap;
 pub mod matrix;
 pub mod scoring;
@@ -25,6 +26,7 @@ use crate::portfolio::Portfolio;
 use crate::reference::ReferenceSource;
 use crate::store::{OpenMode, Resolver, Store};
 use app::{App, Effect, Job};
+use jobs::{spawn_duplicates, spawn_load, spawn_scoring};
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use ratatui::crossterm::execute;
@@ -102,6 +104,9 @@ enum Message {
     SuggestionsLoaded(Box<Result<crate::suggest::Suggestions>>),
     DuplicatesLoaded(Box<Result<crate::dedupe::ReviewQueue>>),
     OutputDone(Box<export::OutputJob>, Result<export::Written>),
+    RoundUndone(Box<Result<crate::model::RoundUndone>>),
+    /// A small write (a rejected suggestion) finished.
+    Stored(Result<()>),
 }
 
 /// Builds the app for a database: the first rows at once (the rest is loaded by the caller).
@@ -267,6 +272,12 @@ fn event_loop(
                     }
                 },
                 Message::OutputDone(job, result) => app.output_done(*job, result),
+                Message::RoundUndone(result) => effects.extend(app.round_undone(*result)),
+                Message::Stored(result) => {
+                    if let Err(error) = result {
+                        app.show_failure(&error);
+                    }
+                }
                 Message::ImportDone(result) => {
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
@@ -459,40 +470,13 @@ fn run_effect(
                 Err(error) => app.show_failure(&error),
             }
         }
+        Effect::UndoRound(batch_id) => jobs::spawn_undo_round(workers, options, sender, batch_id),
+        Effect::RejectSuggestion(rejection) => {
+            app.notice = Some((app.t(crate::i18n::REJECTED_KEPT).to_string(), false));
+            jobs::spawn_rejection(workers, options, sender, rejection);
+        }
         Effect::SaveScenario(_) | Effect::SavePriorityState(_) | Effect::LoadScenarios => {
             scoring_io::run(effect, app, store, &options.analyst)
         }
     }
-}
-
-/// Loads the score matrix on a worker thread with its own connection.
-fn spawn_scoring(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
-    let database = options.database.clone();
-    let reference = options.reference.clone();
-    let wrap = |result| Message::ScoringLoaded(Box::new(result));
-    workers.spawn("scoring", sender, wrap, move || {
-        Store::open(&database, OpenMode::Existing, &reference).and_then(|store| store.score_matrix())
-    });
-}
-
-/// Builds the duplicate review queue on a worker thread with its own connection.
-fn spawn_duplicates(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
-    let database = options.database.clone();
-    let reference = options.reference.clone();
-    let threshold = options.duplicate_threshold;
-    let wrap = |result| Message::DuplicatesLoaded(Box::new(result));
-    workers.spawn("duplicates", sender, wrap, move || {
-        Store::open(&database, OpenMode::Existing, &reference)
-            .and_then(|store| store.review_queue(&crate::dedupe::ServiceKinds::from_reference(&reference)?, threshold))
-    });
-}
-
-/// Loads the whole portfolio on a worker thread with its own connection.
-fn spawn_load(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
-    let database = options.database.clone();
-    let reference = options.reference.clone();
-    let wrap = Message::PortfolioLoaded;
-    workers.spawn("load", sender, wrap, move || {
-        Store::open(&database, OpenMode::Existing, &reference).and_then(|store| Portfolio::load(&store))
-    });
 }

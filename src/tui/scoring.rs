@@ -72,7 +72,7 @@ impl ScoringState {
             ranking,
             previous: None,
             spare: Ranking::default(),
-            focus: Focus::Weights,
+            focus: Focus::List,
             weight_cursor: 0,
             list_cursor: 0,
             list_offset: 0,

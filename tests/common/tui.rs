@@ -106,5 +106,48 @@ pub fn mask_times(text: &str) -> String {
         }
         i = end;
     }
-    out.into_iter().collect()
+    mask_dates(&out.into_iter().collect::<String>())
+}
+
+/// Dates as the screen writes them ("4. des. 2026 07:27", "4 Dec 2026 07:27") differ per
+/// run and per month: each becomes "#DATE#" with its trailing spaces, the line as wide.
+pub fn mask_dates(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            let digits = |from: usize, count: usize| {
+                (from..from + count).all(|i| chars.get(i).is_some_and(char::is_ascii_digit))
+            };
+            let found = (0..chars.len()).find(|&i| {
+                digits(i, 4)
+                    && chars.get(i + 4) == Some(&' ')
+                    && digits(i + 5, 2)
+                    && chars.get(i + 7) == Some(&':')
+                    && digits(i + 8, 2)
+                    && i >= 2
+                    && chars[i - 1] == ' '
+                    && chars[i - 2].is_alphabetic() | (chars[i - 2] == '.')
+            });
+            let Some(year) = found else { return line.to_string() };
+            // Back over the month and the day.
+            let mut start = year - 1;
+            for _ in 0..2 {
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+            }
+            let mut end = year + 10;
+            while chars.get(end) == Some(&' ') {
+                end += 1;
+            }
+            let width = end - start;
+            let head: String = chars[..start].iter().collect();
+            let tail: String = chars[end..].iter().collect();
+            format!("{head}{:<width$}{tail}", "#DATE#")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

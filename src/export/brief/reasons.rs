@@ -122,7 +122,9 @@ mod tests {
 
     #[test]
     fn reasons_are_words_not_points() {
-        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin()).expect("criteria").list;
+        let criteria = crate::scoring::Criteria::from_reference(&crate::reference::ReferenceSource::builtin())
+            .expect("criteria")
+            .list;
         let codes: Vec<&str> = criteria.iter().map(|c| c.code.as_str()).collect();
         let mut parts: Vec<Contribution> = codes.iter().map(|c| part(c, 0.5, 5.0, false)).collect();
         let at = |code: &str| codes.iter().position(|c| *c == code).expect("criterion");

@@ -63,6 +63,13 @@ pub struct ImportReport {
     pub already_imported: Option<PreviousImport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<i64>,
+    /// The round's number within its source (1 for its first file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<i64>,
+    /// The source the file's name gave, when its rows showed it to be a new round of the
+    /// known source in `source` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognised_from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<FileLayout>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -86,6 +93,8 @@ impl ImportReport {
             dry_run,
             already_imported: None,
             batch_id: None,
+            round: None,
+            recognised_from: None,
             format: None,
             layout: None,
             counts: Counts::default(),
@@ -138,6 +147,8 @@ mod tests {
             dry_run: true,
             already_imported: None,
             batch_id: None,
+            round: None,
+            recognised_from: None,
             format: None,
             layout: Some(Layout {
                 header_index: 0,

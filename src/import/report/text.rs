@@ -20,13 +20,35 @@ impl ImportReport {
         out
     }
 
-    /// The report for a screen: what the import did comes first, how it read the file after.
+    /// The report for a screen: what the import did comes first (new, changed, withdrawn),
+    /// then the file and its round, how it read the file after.
     pub fn describe_results_first(&self, lang: Lang) -> String {
-        let mut out = self.head(lang);
         if self.already_imported.is_some() {
-            return out;
+            return self.head(lang);
         }
-        out.push_str(&self.counts_line(lang));
+        let t = |text: i18n::Text| text.get(lang);
+        let c = &self.counts;
+        let mut out = format!(
+            "{} {} · {} {} · {} {}\n",
+            c.inserted,
+            t(i18n::RESULT_NEW),
+            c.updated,
+            t(i18n::RESULT_CHANGED),
+            c.withdrawn,
+            t(i18n::RESULT_WITHDRAWN)
+        );
+        out.push_str(&self.head(lang));
+        out.push_str(&format!(
+            "  {} {}: {} {}, {} {}, {} {}\n",
+            c.rows_read,
+            t(i18n::ROWS_READ_OF),
+            c.unchanged,
+            t(i18n::UNCHANGED),
+            c.rejected,
+            t(i18n::REJECTED),
+            c.warnings,
+            t(i18n::WARNINGS),
+        ));
         out.push_str(&self.reading(lang));
         out.push_str(&self.details(lang));
         out
@@ -35,19 +57,35 @@ impl ImportReport {
     /// The file and its source; when these bytes were imported before, that and no more.
     fn head(&self, lang: Lang) -> String {
         let t = |text: i18n::Text| text.get(lang);
+        let round = self.round.map(|n| format!(", {} {n}", t(i18n::ROUND_OF))).unwrap_or_default();
         let mut out = format!(
-            "{} ({} {})\n",
+            "{} ({} {}{round})\n",
             display_line(&self.file),
             t(i18n::SOURCE).to_lowercase(),
             display_line(&self.source)
         );
+        if self.recognised_from.is_some() {
+            let round = self
+                .round
+                .map(|n| {
+                    format!(" ({} {n} {} «{}»)", t(i18n::ROUND_OF), t(i18n::OF_SOURCE), display_line(&self.source))
+                })
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {} «{}»: {}{round}.\n",
+                t(i18n::RECOGNISED_AS_ROUND),
+                display_line(&self.source),
+                t(i18n::RECOGNISED_NOT_NEW)
+            ));
+        }
         if let Some(previous) = &self.already_imported {
             out.push_str(&format!(
-                "  {} ({}, {} {}, batch {}): {}.\n",
+                "  {} ({}, {} {}, {} {}): {}.\n",
                 t(i18n::ALREADY_IMPORTED),
                 display_line(&previous.file_name),
                 t(i18n::SOURCE).to_lowercase(),
                 display_line(&previous.source),
+                t(i18n::ROUND_OF),
                 previous.batch_id,
                 t(i18n::NOTHING_CHANGED)
             ));

@@ -49,6 +49,14 @@ impl App {
                 return effects;
             }
             Some(Overlay::Scenarios(_)) => return self.on_scenarios_key(event),
+            Some(Overlay::Ask { on_yes, .. }) => {
+                let effects = match event.code {
+                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => std::mem::take(on_yes),
+                    _ => Vec::new(),
+                };
+                self.overlay = None;
+                return effects;
+            }
             Some(Overlay::ConfirmWithdraw { request, .. }) => {
                 let effects = match event.code {
                     KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
@@ -111,7 +119,11 @@ impl App {
                 InputMode::Filter => return self.on_filter_key(event),
                 InputMode::Normal => {}
             }
-            if self.screen == Screen::Scores {
+            if self.screen == Screen::Scores && self.scores_editing {
+                if matches!(event.code, KeyCode::Esc | KeyCode::Enter) {
+                    self.scores_editing = false;
+                    return Vec::new();
+                }
                 if let Some(effects) = self.on_score_key(event) {
                     return effects;
                 }

@@ -9,6 +9,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if let Some(overlay) = &mut self.overlay {
             let page = self.areas.table_rows.height.max(1);
+            // Help is drawn from the action list: its scroll stops where its lines end.
+            let help_end =
+                matches!(overlay, Overlay::Help { .. }).then(|| (Action::ALL.len() as u16 + 8).saturating_sub(page));
             let scroll = match overlay {
                 Overlay::Help { scroll }
                 | Overlay::Detail { scroll, .. }
@@ -27,6 +30,9 @@ impl App {
                     Action::Back | Action::Help | Action::OpenDetail => self.overlay = None,
                     Action::Quit => self.quit = true,
                     _ => {}
+                }
+                if let (Some(end), Some(Overlay::Help { scroll })) = (help_end, self.overlay.as_mut()) {
+                    *scroll = (*scroll).min(end);
                 }
                 return Vec::new();
             }
@@ -118,19 +124,13 @@ impl App {
                     return vec![Effect::LoadDetail(id)];
                 }
                 Screen::Suggestions => return self.answer_suggestion(Action::Accept),
-                Screen::Priorities | Screen::Scores | Screen::Portfolio => {
-                    if let Some(scoring) = &self.scoring {
-                        let row = if self.screen == Screen::Scores {
-                            scoring.grid_row_at(scoring.grid_row)
-                        } else {
-                            scoring.row_at(scoring.list_cursor)
-                        };
-                        if let Some(row) = row {
-                            self.overlay = Some(Overlay::Explain { row, scroll: 0 });
-                        }
-                    }
-                }
+                Screen::Scores => return self.toggle_scoring_mode(),
+                Screen::Priorities | Screen::Portfolio => return self.explain(),
             },
+            Action::UndoRound => return self.ask_undo_round(),
+            Action::TogglePanel => return self.toggle_panel(),
+            Action::EditScores => return self.toggle_scoring_mode(),
+            Action::Explain => return self.explain(),
             Action::ToggleWithdrawn => {
                 let text = self.filter_input.text().to_string();
                 let shows_all = self.query.filter.status != StatusFilter::Active;
@@ -236,18 +236,16 @@ impl App {
                 } else {
                     self.undo.push(item.clone())
                 }
-                let word = if undo { i18n::UNDONE } else { i18n::REDONE };
+                self.undo_notice(undo, &item);
                 return match item {
                     UndoItem::Score(edit) => {
                         vec![Effect::ApplyScoreEdit(if undo { edit.inverse() } else { edit })]
                     }
                     UndoItem::Tags(record) => {
-                        self.notice = Some((format!("{}: {}", self.t(word), record.description), false));
                         vec![Effect::ApplyRecord(if undo { record.inverse() } else { record })]
                     }
                     UndoItem::Pair { pair, before, after } => {
                         let target = if undo { before } else { after };
-                        self.notice = Some((format!("{}: {} ↔ {}", self.t(word), pair.a, pair.b), false));
                         vec![Effect::DecidePair {
                             pair,
                             decision: target.as_ref().map(|d| d.decision),
@@ -278,7 +276,8 @@ impl App {
                     }
                 }
             }
-            Action::Accept | Action::Reject | Action::AcceptAll => return self.answer_suggestion(action),
+            Action::AcceptAll => return self.ask_accept_all(),
+            Action::Accept | Action::Reject => return self.answer_suggestion(action),
             Action::SaveScenario => {
                 if self.scoring.is_some() {
                     self.overlay =
@@ -312,6 +311,7 @@ impl App {
             }
         }
         self.screen = screen;
+        self.scores_editing = false;
         self.input = InputMode::Normal;
         if screen.needs_scoring() && self.scoring.is_none() && !self.scoring_loading {
             self.scoring_loading = true;
@@ -347,17 +347,15 @@ impl App {
             return Vec::new();
         }
         let Some(suggestions) = self.suggestions.as_mut() else { return Vec::new() };
-        if action == Action::AcceptAll {
-            let groups: Vec<(Vec<i64>, Vec<Edit>)> =
-                suggestions.life_events.drain(..).map(|s| (vec![s.id], vec![s.edit()])).collect();
-            self.suggestion_cursor = 0;
-            return if groups.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(groups)] };
-        }
         let index = self.suggestion_cursor;
         let events = suggestions.life_events.len();
         let effect = if index < events {
             let suggestion = suggestions.life_events.remove(index);
-            (action == Action::Accept).then(|| Effect::ApplyEdits(vec![(vec![suggestion.id], vec![suggestion.edit()])]))
+            Some(if action == Action::Accept {
+                Effect::ApplyEdits(vec![(vec![suggestion.id], vec![suggestion.edit()])])
+            } else {
+                Effect::RejectSuggestion(suggestion.rejection())
+            })
         } else if index - events < suggestions.owners.len() {
             let suggestion = suggestions.owners.remove(index - events);
             match (action, suggestion.candidates.first()) {
@@ -368,7 +366,7 @@ impl App {
                         None
                     }
                 },
-                _ => None,
+                _ => Some(Effect::RejectSuggestion(suggestion.rejection())),
             }
         } else {
             None

@@ -206,7 +206,9 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Help,
                     Action::Quit,
                 ],
-                Screen::Sources => &[Action::OpenDetail, Action::ImportFile, Action::Help, Action::Quit],
+                Screen::Sources => {
+                    &[Action::OpenDetail, Action::UndoRound, Action::ImportFile, Action::Help, Action::Quit]
+                }
                 Screen::Priorities => &[
                     Action::FocusRight,
                     Action::WeightUp,
@@ -215,19 +217,16 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::CycleMode,
                     Action::LockIn,
                     Action::Scenarios,
+                    Action::TogglePanel,
                     Action::OpenDetail,
                     Action::ExportView,
                     Action::Help,
                     Action::Quit,
                 ],
-                Screen::Scores => &[
-                    Action::FocusRight,
-                    Action::Undo,
-                    Action::OpenDetail,
-                    Action::NextScreen,
-                    Action::Help,
-                    Action::Quit,
-                ],
+                Screen::Scores if app.scores_editing => &[Action::FocusRight, Action::Back, Action::Help, Action::Quit],
+                Screen::Scores => {
+                    &[Action::OpenDetail, Action::FocusRight, Action::Explain, Action::Undo, Action::Help, Action::Quit]
+                }
                 Screen::Portfolio => &[Action::SetBudget, Action::ExportView, Action::Help, Action::Quit],
                 Screen::Suggestions => &[Action::Accept, Action::Reject, Action::AcceptAll, Action::Help, Action::Quit],
                 Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
@@ -246,7 +245,11 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             for action in actions {
                 let word = match (action, app.screen) {
                     (Action::OpenDetail, Screen::Sources) => app.t(i18n::HINT_CHANGES),
-                    (Action::OpenDetail, Screen::Priorities | Screen::Scores) => app.t(i18n::HINT_EXPLAIN),
+                    (Action::OpenDetail, Screen::Priorities) | (Action::Explain, _) => app.t(i18n::HINT_EXPLAIN),
+                    (Action::OpenDetail, Screen::Scores) => app.t(i18n::EDIT_HINT),
+                    (Action::Back, Screen::Scores) => app.t(i18n::HINT_STOP_SCORING),
+                    (Action::UndoRound, _) => app.t(i18n::HINT_UNDO_ROUND),
+                    (Action::TogglePanel, _) => app.t(i18n::HINT_PANEL),
                     (Action::FocusRight, Screen::Priorities) => app.t(i18n::HINT_PANE),
                     (Action::FocusRight, Screen::Scores) => app.t(i18n::HINT_SCORE),
                     (Action::FocusRight, Screen::Duplicates) => app.t(i18n::HINT_SIDE),
@@ -275,16 +278,37 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }
         }
     }
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
+    let reserved = if app.overlay.is_none() && app.input == InputMode::Normal { 2 } else { 0 };
+    frame.render_widget(
+        Paragraph::new(Line::from(hint_spans(pairs, reserved, area.width as usize, theme))).style(theme.base),
+        area,
+    );
+}
+
+/// The hints that fit in `width`, the last `reserved` (help and quit) always: the others
+/// give way first, then the gaps between hints narrow.
+fn hint_spans(mut pairs: Vec<(String, &str)>, reserved: usize, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let kept = pairs.split_off(pairs.len().saturating_sub(reserved));
+    let size = |pairs: &[(String, &str)], gap: usize| {
+        pairs.iter().map(|(k, w)| k.width() + w.width() + 1 + gap).sum::<usize>()
+    };
+    let gap = if size(&pairs, 3) + size(&kept, 3) < width { 3 } else { 2 };
+    let room = width.saturating_sub(1 + size(&kept, gap));
+    let mut used = 0;
+    let mut shown: Vec<(String, &str)> = Vec::new();
     for (key, word) in pairs {
-        let width = key.width() + word.width() + 3;
-        if used + width > area.width as usize {
+        let needed = key.width() + word.width() + 1 + gap;
+        if used + needed > room {
             break;
         }
-        used += width;
-        spans.push(Span::styled(key, theme.hint_key));
-        spans.push(Span::styled(format!(" {word}   "), theme.dim));
+        used += needed;
+        shown.push((key, word));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base), area);
+    shown.extend(kept);
+    let mut spans = vec![Span::raw(" ")];
+    for (key, word) in shown {
+        spans.push(Span::styled(key, theme.hint_key));
+        spans.push(Span::styled(format!(" {word}{}", " ".repeat(gap)), theme.dim));
+    }
+    spans
 }

@@ -32,7 +32,7 @@ fn cell_text(cell: &Cell, width: usize) -> String {
 pub fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let matrix = Matrix::of(&app.portfolio, &app.view);
     let columns = app.portfolio.life_events.len() + 1;
-    let label_width = 14;
+    let label_width = 12;
     let width = area.width as usize;
     // Each cell keeps one space before it so neighbouring columns never run together.
     let cell_width = (width.saturating_sub(label_width + 1) / (columns + 1)).clamp(5, 18) - 1;
@@ -43,6 +43,7 @@ pub fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .map(|e| if app.lang == crate::config::Lang::En { e.name_en.clone() } else { e.name_nb.clone() })
         .chain(std::iter::once(app.t(i18n::NO_LIFE_EVENT).to_string()))
         .collect();
+    let names = super::abbrev::headers(&names.iter().map(String::as_str).collect::<Vec<_>>(), cell_width);
     let mut header = vec![Span::styled(pad("", label_width, false), theme.header)];
     for (index, name) in names.iter().enumerate() {
         let style = if index == app.matrix_cursor.1 { theme.tab_active } else { theme.header };

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app's state. Only the rows on screen are built, so a
 //! frame costs the same at 100 000 initiatives as at 10.
 
+mod abbrev;
 mod bars;
 mod chart;
 mod duplicates;
@@ -25,6 +26,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 /// The smallest terminal samla draws in.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
+/// From this width the side panels (the weights beside the priority list) show unless folded.
+pub const PANEL_FROM: u16 = 100;
 
 /// The screen's parts: title bar, query bar, body, status line, hint line.
 struct Parts {

@@ -20,7 +20,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Overlay::Help { scroll } => {
             let rect = centered(area, 96, area.height.saturating_sub(2));
             let lines = help_lines(app, theme, rect.width.saturating_sub(2) as usize);
-            framed(frame, theme, rect, app.t(i18n::HELP), lines, *scroll);
+            // Never past the end: the last line stays at the bottom of the window.
+            let last = (lines.len() as u16 + 2).saturating_sub(rect.height);
+            framed(frame, theme, rect, app.t(i18n::HELP), lines, (*scroll).min(last));
         }
         Overlay::Palette { input, selected } => {
             let rect = centered(area, 70, 16.min(area.height.saturating_sub(2)));
@@ -108,6 +110,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Overlay::ImportPreview { request, columns, selected, message } => {
             super::preview::draw(frame, app, theme, area, (request, columns, *selected, message));
         }
+        Overlay::Ask { title, lines, .. } => {
+            let width = area.width.saturating_sub(8).min(90);
+            let mut wrapped: Vec<Line> = lines
+                .iter()
+                .flat_map(|line| crate::text::wrap_to_width(line, width.saturating_sub(4) as usize))
+                .map(|l| Line::from(Span::styled(l, theme.base)))
+                .collect();
+            wrapped.push(Line::from(Span::styled(app.t(i18n::CONFIRM_KEYS), theme.hint_key)));
+            let height = wrapped.len() as u16 + 2;
+            framed(frame, theme, centered(area, width, height), title, wrapped, 0);
+        }
         Overlay::ConfirmWithdraw { message, .. } => {
             let width = area.width.saturating_sub(8).min(90);
             let mut lines: Vec<Line> = crate::text::wrap_to_width(message, width.saturating_sub(4) as usize)
@@ -171,21 +184,30 @@ pub(super) fn framed(frame: &mut Frame, theme: &Theme, rect: Rect, title: &str, 
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)), rect);
 }
 
-/// Every action with its keys, from the keymap, one line each.
-fn help_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+/// Every action with its keys, from the keymap, one line each: the current screen's first,
+/// then the rest.
+pub(super) fn help_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     const KEYS: usize = 18;
     let room = width.saturating_sub(KEYS + 2);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:<KEYS$}", app.t(i18n::KEYS)), theme.header),
-        Span::styled(app.t(i18n::ACTION).to_string(), theme.header),
-    ])];
-    for action in Action::ALL {
+    let heading = |text: String| {
+        Line::from(vec![
+            Span::styled(format!("{:<KEYS$}", truncate_to_width(&text, KEYS - 1)), theme.header),
+            Span::styled(app.t(i18n::ACTION).to_string(), theme.header),
+        ])
+    };
+    let line = |action: Action| {
         let keys: Vec<String> = app.keymap.keys(action).iter().map(|k| k.label()).collect();
-        lines.push(Line::from(vec![
+        Line::from(vec![
             Span::styled(format!("{:<KEYS$}", truncate_to_width(&keys.join(", "), KEYS - 1)), theme.hint_key),
             Span::styled(truncate_to_width(action.description().get(app.lang), room), theme.base),
-        ]));
-    }
+        ])
+    };
+    let here = Action::of_screen(app.screen);
+    let mut lines = vec![heading(format!("{}: {}", app.t(i18n::HELP_THIS_SCREEN), app.t(app.screen.title())))];
+    lines.extend(here.iter().map(|a| line(*a)));
+    lines.push(Line::from(""));
+    lines.push(heading(app.t(i18n::HELP_GLOBAL).to_string()));
+    lines.extend(Action::ALL.into_iter().filter(|a| !here.contains(a)).map(line));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(app.t(i18n::FILTER).to_string(), theme.header)));
     lines.push(Line::from(Span::styled(app.t(i18n::FILTER_HELP).to_string(), theme.base)));
@@ -241,7 +263,7 @@ fn detail_lines<'a>(detail: &InitiativeDetail, app: &App, theme: &Theme) -> Vec<
         field(i18n::SOURCE, i.source.clone(), lang, theme),
         field(i18n::SOURCE_FILE, format!("{}{line}", i.source_file), lang, theme),
         field(i18n::KEY, i.key.clone(), lang, theme),
-        field(i18n::IMPORTED_AT, detail.imported_at.clone(), lang, theme),
+        field(i18n::IMPORTED_AT, crate::text::format_timestamp(&detail.imported_at, lang), lang, theme),
         Line::from(""),
         Line::from(Span::styled(i18n::DESCRIPTION.get(lang), theme.header)),
     ];
@@ -284,7 +306,14 @@ fn change_lines<'a>(changes: &BatchChanges, app: &App, theme: &Theme, width: usi
     let lang = app.lang;
     let b = &changes.batch;
     let mut lines = vec![Line::from(Span::styled(
-        format!("{} · {} · batch {} · {}", display_line(&b.source), display_line(&b.file_name), b.id, b.imported_at),
+        format!(
+            "{} · {} · {} {} · {}",
+            display_line(&b.source),
+            display_line(&b.file_name),
+            i18n::ROUND_OF.get(lang),
+            b.round,
+            crate::text::format_timestamp(&b.imported_at, lang)
+        ),
         theme.dim,
     ))];
     let reference = |r: &crate::model::InitiativeRef, style: Style| {

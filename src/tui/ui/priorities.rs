@@ -31,10 +31,20 @@ fn pad(text: &str, width: usize, right: bool) -> String {
 
 pub fn priorities(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(scoring) = &app.scoring else { return loading(frame, app, theme, area) };
+    if !panel_shown(app, scoring, area.width) {
+        // Folded: the ranking gets the width; `z` (or moving to the weights) brings it back.
+        return ranking_pane(frame, app, scoring, theme, area);
+    }
     let left_width = if area.width >= 110 { 42 } else { 32 };
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Min(20)]).areas(area);
     weights_pane(frame, app, scoring, theme, left);
     ranking_pane(frame, app, scoring, theme, right);
+}
+
+/// True when the weights panel shows beside the ranking: as the analyst set it, else from
+/// [`super::PANEL_FROM`] columns; always while the weights have the focus.
+pub fn panel_shown(app: &App, scoring: &ScoringState, width: u16) -> bool {
+    app.panel_shown.unwrap_or(width >= super::PANEL_FROM) || scoring.focus == Focus::Weights
 }
 
 fn weights_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Theme, area: Rect) {
