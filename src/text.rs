@@ -197,6 +197,17 @@ pub fn group_thousands(value: i64) -> String {
     out
 }
 
+/// The text with a lower-case first letter, unless it is an acronym ("NAV") or one letter.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -273,3 +273,38 @@ fn a_kind_of_action_no_list_knows_is_learnt_and_kept_apart() {
     assert!(!paired(&analysis, 1, 3), "calibrating is not statistics: {:?}", analysis.pair(1, 3));
     assert!(!paired(&analysis, 1, 11), "the same kind for other instruments is another initiative");
 }
+
+#[test]
+fn a_shared_compound_is_named_as_the_titles_write_it_not_as_its_parts() {
+    // Invented rows: a compound both titles use ("brønnboring") whose parts the background
+    // writes on their own elsewhere ("brønner", "boringen").
+    let mut rows = vec![
+        record(
+            1,
+            "Automatisert behandling av brønnboring",
+            "Søknader om brønnboring behandles automatisk når vilkårene er oppfylt.",
+            "Statsforvalteren i Vestland",
+            &["KDD"],
+        ),
+        record(
+            2,
+            "Automatisering av brønnboringssaker",
+            "Saker om brønnboring avgjøres automatisk etter faste regler.",
+            "NGU",
+            &["NFD"],
+        ),
+    ];
+    for (id, title) in [(3, "Kart over brønner i kommunen"), (4, "Tilsyn med boringen av tunneler")] {
+        rows.push(record(id, title, "Et annet tiltak med egen beskrivelse.", "Kartverket", &["KDD"]));
+    }
+    let analysis = analysis(rows);
+    let pair = analysis.pair(1, 2).expect("pair");
+    let words = analysis.reasons(&pair).into_iter().find_map(|r| match r {
+        Reason::TitleWords { words, .. } => Some(words),
+        _ => None,
+    });
+    let words = words.expect("the titles share a word");
+    assert_eq!(words.first().map(String::as_str), Some("brønnboring"), "{words:?}");
+    assert!(!words.iter().any(|w| w == "brønner" || w == "boringen"), "{words:?}");
+    assert_eq!(analysis.headline(&pair).as_deref(), Some("brønnboring"));
+}

@@ -63,6 +63,40 @@ fn shared_words(
     b: &SparseVector,
     limit: usize,
 ) -> Vec<String> {
+    shared_terms(portfolio, vocabulary, a, b, limit, None)
+}
+
+/// As [`shared_words`], each word shown as the two titles write it when they hold it,
+/// perhaps inside a compound (the shorter of their two ways): «vergemål», not the «verger»
+/// and «målet» the portfolio writes elsewhere for the two stems the compound was read as.
+fn shared_title_words(
+    portfolio: &Portfolio,
+    (a, b): (&SparseVector, &SparseVector),
+    titles: (&str, &str),
+    limit: usize,
+) -> Vec<String> {
+    shared_terms(portfolio, &portfolio.object_terms, a, b, limit, Some(titles))
+}
+
+/// The word of `title` that holds the stem `term`: the word itself, else the shortest
+/// word it begins, else (for stems of four letters or more) a compound it is part of.
+fn as_written<'t>(term: &str, title: &'t str) -> Option<&'t str> {
+    let words = || title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let folded = |w: &str| crate::text::fold(w);
+    words()
+        .find(|w| folded(w) == term)
+        .or_else(|| words().filter(|w| folded(w).starts_with(term)).min_by_key(|w| w.len()))
+        .or_else(|| (term.chars().count() >= 4).then(|| words().find(|w| folded(w).contains(term))).flatten())
+}
+
+fn shared_terms(
+    portfolio: &Portfolio,
+    vocabulary: &Vocabulary,
+    a: &SparseVector,
+    b: &SparseVector,
+    limit: usize,
+    titles: Option<(&str, &str)>,
+) -> Vec<String> {
     let mut shared: Vec<(u32, f32, &str)> = a
         .shared(b)
         .into_iter()
@@ -73,7 +107,23 @@ fn shared_words(
     shared.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.len().cmp(&x.2.len())).then(y.1.total_cmp(&x.1)));
     let mut words: Vec<String> = Vec::new();
     for (_, _, term) in shared {
-        let word = portfolio.display(term);
+        let written = titles.and_then(|(a, b)| match (as_written(term, a), as_written(term, b)) {
+            (Some(x), Some(y)) => Some(if y.chars().count() < x.chars().count() { y } else { x }),
+            (x, y) => x.or(y),
+        });
+        // A part of a compound already shown («mål» of «vergemål») says nothing more.
+        if titles.is_some() && written.is_none() && words.iter().any(|w| crate::text::fold(w).contains(term)) {
+            continue;
+        }
+        let display = portfolio.display(term);
+        let word = match written {
+            // The capital of a title's first word is not the word's own ("Førerkort for …").
+            Some(w) if display.starts_with(char::is_lowercase) && !w.chars().skip(1).any(char::is_uppercase) => {
+                crate::text::lower_first(w)
+            }
+            Some(w) => w.to_string(),
+            None => display,
+        };
         if !words.contains(&word) {
             words.push(word);
         }
@@ -123,7 +173,8 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
     let (fa, fb) = (&portfolio.records[a.0], &portfolio.records[b.0]);
     let (ra, rb) = (a.1, b.1);
     let mut reasons = Vec::new();
-    let title = shared_words(portfolio, &portfolio.object_terms, &fa.object_words, &fb.object_words, TITLE_WORDS_SHOWN);
+    let title =
+        shared_title_words(portfolio, (&fa.object_words, &fb.object_words), (&ra.title, &rb.title), TITLE_WORDS_SHOWN);
     if !title.is_empty() || scores.object_spelling > 0.0 {
         reasons.push(Reason::TitleWords {
             words: title.clone(),
@@ -189,10 +240,9 @@ pub fn reasons(portfolio: &Portfolio, a: (usize, &Record), b: (usize, &Record), 
 /// The rarest word both titles share: the best one-line explanation of a pair.
 /// Across languages, where titles share few words, the strongest shared concept
 /// ("gravferd / funerals").
-pub fn headline(portfolio: &Portfolio, a: usize, b: usize) -> Option<String> {
+pub fn headline(portfolio: &Portfolio, (a, b): (usize, usize), titles: (&str, &str)) -> Option<String> {
     let (fa, fb) = (&portfolio.records[a], &portfolio.records[b]);
-    let word =
-        shared_words(portfolio, &portfolio.object_terms, &fa.object_words, &fb.object_words, 1).into_iter().next();
+    let word = shared_title_words(portfolio, (&fa.object_words, &fb.object_words), titles, 1).into_iter().next();
     word.or_else(|| {
         let mut concepts = Vec::new();
         let vectors = (&fa.object_concepts, &fb.object_concepts);

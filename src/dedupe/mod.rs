@@ -349,7 +349,7 @@ impl Analysis {
     /// The rarest word both titles share: the one-line explanation of a pair.
     pub fn headline(&self, pair: &Pair) -> Option<String> {
         let (&i, &j) = (self.index_of.get(&pair.a)?, self.index_of.get(&pair.b)?);
-        explain::headline(&self.portfolio, i, j)
+        explain::headline(&self.portfolio, (i, j), (self.records.title(i), self.records.title(j)))
     }
 
     /// The sub-scores of records `i` and `j` when they reach `threshold` and the candidate

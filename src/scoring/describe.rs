@@ -9,6 +9,7 @@ use super::optimise::Swap;
 use super::plan::{Mode, PlanError, Reason};
 use crate::i18n::Lang;
 use crate::i18n::{self, Text};
+use crate::text::lower_first;
 use crate::text::{format_decimal, format_mnok, group_thousands};
 
 /// MNOK with one decimal, Norwegian style in both languages, as every screen and list of
@@ -127,17 +128,6 @@ pub fn coverage_text(coverage: &Coverage, criteria: &Criteria, lang: Lang) -> Op
         decimal(coverage.hand_share * 100.0, 0, lang),
         i18n::THIN_WEIGHT.get(lang),
     ))
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // Keep acronyms ("NAV") as they are.
-        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_string(),
-    }
 }
 
 /// "+12 % mer nytte: 5 inn, 2 ut" (or "samme sett som rangeringsrekkefølgen").

@@ -6,6 +6,7 @@
 use crate::config::Lang;
 use crate::scoring::describe::join_and;
 use crate::scoring::{Criterion, DuplicateKind, Explanation};
+use crate::text::lower_first;
 
 /// A criterion counts as a strength from this far up its scale (0..1, 1 = best).
 const STRONG: f64 = 0.75;
@@ -38,17 +39,6 @@ fn phrase(criterion: &Criterion, lang: Lang) -> String {
         (true, false) => format!("high {name}"),
         (false, true) => format!("lav {name}"),
         (false, false) => format!("low {name}"),
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // Keep acronyms ("NAV") as they are.
-        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_string(),
     }
 }
 
