@@ -566,5 +566,5 @@ pub(crate) fn print_error(message: &str) {
 /// JSON for stdout, with every control and bidi character escaped (see [`crate::text::json_safe`]).
 pub(crate) fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String> {
     let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-    text.map(crate::text::json_safe).map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))
+    text.map(crate::text::json_safe).map_err(|e| Error::encode("JSON", e))
 }

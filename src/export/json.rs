@@ -47,7 +47,7 @@ pub fn to_json(list: &PriorityList) -> Result<String> {
         rows,
     };
     let mut text =
-        serde_json::to_string_pretty(&value).map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+        serde_json::to_string_pretty(&value).map_err(|e| Error::encode("JSON", e))?;
     text.push('\n');
     Ok(text)
 }

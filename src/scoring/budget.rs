@@ -10,6 +10,7 @@
 //! never exceeds the frame; it is optimal among the sets that fit at that resolution, and
 //! whatever still fits in the kroner that rounding left over is then added, best first.
 
+use crate::error::BudgetProblem;
 use super::matrix::ScoreMatrix;
 use super::ranking::Ranking;
 use crate::error::{Error, Result};
@@ -145,26 +146,24 @@ impl Selection {
 /// top-down comparison.
 pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Selection> {
     if frame.frame_nok < 0 {
-        return Err(Error::Invalid("the budget frame cannot be negative".into()));
+        return Err(BudgetProblem::NegativeFrame.into());
     }
     if order.len() != items.len() || order.iter().any(|&i| i >= items.len()) {
-        return Err(Error::Invalid("the order must list every item once".into()));
+        return Err(BudgetProblem::BadOrder.into());
     }
     let cost_of = |item: usize| items[item].cost_nok.filter(|c| *c >= 0);
     let mut locked = vec![Lock::Free; items.len()];
     for &item in &frame.locked_in {
-        let slot = locked.get_mut(item).ok_or_else(|| Error::Invalid(format!("no item {item} to lock in")))?;
+        let slot = locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: true }))?;
         if cost_of(item).is_none() {
-            return Err(Error::Invalid(format!(
-                "item {item} has no requested amount, so it cannot be locked into the frame"
-            )));
+            return Err(BudgetProblem::LockedWithoutAmount(item).into());
         }
         *slot = Lock::In;
     }
     for &item in &frame.locked_out {
-        let slot = locked.get_mut(item).ok_or_else(|| Error::Invalid(format!("no item {item} to lock out")))?;
+        let slot = locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: false }))?;
         if *slot == Lock::In {
-            return Err(Error::Invalid(format!("item {item} is locked both in and out")));
+            return Err(BudgetProblem::LockedBoth(item).into());
         }
         *slot = Lock::Out;
     }
@@ -179,19 +178,18 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
     let locked_nok: i64 = locked_in.iter().filter_map(|&i| cost_of(i)).sum();
     let locked_value: f64 = locked_in.iter().map(|&i| value_of(items[i])).sum();
     if locked_units > frame_units {
-        return Err(Error::Invalid(format!(
-            "the locked-in proposals ask for {} NOK, more than the frame of {} NOK",
-            locked_nok, frame.frame_nok
-        )));
+        return Err(BudgetProblem::LocksExceedFrame { locked_nok, frame_nok: frame.frame_nok }.into());
     }
     let capacity = frame_units - locked_units;
     let curve_capacity = frame.curve_to_nok.map_or(capacity, |to| (to / resolution - locked_units).max(capacity));
     if curve_capacity > MAX_UNITS {
-        return Err(Error::Invalid(format!(
-            "a frame of {} NOK at a resolution of {resolution} NOK is {curve_capacity} units, more than {MAX_UNITS}; \
-             choose a coarser resolution",
-            frame.frame_nok
-        )));
+        return Err(BudgetProblem::TooManyUnits {
+            frame_nok: frame.frame_nok,
+            resolution_nok: resolution,
+            units: curve_capacity,
+            max_units: MAX_UNITS,
+        }
+        .into());
     }
     // Candidates for the DP: free, with an amount, worth something, not larger than the frame.
     let candidates: Vec<(usize, usize, f64)> = order
@@ -336,11 +334,7 @@ fn knapsack(
     let words = width.div_ceil(64);
     let bytes = candidates.len().saturating_mul(words).saturating_mul(8);
     if bytes > MAX_DECISION_BYTES {
-        return Err(Error::Invalid(format!(
-            "{} proposals over {width} amount units need {} MiB to choose exactly; choose a coarser resolution",
-            candidates.len(),
-            bytes >> 20
-        )));
+        return Err(BudgetProblem::TooMuchMemory { candidates: candidates.len(), width, mib: bytes >> 20 }.into());
     }
     let mut decisions = vec![0u64; candidates.len() * words];
     let mut before = vec![0.0f64; width];

@@ -1,6 +1,7 @@
 //! Criteria: what initiatives are scored on, read from `data/criteria.toml` (or the user's
 //! copy) and from the database, and found again by code or name.
 
+use crate::error::ScoringProblem;
 use crate::error::{Error, Result};
 use crate::text::{closest, fold};
 use serde::{Deserialize, Serialize};
@@ -117,12 +118,13 @@ impl Criterion {
     /// Fails unless `value` is a number inside the scale (for manual scores).
     pub fn check_value(&self, value: f64) -> Result<()> {
         if !value.is_finite() || value < self.scale_min || value > self.scale_max {
-            return Err(Error::Invalid(format!(
-                "{value} is outside the scale of criterion '{}' ({} to {})",
-                self.code,
-                format_number(self.scale_min),
-                format_number(self.scale_max)
-            )));
+            return Err(ScoringProblem::OutsideScale {
+                value,
+                criterion: self.code.clone(),
+                min: self.scale_min,
+                max: self.scale_max,
+            }
+            .into());
         }
         Ok(())
     }

@@ -1,9 +1,10 @@
 //! Duplicates in the store: the records to compare, and the analyst's decisions on pairs.
 
+use crate::error::StoreProblem;
 use super::Store;
 use crate::dedupe::review::{Decision, DecisionRecord, ReviewQueue};
 use crate::dedupe::{Record, ServiceKinds, Threshold};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use rusqlite::{OptionalExtension, Row};
 use std::collections::BTreeSet;
 
@@ -65,7 +66,7 @@ fn ordered(a: i64, b: i64) -> Result<(i64, i64)> {
         std::cmp::Ordering::Less => Ok((a, b)),
         std::cmp::Ordering::Greater => Ok((b, a)),
         std::cmp::Ordering::Equal => {
-            Err(Error::Invalid(format!("a pair needs two different initiatives, got {a} twice")))
+            Err(StoreProblem::PairWithItself(a).into())
         }
     }
 }
@@ -119,7 +120,7 @@ impl Store {
             let exists: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM initiatives WHERE id = ?1)", [id], |r| r.get(0))?;
             if !exists {
-                return Err(Error::Invalid(format!("there is no initiative with id {id}; see `samla list`")));
+                return Err(StoreProblem::NoSuchInitiative(id).into());
             }
         }
         let at = crate::now();

@@ -185,9 +185,7 @@ pub(crate) fn write(
     counts.withdrawn = withdrawn.len();
     let foreign_keys_checked: bool = tx.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
     if !foreign_keys_checked && !resolver.is_current(tx)? {
-        return Err(crate::Error::Invalid(
-            "the reference data changed while the file was imported; nothing was written, import it again".into(),
-        ));
+        return Err(crate::error::StoreProblem::ReferenceChanged.into());
     }
     Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities, active_before })
 }

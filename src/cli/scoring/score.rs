@@ -18,9 +18,7 @@ pub fn score(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
             let value = match value.trim() {
                 "-" | "" => None,
                 text => Some(text.replace(',', ".").parse::<f64>().map_err(|_| {
-                    Error::Invalid(format!(
-                        "'{text}' is not a score; give a number on the criterion's scale, or - to clear"
-                    ))
+                    Error::from(crate::error::UsageProblem::NotAScore(text.to_string()))
                 })?),
             };
             let mut store = context.open(OpenMode::Existing)?;
