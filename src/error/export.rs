@@ -50,9 +50,11 @@ impl ExportProblem {
             ExportProblem::OutputIsDirectory(_) => {
                 Some(if nb { "oppgi et filnavn med --out" } else { "give a file name with --out" })
             }
-            ExportProblem::UnknownFormat(_) => {
-                Some(if nb { "eller velg med --format csv, xlsx, md eller json" } else { "or add --format csv, xlsx, md or json" })
-            }
+            ExportProblem::UnknownFormat(_) => Some(if nb {
+                "eller velg med --format csv, xlsx, md eller json"
+            } else {
+                "or add --format csv, xlsx, md or json"
+            }),
             _ => None,
         }
     }

@@ -99,8 +99,9 @@ impl Error {
                 format!("finner ingen hjemmemappe til samlas filer; sett {config_env} og {data_env}"),
                 self.to_string(),
             ),
-            // Still sentences, in English, from before errors carried data.
-            Error::Reference { .. } | Error::Config(_) => self.to_string(),
+            Error::Reference { file, problem } => format!("{file}: {}", problem.message(lang)),
+            // The parser's detail, or a sentence from the terminal UI's own files.
+            Error::Config(_) => self.to_string(),
         }
     }
 

@@ -10,6 +10,9 @@ pub mod import;
 mod localise;
 mod plan;
 pub mod read;
+mod reference;
+#[cfg(test)]
+mod rendering;
 pub mod round;
 mod scoring;
 mod store;
@@ -22,6 +25,7 @@ pub use filter::FilterError;
 pub use import::{ColumnGuess, ImportProblem, LayoutError};
 pub use plan::PlanError;
 pub use read::ReadError;
+pub use reference::ReferenceProblem;
 pub use round::RoundProblem;
 pub use scoring::{BudgetProblem, ScoringProblem};
 pub use store::StoreProblem;
@@ -70,8 +74,9 @@ pub enum Error {
     #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
 
-    #[error("{file}: {message}")]
-    Reference { file: String, message: String },
+    /// A reference file (built in or the user's copy) that samla cannot use.
+    #[error("{file}: {problem}")]
+    Reference { file: String, problem: ReferenceProblem },
 
     #[error("unknown {kind} '{value}'{}", did_you_mean(candidates))]
     UnknownValue { kind: &'static str, value: String, candidates: Vec<String> },
@@ -272,6 +277,11 @@ impl Error {
     /// Data samla made itself that could not be encoded as `format`.
     pub(crate) fn encode(format: &'static str, detail: impl std::fmt::Display) -> Self {
         Error::Encode { format, detail: detail.to_string() }
+    }
+
+    /// A reference file named `file` that samla cannot use.
+    pub(crate) fn reference(file: impl Into<String>, problem: ReferenceProblem) -> Self {
+        Error::Reference { file: file.into(), problem }
     }
 
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {

@@ -19,7 +19,9 @@ pub enum ScoringProblem {
     #[error("there is no row {0} in the score matrix")]
     NoSuchRow(usize),
     /// A derived criterion (from a field such as `phase`) cannot be scored by hand.
-    #[error("criterion '{criterion}' is derived from the initiative's {field}; change that field instead of scoring it")]
+    #[error(
+        "criterion '{criterion}' is derived from the initiative's {field}; change that field instead of scoring it"
+    )]
     Derived { criterion: String, field: &'static str },
     #[error("a weight must be a number of 0 or more, not {0}")]
     NegativeWeight(f64),
@@ -50,12 +52,9 @@ impl ScoringProblem {
         }
         let n = |value: f64| number(value, lang);
         match self {
-            ScoringProblem::OutsideScale { value, criterion, min, max } => format!(
-                "{} er utenfor skalaen til kriteriet «{criterion}» ({} til {})",
-                n(*value),
-                n(*min),
-                n(*max)
-            ),
+            ScoringProblem::OutsideScale { value, criterion, min, max } => {
+                format!("{} er utenfor skalaen til kriteriet «{criterion}» ({} til {})", n(*value), n(*min), n(*max))
+            }
             ScoringProblem::MatrixShape { rows, columns, values } => format!(
                 "en poengtabell med {rows} rader og {columns} kriterier trenger {} verdier, ikke {values}",
                 rows * columns
@@ -76,9 +75,9 @@ impl ScoringProblem {
                 format!("{weights} vekter passer ikke til {criteria} kriterier")
             }
             ScoringProblem::AllWeightsZero => "alle vektene er 0; gi minst ett kriterium en vekt".into(),
-            ScoringProblem::NotAnAmount(text) => format!(
-                "«{text}» er ikke et beløp; skriv kroner (500000000) eller med enhet: 500M, 500 MNOK, 0,5 mrd"
-            ),
+            ScoringProblem::NotAnAmount(text) => {
+                format!("«{text}» er ikke et beløp; skriv kroner (500000000) eller med enhet: 500M, 500 MNOK, 0,5 mrd")
+            }
             ScoringProblem::AmountTooLarge(text) => format!("«{text}» er et for stort beløp"),
             ScoringProblem::Spread { spread } => {
                 format!("spredningen må være fra 0 % til under 100 %, ikke {} %", n(spread * 100.0))
@@ -122,7 +121,9 @@ pub enum BudgetProblem {
          choose a coarser resolution"
     )]
     TooManyUnits { frame_nok: i64, resolution_nok: i64, units: i64, max_units: i64 },
-    #[error("{candidates} proposals over {width} amount units need {mib} MiB to choose exactly; choose a coarser resolution")]
+    #[error(
+        "{candidates} proposals over {width} amount units need {mib} MiB to choose exactly; choose a coarser resolution"
+    )]
     TooMuchMemory { candidates: usize, width: usize, mib: usize },
 }
 

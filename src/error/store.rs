@@ -54,15 +54,13 @@ impl StoreProblem {
     pub(super) fn cli_hint(&self, lang: Lang) -> Option<&'static str> {
         let nb = lang == Lang::Nb;
         match self {
-            StoreProblem::NoSuchInitiative(_) | StoreProblem::NoActiveInitiative(_) | StoreProblem::UnknownIds { .. } => {
-                Some(if nb { "se `samla list`" } else { "see `samla list`" })
-            }
+            StoreProblem::NoSuchInitiative(_)
+            | StoreProblem::NoActiveInitiative(_)
+            | StoreProblem::UnknownIds { .. } => Some(if nb { "se `samla list`" } else { "see `samla list`" }),
             StoreProblem::NoSuchBatch { .. } => Some(if nb { "se `samla sources`" } else { "see `samla sources`" }),
-            StoreProblem::NotADemoDatabase(_) => Some(if nb {
-                "gi `samla demo` en annen sti med --db"
-            } else {
-                "give `samla demo` another --db path"
-            }),
+            StoreProblem::NotADemoDatabase(_) => {
+                Some(if nb { "gi `samla demo` en annen sti med --db" } else { "give `samla demo` another --db path" })
+            }
             _ => None,
         }
     }

@@ -45,12 +45,32 @@ impl UsageProblem {
         let nb = lang == Lang::Nb;
         Some(match self {
             UsageProblem::NothingToTag => {
-                if nb { "oppgi id-er eller et --filter som velger noen" } else { "give ids or a --filter that selects some" }
+                if nb {
+                    "oppgi id-er eller et --filter som velger noen"
+                } else {
+                    "give ids or a --filter that selects some"
+                }
             }
-            UsageProblem::Threshold(_) => if nb { "gjelder --threshold" } else { "in --threshold" },
-            UsageProblem::Resolution => if nb { "gjelder --resolution" } else { "in --resolution" },
+            UsageProblem::Threshold(_) => {
+                if nb {
+                    "gjelder --threshold"
+                } else {
+                    "in --threshold"
+                }
+            }
+            UsageProblem::Resolution => {
+                if nb {
+                    "gjelder --resolution"
+                } else {
+                    "in --resolution"
+                }
+            }
             UsageProblem::LocksNeedFrame => {
-                if nb { "--lock-in og --lock-out krever --budget" } else { "--lock-in and --lock-out need --budget" }
+                if nb {
+                    "--lock-in og --lock-out krever --budget"
+                } else {
+                    "--lock-in and --lock-out need --budget"
+                }
             }
             UsageProblem::NotATerminal => {
                 if nb {
