@@ -69,9 +69,10 @@ pub fn changes(context: &Context, args: &ChangesArgs) -> Result<ExitCode> {
         Some(id) => batches.into_iter().find(|b| b.id == id).ok_or_else(|| {
             Error::from(crate::error::StoreProblem::NoSuchBatch { source_name: source.clone(), batch: id })
         })?,
-        None => {
-            batches.into_iter().next().ok_or_else(|| Error::from(crate::error::StoreProblem::NoImports(source.clone())))?
-        }
+        None => batches
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::from(crate::error::StoreProblem::NoImports(source.clone())))?,
     };
     let changes = store.batch_changes(batch)?;
     if args.json {

@@ -81,8 +81,7 @@ pub(crate) fn filter_ids(
 ) -> Result<std::collections::HashSet<i64>> {
     let portfolio = crate::portfolio::Portfolio::load(store)?;
     let resolver = crate::store::Resolver::load_for(store)?;
-    let mut filter = crate::portfolio::parse_filter(expression, &portfolio, &resolver)
-        .map_err(Error::Filter)?;
+    let mut filter = crate::portfolio::parse_filter(expression, &portfolio, &resolver).map_err(Error::Filter)?;
     if all {
         filter.status = crate::portfolio::StatusFilter::All;
     }
@@ -192,9 +191,8 @@ fn to_csv(initiatives: &[Initiative]) -> Result<String> {
 
 pub fn show(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     let store = context.open(OpenMode::Existing)?;
-    let detail = store
-        .initiative(args.id)?
-        .ok_or_else(|| Error::from(crate::error::StoreProblem::NoSuchInitiative(args.id)))?;
+    let detail =
+        store.initiative(args.id)?.ok_or_else(|| Error::from(crate::error::StoreProblem::NoSuchInitiative(args.id)))?;
     if args.json {
         print(&(to_json(&detail, true)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);

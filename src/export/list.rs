@@ -2,10 +2,10 @@
 //! frame marker and the parallel-solution marker, and the settings that produced it.
 //! Gathering is here; each format's writer only lays it out.
 
-use crate::error::{ScoringProblem, StoreProblem};
 use crate::config::Lang;
 use crate::dedupe::Decision;
 use crate::error::Result;
+use crate::error::{ScoringProblem, StoreProblem};
 use crate::model::{Initiative, Status};
 use crate::scoring::{Duplicates, Locks, Mode, PlanInput, PlanItem, Ranking, ScoreMatrix, Weights, prioritise};
 use crate::store::{ListQuery, Store};

@@ -7,9 +7,7 @@ use crate::error::{Error, Result, ScoringProblem};
 /// `tusen` (thousands); `M`, `MNOK`, `mill` or `millioner` (millions); `mrd`, `milliarder` or
 /// `bn` (billions). A decimal comma or point; spaces between thousands are ignored.
 pub fn parse_nok(text: &str) -> Result<i64> {
-    let invalid = || {
-        Error::from(ScoringProblem::NotAnAmount(text.to_string()))
-    };
+    let invalid = || Error::from(ScoringProblem::NotAnAmount(text.to_string()));
     let trimmed = text.trim();
     let split =
         trimmed.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '_')));

@@ -10,9 +10,9 @@
 //! never exceeds the frame; it is optimal among the sets that fit at that resolution, and
 //! whatever still fits in the kroner that rounding left over is then added, best first.
 
-use crate::error::BudgetProblem;
 use super::matrix::ScoreMatrix;
 use super::ranking::Ranking;
+use crate::error::BudgetProblem;
 use crate::error::{Error, Result};
 use serde::Serialize;
 
@@ -154,14 +154,16 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
     let cost_of = |item: usize| items[item].cost_nok.filter(|c| *c >= 0);
     let mut locked = vec![Lock::Free; items.len()];
     for &item in &frame.locked_in {
-        let slot = locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: true }))?;
+        let slot =
+            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: true }))?;
         if cost_of(item).is_none() {
             return Err(BudgetProblem::LockedWithoutAmount(item).into());
         }
         *slot = Lock::In;
     }
     for &item in &frame.locked_out {
-        let slot = locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: false }))?;
+        let slot =
+            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: false }))?;
         if *slot == Lock::In {
             return Err(BudgetProblem::LockedBoth(item).into());
         }

@@ -1,11 +1,11 @@
 //! The score matrix: one row per initiative, one column per criterion, held in memory with
 //! every value already normalised, so a weight change only needs a weighted sum and a sort.
 
-use crate::error::ScoringProblem;
 use super::criteria::Criteria;
 use super::derive::{Candidate, derived_value};
 use super::edit::ScoreEdit;
 use super::normalise::normalise_or_missing;
+use crate::error::ScoringProblem;
 use crate::error::{Error, Result};
 
 /// Scores of many initiatives on every criterion. Rows are ordered by initiative id.
@@ -139,11 +139,8 @@ impl ScoreMatrix {
     /// Sets or clears (None) a manual score in memory, after the same checks as the store.
     pub fn set_manual(&mut self, row: usize, criterion: usize, value: Option<f64>) -> Result<()> {
         let columns = self.columns();
-        let definition = self
-            .criteria
-            .list
-            .get(criterion)
-            .ok_or_else(|| Error::from(ScoringProblem::NoSuchCriterion(criterion)))?;
+        let definition =
+            self.criteria.list.get(criterion).ok_or_else(|| Error::from(ScoringProblem::NoSuchCriterion(criterion)))?;
         if row >= self.rows.len() {
             return Err(ScoringProblem::NoSuchRow(row).into());
         }

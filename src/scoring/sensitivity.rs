@@ -3,11 +3,11 @@
 //! each initiative's rank range and how often it stays in the top N; an exact calculation
 //! gives, for neighbours in the list, the smallest weight change that swaps them.
 
-use crate::error::ScoringProblem;
 use super::matrix::ScoreMatrix;
 use super::ranking::{Ranking, sort_key, totals_into};
 use super::weights::Weights;
 use crate::error::Result;
+use crate::error::ScoringProblem;
 use rand_core::{RngCore, SeedableRng};
 use serde::Serialize;
 

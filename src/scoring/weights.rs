@@ -1,8 +1,8 @@
 //! Weights: one non-negative number per criterion, typed or derived from a ranking of the
 //! criteria (rank-order centroid). Only their proportions matter.
 
-use crate::error::ScoringProblem;
 use super::criteria::Criteria;
+use crate::error::ScoringProblem;
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 
@@ -95,10 +95,7 @@ impl Weights {
         if !weight.is_finite() || weight < 0.0 {
             return Err(ScoringProblem::NegativeWeight(weight).into());
         }
-        let slot = self
-            .values
-            .get_mut(column)
-            .ok_or_else(|| Error::from(ScoringProblem::NoSuchCriterion(column)))?;
+        let slot = self.values.get_mut(column).ok_or_else(|| Error::from(ScoringProblem::NoSuchCriterion(column)))?;
         *slot = weight;
         Ok(())
     }

@@ -1,10 +1,10 @@
 //! Duplicates in the store: the records to compare, and the analyst's decisions on pairs.
 
-use crate::error::StoreProblem;
 use super::Store;
 use crate::dedupe::review::{Decision, DecisionRecord, ReviewQueue};
 use crate::dedupe::{Record, ServiceKinds, Threshold};
 use crate::error::Result;
+use crate::error::StoreProblem;
 use rusqlite::{OptionalExtension, Row};
 use std::collections::BTreeSet;
 
@@ -65,9 +65,7 @@ fn ordered(a: i64, b: i64) -> Result<(i64, i64)> {
     match a.cmp(&b) {
         std::cmp::Ordering::Less => Ok((a, b)),
         std::cmp::Ordering::Greater => Ok((b, a)),
-        std::cmp::Ordering::Equal => {
-            Err(StoreProblem::PairWithItself(a).into())
-        }
+        std::cmp::Ordering::Equal => Err(StoreProblem::PairWithItself(a).into()),
     }
 }
 

@@ -1,8 +1,8 @@
 //! Criteria, scores and weights in the database (scenarios are in `scenarios.rs`).
 
-use crate::error::{ScoringProblem, StoreProblem};
 use super::Store;
 use crate::error::{Error, Result};
+use crate::error::{ScoringProblem, StoreProblem};
 use crate::scoring::criteria::format_number;
 use crate::scoring::{Candidate, Criteria, Criterion, DerivedField, ScoreEdit, ScoreMatrix, Transform, Weights};
 use rusqlite::{OptionalExtension, Transaction, params};

@@ -1,8 +1,8 @@
 //! Writing tagging edits: field states read for many initiatives at once, changed, written
 //! back and logged, in one transaction per action.
 
-use crate::error::StoreProblem;
 use super::{Resolver, Store};
+use crate::error::StoreProblem;
 use crate::error::{Error, Result};
 use crate::model::tagging::{Edit, Field, FieldState, Record};
 use rusqlite::{Transaction, params};

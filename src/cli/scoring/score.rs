@@ -17,9 +17,11 @@ pub fn score(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         ScoreAction::Set { id, criterion, value } => {
             let value = match value.trim() {
                 "-" | "" => None,
-                text => Some(text.replace(',', ".").parse::<f64>().map_err(|_| {
-                    Error::from(crate::error::UsageProblem::NotAScore(text.to_string()))
-                })?),
+                text => Some(
+                    text.replace(',', ".")
+                        .parse::<f64>()
+                        .map_err(|_| Error::from(crate::error::UsageProblem::NotAScore(text.to_string())))?,
+                ),
             };
             let mut store = context.open(OpenMode::Existing)?;
             let edit = store.set_score(*id, criterion, value, &context.config.analyst)?;

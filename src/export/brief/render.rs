@@ -3,10 +3,10 @@
 //! who adapts a template cannot forget it; only the charts, built and escaped in Rust, are
 //! passed as safe HTML.
 
-use crate::error::ExportProblem;
 use super::BriefFormat;
 use super::gather::BriefData;
 use super::svg::{Bar, bar_chart};
+use crate::error::ExportProblem;
 use crate::error::{Error, Result};
 use crate::export::escape;
 use crate::reference::ReferenceFile;
