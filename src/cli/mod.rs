@@ -117,7 +117,6 @@ pub enum Command {
     Brief(BriefArgs),
 }
 
-
 /// What every command needs: where things are, the user's settings, the reference files.
 pub struct Context {
     pub paths: Paths,

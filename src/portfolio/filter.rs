@@ -301,7 +301,7 @@ fn parse_range(text: &str) -> Option<AmountRange> {
 }
 
 fn parse_year_range(text: &str) -> Option<(i32, i32)> {
-    let year = |t: &str| t.trim().parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
+    let year = |t: &str| t.trim().parse::<i32>().ok().filter(|y| crate::model::YEARS.contains(y));
     if let Some((low, high)) = text.split_once("..").or_else(|| text.split_once('-')) {
         return Some((year(low)?, year(high)?));
     }

@@ -13,10 +13,10 @@
 mod knapsack;
 
 use super::matrix::ScoreMatrix;
-use knapsack::knapsack;
 use super::ranking::Ranking;
 use crate::error::BudgetProblem;
 use crate::error::{Error, Result};
+use knapsack::knapsack;
 use serde::Serialize;
 
 /// 0.1 MNOK: fine enough for proposals of 2–1 500 MNOK, coarse enough to be fast.
@@ -321,7 +321,6 @@ enum Lock {
 fn value_of(item: BudgetItem) -> f64 {
     if item.value.is_finite() { item.value } else { 0.0 }
 }
-
 
 impl ScoreMatrix {
     /// The exact selection for a ranking: each initiative's value is its total score, its

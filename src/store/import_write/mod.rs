@@ -4,10 +4,10 @@
 mod new_rows;
 
 use super::lookup::{OrgInfo, OrgKind, Resolver};
-use new_rows::{Batch, NewRows};
 use crate::error::Result;
 use crate::model::import::{Counts, HarmonisedRow, Monitor, SourceValues, Updated};
 use crate::text::fold;
+use new_rows::{Batch, NewRows};
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -212,7 +212,6 @@ pub(crate) fn finish_batch(tx: &Transaction<'_>, batch_id: i64, counts: &Counts,
     )?;
     Ok(())
 }
-
 
 /// The statements that write an initiative's ministries, life events and tags.
 struct Links<'t> {
