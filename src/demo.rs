@@ -59,10 +59,7 @@ fn build_from(
         };
         drop(existing);
         if !is_demo {
-            return Err(Error::Invalid(format!(
-                "{} exists and is not a demo database; give `samla demo` another --db path",
-                path.display()
-            )));
+            return Err(crate::error::StoreProblem::NotADemoDatabase(path.to_path_buf()).into());
         }
         for suffix in ["", "-wal", "-shm"] {
             let file = path.with_file_name(format!(

@@ -205,8 +205,8 @@ pub fn write_csv(rows: usize, seed: u64, out: &mut impl std::io::Write) -> Resul
                 rng.pick(RISKS).to_string(),
                 (2026 + rng.below(3)).to_string(),
             ])
-            .map_err(|e| crate::Error::Invalid(e.to_string()))?;
-        let bytes = record.into_inner().map_err(|e| crate::Error::Invalid(e.to_string()))?;
+            .map_err(|e| crate::Error::encode("CSV", e))?;
+        let bytes = record.into_inner().map_err(|e| crate::Error::encode("CSV", e))?;
         out.write_all(&bytes).map_err(io)?;
         drafts.push(draft);
     }

@@ -122,131 +122,6 @@ catalogue! {
     USER_FILES = "Egne referansefiler" / "Your reference files";
     NONE = "ingen" / "none";
 
-    // Scoring.
-    SCORE_SET = "Poeng satt for" / "Score set for";
-    SCORE_UNCHANGED = "Uendret for" / "Unchanged for";
-    BY_SAMLA_ID = "(samlas id)" / "(samla's id)";
-    BY_SOURCE_KEY = "(nøkkel i kilden)" / "(key in its source)";
-    CRITERIA = "Kriterier" / "Criteria";
-    DERIVED_IGNORED = "Avledet, fylles ut av seg selv (ikke importert)" / "Derived, fill themselves (not imported)";
-    SCORES_CHANGED = "poeng endret" / "scores changed";
-    ROWS_UNMATCHED = "rader uten kjent tiltak" / "rows without a known initiative";
-    PLACE = "Plass" / "Place";
-    TOTAL_SCORE = "Totalpoeng" / "Total score";
-    CRITERION = "Kriterium" / "Criterion";
-    VALUE = "Verdi" / "Value";
-    SCALE = "Skala" / "Scale";
-    WEIGHT = "Vekt" / "Weight";
-    SHARE = "Andel" / "Share";
-    POINTS = "Poeng" / "Points";
-    CODE = "Kode" / "Code";
-    FROM = "fra" / "from";
-    MISSING = "Mangler" / "Missing";
-    INCOMPLETE = "ufullstendige" / "incomplete";
-    MISSING_RULE = "Manglende poeng teller som midten av skalaen (0,5 etter normalisering), aldri som null, \
-                    og tiltaket er merket ufullstendig." / "A missing score counts as the middle of its scale \
-                    (0.5 after normalising), never as zero, and the initiative is flagged incomplete.";
-    MISSING_RULE_SHORT = "(manglende poeng teller som midten av skalaen)" / "(a missing score counts as the middle of its scale)";
-    RANKING_CHANGED = "Rangeringen endret seg" / "The ranking changed";
-    MOVED_UP = "opp" / "up";
-    MOVED_DOWN = "ned" / "down";
-    NOTE = "Merk" / "Note";
-    FRAME = "Ramme" / "Frame";
-    CUT_LINE = "kuttlinje" / "cut line";
-    CUT_LINE_IS = "Kuttlinje" / "Cut line";
-    EVERYTHING_ABOVE = "alt over er med (unntatt det som er låst ute); første som ikke er med, er plass" /
-                       "everything above it is in (except what is locked out); the first left out is place";
-    ALL_FIT = "Alle tiltak med søkt beløp er med." / "Every initiative with a requested amount is in.";
-    LOCKED = "låst" / "locked";
-    LOCKED_OUT = "låst ute" / "locked out";
-    LOCKED_IN_LIST = "Låst inn" / "Locked in";
-    LOCKED_OUT_LIST = "Låst ute" / "Locked out";
-    AMOUNTS_ROUNDED_TO = "beløp rundet opp til" / "amounts rounded up to";
-    COUNTED_EXACTLY_IN = "eksakt, regnet i enheter på" / "exact, counted in units of";
-    TOPPED_UP = "Lagt til etter avrundingen (passer i kronene som ble til overs)" /
-                "Added after rounding (they fit in the kroner left over)";
-    CHOSEN = "valgt" / "chosen";
-    SPENT = "brukt" / "spent";
-    LEFT = "igjen" / "left";
-    TOTAL_POINTS = "sum poeng" / "total points";
-    JUST_MISSED = "Rett utenfor" / "Just missed";
-    SHORT_BY = "mangler" / "short by";
-    TOP_DOWN = "Ovenfra og ned i lista" / "Down the list from the top";
-    VALUE_PER_KRONE = "Poeng per krone (grådig)" / "Points per krone (greedy)";
-    EXACT_GAINS = "eksakt valg gir" / "the exact set gains";
-    ONLY_EXACT = "bare i eksakt valg" / "only in the exact set";
-    ONLY_GREEDY = "bare her" / "only here";
-    VALUE_BY_FRAME = "Beste sum poeng ved andre rammer" / "Best total points at other frames";
-    NO_AMOUNT = "Uten søkt beløp (kan ikke velges)" / "Without a requested amount (cannot be chosen)";
-    PLACE_RANGE = "Plass ved endrede vekter" / "Place as weights vary";
-    IN_TOP = "I topp" / "In top";
-    FLIPS_AT = "Bytter ved" / "Swaps at";
-    RUNS = "trekninger" / "draws";
-    WEIGHTS_MOVED = "hver vekt endret med inntil" / "each weight moved by up to";
-    SEED = "frø" / "seed";
-    FRAGILE_EXPLAINED = "«Bytter ved» er den minste vektendringen som bytter om tiltaket og en nabo; ! = under {} %." /
-                        "“Swaps at” is the smallest weight change that swaps the initiative with a neighbour; ! = below {} %.";
-    SCENARIO = "Scenario" / "Scenario";
-    SCENARIO_SAVED = "Lagret scenario" / "Saved scenario";
-    SCENARIO_DELETED = "Slettet scenario" / "Deleted scenario";
-    NO_SCENARIOS = "Ingen lagrede scenarioer. Lagre ett med `samla scenario save NAVN`." /
-                   "No saved scenarios. Save one with `samla scenario save NAME`.";
-    CONTENTS = "Innhold" / "Contents";
-    SAVED = "Lagret" / "Saved";
-    BY = "Av" / "By";
-    ONLY_IN_ONE = "bare i det ene scenarioet" / "only in one of the scenarios";
-    ENTERS = "Kommer inn i B" / "Enters in B";
-    LEAVES = "Faller ut fra A" / "Leaves from A";
-    // Duplicates.
-    PAIR_SCORE = "Skår" / "Score";
-    TITLE_A = "Tittel A" / "Title A";
-    TITLE_B = "Tittel B" / "Title B";
-    WHY = "Hvorfor" / "Why";
-    OPEN_PAIRS = "par å vurdere" / "pairs to review";
-    DECIDED_PAIRS = "avgjort" / "decided";
-    DECIDED_ALIKE = "avgjort like" / "decided alike";
-    CROSS_SECTOR = "på tvers av sektorer" / "across sectors";
-    SAME_SECTOR = "samme sektor" / "same sector";
-    SAME_AGENCY = "samme virksomhet" / "same agency";
-    OWNER_UNKNOWN = "ukjent eier" / "owner unknown";
-    OTHER_LIFE_EVENTS = "ulike livshendelser" / "different life events";
-    DESCRIPTION_SHORT = "beskrivelse" / "description";
-    DECISION_DUPLICATE = "duplikat" / "duplicate";
-    DECISION_OVERLAP = "overlapp" / "overlap";
-    DECISION_DISTINCT = "ulike" / "distinct";
-    REASON_TITLE = "Felles ord i titlene" / "Words both titles share";
-    REASON_KIND = "Samme slags tjeneste" / "Same kind of service";
-    REASON_OTHER_KIND = "Ulik slags tjeneste" / "Different kinds of service";
-    REASON_DESCRIPTION = "Felles ord i beskrivelsene" / "Words both descriptions share";
-    REASON_LIFE_EVENTS = "Felles livshendelser" / "Shared life events";
-    REASON_OTHER_LIFE_EVENTS = "Ulike livshendelser" / "Different life events";
-    REASON_OWNERS = "Eiere" / "Owners";
-    REASON_CONCEPTS = "Samme begrep" / "Same concept";
-    THRESHOLD_FROM_PORTFOLIO = "fra porteføljen" / "from the portfolio";
-    THRESHOLD_FROM_DECISIONS = "fra dine vurderinger" / "from your decisions";
-    THRESHOLD_DEFAULT = "standard" / "default";
-    REASON_CONCEPTS_ACROSS = "Samme begrep på tvers av språk" / "Same concept across languages";
-    SAME_CONCEPT = "samme begrep" / "same concept";
-    ACROSS_LANGUAGES = "på tvers av språk" / "across languages";
-    GLOSSARY = "samlas ordliste" / "samla's glossary";
-    COGNATE = "samme ord" / "same word";
-    WORD_SCORE = "ord" / "words";
-    SPELLING_SCORE = "stavemåte" / "spelling";
-    NEXT = "Neste" / "Next";
-    DECIDED = "Avgjort" / "Decided";
-    UNDONE = "Angret" / "Undone";
-    NO_DECISION = "Ingen avgjørelse for" / "No decision for";
-    CLUSTER = "Gruppe" / "Cluster";
-    CLUSTERS = "grupper" / "clusters";
-    COHESION = "samhold" / "cohesion";
-    THRESHOLD = "Terskel" / "Threshold";
-    PAIRS = "Par" / "Pairs";
-    THRESHOLD_HINT = "Velg terskelen der parene slutter å ligne: avgjør noen par, så viser siste kolonne hvor mange over hver terskel du mente var like." / "Pick the threshold where pairs stop looking alike: decide some pairs, and the last column shows how many above each threshold you found alike.";
-
-    // Demo.
-    DEMO_BUILT = "Demodatabasen er bygget" / "The demo database is built";
-    DEMO_NEXT = "Se tiltakene med" / "List the initiatives with";
-
     // Screens.
     SCREEN_INITIATIVES = "Tiltak" / "Initiatives";
     SCREEN_SOURCES = "Kilder" / "Sources";
@@ -395,106 +270,18 @@ catalogue! {
     ROWS_TO = "rader til" / "rows to";
     BRIEF_TO = "Notat skrevet til" / "Brief written to";
 
-    // Actions (help, status bar, palette).
-    ACT_QUIT = "Avslutt" / "Quit";
-    ACT_BACK = "Tilbake / lukk" / "Back / close";
-    ACT_MOVE_DOWN = "Ned" / "Down";
-    ACT_MOVE_UP = "Opp" / "Up";
-    ACT_PAGE_DOWN = "Side ned" / "Page down";
-    ACT_PAGE_UP = "Side opp" / "Page up";
-    ACT_HALF_PAGE_DOWN = "Halv side ned" / "Half page down";
-    ACT_HALF_PAGE_UP = "Halv side opp" / "Half page up";
-    ACT_GO_TOP = "Til toppen" / "To the top";
-    ACT_GO_BOTTOM = "Til bunnen" / "To the bottom";
-    ACT_SEARCH = "Søk mens du skriver (uskarpt, i tittel, eier og beskrivelse)" / "Search as you type (fuzzy, in title, owner and description)";
-    ACT_FILTER = "Filter: dep:, liv:, tag:, fase:, beløp:, kilde:, status:" / "Filter: dep:, liv:, tag:, fase:, beløp:, kilde:, status:";
-    ACT_CLEAR_FILTER = "Fjern søk og filter" / "Clear search and filter";
-    ACT_SORT_NEXT = "Sorter etter neste kolonne" / "Sort by the next column";
-    ACT_SORT_REVERSE = "Snu sorteringen" / "Reverse the sort";
-    ACT_TOGGLE_MARK = "Merk / avmerk raden" / "Mark / unmark the row";
-    ACT_MARK_ALL = "Merk alle viste" / "Mark all shown";
-    ACT_CLEAR_MARKS = "Fjern alle merker" / "Clear all marks";
-    ACT_OPEN_DETAIL = "Vis detaljer" / "Show details";
-    ACT_TOGGLE_WITHDRAWN = "Vis / skjul trukne tiltak" / "Show / hide withdrawn initiatives";
-    ACT_NEXT_SCREEN = "Neste skjerm" / "Next screen";
-    ACT_PREV_SCREEN = "Forrige skjerm" / "Previous screen";
-    ACT_SCREEN_INITIATIVES = "Skjerm: tiltak" / "Screen: initiatives";
-    ACT_SCREEN_SOURCES = "Skjerm: kilder og runder" / "Screen: sources and rounds";
-    ACT_IMPORT_FILE = "Importer en fil" / "Import a file";
-    ACT_RELOAD = "Last inn på nytt" / "Reload";
-    ACT_HELP = "Hjelp: alle taster" / "Help: every key";
-    ACT_FOCUS_LEFT = "Venstre: forrige felt eller rute" / "Left: previous pane or cell";
-    ACT_FOCUS_RIGHT = "Høyre: neste felt eller rute" / "Right: next pane or cell";
-    ACT_WEIGHT_UP = "Øk vekten på valgt kriterium" / "Raise the selected criterion's weight";
-    ACT_WEIGHT_DOWN = "Senk vekten på valgt kriterium" / "Lower the selected criterion's weight";
-    ACT_RESET_WEIGHTS = "Tilbake til standardvektene" / "Back to the default weights";
-    ACT_SET_BUDGET = "Sett budsjettramme" / "Set the budget frame";
-    ACT_LOCK_IN = "Lås tiltaket inn i settet (av/på)" / "Lock the initiative into the set (on/off)";
-    ACT_LOCK_OUT = "Lås tiltaket ute av settet (av/på)" / "Lock the initiative out of the set (on/off)";
-    ACT_UNDO = "Angre siste endring, fra hvilken skjerm som helst (poeng, tagging, duplikatvurdering)" /
-        "Undo the latest change, from any screen (score, tagging, duplicate decision)";
-    ACT_REDO = "Gjør om det siste som ble angret (felles for alle skjermer)" /
-        "Redo what was last undone (shared by every screen)";
-    ACT_SCREEN_PRIORITIES = "Skjerm: prioritering (vekter, rangering, ramme)" / "Screen: priorities (weights, ranking, frame)";
-    ACT_SCREEN_SCORES = "Skjerm: poeng per kriterium" / "Screen: scores per criterion";
-    ACT_SCREEN_PORTFOLIO = "Skjerm: portefølje (poeng mot kostnad, per departement)" / "Screen: portfolio (score against cost, by ministry)";
-    ACT_TAG = "Tagg merkede rader (eller raden): liv:, eier:, dep:, tag:, fase:, risiko:" / "Tag the marked rows (or the row): liv:, eier:, dep:, tag:, fase:, risiko:";
-    ACT_TAG_SHOWN = "Tagg alt som vises (alle rader filteret gir)" / "Tag everything shown (every row the filter gives)";
-    ACT_SCREEN_SUGGESTIONS = "Skjerm: forslag til livshendelser og eiere" / "Screen: suggested life events and owners";
-    ACT_SCREEN_MATRIX = "Skjerm: matrise av departement og livshendelse" / "Screen: ministry by life event matrix";
-    ACT_ACCEPT = "Godta forslaget" / "Accept the suggestion";
-    ACT_REJECT = "Avvis forslaget (duplikatskjermen: ulike tiltak, spør aldri igjen)" / "Reject the suggestion (duplicates screen: distinct, never ask again)";
-    ACT_SCREEN_DUPLICATES = "Skjerm: mulige duplikater og parallelle løsninger" / "Screen: possible duplicates and parallel solutions";
-    ACT_MARK_DUPLICATE = "Paret er samme tiltak (duplikat)" / "The pair is one initiative (duplicate)";
-    ACT_MARK_OVERLAP = "Paret er ulike tiltak som løser samme problem (overlapp)" / "The pair is two initiatives solving the same problem (overlap)";
-    ACT_EXPORT_VIEW = "Eksporter det skjermen viser (rekkefølge, vekter og ramme) til Excel, CSV, Markdown eller JSON" / "Export what the screen shows (order, weights and frame) to Excel, CSV, Markdown or JSON";
-    ACT_WRITE_BRIEF = "Skriv notat for embetsgruppen (HTML eller Markdown)" / "Write the brief for the embetsgruppe (HTML or Markdown)";
-    ACT_SKIP_PAIR = "Hopp til neste par som ikke er vurdert" / "Skip to the next pair not yet reviewed";
-    ACT_ACCEPT_ALL = "Godta alle forslag til livshendelser (spør først; avviste er ikke med)" /
-        "Accept every life-event suggestion (asks first; rejected ones are left out)";
-    ACT_SAVE_SCENARIO = "Lagre vekter og ramme som scenario" / "Save weights and frame as a scenario";
-    ACT_PALETTE = "Kommandopalett: finn en handling" / "Command palette: find an action";
-
-    // Short hints in the status bar.
-    HINT_SEARCH = "søk" / "search";
-    HINT_FILTER = "filter" / "filter";
-    HINT_MARK = "merk" / "mark";
-    HINT_DETAIL = "detaljer" / "details";
-    HINT_HELP = "hjelp" / "help";
-    HINT_QUIT = "avslutt" / "quit";
-    HINT_SORT = "sorter" / "sort";
-    HINT_ACCEPT = "bruk" / "apply";
-    HINT_CANCEL = "avbryt" / "cancel";
-    HINT_SCROLL = "rull" / "scroll";
-    HINT_CLOSE = "lukk" / "close";
-    HINT_RUN = "kjør" / "run";
-    HINT_CHANGES = "endringer" / "changes";
-    HINT_IMPORT = "importer" / "import";
-    HINT_WEIGHT = "vekt" / "weight";
-    HINT_FRAME = "ramme" / "frame";
-    HINT_EXPLAIN = "forklar" / "explain";
-    HINT_PANE = "felt" / "pane";
-    HINT_SCORE = "poeng" / "score";
-    HINT_UNDO = "angre" / "undo";
-    HINT_LOCK = "lås" / "lock";
-    HINT_TAG = "tagg" / "tag";
-    HINT_ACCEPT_ONE = "godta" / "accept";
-    HINT_REJECT = "avvis" / "reject";
-    HINT_ACCEPT_ALL = "godta alle" / "accept all";
-    HINT_FILTER_CELL = "vis tiltakene" / "show them";
-    HINT_DUPLICATE = "duplikat" / "duplicate";
-    HINT_OVERLAP = "overlapp" / "overlap";
-    HINT_DISTINCT = "ulike" / "distinct";
-    HINT_EXPORT = "eksporter" / "export";
-    HINT_SKIP = "hopp over" / "skip";
-    HINT_SIDE = "A/B" / "A/B";
-    HINT_SCREEN = "skriv poeng" / "type scores";
 }
 
+mod actions;
 mod plan;
+mod scoring;
 mod screens;
+pub use actions::ALL as ALL_ACTIONS;
+pub use actions::*;
 pub use plan::ALL as ALL_PLAN;
 pub use plan::*;
+pub use scoring::ALL as ALL_SCORING;
+pub use scoring::*;
 pub use screens::ALL as ALL_SCREENS;
 pub use screens::*;
 
@@ -526,7 +313,7 @@ mod tests {
 
     #[test]
     fn every_entry_has_both_languages() {
-        for text in ALL {
+        for text in [ALL, ALL_ACTIONS, ALL_PLAN, ALL_SCORING, ALL_SCREENS].concat() {
             assert!(!text.nb.is_empty() && !text.en.is_empty(), "{text:?}");
         }
         assert_eq!(TITLE.get(Lang::Nb), "Tittel");

@@ -5,6 +5,10 @@ use serde::Serialize;
 pub mod import;
 pub mod tagging;
 
+/// Budget years samla accepts, in a file, a filter or a header: anything outside is a
+/// number in the wrong column.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 /// An initiative as lists and exports show it. Ministries are codes with the lead first;
 /// life events are codes in the reference order.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -60,5 +60,5 @@ impl Paths {
 }
 
 fn no_home() -> Error {
-    Error::Config(format!("cannot find a home directory for samla's files; set {CONFIG_DIR_ENV} and {DATA_DIR_ENV}"))
+    Error::NoHomeDirectory { config_env: CONFIG_DIR_ENV, data_env: DATA_DIR_ENV }
 }

@@ -103,10 +103,10 @@ pub fn suggest(store: &Store, reference: &ReferenceSource) -> Result<Suggestions
     let mut lists: Vec<(String, Vec<Keyword>)> = Vec::new();
     for (code, words) in &keywords.keywords {
         if resolver.life_event_id(code).is_none() {
-            return Err(Error::Reference {
-                file: crate::reference::LIFE_EVENT_KEYWORDS.name.into(),
-                message: format!("'{code}' is not a life event code"),
-            });
+            return Err(Error::reference(
+                crate::reference::LIFE_EVENT_KEYWORDS.name,
+                crate::error::ReferenceProblem::NotALifeEvent(code.clone()),
+            ));
         }
         lists.push((code.clone(), words.iter().map(|w| Keyword::new(w)).collect()));
     }

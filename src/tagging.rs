@@ -6,6 +6,7 @@
 //! liv:dødsfall  -liv:fa-barn  eier:Nav  dep:HOD,AID  tag:ks1  -tag:gammel  fase:konsept  risiko:høy
 //! ```
 
+use crate::error::TagProblem;
 use crate::error::{Error, Result};
 use crate::store::Resolver;
 use crate::text::{closest, fold, normalise_tag};
@@ -23,13 +24,11 @@ pub fn parse_edits(text: &str, resolver: &Resolver, phases: &[String], risks: &[
             _ => (false, token.as_str()),
         };
         let Some((key, value)) = body.split_once(':') else {
-            return Err(Error::Invalid(format!(
-                "'{token}' is not KEY:VALUE; use liv:, eier:, dep:, tag:, fase: or risiko: (a leading - removes)"
-            )));
+            return Err(TagProblem::NotKeyValue(token.to_string()).into());
         };
         let value = value.trim();
         if value.is_empty() {
-            return Err(Error::Invalid(format!("{key}: needs a value")));
+            return Err(TagProblem::NeedsValue(key.to_string()).into());
         }
         let none = matches!(fold(value).as_str(), "ingen" | "none");
         match fold(key).as_str() {
@@ -43,7 +42,7 @@ pub fn parse_edits(text: &str, resolver: &Resolver, phases: &[String], risks: &[
             "tag" | "stikkord" => {
                 for part in value.split(',') {
                     let tag =
-                        normalise_tag(part).ok_or_else(|| Error::Invalid(format!("'{part}' is not a usable tag")))?;
+                        normalise_tag(part).ok_or_else(|| Error::from(TagProblem::UnusableTag(part.to_string())))?;
                     edits.push(if remove { Edit::RemoveTag(tag) } else { Edit::AddTag(tag) });
                 }
             }
@@ -73,7 +72,7 @@ pub fn parse_edits(text: &str, resolver: &Resolver, phases: &[String], risks: &[
         }
     }
     if edits.is_empty() {
-        return Err(Error::Invalid("nothing to change; e.g. liv:dødsfall, eier:Nav, tag:ks1".into()));
+        return Err(TagProblem::NothingToChange.into());
     }
     Ok(edits)
 }
@@ -85,7 +84,7 @@ pub fn owner_edit(text: &str, resolver: &Resolver) -> Result<Edit> {
         let names: Vec<&str> = resolver.organisations().map(|o| o.code.as_str()).collect();
         return Err(Error::unknown("owner", text, &closest(text, names, 3)));
     };
-    let org = resolver.org(id).ok_or_else(|| Error::Invalid(format!("unknown owner '{text}'")))?;
+    let org = resolver.org(id).ok_or_else(|| Error::unknown("owner", text, &[]))?;
     let ministries =
         resolver.ministry_of(id).and_then(|m| resolver.org(m)).map(|m| vec![m.code.clone()]).unwrap_or_default();
     Ok(match org.kind {

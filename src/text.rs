@@ -165,6 +165,16 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>, l
     out
 }
 
+/// Trims and turns every run of whitespace (no-break spaces too) into one space; borrows
+/// when the text is already clean, as nearly all is.
+pub fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    let clean = !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !text.contains("  ");
+    if clean { Cow::Borrowed(text) } else { Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")) }
+}
+
 /// Formats whole kroner as Norwegian MNOK: 12 500 000 → "12,5", 1 234 567 890 → "1 234,6".
 pub fn format_mnok(amount_nok: i64) -> String {
     let tenths = (amount_nok as f64 / 100_000.0).round() as i64;
@@ -436,7 +446,7 @@ pub fn format_timestamp(stored: &str, lang: crate::i18n::Lang) -> String {
 
 #[cfg(test)]
 mod timestamp_tests {
-    use super::format_timestamp;
+    use super::{Cow, collapse_whitespace, format_timestamp};
     use crate::i18n::Lang;
 
     #[test]
@@ -445,5 +455,12 @@ mod timestamp_tests {
         assert_eq!(format_timestamp("2026-03-15T14:05:00+01:00", Lang::Nb), "15. mars 2026 14:05");
         assert_eq!(format_timestamp("2026-12-04T00:19:38+00:00", Lang::En), "4 Dec 2026 00:19");
         assert_eq!(format_timestamp("not a date", Lang::Nb), "not a date");
+    }
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces_and_clean_text_is_borrowed() {
+        assert_eq!(collapse_whitespace("  Nav \u{a0} Vest\t\nViken "), "Nav Vest Viken");
+        assert!(matches!(collapse_whitespace("Nav Vest"), Cow::Borrowed("Nav Vest")));
+        assert_eq!(collapse_whitespace(" \t "), "");
     }
 }

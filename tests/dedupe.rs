@@ -286,11 +286,11 @@ fn the_cli_prints_pairs_the_scorer_reads_and_records_decisions() {
     assert!(steps.contains("Threshold"), "{steps}");
 
     let err = fails(home.run_db(&["dedupe", "decide", &a, &a, "duplicate"]));
-    assert!(err.contains("two different initiatives"), "{err}");
+    assert!(err.contains("to ulike tiltak"), "{err}");
     let err = fails(home.run_db(&["dedupe", "decide", &a, "999999", "overlap"]));
     assert!(err.contains("999999"), "{err}");
     let err = fails(home.run_db(&["dedupe", "--threshold", "2"]));
-    assert!(err.contains("between 0 and 1"), "{err}");
+    assert!(err.contains("mellom 0 og 1") && err.contains("--threshold"), "{err}");
 }
 
 #[test]

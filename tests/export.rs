@@ -444,7 +444,7 @@ fn the_brief_uses_the_users_templates_and_names_a_broken_one() {
 
     std::fs::write(config.join("brief.md.j2"), "{{ brief.headlin.initiatives }}").expect("write broken");
     let err = fails(home.run_db(&["brief", "--out", path_str(&home.path("broken.md"))]));
-    assert!(err.contains("brief template") && err.contains("brief.md.j2"), "{err}");
+    assert!(err.contains("malen for notatet") && err.contains("brief.md.j2"), "{err}");
     assert!(!home.path("broken.md").exists(), "nothing written");
 }
 

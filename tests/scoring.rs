@@ -35,9 +35,9 @@ fn scores_are_set_by_hand_and_from_a_sheet() {
     assert!(out.contains("strategi – → 4,5"), "{out}");
 
     let err = fails(home.run_db(&["score", "set", &first, "risiko", "2"]));
-    assert!(err.contains("derived"), "{err}");
+    assert!(err.contains("regnes ut fra tiltakets risiko"), "{err}");
     let err = fails(home.run_db(&["score", "set", &first, "nytte", "6"]));
-    assert!(err.contains("outside the scale"), "{err}");
+    assert!(err.contains("er utenfor skalaen"), "{err}");
     let err = fails(home.run_db(&["score", "set", &first, "nyte", "3"]));
     assert!(err.contains("mente du nytte"), "{err}");
 

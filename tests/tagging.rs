@@ -121,7 +121,7 @@ fn the_cli_tags_by_id_and_by_filter_and_refuses_unknown_values() {
     let err = fails(home.run_db(&["tag", "1", "-l", "dødsfal"]));
     assert!(err.contains("dodsfall-og-arv") || err.contains("Dødsfall"), "{err}");
     let err = fails(home.run_db(&["tag", "999999", "-t", "x"]));
-    assert!(err.contains("name no initiative"), "{err}");
+    assert!(err.contains("hører ikke til noe tiltak"), "{err}");
 }
 
 #[test]

@@ -110,7 +110,7 @@ fn threshold(context: &Context, args: &DedupeArgs) -> Threshold {
 fn queue(context: &Context, threshold: Threshold) -> Result<ReviewQueue> {
     if let Threshold::Fixed(threshold) = threshold {
         if !(0.0..=1.0).contains(&threshold) {
-            return Err(Error::Invalid(format!("--threshold must lie between 0 and 1, got {threshold}")));
+            return Err(crate::error::UsageProblem::Threshold(threshold).into());
         }
     }
     let kinds = crate::dedupe::ServiceKinds::from_reference(&context.reference)?;

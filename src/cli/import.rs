@@ -67,11 +67,12 @@ pub fn changes(context: &Context, args: &ChangesArgs) -> Result<ExitCode> {
     let batches = store.batches(Some(&source))?;
     let batch = match args.batch {
         Some(id) => batches.into_iter().find(|b| b.id == id).ok_or_else(|| {
-            Error::Invalid(format!("source '{source}' has no import batch {id}; see `samla sources`"))
+            Error::from(crate::error::StoreProblem::NoSuchBatch { source_name: source.clone(), batch: id })
         })?,
-        None => {
-            batches.into_iter().next().ok_or_else(|| Error::Invalid(format!("source '{source}' has no imports")))?
-        }
+        None => batches
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::from(crate::error::StoreProblem::NoImports(source.clone())))?,
     };
     let changes = store.batch_changes(batch)?;
     if args.json {

@@ -81,8 +81,7 @@ pub(crate) fn filter_ids(
 ) -> Result<std::collections::HashSet<i64>> {
     let portfolio = crate::portfolio::Portfolio::load(store)?;
     let resolver = crate::store::Resolver::load_for(store)?;
-    let mut filter = crate::portfolio::parse_filter(expression, &portfolio, &resolver)
-        .map_err(|e| Error::Invalid(format!("--filter: {e}")))?;
+    let mut filter = crate::portfolio::parse_filter(expression, &portfolio, &resolver).map_err(Error::Filter)?;
     if all {
         filter.status = crate::portfolio::StatusFilter::All;
     }
@@ -140,7 +139,7 @@ fn table(context: &Context, initiatives: Vec<Initiative>, total: i64) -> String 
 /// CSV with samla's field names; list fields joined by "|" so `samla import` reads them back.
 fn to_csv(initiatives: &[Initiative]) -> Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let csv_error = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    let csv_error = |e: csv::Error| Error::encode("CSV", e);
     writer
         .write_record([
             "id",
@@ -186,15 +185,14 @@ fn to_csv(initiatives: &[Initiative]) -> Result<String> {
             ])
             .map_err(csv_error)?;
     }
-    let bytes = writer.into_inner().map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::Invalid(e.to_string()))
+    let bytes = writer.into_inner().map_err(|e| Error::encode("CSV", e))?;
+    String::from_utf8(bytes).map_err(|e| Error::encode("CSV", e))
 }
 
 pub fn show(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     let store = context.open(OpenMode::Existing)?;
-    let detail = store
-        .initiative(args.id)?
-        .ok_or_else(|| Error::Invalid(format!("there is no initiative with id {}; see `samla list`", args.id)))?;
+    let detail =
+        store.initiative(args.id)?.ok_or_else(|| Error::from(crate::error::StoreProblem::NoSuchInitiative(args.id)))?;
     if args.json {
         print(&(to_json(&detail, true)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);

@@ -246,7 +246,7 @@ fn round(value: f64, places: i32) -> f64 {
 }
 
 fn not_active(id: i64) -> Error {
-    Error::Invalid(format!("there is no active initiative with id {id}; see `samla list`"))
+    Error::from(crate::error::StoreProblem::NoActiveInitiative(id))
 }
 
 /// "1–5 ↑" for a manual criterion; derived ones also say what they come from.
@@ -277,12 +277,12 @@ fn working_scenario(store: &Store, matrix: &ScoreMatrix, name: Option<&str>, fra
     }
     if let Some(resolution) = frame.resolution {
         if resolution <= 0 {
-            return Err(Error::Invalid("the resolution must be more than 0 NOK".into()));
+            return Err(crate::error::UsageProblem::Resolution.into());
         }
         scenario.resolution_nok = Some(resolution);
     }
     if scenario.budget_nok.is_none() && !(frame.lock_in.is_empty() && frame.lock_out.is_empty()) {
-        return Err(Error::Invalid("--lock-in and --lock-out need a budget frame (--budget)".into()));
+        return Err(crate::error::UsageProblem::LocksNeedFrame.into());
     }
     scenario.locked_out.retain(|id| !frame.lock_in.contains(id));
     scenario.locked_in.retain(|id| !frame.lock_out.contains(id));

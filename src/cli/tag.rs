@@ -2,7 +2,7 @@
 
 use super::table::{Column, render};
 use super::{Context, print, terminal_width, to_json};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n;
 use crate::store::{OpenMode, Resolver};
 use crate::tagging::{Edit, Record, owner_edit, parse_edits};
@@ -100,7 +100,7 @@ pub fn tag(context: &Context, args: &TagArgs) -> Result<ExitCode> {
         None => args.ids.clone(),
     };
     if ids.is_empty() {
-        return Err(Error::Invalid("no initiatives to tag: give ids or a --filter that selects some".into()));
+        return Err(crate::error::UsageProblem::NothingToTag.into());
     }
     let record = store.apply_edit_groups(&[(ids.clone(), edits)], &context.config.analyst, !args.dry_run)?;
     if args.json {

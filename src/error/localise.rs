@@ -87,8 +87,21 @@ impl Error {
             Error::Plan(plan) => plan.message(lang),
             Error::Priorities(problem) => problem.message(lang),
             Error::Round(problem) => problem.message(lang),
-            // Still sentences, in English, from before errors carried data.
-            Error::Reference { .. } | Error::Invalid(_) | Error::Config(_) => self.to_string(),
+            Error::Scoring(problem) => problem.message(lang),
+            Error::Budget(problem) => problem.message(lang),
+            Error::Export(problem) => problem.message(lang),
+            Error::Store(problem) => problem.message(lang),
+            Error::Tag(problem) => problem.message(lang),
+            Error::Filter(problem) => problem.message(lang),
+            Error::Usage(problem) => problem.message(lang),
+            Error::Encode { format, detail } => pick(format!("kan ikke skrive {format}: {detail}"), self.to_string()),
+            Error::NoHomeDirectory { config_env, data_env } => pick(
+                format!("finner ingen hjemmemappe til samlas filer; sett {config_env} og {data_env}"),
+                self.to_string(),
+            ),
+            Error::Reference { file, problem } => format!("{file}: {}", problem.message(lang)),
+            // The parser's detail, or a sentence from the terminal UI's own files.
+            Error::Config(_) => self.to_string(),
         }
     }
 
@@ -107,6 +120,15 @@ impl Error {
                 "set weights with `samla weights --set CRITERION=WEIGHT`",
             ),
             Error::Import { problem, .. } => return problem.cli_hint(lang).map(str::to_string),
+            Error::Export(problem) => return problem.cli_hint(lang).map(str::to_string),
+            Error::Store(problem) => return problem.cli_hint(lang).map(str::to_string),
+            Error::Usage(problem) => return problem.cli_hint(lang).map(str::to_string),
+            Error::Scoring(super::ScoringProblem::AllWeightsZero) => (
+                "sett vekter med `samla weights --set KRITERIUM=VEKT`",
+                "set weights with `samla weights --set CRITERION=WEIGHT`",
+            ),
+            Error::Scoring(super::ScoringProblem::Spread { .. }) => ("gjelder --spread", "in --spread"),
+            Error::Filter(_) => ("gjelder --filter", "in --filter"),
             _ => return None,
         };
         Some(if nb { nb_text } else { en_text }.to_string())

@@ -4,17 +4,33 @@
 //!
 //! This is the bottom layer: it knows the words of every error but no other module.
 
+mod export;
+mod filter;
 pub mod import;
 mod localise;
 mod plan;
 pub mod read;
+mod reference;
+#[cfg(test)]
+mod rendering;
 pub mod round;
+mod scoring;
+mod store;
+mod tag;
+mod usage;
 pub mod value;
 
+pub use export::ExportProblem;
+pub use filter::FilterError;
 pub use import::{ColumnGuess, ImportProblem, LayoutError};
 pub use plan::PlanError;
 pub use read::ReadError;
+pub use reference::ReferenceProblem;
 pub use round::RoundProblem;
+pub use scoring::{BudgetProblem, ScoringProblem};
+pub use store::StoreProblem;
+pub use tag::TagProblem;
+pub use usage::UsageProblem;
 
 use std::path::PathBuf;
 
@@ -58,14 +74,48 @@ pub enum Error {
     #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
 
-    #[error("{file}: {message}")]
-    Reference { file: String, message: String },
+    /// A reference file (built in or the user's copy) that samla cannot use.
+    #[error("{file}: {problem}")]
+    Reference { file: String, problem: ReferenceProblem },
 
     #[error("unknown {kind} '{value}'{}", did_you_mean(candidates))]
     UnknownValue { kind: &'static str, value: String, candidates: Vec<String> },
 
-    #[error("{0}")]
-    Invalid(String),
+    /// Scores, weights, criteria or an amount that samla cannot use.
+    #[error(transparent)]
+    Scoring(#[from] ScoringProblem),
+
+    /// A budget frame and locks the exact selection cannot meet.
+    #[error(transparent)]
+    Budget(#[from] BudgetProblem),
+
+    /// An export or a brief that cannot be written.
+    #[error(transparent)]
+    Export(#[from] ExportProblem),
+
+    /// Something the database cannot do as asked (an id that names nothing, say).
+    #[error(transparent)]
+    Store(#[from] StoreProblem),
+
+    /// A mistake in the tag language.
+    #[error(transparent)]
+    Tag(#[from] TagProblem),
+
+    /// A filter expression that cannot be read.
+    #[error("filter: {0}")]
+    Filter(#[from] FilterError),
+
+    /// A mistake in what was asked from the command line or the terminal.
+    #[error(transparent)]
+    Usage(#[from] UsageProblem),
+
+    /// Data samla made itself could not be encoded (JSON, CSV, XLSX): a bug or a full disk.
+    #[error("cannot write {format}: {detail}")]
+    Encode { format: &'static str, detail: String },
+
+    /// No home directory to put samla's files in, and neither directory set.
+    #[error("cannot find a home directory for samla's files; set {config_env} and {data_env}")]
+    NoHomeDirectory { config_env: &'static str, data_env: &'static str },
 
     #[error("{file}: {problem}{}", import::hint_suffix(problem))]
     Import { file: String, problem: Box<ImportProblem> },
@@ -154,6 +204,12 @@ fn did_you_mean(candidates: &[String]) -> String {
     if candidates.is_empty() { String::new() } else { format!("; did you mean {}?", candidates.join(", ")) }
 }
 
+/// A number as the user's language writes it: a decimal comma in bokmål, no trailing zeros.
+pub(crate) fn number(value: f64, lang: crate::i18n::Lang) -> String {
+    let text = format!("{value}");
+    if lang == crate::i18n::Lang::Nb { text.replace('.', ",") } else { text }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Mistakes in asking for a priority list or a scenario.
@@ -216,6 +272,16 @@ impl Error {
     /// True when an import was refused because it would withdraw much of its source.
     pub fn would_withdraw(&self) -> bool {
         matches!(self, Error::Import { problem, .. } if matches!(**problem, ImportProblem::WouldWithdraw { .. }))
+    }
+
+    /// Data samla made itself that could not be encoded as `format`.
+    pub(crate) fn encode(format: &'static str, detail: impl std::fmt::Display) -> Self {
+        Error::Encode { format, detail: detail.to_string() }
+    }
+
+    /// A reference file named `file` that samla cannot use.
+    pub(crate) fn reference(file: impl Into<String>, problem: ReferenceProblem) -> Self {
+        Error::Reference { file: file.into(), problem }
     }
 
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {

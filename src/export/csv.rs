@@ -31,7 +31,7 @@ pub fn to_csv(list: &PriorityList, style: CsvStyle) -> Result<Vec<u8>> {
         out.extend_from_slice(BOM);
     }
     let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
-    let csv_error = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    let csv_error = |e: csv::Error| Error::encode("CSV", e);
     writer.write_record(header(list).iter().map(|h| csv_cell(h).into_owned())).map_err(csv_error)?;
     for row in &list.rows {
         let record: Vec<String> = row_cells(list, row)
@@ -44,7 +44,7 @@ pub fn to_csv(list: &PriorityList, style: CsvStyle) -> Result<Vec<u8>> {
             .collect();
         writer.write_record(&record).map_err(csv_error)?;
     }
-    writer.into_inner().map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
+    writer.into_inner().map_err(|e| Error::encode("CSV", e))
 }
 
 /// Scores with one decimal: "72,4" for Norwegian Excel, "72.4" for plain CSV.

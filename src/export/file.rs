@@ -2,6 +2,7 @@
 //! file (a temporary file in the same directory, renamed into place once complete), and
 //! readable by its owner only, since proposals are confidential until the budget is out.
 
+use crate::error::ExportProblem;
 use crate::error::{Error, Result};
 use crate::files::{remove_stale_temp_files, temp_path};
 use std::io::Write;
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// file is replaced in one step, so readers see the old file or the new one, never a mix.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if path.is_dir() {
-        return Err(Error::Invalid(format!("{} is a directory; give a file name with --out", path.display())));
+        return Err(ExportProblem::OutputIsDirectory(path.to_path_buf()).into());
     }
     if !force && path.symlink_metadata().is_ok() {
         return Err(Error::OutputExists { path: path.to_path_buf() });
@@ -22,7 +23,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         _ => PathBuf::from("."),
     };
     if !directory.is_dir() {
-        return Err(Error::Invalid(format!("the directory {} does not exist", directory.display())));
+        return Err(ExportProblem::NoDirectory(directory).into());
     }
     remove_stale_temp_files(&directory);
     let temp = temp_path(path, &directory);

@@ -46,8 +46,7 @@ pub fn to_json(list: &PriorityList) -> Result<String> {
         top: list.top,
         rows,
     };
-    let mut text =
-        serde_json::to_string_pretty(&value).map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+    let mut text = serde_json::to_string_pretty(&value).map_err(|e| Error::encode("JSON", e))?;
     text.push('\n');
     Ok(text)
 }

@@ -4,7 +4,8 @@
 
 use crate::config::Lang;
 use crate::dedupe::Decision;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::error::{ScoringProblem, StoreProblem};
 use crate::model::{Initiative, Status};
 use crate::scoring::{Duplicates, Locks, Mode, PlanInput, PlanItem, Ranking, ScoreMatrix, Weights, prioritise};
 use crate::store::{ListQuery, Store};
@@ -164,18 +165,16 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
     let position_of =
         |initiatives: &[(i64, Option<Box<Listed>>)], id: i64| initiatives.binary_search_by_key(&id, |(id, _)| *id).ok();
     if let Some(unknown) = ids.iter().find(|&&id| position_of(&initiatives, id).is_none()) {
-        return Err(Error::Invalid(format!("there is no initiative with id {unknown}; see `samla list`")));
+        return Err(StoreProblem::NoSuchInitiative(*unknown).into());
     }
 
     let matrix = store.score_matrix()?;
     let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
     if weights.len() != matrix.columns() {
-        return Err(Error::Invalid("the weights do not match the criteria".into()));
+        return Err(ScoringProblem::WeightsMismatch { weights: weights.len(), criteria: matrix.columns() }.into());
     }
     if weights.is_zero() {
-        return Err(Error::Invalid(
-            "every weight is 0; set weights with `samla weights --set CRITERION=WEIGHT`".into(),
-        ));
+        return Err(ScoringProblem::AllWeightsZero.into());
     }
     let ranking = matrix.rank(&weights);
     let shares = weights.shares();

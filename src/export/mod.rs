@@ -136,10 +136,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 
 /// An `--out` path's format, or an error that names the formats.
 pub fn format_of(path: &Path, given: Option<ExportFormat>) -> Result<ExportFormat> {
-    given.or_else(|| ExportFormat::from_path(path)).ok_or_else(|| {
-        Error::Invalid(format!(
-            "cannot tell the format of {} from its name; add --format csv, xlsx, md or json",
-            path.display()
-        ))
-    })
+    given
+        .or_else(|| ExportFormat::from_path(path))
+        .ok_or_else(|| Error::from(crate::error::ExportProblem::UnknownFormat(path.to_path_buf())))
 }

@@ -24,7 +24,7 @@ const NOK_FORMAT: &str = "#,##0 \"kr\"";
 const SCORE_FORMAT: &str = "0.0";
 
 fn xlsx_error(e: XlsxError) -> Error {
-    Error::Invalid(format!("cannot write XLSX: {e}"))
+    Error::encode("XLSX", e)
 }
 
 /// Formats shared by the cells of both sheets.

@@ -198,7 +198,7 @@ pub fn import_bytes<'b>(
     }
     // What the analyst confirmed is remembered for the source's next round.
     let confirmed = options.assume_yes || !options.mappings.is_empty();
-    let headers_json = serde_json::to_string(&layout.headers).map_err(|e| Error::Invalid(e.to_string()))?;
+    let headers_json = serde_json::to_string(&layout.headers).map_err(|e| Error::encode("JSON", e))?;
     let at = crate::now();
     let info = BatchInfo {
         source: &source,
@@ -235,7 +235,7 @@ pub fn import_bytes<'b>(
         report.updated_keys = written.updated;
         report.withdrawn_keys = written.withdrawn;
         report.new_municipalities = written.new_municipalities;
-        let report_json = serde_json::to_string(&report).map_err(|e| Error::Invalid(e.to_string()))?;
+        let report_json = serde_json::to_string(&report).map_err(|e| Error::encode("JSON", e))?;
         import_write::finish_batch(&tx, written.batch_id, &report.counts, &report_json)?;
         report.round = Some(crate::store::rounds::round_number(&tx, written.batch_id)?);
         if confirmed {

@@ -206,7 +206,7 @@ struct SheetLayout {
 /// keys in their sources.
 fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &Lexicon) -> Result<SheetLayout, ScoreSheetProblem> {
     for (index, row) in rows.iter().enumerate().take(SCAN) {
-        let headers: Vec<String> = row.texts().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let headers: Vec<String> = row.texts().map(|t| crate::text::collapse_whitespace(t).into_owned()).collect();
         let mut found = Vec::new();
         let mut derived = Vec::new();
         for (column, header) in headers.iter().enumerate() {

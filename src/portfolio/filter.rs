@@ -58,30 +58,8 @@ pub struct AmountRange {
     pub max: Option<i64>,
 }
 
-/// Why a filter could not be read; the UI words it in the user's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FilterError {
-    UnknownKey { key: String, hints: Vec<String> },
-    UnknownValue { key: String, value: String, hints: Vec<String> },
-    BadNumber { key: String, value: String },
-    EmptyValue { key: String },
-}
-
-impl std::fmt::Display for FilterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let hint = |hints: &[String]| {
-            if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) }
-        };
-        match self {
-            FilterError::UnknownKey { key, hints } => write!(f, "unknown filter '{key}:'{}", hint(hints)),
-            FilterError::UnknownValue { key, value, hints } => write!(f, "unknown {key} '{value}'{}", hint(hints)),
-            FilterError::BadNumber { key, value } => write!(f, "'{value}' is not a number or range for {key}:"),
-            FilterError::EmptyValue { key } => write!(f, "{key}: needs a value"),
-        }
-    }
-}
-
-impl std::error::Error for FilterError {}
+/// Why a filter could not be read; the error layer words it in the user's language.
+pub use crate::error::FilterError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
@@ -323,7 +301,7 @@ fn parse_range(text: &str) -> Option<AmountRange> {
 }
 
 fn parse_year_range(text: &str) -> Option<(i32, i32)> {
-    let year = |t: &str| t.trim().parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
+    let year = |t: &str| t.trim().parse::<i32>().ok().filter(|y| crate::model::YEARS.contains(y));
     if let Some((low, high)) = text.split_once("..").or_else(|| text.split_once('-')) {
         return Some((year(low)?, year(high)?));
     }

@@ -20,7 +20,7 @@ pub struct LifeEventKeywords {
     pub keywords: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ReferenceProblem, Result};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
@@ -113,7 +113,7 @@ impl ReferenceSource {
 /// Parses TOML, naming the file and line on error (toml's message carries line and column).
 pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     toml::from_str(text)
-        .map_err(|e| Error::Reference { file: file.to_string(), message: e.to_string().trim_end().replace('\n', " ") })
+        .map_err(|e| Error::reference(file, ReferenceProblem::Unreadable(e.to_string().trim_end().replace('\n', " "))))
 }
 
 /// True if `dir/name` exists; used by `samla paths` to show which files the user overrides.

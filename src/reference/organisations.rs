@@ -1,6 +1,6 @@
 //! The shapes of `life_events.toml` and `organisations.toml`.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ReferenceProblem, Result};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -29,10 +29,10 @@ impl LifeEvents {
         let mut seen = HashSet::new();
         for event in &self.life_event {
             if event.code.trim().is_empty() {
-                return Err(invalid(file, "a life event has an empty code".into()));
+                return Err(invalid(file, ReferenceProblem::EmptyLifeEventCode));
             }
             if !seen.insert(event.code.as_str()) {
-                return Err(invalid(file, format!("life event '{}' is listed twice", event.code)));
+                return Err(invalid(file, ReferenceProblem::LifeEventTwice(event.code.clone())));
             }
         }
         Ok(())
@@ -98,8 +98,8 @@ fn yes() -> bool {
     true
 }
 
-fn invalid(file: &str, message: String) -> Error {
-    Error::Reference { file: file.to_string(), message }
+fn invalid(file: &str, problem: ReferenceProblem) -> Error {
+    Error::reference(file, problem)
 }
 
 impl Organisations {
@@ -114,7 +114,7 @@ impl Organisations {
             .chain(self.municipal.iter().map(|m| &m.code));
         for code in all_codes {
             if !codes.insert(code.as_str()) {
-                return Err(invalid(file, format!("organisation '{code}' is listed twice")));
+                return Err(invalid(file, ReferenceProblem::OrganisationTwice(code.to_string())));
             }
         }
         let ministries: HashSet<&str> = self.ministry.iter().map(|m| m.code.as_str()).collect();
@@ -122,16 +122,22 @@ impl Organisations {
             if !ministries.contains(agency.ministry.as_str()) {
                 return Err(invalid(
                     file,
-                    format!("agency '{}' names unknown ministry '{}'", agency.code, agency.ministry),
+                    ReferenceProblem::UnknownMinistry {
+                        agency: agency.code.clone(),
+                        ministry: agency.ministry.clone(),
+                    },
                 ));
             }
         }
         for old in &self.historic {
             if old.successors.is_empty() {
-                return Err(invalid(file, format!("historic '{}' has no successors", old.code)));
+                return Err(invalid(file, ReferenceProblem::NoSuccessors(old.code.clone())));
             }
             if let Some(missing) = old.successors.iter().find(|s| !codes.contains(s.as_str())) {
-                return Err(invalid(file, format!("historic '{}' names unknown successor '{missing}'", old.code)));
+                return Err(invalid(
+                    file,
+                    ReferenceProblem::UnknownSuccessor { historic: old.code.clone(), successor: missing.clone() },
+                ));
             }
         }
         Ok(())

@@ -1,17 +1,13 @@
 //! Reading amounts of money as analysts type them for a budget frame: `500000000`,
 //! `500M`, `500 MNOK`, `0,5 mrd`, `12,5 mill.`.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ScoringProblem};
 
 /// Whole kroner from a number with an optional unit: none, `kr` or `NOK` (kroner); `k` or
 /// `tusen` (thousands); `M`, `MNOK`, `mill` or `millioner` (millions); `mrd`, `milliarder` or
 /// `bn` (billions). A decimal comma or point; spaces between thousands are ignored.
 pub fn parse_nok(text: &str) -> Result<i64> {
-    let invalid = || {
-        Error::Invalid(format!(
-            "'{text}' is not an amount; write kroner (500000000) or with a unit: 500M, 500 MNOK, 0,5 mrd"
-        ))
-    };
+    let invalid = || Error::from(ScoringProblem::NotAnAmount(text.to_string()));
     let trimmed = text.trim();
     let split =
         trimmed.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '_')));
@@ -35,7 +31,7 @@ pub fn parse_nok(text: &str) -> Result<i64> {
     };
     let nok = value * factor;
     if !nok.is_finite() || nok > 1e15 {
-        return Err(Error::Invalid(format!("'{text}' is too large an amount")));
+        return Err(ScoringProblem::AmountTooLarge(text.to_string()).into());
     }
     Ok(nok.round() as i64)
 }

@@ -10,18 +10,19 @@
 //! never exceeds the frame; it is optimal among the sets that fit at that resolution, and
 //! whatever still fits in the kroner that rounding left over is then added, best first.
 
+mod knapsack;
+
 use super::matrix::ScoreMatrix;
 use super::ranking::Ranking;
+use crate::error::BudgetProblem;
 use crate::error::{Error, Result};
+use knapsack::knapsack;
 use serde::Serialize;
 
 /// 0.1 MNOK: fine enough for proposals of 2–1 500 MNOK, coarse enough to be fast.
 pub const DEFAULT_RESOLUTION_NOK: i64 = 100_000;
 /// The finest unit chosen by itself (0.01 MNOK): finer units would make the DP slow.
 const FINEST_AUTOMATIC_RESOLUTION_NOK: i64 = 10_000;
-/// The DP keeps one bit per proposal and amount unit to rebuild the set; beyond this the
-/// resolution must be coarser.
-const MAX_DECISION_BYTES: usize = 2 << 30;
 /// Beyond this many units the value arrays alone are too large to be worth it.
 const MAX_UNITS: i64 = 50_000_000;
 
@@ -145,26 +146,26 @@ impl Selection {
 /// top-down comparison.
 pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Selection> {
     if frame.frame_nok < 0 {
-        return Err(Error::Invalid("the budget frame cannot be negative".into()));
+        return Err(BudgetProblem::NegativeFrame.into());
     }
     if order.len() != items.len() || order.iter().any(|&i| i >= items.len()) {
-        return Err(Error::Invalid("the order must list every item once".into()));
+        return Err(BudgetProblem::BadOrder.into());
     }
     let cost_of = |item: usize| items[item].cost_nok.filter(|c| *c >= 0);
     let mut locked = vec![Lock::Free; items.len()];
     for &item in &frame.locked_in {
-        let slot = locked.get_mut(item).ok_or_else(|| Error::Invalid(format!("no item {item} to lock in")))?;
+        let slot =
+            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: true }))?;
         if cost_of(item).is_none() {
-            return Err(Error::Invalid(format!(
-                "item {item} has no requested amount, so it cannot be locked into the frame"
-            )));
+            return Err(BudgetProblem::LockedWithoutAmount(item).into());
         }
         *slot = Lock::In;
     }
     for &item in &frame.locked_out {
-        let slot = locked.get_mut(item).ok_or_else(|| Error::Invalid(format!("no item {item} to lock out")))?;
+        let slot =
+            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: false }))?;
         if *slot == Lock::In {
-            return Err(Error::Invalid(format!("item {item} is locked both in and out")));
+            return Err(BudgetProblem::LockedBoth(item).into());
         }
         *slot = Lock::Out;
     }
@@ -179,19 +180,18 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
     let locked_nok: i64 = locked_in.iter().filter_map(|&i| cost_of(i)).sum();
     let locked_value: f64 = locked_in.iter().map(|&i| value_of(items[i])).sum();
     if locked_units > frame_units {
-        return Err(Error::Invalid(format!(
-            "the locked-in proposals ask for {} NOK, more than the frame of {} NOK",
-            locked_nok, frame.frame_nok
-        )));
+        return Err(BudgetProblem::LocksExceedFrame { locked_nok, frame_nok: frame.frame_nok }.into());
     }
     let capacity = frame_units - locked_units;
     let curve_capacity = frame.curve_to_nok.map_or(capacity, |to| (to / resolution - locked_units).max(capacity));
     if curve_capacity > MAX_UNITS {
-        return Err(Error::Invalid(format!(
-            "a frame of {} NOK at a resolution of {resolution} NOK is {curve_capacity} units, more than {MAX_UNITS}; \
-             choose a coarser resolution",
-            frame.frame_nok
-        )));
+        return Err(BudgetProblem::TooManyUnits {
+            frame_nok: frame.frame_nok,
+            resolution_nok: resolution,
+            units: curve_capacity,
+            max_units: MAX_UNITS,
+        }
+        .into());
     }
     // Candidates for the DP: free, with an amount, worth something, not larger than the frame.
     let candidates: Vec<(usize, usize, f64)> = order
@@ -320,82 +320,6 @@ enum Lock {
 
 fn value_of(item: BudgetItem) -> f64 {
     if item.value.is_finite() { item.value } else { 0.0 }
-}
-
-/// The 0/1 knapsack over `(item, units, value)`: returns the items of the best set within
-/// `capacity` units, and the best value at every capacity up to `curve_capacity`.
-///
-/// Two rows of values (before and after each item) and one decision bit per item and unit;
-/// the set is rebuilt by walking the bits back from `capacity`.
-fn knapsack(
-    candidates: &[(usize, usize, f64)],
-    capacity: usize,
-    curve_capacity: usize,
-) -> Result<(Vec<usize>, Vec<f64>)> {
-    let width = curve_capacity + 1;
-    let words = width.div_ceil(64);
-    let bytes = candidates.len().saturating_mul(words).saturating_mul(8);
-    if bytes > MAX_DECISION_BYTES {
-        return Err(Error::Invalid(format!(
-            "{} proposals over {width} amount units need {} MiB to choose exactly; choose a coarser resolution",
-            candidates.len(),
-            bytes >> 20
-        )));
-    }
-    let mut decisions = vec![0u64; candidates.len() * words];
-    let mut before = vec![0.0f64; width];
-    let mut after = vec![0.0f64; width];
-    for (k, &(_, units, value)) in candidates.iter().enumerate() {
-        let bits = &mut decisions[k * words..(k + 1) * words];
-        after[..units.min(width)].copy_from_slice(&before[..units.min(width)]);
-        let mut c = units;
-        // Scalar up to a word boundary, then 64 capacities at a time into one decision word
-        // (the inner loop has no branches and vectorises), then the rest.
-        while c < width && c % 64 != 0 {
-            step(&before, &mut after, bits, c, units, value);
-            c += 1;
-        }
-        while c + 64 <= width {
-            let keep = &before[c..c + 64];
-            let take_from = &before[c - units..c - units + 64];
-            let out = &mut after[c..c + 64];
-            let mut word = 0u64;
-            for j in 0..64 {
-                let (kept, taken) = (keep[j], take_from[j] + value);
-                let take = taken > kept;
-                out[j] = if take { taken } else { kept };
-                word |= u64::from(take) << j;
-            }
-            bits[c / 64] = word;
-            c += 64;
-        }
-        while c < width {
-            step(&before, &mut after, bits, c, units, value);
-            c += 1;
-        }
-        std::mem::swap(&mut before, &mut after);
-    }
-    let mut picked = Vec::new();
-    let mut c = capacity;
-    for (k, &(item, units, _)) in candidates.iter().enumerate().rev() {
-        if decisions[k * words + c / 64] >> (c % 64) & 1 == 1 {
-            picked.push(item);
-            c -= units;
-        }
-    }
-    picked.reverse();
-    Ok((picked, before))
-}
-
-#[inline]
-fn step(before: &[f64], after: &mut [f64], bits: &mut [u64], c: usize, units: usize, value: f64) {
-    let (kept, taken) = (before[c], before[c - units] + value);
-    if taken > kept {
-        after[c] = taken;
-        bits[c / 64] |= 1 << (c % 64);
-    } else {
-        after[c] = kept;
-    }
 }
 
 impl ScoreMatrix {

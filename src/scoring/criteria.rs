@@ -2,6 +2,7 @@
 //! copy) and from the database, and found again by code or name.
 
 use crate::error::{Error, Result};
+use crate::error::{ReferenceProblem, ScoringProblem};
 use crate::text::{closest, fold};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -117,12 +118,13 @@ impl Criterion {
     /// Fails unless `value` is a number inside the scale (for manual scores).
     pub fn check_value(&self, value: f64) -> Result<()> {
         if !value.is_finite() || value < self.scale_min || value > self.scale_max {
-            return Err(Error::Invalid(format!(
-                "{value} is outside the scale of criterion '{}' ({} to {})",
-                self.code,
-                format_number(self.scale_min),
-                format_number(self.scale_max)
-            )));
+            return Err(ScoringProblem::OutsideScale {
+                value,
+                criterion: self.code.clone(),
+                min: self.scale_min,
+                max: self.scale_max,
+            }
+            .into());
         }
         Ok(())
     }
@@ -235,9 +237,9 @@ impl CriteriaFile {
     /// Checks every criterion and turns the file into [`Criteria`] with default weights.
     /// `file` names the file in error messages.
     pub fn into_criteria(self, file: &str) -> Result<Criteria> {
-        let fail = |message: String| Error::Reference { file: file.to_string(), message };
+        let fail = |problem: ReferenceProblem| Error::reference(file, problem);
         if self.criterion.is_empty() {
-            return Err(fail("defines no [[criterion]]".into()));
+            return Err(fail(ReferenceProblem::NoCriteria));
         }
         let mut list: Vec<Criterion> = Vec::with_capacity(self.criterion.len());
         for def in self.criterion {
@@ -245,52 +247,48 @@ impl CriteriaFile {
             let valid_code = !code.is_empty()
                 && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
             if !valid_code {
-                return Err(fail(format!(
-                    "criterion code '{code}' must be lower-case letters a–z, digits, '-' or '_'"
-                )));
+                return Err(fail(ReferenceProblem::BadCode(code)));
             }
             if list.iter().any(|c| c.code == code) {
-                return Err(fail(format!("criterion '{code}' is defined twice")));
+                return Err(fail(ReferenceProblem::CriterionTwice(code)));
             }
             let [scale_min, scale_max] = def.scale;
             if !(scale_min.is_finite() && scale_max.is_finite() && scale_min < scale_max) {
-                return Err(fail(format!("criterion '{code}': scale must be [low, high] with low < high")));
+                return Err(fail(ReferenceProblem::BadScale(code)));
             }
             if !(def.weight.is_finite() && def.weight >= 0.0) {
-                return Err(fail(format!("criterion '{code}': weight must be a number of 0 or more")));
+                return Err(fail(ReferenceProblem::BadWeight(code)));
             }
             let derived_from = match def.derived_from.as_deref() {
                 None => None,
                 Some(name) => Some(DerivedField::parse(name).ok_or_else(|| {
-                    let names: Vec<&str> = DerivedField::ALL.iter().map(|f| f.name()).collect();
-                    fail(format!("criterion '{code}': derived_from '{name}' is not one of {}", names.join(", ")))
+                    let names = DerivedField::ALL.iter().map(|f| f.name()).collect();
+                    fail(ReferenceProblem::BadDerivedFrom { code: code.clone(), name: name.to_string(), names })
                 })?),
             };
             match derived_from {
                 Some(field) if field.needs_values() && def.values.is_empty() => {
-                    return Err(fail(format!(
-                        "criterion '{code}' is derived from {} and needs `values` for each {0}",
-                        field.name()
-                    )));
+                    return Err(fail(ReferenceProblem::NeedsValues { code, field: field.name() }));
                 }
                 Some(field) if !field.needs_values() && !def.values.is_empty() => {
-                    return Err(fail(format!("criterion '{code}': `values` only apply to phase and risk")));
+                    return Err(fail(ReferenceProblem::ValuesOnlyForPhaseAndRisk(code)));
                 }
                 None if !def.values.is_empty() => {
-                    return Err(fail(format!("criterion '{code}': `values` only apply to derived criteria")));
+                    return Err(fail(ReferenceProblem::ValuesOnlyForDerived(code)));
                 }
                 _ => {}
             }
             if let Some((name, _)) = def.values.iter().find(|(_, v)| !v.is_finite()) {
-                return Err(fail(format!("criterion '{code}': the value of '{name}' is not a number")));
+                return Err(fail(ReferenceProblem::ValueNotANumber { code, name: name.clone() }));
             }
             let transform = match def.transform.as_deref() {
                 None => Transform::Linear,
-                Some(name) => Transform::parse(name)
-                    .ok_or_else(|| fail(format!("criterion '{code}': transform '{name}' is not linear or log")))?,
+                Some(name) => Transform::parse(name).ok_or_else(|| {
+                    fail(ReferenceProblem::BadTransform { code: code.clone(), name: name.to_string() })
+                })?,
             };
             if transform == Transform::Log && scale_min <= 0.0 {
-                return Err(fail(format!("criterion '{code}': a log scale must start above 0")));
+                return Err(fail(ReferenceProblem::LogScaleFromZero(code)));
             }
             list.push(Criterion {
                 code,
@@ -307,7 +305,7 @@ impl CriteriaFile {
             });
         }
         if list.iter().all(|c| c.weight == 0.0) {
-            return Err(fail("every weight is 0; give at least one criterion a weight".into()));
+            return Err(fail(ReferenceProblem::AllWeightsZero));
         }
         Ok(Criteria { list })
     }

@@ -5,6 +5,7 @@ use super::criteria::Criteria;
 use super::derive::{Candidate, derived_value};
 use super::edit::ScoreEdit;
 use super::normalise::normalise_or_missing;
+use crate::error::ScoringProblem;
 use crate::error::{Error, Result};
 
 /// Scores of many initiatives on every criterion. Rows are ordered by initiative id.
@@ -60,15 +61,10 @@ impl ScoreMatrix {
     pub fn from_values(criteria: Criteria, rows: Vec<Candidate>, values: Vec<Option<f64>>) -> Result<Self> {
         let columns = criteria.len();
         if values.len() != rows.len() * columns {
-            return Err(Error::Invalid(format!(
-                "a score matrix of {} rows and {columns} criteria needs {} values, not {}",
-                rows.len(),
-                rows.len() * columns,
-                values.len()
-            )));
+            return Err(ScoringProblem::MatrixShape { rows: rows.len(), columns, values: values.len() }.into());
         }
         if rows.windows(2).any(|w| w[0].id >= w[1].id) {
-            return Err(Error::Invalid("score matrix rows must be in increasing id order".into()));
+            return Err(ScoringProblem::MatrixOrder.into());
         }
         let normalised = values
             .iter()
@@ -143,20 +139,13 @@ impl ScoreMatrix {
     /// Sets or clears (None) a manual score in memory, after the same checks as the store.
     pub fn set_manual(&mut self, row: usize, criterion: usize, value: Option<f64>) -> Result<()> {
         let columns = self.columns();
-        let definition = self
-            .criteria
-            .list
-            .get(criterion)
-            .ok_or_else(|| Error::Invalid(format!("there is no criterion number {criterion}")))?;
+        let definition =
+            self.criteria.list.get(criterion).ok_or_else(|| Error::from(ScoringProblem::NoSuchCriterion(criterion)))?;
         if row >= self.rows.len() {
-            return Err(Error::Invalid(format!("there is no row {row} in the score matrix")));
+            return Err(ScoringProblem::NoSuchRow(row).into());
         }
         if let Some(field) = definition.derived_from {
-            return Err(Error::Invalid(format!(
-                "criterion '{}' is derived from {}; it cannot be scored by hand",
-                definition.code,
-                field.name()
-            )));
+            return Err(ScoringProblem::Derived { criterion: definition.code.clone(), field: field.name() }.into());
         }
         if let Some(v) = value {
             definition.check_value(v)?;
@@ -219,7 +208,7 @@ mod tests {
         assert!(matrix.missing(0).contains(&nytte));
         assert!(matrix.set_manual(0, nytte, Some(6.0)).is_err());
         let err = matrix.set_manual(0, risiko, Some(2.0)).expect_err("derived").to_string();
-        assert!(err.contains("derived from risk"), "{err}");
+        assert!(err.contains("derived from the initiative's risk"), "{err}");
         let edit = ScoreEdit { initiative_id: 7, criterion: "nytte".into(), old: None, new: Some(2.0) };
         matrix.apply(&edit).expect("apply");
         assert_eq!(matrix.value(1, nytte), Some(2.0));

@@ -6,7 +6,8 @@
 use super::matrix::ScoreMatrix;
 use super::ranking::{Ranking, sort_key, totals_into};
 use super::weights::Weights;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::error::ScoringProblem;
 use rand_core::{RngCore, SeedableRng};
 use serde::Serialize;
 
@@ -103,13 +104,13 @@ pub fn sensitivity(
     options: &SensitivityOptions,
 ) -> Result<Sensitivity> {
     if !(options.spread.is_finite() && (0.0..1.0).contains(&options.spread)) {
-        return Err(Error::Invalid(format!("the spread must be at least 0 and below 1, not {}", options.spread)));
+        return Err(ScoringProblem::Spread { spread: options.spread }.into());
     }
     if options.runs == 0 || options.top_n == 0 {
-        return Err(Error::Invalid("sensitivity needs at least one run and a top N of at least 1".into()));
+        return Err(ScoringProblem::NoRuns.into());
     }
     if weights.len() != matrix.columns() {
-        return Err(Error::Invalid("the weights do not match the criteria".into()));
+        return Err(ScoringProblem::WeightsMismatch { weights: weights.len(), criteria: matrix.columns() }.into());
     }
     let watched: Vec<usize> = base.rows().take(options.watch.max(options.top_n)).collect();
     let mut best = vec![u32::MAX; watched.len()];

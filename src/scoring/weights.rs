@@ -2,6 +2,7 @@
 //! criteria (rank-order centroid). Only their proportions matter.
 
 use super::criteria::Criteria;
+use crate::error::ScoringProblem;
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ impl Weights {
     /// total is then 0 and the ranking falls back to id order); commands refuse it.
     pub fn new(values: Vec<f64>) -> Result<Self> {
         if let Some(bad) = values.iter().find(|w| !w.is_finite() || **w < 0.0) {
-            return Err(Error::Invalid(format!("a weight must be a number of 0 or more, not {bad}")));
+            return Err(ScoringProblem::NegativeWeight(*bad).into());
         }
         Ok(Self { values })
     }
@@ -36,16 +37,16 @@ impl Weights {
     /// of `ranked` weigh 0. The weights sum to 1.
     pub fn rank_order_centroid(columns: usize, ranked: &[usize]) -> Result<Self> {
         if ranked.is_empty() {
-            return Err(Error::Invalid("rank at least one criterion".into()));
+            return Err(ScoringProblem::NothingRanked.into());
         }
         let mut values = vec![0.0; columns];
         let k = ranked.len();
         for (place, &column) in ranked.iter().enumerate() {
             if column >= columns {
-                return Err(Error::Invalid(format!("there is no criterion number {column}")));
+                return Err(ScoringProblem::NoSuchCriterion(column).into());
             }
             if ranked[..place].contains(&column) {
-                return Err(Error::Invalid("a criterion is ranked twice".into()));
+                return Err(ScoringProblem::RankedTwice.into());
             }
             values[column] = (place + 1..=k).map(|j| 1.0 / j as f64).sum::<f64>() / k as f64;
         }
@@ -92,12 +93,9 @@ impl Weights {
     /// Changes one weight (a slider moved).
     pub fn set(&mut self, column: usize, weight: f64) -> Result<()> {
         if !weight.is_finite() || weight < 0.0 {
-            return Err(Error::Invalid(format!("a weight must be a number of 0 or more, not {weight}")));
+            return Err(ScoringProblem::NegativeWeight(weight).into());
         }
-        let slot = self
-            .values
-            .get_mut(column)
-            .ok_or_else(|| Error::Invalid(format!("there is no criterion number {column}")))?;
+        let slot = self.values.get_mut(column).ok_or_else(|| Error::from(ScoringProblem::NoSuchCriterion(column)))?;
         *slot = weight;
         Ok(())
     }

@@ -3,7 +3,8 @@
 use super::Store;
 use crate::dedupe::review::{Decision, DecisionRecord, ReviewQueue};
 use crate::dedupe::{Record, ServiceKinds, Threshold};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::error::StoreProblem;
 use rusqlite::{OptionalExtension, Row};
 use std::collections::BTreeSet;
 
@@ -64,9 +65,7 @@ fn ordered(a: i64, b: i64) -> Result<(i64, i64)> {
     match a.cmp(&b) {
         std::cmp::Ordering::Less => Ok((a, b)),
         std::cmp::Ordering::Greater => Ok((b, a)),
-        std::cmp::Ordering::Equal => {
-            Err(Error::Invalid(format!("a pair needs two different initiatives, got {a} twice")))
-        }
+        std::cmp::Ordering::Equal => Err(StoreProblem::PairWithItself(a).into()),
     }
 }
 
@@ -119,7 +118,7 @@ impl Store {
             let exists: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM initiatives WHERE id = ?1)", [id], |r| r.get(0))?;
             if !exists {
-                return Err(Error::Invalid(format!("there is no initiative with id {id}; see `samla list`")));
+                return Err(StoreProblem::NoSuchInitiative(id).into());
             }
         }
         let at = crate::now();

@@ -188,7 +188,7 @@ impl Resolver {
         }
         let key = fold(text);
         if key.ends_with(" kommune") || key.ends_with(" fylkeskommune") || key.ends_with(" herad") {
-            return Owner::NewMunicipality(collapse_spaces(text));
+            return Owner::NewMunicipality(crate::text::collapse_whitespace(text).into_owned());
         }
         Owner::Unknown
     }
@@ -259,10 +259,6 @@ impl Resolver {
         self.org_by_code.insert(org.code.clone(), org.id);
         self.orgs.insert(org.id, org);
     }
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -433,7 +433,7 @@ mod tests {
         let inside = store.bulk_write(64 << 20, |store| Ok(foreign_keys(store))).expect("write");
         assert!(!inside, "a large write checks its own references");
         assert!(foreign_keys(&store));
-        let failed: Result<()> = store.bulk_write(64 << 20, |_| Err(Error::Invalid("stop".into())));
+        let failed: Result<()> = store.bulk_write(64 << 20, |_| Err(Error::Cancelled));
         assert!(failed.is_err());
         assert!(foreign_keys(&store));
         let small = store.bulk_write(1024, |store| Ok(foreign_keys(store))).expect("write");

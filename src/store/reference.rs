@@ -1,6 +1,6 @@
 //! Loading reference data (organisations, life events) into the database.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ReferenceProblem, Result};
 use crate::reference::ReferenceSource;
 use crate::text::fold;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -46,10 +46,10 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
             }
             let entry = aliases.entry(key.clone()).or_default();
             if let Some((other, _)) = entry.iter().find(|(other, _)| *other != id) {
-                return Err(Error::Reference {
-                    file: crate::reference::ORGANISATIONS.name.into(),
-                    message: format!("the name '{name}' is given to two organisations (ids {other} and {id})"),
-                });
+                return Err(Error::reference(
+                    crate::reference::ORGANISATIONS.name,
+                    ReferenceProblem::NameTwice { name: name.to_string(), first: *other, second: id },
+                ));
             }
             if entry.is_empty() {
                 entry.push((id, 0));
@@ -95,10 +95,10 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
             if aliases.get(&key).is_some_and(|targets| {
                 targets.len() == 1 && !old.successors.iter().any(|s| ids.get(s) == Some(&targets[0].0))
             }) {
-                return Err(Error::Reference {
-                    file: crate::reference::ORGANISATIONS.name.into(),
-                    message: format!("historic name '{name}' is also a current organisation's name"),
-                });
+                return Err(Error::reference(
+                    crate::reference::ORGANISATIONS.name,
+                    ReferenceProblem::HistoricNameIsCurrent(name.to_string()),
+                ));
             }
             let targets = old
                 .successors
@@ -148,10 +148,10 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
                 .optional()?;
             match existing {
                 Some(other) if other != id => {
-                    return Err(Error::Reference {
-                        file: crate::reference::LIFE_EVENTS.name.into(),
-                        message: format!("the name '{name}' is given to two life events"),
-                    });
+                    return Err(Error::reference(
+                        crate::reference::LIFE_EVENTS.name,
+                        ReferenceProblem::LifeEventNameTwice(name.to_string()),
+                    ));
                 }
                 Some(_) => {}
                 None => counts.aliases += insert_event_alias.execute(params![key, id])?,

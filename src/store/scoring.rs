@@ -2,6 +2,7 @@
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::error::{ScoringProblem, StoreProblem};
 use crate::scoring::criteria::format_number;
 use crate::scoring::{Candidate, Criteria, Criterion, DerivedField, ScoreEdit, ScoreMatrix, Transform, Weights};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -45,7 +46,7 @@ pub(crate) fn sync_criteria(tx: &Transaction<'_>, criteria: &Criteria) -> Result
 }
 
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))
+    serde_json::to_string(value).map_err(|e| Error::encode("JSON", e))
 }
 
 /// The change-log field of a criterion's score.
@@ -100,7 +101,7 @@ impl Store {
     /// Stores the weights in use (aligned with [`Store::criteria`]), logging each change.
     pub fn set_weights(&mut self, criteria: &Criteria, weights: &Weights, who: &str) -> Result<()> {
         if weights.len() != criteria.len() {
-            return Err(Error::Invalid("the weights do not match the criteria".into()));
+            return Err(ScoringProblem::WeightsMismatch { weights: weights.len(), criteria: criteria.len() }.into());
         }
         let at = crate::now();
         let tx = self.conn_mut().transaction()?;
@@ -277,11 +278,7 @@ fn write_score(
 ) -> Result<ScoreEdit> {
     let definition = &criteria.list[criteria.require(criterion)?];
     if let Some(field) = definition.derived_from {
-        return Err(Error::Invalid(format!(
-            "criterion '{}' is derived from the initiative's {}; change that field instead of scoring it",
-            definition.code,
-            field.name()
-        )));
+        return Err(ScoringProblem::Derived { criterion: definition.code.clone(), field: field.name() }.into());
     }
     if let Some(v) = value {
         definition.check_value(v)?;
@@ -289,7 +286,7 @@ fn write_score(
     let exists: Option<i64> =
         tx.query_row("SELECT id FROM initiatives WHERE id = ?1", [initiative_id], |r| r.get(0)).optional()?;
     if exists.is_none() {
-        return Err(Error::Invalid(format!("there is no initiative with id {initiative_id}; see `samla list`")));
+        return Err(StoreProblem::NoSuchInitiative(initiative_id).into());
     }
     let criterion_id: i64 =
         tx.query_row("SELECT id FROM criteria WHERE code = ?1", [&definition.code], |r| r.get(0))?;

@@ -2,6 +2,7 @@
 //! back and logged, in one transaction per action.
 
 use super::{Resolver, Store};
+use crate::error::StoreProblem;
 use crate::error::{Error, Result};
 use crate::model::tagging::{Edit, Field, FieldState, Record};
 use rusqlite::{Transaction, params};
@@ -33,11 +34,11 @@ impl Store {
             unique.sort_unstable();
             unique.dedup();
             if known != unique.len() as i64 {
-                return Err(Error::Invalid(format!(
-                    "{} of the {} ids name no initiative; see `samla list`",
-                    unique.len() as i64 - known,
-                    unique.len()
-                )));
+                return Err(StoreProblem::UnknownIds {
+                    unknown: unique.len().saturating_sub(usize::try_from(known).unwrap_or(0)),
+                    total: unique.len(),
+                }
+                .into());
             }
             for edit in edits {
                 let field = edit.field();
@@ -92,7 +93,7 @@ impl Store {
 }
 
 fn ids_json(ids: &[i64]) -> Result<String> {
-    serde_json::to_string(ids).map_err(|e| Error::Invalid(e.to_string()))
+    serde_json::to_string(ids).map_err(|e| Error::encode("JSON", e))
 }
 
 /// Every listed initiative's state of one field.

@@ -128,10 +128,7 @@ pub fn start_app(store: &Store, options: &Options) -> Result<(App, bool)> {
 /// Opens the TUI on `options.database` (created when missing) and runs until the user quits.
 pub fn run(options: Options) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Invalid(
-            "the terminal UI needs an interactive terminal; for scripts use `samla list`, `samla show ID` or `samla --help`"
-                .into(),
-        ));
+        return Err(crate::error::UsageProblem::NotATerminal.into());
     }
     let mut store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
     store.wait_at_most(Duration::from_secs(2))?;

@@ -17,11 +17,11 @@ pub fn score(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         ScoreAction::Set { id, criterion, value } => {
             let value = match value.trim() {
                 "-" | "" => None,
-                text => Some(text.replace(',', ".").parse::<f64>().map_err(|_| {
-                    Error::Invalid(format!(
-                        "'{text}' is not a score; give a number on the criterion's scale, or - to clear"
-                    ))
-                })?),
+                text => Some(
+                    text.replace(',', ".")
+                        .parse::<f64>()
+                        .map_err(|_| Error::from(crate::error::UsageProblem::NotAScore(text.to_string())))?,
+                ),
             };
             let mut store = context.open(OpenMode::Existing)?;
             let edit = store.set_score(*id, criterion, value, &context.config.analyst)?;

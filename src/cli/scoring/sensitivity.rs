@@ -5,7 +5,7 @@ use super::{
 };
 use crate::cli::table::{Column, render};
 use crate::cli::terminal_width;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::{self, Text};
 use crate::scoring::{SensitivityOptions, sensitivity};
 use crate::store::OpenMode;
@@ -17,7 +17,7 @@ pub fn sensitivity_command(context: &Context, args: &SensitivityArgs) -> Result<
     let scenario = working_scenario(&store, &matrix, args.scenario.as_deref(), &FrameArgs::default())?;
     let outcome = evaluate(&scenario, &matrix, &crate::scoring::Duplicates::default())?;
     if !(args.spread.is_finite() && (0.0..100.0).contains(&args.spread)) {
-        return Err(Error::Invalid(format!("--spread is a percentage from 0 to below 100, not {}", args.spread)));
+        return Err(crate::error::ScoringProblem::Spread { spread: args.spread / 100.0 }.into());
     }
     let options = SensitivityOptions {
         runs: args.runs,

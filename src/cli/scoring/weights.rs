@@ -4,7 +4,7 @@ use super::{Context, WeightsArgs, number, percent, print, round, scale_text, to_
 use crate::cli::table::{Column, render};
 use crate::cli::terminal_width;
 use crate::config::Lang;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::{self, Text};
 use crate::scoring::{Criteria, ScoreMatrix, Weights};
 use crate::store::OpenMode;
@@ -29,7 +29,7 @@ pub fn weights(context: &Context, args: &WeightsArgs) -> Result<ExitCode> {
         after = Weights::new(after.as_slice().iter().map(|w| round(w * 100.0, 2)).collect())?;
     }
     if after.is_zero() {
-        return Err(Error::Invalid("every weight would be 0; give at least one criterion a weight".into()));
+        return Err(crate::error::ScoringProblem::AllWeightsZero.into());
     }
     let changed = after != before;
     if changed {

@@ -85,10 +85,7 @@ impl BriefFormat {
         match extension.as_deref() {
             Some("md" | "markdown") => Ok(Self::Markdown),
             Some("html" | "htm") => Ok(Self::Html),
-            _ => Err(Error::Invalid(format!(
-                "cannot tell the brief's format from {}; name it .md (Markdown) or .html",
-                path.display()
-            ))),
+            _ => Err(crate::error::ExportProblem::BriefFormat(path.to_path_buf()).into()),
         }
     }
 }

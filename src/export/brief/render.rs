@@ -6,6 +6,7 @@
 use super::BriefFormat;
 use super::gather::BriefData;
 use super::svg::{Bar, bar_chart};
+use crate::error::ExportProblem;
 use crate::error::{Error, Result};
 use crate::export::escape;
 use crate::reference::ReferenceFile;
@@ -63,7 +64,7 @@ fn environment(templates: &Templates) -> Result<Environment<'static>> {
         .lstrip_blocks(true)
         .keep_trailing_newline(true)
         .build()
-        .map_err(|e| Error::Invalid(format!("template syntax: {e}")))?;
+        .map_err(|e| Error::from(ExportProblem::TemplateSyntax(e.to_string())))?;
     env.set_syntax(syntax);
     // A misspelt name in an adapted template is an error naming it, not a silent blank.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -107,7 +108,7 @@ pub fn render(data: &BriefData, format: BriefFormat, templates: &Templates) -> R
             message.push_str(&format!(": {inner}"));
             source = inner.source();
         }
-        Error::Invalid(format!("brief template: {}", message.replace('\n', " ")))
+        Error::from(ExportProblem::Template(message.replace('\n', " ")))
     };
     let template = env.get_template(name).map_err(template_error)?;
     let charts = charts(data, format);

@@ -48,7 +48,7 @@ pub fn detect(
         .texts()
         .enumerate()
         .map(|(i, text)| {
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = crate::text::collapse_whitespace(text).into_owned();
             if text.is_empty() { format!("column {}", i + 1) } else { text }
         })
         .collect();

@@ -10,7 +10,6 @@ use super::values::{Parsed, ValueVocabulary};
 use crate::FastMap as HashMap;
 use crate::store::lookup::{Owner, Resolver};
 use crate::text::fold;
-use std::borrow::Cow;
 
 pub use crate::model::import::{HarmonisedRow, SourceValues};
 
@@ -136,12 +135,4 @@ pub fn raw_json(row: &RawRow) -> String {
     serde_json::to_string(&Cells(row)).unwrap_or_else(|_| "[]".into())
 }
 
-/// Trims and turns every run of whitespace (no-break spaces too) into one space; borrows
-/// when the text is already clean, as nearly all is.
-pub(super) fn collapse(text: &str) -> Cow<'_, str> {
-    let clean = !text.starts_with(char::is_whitespace)
-        && !text.ends_with(char::is_whitespace)
-        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
-        && !text.contains("  ");
-    if clean { Cow::Borrowed(text) } else { Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" ")) }
-}
+pub(super) use crate::text::collapse_whitespace as collapse;

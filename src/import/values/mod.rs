@@ -10,8 +10,7 @@ pub use amount::parse_amount;
 pub use date::{parse_date, parse_year};
 pub use vocabulary::ValueVocabulary;
 
-/// Budget years samla accepts: anything outside is a number in the wrong column.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+pub use crate::model::YEARS;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed<T> {
