@@ -363,7 +363,7 @@ fn brief_in_markdown_has_every_section_with_escaped_titles_and_parallel_solution
     // Parallel solutions: groups from the review, the analyst's link among them.
     assert!(!text.contains("ikke kjørt"), "{text}");
     assert!(text.contains("kandidatpar venter på vurdering"), "the demo has open pairs: {text}");
-    assert!(text.contains(": på tvers av sektorer · "), "{text}");
+    assert!(text.contains(" · på tvers av sektorer · "), "{text}");
     assert!(text.contains("Bekreftet av analytiker: 6,0 MNOK i én gruppe."), "formula + markup, overlap: {text}");
 
     assert!(text.contains("| Dødsfall og arv |"), "life events by name");
