@@ -170,7 +170,7 @@ pub struct FilterArgs {
     #[arg(long)]
     pub all: bool,
     /// A filter in the terminal UI's filter-bar language, e.g.
-    /// "dep:HOD,AID liv:dødsfall beløp:>10 -kilde:kommunal dep:ingen" (see the README)
+    /// "dep:HOD,AID liv:dødsfall beløp:>10 -kilde:kommunal dep:ingen" (see the user guide, docs/brukerveiledning.md)
     #[arg(long, value_name = "EXPR")]
     pub filter: Option<String>,
 }

@@ -49,8 +49,9 @@ use serde::Serialize;
 
 pub(crate) use crate::{FastMap, FastSet};
 
-/// The score at or above which a pair is shown, unless the user gives another. Chosen on
-/// the labelled development portfolio as the best F1 (see README, "Duplicates").
+/// The threshold when the analyst sets none and the portfolio has too few chance pairs to
+/// choose one from (see [`threshold`]); in the plateau of the best F1 on the labelled
+/// development portfolio (see docs/performance.md, "Duplicates").
 pub const DEFAULT_THRESHOLD: f64 = 0.6;
 
 /// Pairs at or above this join clusters (the cluster bar is never below the threshold).

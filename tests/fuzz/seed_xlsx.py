@@ -3,7 +3,7 @@
 
 The target reads its first byte as a mode (see fuzz_targets/xlsx.rs): 0 a whole file,
 1 the XML parts of an .xlsx split at 0xFF bytes, 2 an .ods's content.xml. Run from the
-repository root:  python3 tests/fuzz/seed_xlsx.py  (then `cargo fuzz cmin` as in the README).
+repository root:  python3 tests/fuzz/seed_xlsx.py  (then minimise the corpus as docs/reliability.md says).
 """
 import hashlib
 import pathlib
