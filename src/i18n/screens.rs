@@ -28,8 +28,8 @@ catalogue! {
     ROUND_REACTIVATED = "aktive igjen" / "active again";
     ROUND_NOT_UNDOABLE = "Bare den siste runden i en kilde kan angres." /
         "Only the latest round of a source can be undone.";
-    ACT_TOGGLE_PANEL = "Vis / skjul sidepanelet (vektene på Prioritering)" /
-        "Show / hide the side panel (the weights on Priorities)";
+    ACT_TOGGLE_PANEL = "Vis / skjul sidepanelet (vektene på Prioritering) eller kolonnene som er lagt bort" /
+        "Show / hide the side panel (the weights on Priorities) or the columns folded away";
     ACT_EDIT_SCORES = "Poeng: begynn å skrive poeng (enter gjør det samme; esc avslutter)" /
         "Scores: start typing scores (enter does the same; esc stops)";
     ACT_EXPLAIN = "Vis hvordan poengsummen blir til" / "Show how the total score adds up";
@@ -52,6 +52,11 @@ catalogue! {
     PANEL_FOLDED = "z viser vektene" / "z shows the weights";
     HINT_STOP_SCORING = "slutt å skrive poeng" / "stop scoring";
     HINT_PANEL = "vekter" / "weights";
+    HINT_COLUMNS = "kolonner" / "columns";
+    SUGGESTED_EVENT = "Livshendelse" / "Life event";
+    SUGGESTION_WORDS = "Ord i teksten" / "Words in the text";
+    TITLE_A = "Tittel A" / "Title A";
+    TITLE_B = "Tittel B" / "Title B";
     NOT_EDITING_SCORES = "enter: skriv poeng i cellene (tall bytter skjerm til da)" /
         "enter: type scores into the cells (until then digits change screen)";
 }

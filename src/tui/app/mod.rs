@@ -99,6 +99,8 @@ pub struct App {
     pub scores_editing: bool,
     /// The side panel as the analyst set it; None: shown when the screen is wide enough.
     pub panel_shown: Option<bool>,
+    /// On Forslag and Duplikater: the columns a narrow screen folds away, shown again.
+    pub columns_shown: bool,
 }
 
 impl App {
@@ -143,6 +145,7 @@ impl App {
             flagged: HashSet::new(),
             scores_editing: false,
             panel_shown: None,
+            columns_shown: false,
         };
         app.refresh_view(false);
         app
