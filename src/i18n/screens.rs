@@ -55,6 +55,9 @@ catalogue! {
     HINT_COLUMNS = "kolonner" / "columns";
     SUGGESTED_EVENT = "Livshendelse" / "Life event";
     SUGGESTION_WORDS = "Ord i teksten" / "Words in the text";
+    IN_THE_FRAME = "i rammen" / "in the frame";
+    MORE_MINISTRIES = "departementer til" / "more ministries";
+    NOT_GIVEN = "ukjent" / "unknown";
     TITLE_A = "Tittel A" / "Title A";
     TITLE_B = "Tittel B" / "Title B";
     NOT_EDITING_SCORES = "enter: skriv poeng i cellene (tall bytter skjerm til da)" /
