@@ -6,7 +6,7 @@
 mod common;
 
 use common::tmux::{Session, tmux_available};
-use common::{Home, ok};
+use common::{Home, fixture, ok};
 
 /// Builds the demo database in `home`.
 fn build_demo(home: &Home) {
@@ -79,4 +79,56 @@ fn portfolio_bars_carry_values_and_the_share_in_the_frame_and_the_axis_spans_the
         tmux.keys(&["q"]);
         assert_eq!(session.exit_status(), "0");
     }
+}
+
+#[test]
+fn the_file_picker_lists_folders_and_importable_files_filters_goes_up_and_imports() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    build_demo(&home);
+    let start = home.path("arbeid");
+    std::fs::create_dir_all(start.join("runder")).expect("dir");
+    std::fs::copy(fixture("rounds/bygg.csv"), start.join("runder/bygg.csv")).expect("copy");
+    for name in ["notat.pdf", ".skjult.csv", "oversikt.xlsx"] {
+        std::fs::write(start.join(name), "x").expect("write");
+    }
+    let db = home.path("data/demo.db");
+    let cd = format!("cd '{}' &&", start.display());
+    let session = Session::start(&home, "picker", (80, 24), &cd, &format!("--lang nb --db '{}'", db.display()));
+    let tmux = &session.tmux;
+    tmux.wait_for("1 Tiltak");
+    tmux.keys(&["i"]);
+    let listing = tmux.wait_for("Importer en fil");
+    assert!(listing.contains(" runder/") && listing.contains(" oversikt.xlsx"), "{listing}");
+    assert!(!listing.contains("notat.pdf") && !listing.contains(".skjult"), "only what samla reads:\n{listing}");
+    assert!(listing.contains(start.to_str().expect("utf-8")), "the folder it lists: {listing}");
+    tmux.text("run");
+    tmux.wait_gone("oversikt.xlsx");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" bygg.csv");
+    // Backspace with nothing typed goes up a folder.
+    tmux.keys(&["BSpace"]);
+    tmux.wait_for(" oversikt.xlsx");
+    tmux.text("runder");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" bygg.csv");
+    tmux.text("bygg");
+    tmux.keys(&["Enter"]);
+    let done = tmux.wait_for("Import ferdig");
+    assert!(done.contains(" nye"), "{done}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_gone("Import ferdig");
+    // The picker opens where the last file came from.
+    tmux.keys(&["i"]);
+    let again = tmux.wait_for("Importer en fil");
+    assert!(again.contains(" bygg.csv"), "{again}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_gone("Importer en fil");
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "0");
+    let listed = ok(home.run(&["--db", db.to_str().expect("utf-8"), "list", "--limit", "2000"]));
+    assert!(listed.contains("Digital byggesøknad for småhus"), "imported through the picker");
 }

@@ -58,6 +58,13 @@ catalogue! {
     IN_THE_FRAME = "i rammen" / "in the frame";
     MORE_MINISTRIES = "departementer til" / "more ministries";
     NOT_GIVEN = "ukjent" / "unknown";
+    PICKER_TITLE = "Importer en fil" / "Import a file";
+    PICKER_FILTER = "Filter (eller en sti)" / "Filter (or a path)";
+    PICKER_EMPTY = "Ingen mapper eller filer samla kan lese (.csv, .tsv, .txt, .xlsx, .xls, .ods)" /
+        "No folders or files samla can read (.csv, .tsv, .txt, .xlsx, .xls, .ods)";
+    PICKER_PATH = "enter importerer stien" / "enter imports the path";
+    HINT_PICK = "åpne / velg" / "open / choose";
+    HINT_UP_FOLDER = "opp en mappe" / "up a folder";
     TITLE_A = "Tittel A" / "Title A";
     TITLE_B = "Tittel B" / "Title B";
     NOT_EDITING_SCORES = "enter: skriv poeng i cellene (tall bytter skjerm til da)" /

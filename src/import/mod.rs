@@ -7,6 +7,7 @@
 pub mod detect;
 pub mod harmonise;
 pub mod layout;
+pub mod listing;
 pub mod proposal;
 pub mod read;
 mod recognise;

@@ -13,6 +13,7 @@ pub mod input;
 mod jobs;
 pub mod keymap;
 pub mod matrix;
+pub mod picker;
 pub mod scoring;
 mod scoring_io;
 pub mod theme;

@@ -28,6 +28,19 @@ impl App {
                 }
                 return Vec::new();
             }
+            Some(Overlay::Picker(picker)) => {
+                use super::super::picker::Picked;
+                match picker.on_key(event, self.lang) {
+                    Picked::Stay => {}
+                    Picked::Close => self.overlay = None,
+                    Picked::Import(path) => {
+                        self.overlay = None;
+                        self.last_import_dir = path.parent().map(std::path::Path::to_path_buf);
+                        return vec![Effect::StartImport(ImportRequest::new(path))];
+                    }
+                }
+                return Vec::new();
+            }
             Some(Overlay::Confirm { ids, edits }) => {
                 let effects = match event.code {
                     KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {

@@ -101,6 +101,8 @@ pub struct App {
     pub panel_shown: Option<bool>,
     /// On Forslag and Duplikater: the columns a narrow screen folds away, shown again.
     pub columns_shown: bool,
+    /// The folder of the last file imported: where the file picker opens next.
+    pub last_import_dir: Option<PathBuf>,
 }
 
 impl App {
@@ -146,6 +148,7 @@ impl App {
             scores_editing: false,
             panel_shown: None,
             columns_shown: false,
+            last_import_dir: None,
         };
         app.refresh_view(false);
         app

@@ -292,7 +292,9 @@ impl App {
             }
             Action::ImportFile => {
                 if self.job.is_none() {
-                    self.overlay = Some(Overlay::Prompt { kind: PromptKind::ImportPath, input: LineInput::default() });
+                    let dir = self.last_import_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+                    let picker = super::super::picker::Picker::open(&dir, self.lang);
+                    self.overlay = Some(Overlay::Picker(Box::new(picker)));
                 }
             }
             Action::Reload => return vec![Effect::Reload],

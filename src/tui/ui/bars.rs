@@ -179,6 +179,12 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             pairs.push(("enter".into(), app.t(i18n::HINT_ACCEPT)));
             pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
         }
+        (Some(Overlay::Picker(_)), _) => {
+            pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
+            pairs.push(("enter".into(), app.t(i18n::HINT_PICK)));
+            pairs.push(("backspace".into(), app.t(i18n::HINT_UP_FOLDER)));
+            pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
+        }
         (Some(Overlay::Palette { .. }), _) => {
             pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
             pairs.push(("enter".into(), app.t(i18n::HINT_RUN)));

@@ -7,6 +7,7 @@ mod chart;
 mod duplicates;
 mod matrix;
 mod overlays;
+mod picker;
 mod preview;
 mod priorities;
 mod scenarios;

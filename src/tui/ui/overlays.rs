@@ -132,6 +132,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let height = lines.len() as u16 + 2;
             framed(frame, theme, centered(area, width, height), app.t(i18n::CONFIRM), lines, 0);
         }
+        Overlay::Picker(picker) => super::picker::picker(frame, app, theme, picker, area),
         Overlay::Prompt { kind, input } => {
             let rect = centered(area, 72, 3);
             let text = display_line(input.text()).into_owned();
