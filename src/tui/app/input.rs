@@ -358,24 +358,6 @@ impl App {
     }
 }
 
-/// Actions whose name or description matches the palette's text, best first.
-pub fn palette_matches(text: &str, lang: Lang) -> Vec<Action> {
-    use fuzzy_matcher::FuzzyMatcher;
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, Action)> = Action::ALL
-        .iter()
-        .filter_map(|action| {
-            if text.trim().is_empty() {
-                return Some((0, *action));
-            }
-            let haystack = format!("{} {}", action.description().get(lang), action.name().replace('_', " "));
-            matcher.fuzzy_match(&haystack, text.trim()).map(|score| (score, *action))
-        })
-        .collect();
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-    scored.into_iter().map(|(_, a)| a).collect()
-}
-
 fn expand_home(path: &str) -> PathBuf {
     if let Some(rest) = path.strip_prefix("~/") {
         if let Some(home) = std::env::var_os("HOME") {

@@ -37,7 +37,8 @@ pub use types::*;
 pub use screen::Screen;
 mod update;
 
-pub use input::palette_matches;
+mod palette;
+pub use palette::palette_matches;
 
 /// Rows of the screen's areas, for paging and mouse clicks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

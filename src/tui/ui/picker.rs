@@ -26,10 +26,10 @@ pub fn picker(frame: &mut Frame, app: &App, theme: &Theme, picker: &Picker, area
     let shown = picker.shown();
     let room = rect.height.saturating_sub(4) as usize;
     let offset = picker.selected.saturating_sub(room.saturating_sub(1));
-    if let Some(error) = &picker.error {
-        lines.push(Line::from(Span::styled(error.clone(), theme.error)));
-    } else if picker.typing_path() {
+    if picker.typing_path() {
         lines.push(Line::from(Span::styled(app.t(i18n::PICKER_PATH), theme.dim)));
+    } else if let Some(error) = &picker.error {
+        lines.push(Line::from(Span::styled(error.clone(), theme.error)));
     } else if shown.is_empty() {
         lines.push(Line::from(Span::styled(app.t(i18n::PICKER_EMPTY), theme.dim)));
     }
