@@ -132,3 +132,47 @@ fn the_file_picker_lists_folders_and_importable_files_filters_goes_up_and_import
     let listed = ok(home.run(&["--db", db.to_str().expect("utf-8"), "list", "--limit", "2000"]));
     assert!(listed.contains("Digital byggesøknad for småhus"), "imported through the picker");
 }
+
+#[test]
+fn tagging_says_names_and_a_changed_ministry_in_a_wrapped_notice_and_sorting_goes_to_the_top() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    build_demo(&home);
+    let session = demo(&home, "words", (80, 24));
+    let tmux = &session.tmux;
+    // The first row (by id) is a HOD initiative: Nav moves it to AID, and the notice says so.
+    tmux.keys(&["t"]);
+    tmux.text("liv:dødsfall eier:Nav");
+    tmux.keys(&["Enter"]);
+    let done = tmux.wait_for("Endret 1 tiltak");
+    let notice: Vec<&str> = done.lines().rev().skip(1).take(2).collect();
+    let notice = format!("{} {}", notice[1].trim(), notice[0].trim());
+    assert_eq!(
+        notice, "Endret 1 tiltak: livshendelse: Dødsfall og arv; eier: Nav (departement endres til AID)",
+        "in words, wrapped over two lines, nothing cut:\n{done}"
+    );
+    assert!(!done.contains("liv:") && !done.contains("dodsfall-og-arv"), "no codes:\n{done}");
+    assert!(done.trim_end().lines().last().is_some_and(|l| l.contains("? hjelp")), "{done}");
+    // Two rows: the confirmation is in words too.
+    tmux.keys(&["j", "Space", "Space", "t"]);
+    tmux.text("liv:dødsfall");
+    tmux.keys(&["Enter"]);
+    let ask = tmux.wait_for("Endre 2 tiltak:");
+    assert!(ask.contains("Endre 2 tiltak: livshendelse: Dødsfall og arv"), "{ask}");
+    tmux.keys(&["n"]);
+    tmux.wait_gone("Endre 2 tiltak:");
+    // Sorting from far down the list shows the top of the new order.
+    for _ in 0..30 {
+        tmux.keys(&["j"]);
+    }
+    tmux.keys(&["s"]);
+    let sorted = tmux.wait_for("sortert Tittel");
+    tmux.keys(&["g"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(sorted, tmux.screen(), "already at the top after sorting");
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "0");
+}

@@ -65,6 +65,15 @@ catalogue! {
     PICKER_PATH = "enter importerer stien" / "enter imports the path";
     HINT_PICK = "åpne / velg" / "open / choose";
     HINT_UP_FOLDER = "opp en mappe" / "up a folder";
+    WORDS_LIFE_EVENT = "livshendelse" / "life event";
+    WORDS_NO_LIFE_EVENT = "fjern livshendelse" / "remove life event";
+    WORDS_OWNER = "eier" / "owner";
+    WORDS_MINISTRY_BECOMES = "departement endres til" / "ministry becomes";
+    WORDS_MINISTRY = "departement" / "ministry";
+    WORDS_TAG = "stikkord" / "tag";
+    WORDS_NO_TAG = "fjern stikkord" / "remove tag";
+    WORDS_PHASE = "fase" / "phase";
+    WORDS_RISK = "risiko" / "risk";
     TITLE_A = "Tittel A" / "Title A";
     TITLE_B = "Tittel B" / "Title B";
     NOT_EDITING_SCORES = "enter: skriv poeng i cellene (tall bytter skjerm til da)" /

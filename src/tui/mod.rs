@@ -418,7 +418,10 @@ fn run_effect(
             Err(error) => app.show_failure(&error),
         },
         Effect::ApplyEdits(groups) => match store.apply_edit_groups(&groups, &options.analyst, true) {
-            Ok(record) => {
+            Ok(mut record) => {
+                // Said in words, with names and a ministry that changes, as it was asked.
+                let words: Vec<String> = groups.iter().map(|(ids, edits)| app.edits_in_words(ids, edits)).collect();
+                record.description = words.join("; ");
                 for effect in app.tags_stored(record, true) {
                     run_effect(effect, app, store, options, sender, workers);
                 }

@@ -31,6 +31,7 @@ mod input;
 pub mod priorities;
 mod results;
 mod screen;
+mod tagwords;
 mod types;
 pub use types::*;
 

@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             framed(frame, theme, rect, &title, lines, *scroll);
         }
         Overlay::Confirm { ids, edits } => {
-            let description = edits.iter().map(crate::tagging::Edit::describe).collect::<Vec<_>>().join(" ");
+            let description = app.edits_in_words(ids, edits);
             let lines = vec![
                 Line::from(Span::styled(
                     format!(
