@@ -62,7 +62,7 @@ mod tests {
         let export = palette_matches("eksport", Lang::Nb);
         assert_eq!(export.first(), Some(&Action::ExportView), "{export:?}");
         // Fuzzy still finds a misspelt word, after the rest.
-        assert!(palette_matches("skjrm", Lang::Nb).iter().any(|a| *a == Action::ScreenMatrix));
+        assert!(palette_matches("skjrm", Lang::Nb).contains(&Action::ScreenMatrix));
         assert_eq!(palette_matches("", Lang::Nb).len(), Action::ALL.len());
         assert!(palette_matches("zzzzqqq", Lang::Nb).is_empty());
     }

@@ -28,7 +28,7 @@ impl App {
     }
 
     /// After sorting: the first row selected and shown at the top.
-    pub(super) fn to_top(&mut self) {
+    pub(super) fn show_top(&mut self) {
         self.cursor = 0;
         self.offset = 0;
     }

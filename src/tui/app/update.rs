@@ -82,12 +82,12 @@ impl App {
                 self.query.sort = self.query.sort.next();
                 self.query.descending = self.query.sort == SortColumn::Amount;
                 self.refresh_view(false);
-                self.to_top();
+                self.show_top();
             }
             Action::SortReverse => {
                 self.query.descending = !self.query.descending;
                 self.refresh_view(false);
-                self.to_top();
+                self.show_top();
             }
             Action::ToggleMark => {
                 if let Some(id) = self.selected_id() {
