@@ -176,3 +176,55 @@ fn tagging_says_names_and_a_changed_ministry_in_a_wrapped_notice_and_sorting_goe
     tmux.keys(&["q"]);
     assert_eq!(session.exit_status(), "0");
 }
+
+/// The files in `dir` whose name starts with `prefix`.
+fn files_in(dir: &std::path::Path, prefix: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|read| {
+            read.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(prefix))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn exports_go_to_the_folder_chosen_in_config_or_the_data_directorys_eksport_shown_before_writing() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed");
+        return;
+    }
+    let home = Home::new();
+    build_demo(&home);
+    // Unset: the data directory's eksport/, made when first used, the full path shown first.
+    let eksport = home.path("data/eksport");
+    let session = demo(&home, "export-default", (120, 40));
+    let tmux = &session.tmux;
+    tmux.keys(&["e"]);
+    let prompt = tmux.wait_for("Eksporter det skjermen viser til fil");
+    assert!(prompt.contains(&format!("{}/prioriteringsliste-", eksport.display())), "{prompt}");
+    tmux.keys(&["Enter"]);
+    let done = tmux.wait_for("rader til");
+    assert!(done.contains(&eksport.display().to_string()), "says where it went:\n{done}");
+    assert_eq!(files_in(&eksport, "prioriteringsliste-").len(), 1, "written in eksport/");
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "0");
+
+    // Chosen once in config.toml: the export and the brief go there.
+    let chosen = home.path("Rapporter til møtet");
+    std::fs::create_dir_all(home.path("config")).expect("config dir");
+    let config = format!("export_dir = \"{}\"\n", chosen.display());
+    std::fs::write(home.path("config/config.toml"), config).expect("config");
+    let session = demo(&home, "export-chosen", (80, 24));
+    let tmux = &session.tmux;
+    tmux.keys(&["B"]);
+    let prompt = tmux.wait_for("Skriv notat for embetsgruppen");
+    assert!(prompt.contains("/notat-") && prompt.contains(".html"), "the file's name stays in view:\n{prompt}");
+    tmux.keys(&["Enter"]);
+    let done = tmux.wait_for("Notat skrevet til");
+    assert!(done.contains("Rapporter til møtet"), "{done}");
+    assert_eq!(files_in(&chosen, "notat-").len(), 1, "written in the chosen folder");
+    tmux.keys(&["q"]);
+    assert_eq!(session.exit_status(), "0");
+}

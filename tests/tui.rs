@@ -335,6 +335,7 @@ fn text_from_files_never_reaches_the_terminal_raw() {
         backup_dir: std::env::temp_dir().join("samla-test-backups"),
         duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
+        export_dir: std::env::temp_dir().join("samla-test-eksport"),
     };
     let (mut app, _) = start_app(&store, &options).expect("app");
     app.areas = ui::areas(Rect::new(0, 0, 100, 20));

@@ -105,6 +105,8 @@ pub struct App {
     pub columns_shown: bool,
     /// The folder of the last file imported: where the file picker opens next.
     pub last_import_dir: Option<PathBuf>,
+    /// The folder the export and brief prompts start in (config.toml's `export_dir`).
+    pub export_dir: PathBuf,
 }
 
 impl App {
@@ -151,6 +153,7 @@ impl App {
             panel_shown: None,
             columns_shown: false,
             last_import_dir: None,
+            export_dir: PathBuf::from("."),
         };
         app.refresh_view(false);
         app

@@ -289,7 +289,8 @@ impl App {
             Action::ExportView | Action::WriteBrief => {
                 let brief = action == Action::WriteBrief;
                 let kind = if brief { PromptKind::BriefPath } else { PromptKind::ExportPath };
-                let name = crate::tui::export::default_name(brief, self.lang);
+                let name = self.export_dir.join(crate::tui::export::default_name(brief, self.lang));
+                let name = name.display().to_string();
                 self.overlay = Some(Overlay::Prompt { kind, input: LineInput::with_text(&name) });
             }
             Action::ImportFile => {

@@ -48,7 +48,7 @@ pub fn picker(frame: &mut Frame, app: &App, theme: &Theme, picker: &Picker, area
 
 /// The end of `text` in `width` columns, "…" in front when cut (a path's last folders
 /// matter most).
-fn truncate_start(text: &str, width: usize) -> String {
+pub(super) fn truncate_start(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
