@@ -74,6 +74,8 @@ catalogue! {
     WORDS_NO_TAG = "fjern stikkord" / "remove tag";
     WORDS_PHASE = "fase" / "phase";
     WORDS_RISK = "risiko" / "risk";
+    SOURCE_REMOVED = "Det var kildens eneste runde, så kilden er fjernet." /
+        "It was the source's only round, so the source is gone.";
     TITLE_A = "Tittel A" / "Title A";
     TITLE_B = "Tittel B" / "Title B";
     NOT_EDITING_SCORES = "enter: skriv poeng i cellene (tall bytter skjerm til da)" /

@@ -72,6 +72,19 @@ pub fn back_up_before_import(store: &Store, backup_dir: &Path) -> Result<Option<
     store.backup_before_change(backup_dir, BACKUPS_KEPT)
 }
 
+/// Undoes the latest import round of `source` (as the TUI's `U` does), after copying the
+/// database to `backup_dir`: returns the copy's path (none for an empty database) and what
+/// the undo did. One transaction: all of it or nothing.
+pub fn undo_latest_round(
+    store: &mut Store,
+    source: &str,
+    backup_dir: &Path,
+) -> Result<(Option<std::path::PathBuf>, crate::model::RoundUndone)> {
+    let batch = store.latest_round_of(source)?;
+    let copy = back_up_before_import(store, backup_dir)?;
+    Ok((copy, store.undo_round(batch)?))
+}
+
 /// Imports one file as one transaction: on any error the database is exactly as before.
 pub fn import_file(
     store: &mut Store,
