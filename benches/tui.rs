@@ -42,6 +42,7 @@ fn screens(c: &mut Criterion, database: PathBuf, rows: usize) {
         backup_dir: std::env::temp_dir().join("samla-bench-backups"),
         duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
+        export_dir: std::env::temp_dir().join("samla-bench-eksport"),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let area = Rect::new(0, 0, 120, 40);

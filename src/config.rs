@@ -3,7 +3,7 @@
 use crate::error::{Error, Result};
 pub use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -18,11 +18,21 @@ pub struct Config {
     /// duplicate or overlap, in the review screen, `samla dedupe` and the brief. Unset, it
     /// is chosen from the portfolio's own scores (or the analyst's decisions).
     pub duplicate_threshold: Option<f64>,
+    /// The folder exports and briefs from the terminal UI go to (`~/` is the home folder).
+    /// Unset, the data directory's `eksport/`.
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { analyst: os_user(), lang: Lang::Nb, theme: "default".into(), mouse: true, duplicate_threshold: None }
+        Self {
+            analyst: os_user(),
+            lang: Lang::Nb,
+            theme: "default".into(),
+            mouse: true,
+            duplicate_threshold: None,
+            export_dir: None,
+        }
     }
 }
 
@@ -51,6 +61,20 @@ impl Config {
             )));
         }
         Ok(config)
+    }
+}
+
+impl Config {
+    /// Where exports go: `export_dir` (with `~/` as the home folder), else `eksport/` in
+    /// `data_dir`.
+    pub fn export_folder(&self, data_dir: &Path) -> PathBuf {
+        match &self.export_dir {
+            Some(dir) => match (dir.strip_prefix("~"), std::env::var_os("HOME")) {
+                (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+                _ => dir.clone(),
+            },
+            None => data_dir.join("eksport"),
+        }
     }
 }
 
@@ -91,5 +115,17 @@ mod tests {
         assert_eq!(config.duplicate_threshold, Some(0.75));
         let err = Config::from_toml("duplicate_threshold = 75\n", "config.toml").expect_err("out of range");
         assert!(err.to_string().contains("between 0 and 1"), "{err}");
+    }
+
+    #[test]
+    fn exports_go_to_the_folder_chosen_or_the_data_directorys_eksport() {
+        let data = Path::new("/data/samla");
+        assert_eq!(Config::default().export_folder(data), data.join("eksport"));
+        let config = Config::from_toml("export_dir = \"/home/kari/Rapporter\"\n", "config.toml").expect("valid");
+        assert_eq!(config.export_folder(data), Path::new("/home/kari/Rapporter"));
+        let config = Config::from_toml("export_dir = \"~/Rapporter\"\n", "config.toml").expect("valid");
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(config.export_folder(data), PathBuf::from(home).join("Rapporter"));
+        }
     }
 }

@@ -11,6 +11,19 @@ static TEMP_COUNTER: AtomicU32 = AtomicU32::new(0);
 /// Without a way to ask whether a process lives, a temporary file this old is stale.
 const STALE_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// Makes `dir` (and its parents) when it is missing: the export folder the analyst chose,
+/// or the data directory's `eksport/`. Only the owner may enter it on Unix.
+pub fn ensure_folder(dir: &Path) -> crate::error::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| crate::error::Error::io("create directory", dir, e))
+}
+
 /// `.NAME.samla-PID-N.tmp` in `directory`: the same file system as the target, so the
 /// rename into place is atomic, and a name that belongs to this process alone.
 pub fn temp_path(target: &Path, directory: &Path) -> PathBuf {

@@ -8,6 +8,8 @@
 
 use crate::error::TagProblem;
 use crate::error::{Error, Result};
+use crate::i18n;
+use crate::i18n::Lang;
 use crate::store::Resolver;
 use crate::text::{closest, fold, normalise_tag};
 
@@ -109,9 +111,47 @@ fn term(value: &str, none: bool, names: &[String], kind: &'static str) -> Result
         .ok_or_else(|| Error::unknown(kind, value, &closest(value, names.iter().map(String::as_str), 3)))
 }
 
+/// An edit as the analyst reads it, with names instead of codes: "livshendelse: Dødsfall
+/// og arv", "eier: Nav (departement endres til AID)". `life_event` names a life event's code;
+/// `ministry_changes` says that an owner edit moves some initiative to another ministry.
+pub fn edit_in_words(edit: &Edit, lang: Lang, life_event: &dyn Fn(&str) -> String, ministry_changes: bool) -> String {
+    let t = |text: crate::i18n::Text| text.get(lang);
+    let none = |v: &Option<String>| v.clone().unwrap_or_else(|| t(i18n::NONE_VALUE).to_string());
+    match edit {
+        Edit::AddLifeEvent(code) => format!("{}: {}", t(i18n::WORDS_LIFE_EVENT), life_event(code)),
+        Edit::RemoveLifeEvent(code) => format!("{}: {}", t(i18n::WORDS_NO_LIFE_EVENT), life_event(code)),
+        Edit::SetOwner { agency: Some(agency), ministries } => match ministries.first() {
+            Some(ministry) if ministry_changes => {
+                format!("{}: {agency} ({} {ministry})", t(i18n::WORDS_OWNER), t(i18n::WORDS_MINISTRY_BECOMES))
+            }
+            _ => format!("{}: {agency}", t(i18n::WORDS_OWNER)),
+        },
+        Edit::SetOwner { agency: None, ministries } => {
+            format!("{}: {}", t(i18n::WORDS_MINISTRY), ministries.join(", "))
+        }
+        Edit::AddTag(tag) => format!("{}: {tag}", t(i18n::WORDS_TAG)),
+        Edit::RemoveTag(tag) => format!("{}: {tag}", t(i18n::WORDS_NO_TAG)),
+        Edit::SetPhase(phase) => format!("{}: {}", t(i18n::WORDS_PHASE), none(phase)),
+        Edit::SetRisk(risk) => format!("{}: {}", t(i18n::WORDS_RISK), none(risk)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_read_in_words_with_names_and_a_ministry_that_changes_said() {
+        let name =
+            |code: &str| if code == "dodsfall-og-arv" { "Dødsfall og arv".to_string() } else { code.to_string() };
+        let event = Edit::AddLifeEvent("dodsfall-og-arv".into());
+        assert_eq!(edit_in_words(&event, Lang::Nb, &name, false), "livshendelse: Dødsfall og arv");
+        let owner = Edit::SetOwner { agency: Some("Nav".into()), ministries: vec!["AID".into()] };
+        assert_eq!(edit_in_words(&owner, Lang::Nb, &name, true), "eier: Nav (departement endres til AID)");
+        assert_eq!(edit_in_words(&owner, Lang::Nb, &name, false), "eier: Nav");
+        assert_eq!(edit_in_words(&owner, Lang::En, &name, true), "owner: Nav (ministry becomes AID)");
+        assert_eq!(edit_in_words(&Edit::SetPhase(None), Lang::Nb, &name, false), "fase: tomt");
+    }
     use crate::store::Store;
 
     fn setup() -> (Resolver, Vec<String>, Vec<String>) {

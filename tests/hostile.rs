@@ -355,6 +355,7 @@ mod tui {
             backup_dir: dir.path().join("backups"),
             duplicate_threshold: Some(0.0),
             config_dir: dir.path().join("config"),
+            export_dir: dir.path().join("eksport"),
         };
         let fresh = |store: &Store| {
             let (mut app, _) = start_app(store, &app_options).expect("app");

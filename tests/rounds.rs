@@ -91,3 +91,37 @@ fn a_file_whose_rows_match_a_source_is_a_new_round_of_it_whatever_its_name() {
     let text = report.describe_results_first(samla::i18n::Lang::Nb);
     assert!(text.contains("runde 3 av «bygg»"), "{text}");
 }
+
+#[test]
+fn samla_import_undo_takes_back_a_sources_latest_round_after_a_copy_in_bokmal_and_json() {
+    let home = common::Home::new();
+    let path = |name: &str| fixture(&format!("rounds/{name}")).to_str().expect("utf-8").to_string();
+    common::ok(home.run_db(&["import", "--yes", &path("bygg.csv")]));
+    let before = common::ok(home.run_db(&["list", "--all", "--format", "json"]));
+    common::ok(home.run_db(&["import", "--yes", &path("bygg_runde2.csv")]));
+    let out = common::ok(home.run_db(&["--lang", "nb", "import", "undo", "bygg"]));
+    assert!(out.contains("Kopi før import: "), "a copy first: {out}");
+    assert!(
+        out.contains("Angret runde 2 av «bygg» (bygg_runde2.csv): 1 fjernet, 2 satt tilbake, 1 aktive igjen"),
+        "{out}"
+    );
+    let after = common::ok(home.run_db(&["list", "--all", "--format", "json"]));
+    assert_eq!(after, before, "the portfolio as before the round");
+    let copies = std::fs::read_dir(home.path("data/backups")).expect("backups").count();
+    assert!(copies >= 1, "the copy is in the data directory's backups/");
+
+    // The first round too, as JSON: then the source is gone.
+    let json = common::ok(home.run_db(&["import", "undo", "bygg", "--json"]));
+    let value: serde_json::Value = serde_json::from_str(json.trim()).expect("json");
+    assert_eq!((value["round"].as_i64(), value["removed"].as_u64()), (Some(1), Some(5)), "{json}");
+    assert_eq!(value["source_removed"], serde_json::json!(true));
+    assert!(value["backup"].as_str().is_some_and(|p| p.contains("backups")), "{json}");
+
+    // An unknown source is an error in bokmål, naming the known ones; nothing changes.
+    common::ok(home.run_db(&["import", "--yes", &path("bygg.csv")]));
+    let failed = home.run_db(&["--lang", "nb", "import", "undo", "bgyg"]);
+    assert!(!failed.status.success());
+    let error = common::stderr(&failed);
+    assert!(error.contains("kilde") && error.contains("bygg"), "{error}");
+    assert!(common::ok(home.run_db(&["list"])).contains("Digital byggesøknad for småhus"));
+}

@@ -267,6 +267,8 @@ fn every_screen_at_both_sizes_in_both_languages() {
             insta::assert_snapshot!(name("changes"), screen(&sources, &theme, width, height));
 
             let mut prompt = fresh();
+            // The picker shows its folder: one that is the same on every machine.
+            prompt.last_import_dir = Some(std::path::PathBuf::from("/samla-eksempel"));
             press(&mut prompt, "i~/Nedlastinger/helse_runde2.csv");
             insta::assert_snapshot!(name("import_prompt"), screen(&prompt, &theme, width, height));
 
@@ -333,6 +335,7 @@ fn text_from_files_never_reaches_the_terminal_raw() {
         backup_dir: std::env::temp_dir().join("samla-test-backups"),
         duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
+        export_dir: std::env::temp_dir().join("samla-test-eksport"),
     };
     let (mut app, _) = start_app(&store, &options).expect("app");
     app.areas = ui::areas(Rect::new(0, 0, 100, 20));

@@ -88,7 +88,10 @@ pub struct GenerateArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ImportArgs {
+    #[command(subcommand)]
+    pub action: Option<super::import::ImportAction>,
     /// Files to import
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,

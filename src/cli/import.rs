@@ -9,7 +9,66 @@ use crate::store::OpenMode;
 use crate::text::display_line;
 use std::process::ExitCode;
 
+/// Undoes the latest round of `source` after copying the database, and says what it did.
+fn undo(context: &Context, source: &str, json: bool) -> Result<ExitCode> {
+    let mut store = context.open(OpenMode::Existing)?;
+    let (copy, undone) = crate::import::undo_latest_round(&mut store, source, &context.paths.backup_dir())?;
+    if json {
+        /// What was undone, and where the copy taken first is.
+        #[derive(serde::Serialize)]
+        struct Undone<'a> {
+            #[serde(flatten)]
+            undone: &'a crate::model::RoundUndone,
+            backup: Option<&'a std::path::Path>,
+        }
+        print(&(to_json(&Undone { undone: &undone, backup: copy.as_deref() }, false)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let t = |text: i18n::Text| text.get(context.lang);
+    let mut text = String::new();
+    if let Some(copy) = copy {
+        text.push_str(&format!("{}: {}\n", t(i18n::BACKUP_BEFORE_IMPORT), copy.display()));
+    }
+    text.push_str(&format!(
+        "{} {} {} «{}» ({}): {} {}, {} {}, {} {}\n",
+        t(i18n::ROUND_UNDONE),
+        undone.round,
+        t(i18n::OF_SOURCE),
+        display_line(&undone.source),
+        display_line(&undone.file_name),
+        undone.removed,
+        t(i18n::ROUND_REMOVED),
+        undone.restored,
+        t(i18n::ROUND_RESTORED),
+        undone.reactivated,
+        t(i18n::ROUND_REACTIVATED),
+    ));
+    if undone.source_removed {
+        text.push_str(&format!("{}\n", t(i18n::SOURCE_REMOVED)));
+    }
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `samla import undo SOURCE`: what `samla import` can do besides importing files.
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportAction {
+    /// Undo the latest import round of a source, as U on Kilder does: what it added is
+    /// removed, what it changed or withdrew is as before (the database is copied first)
+    Undo {
+        /// The source's label (`samla sources` lists them)
+        #[arg(value_name = "SOURCE")]
+        source: String,
+        /// Print what was undone as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
+    if let Some(ImportAction::Undo { source, json }) = &args.action {
+        return undo(context, source, *json);
+    }
     // A dry run writes nothing, not even a new database file: without one it imports
     // into an empty database in memory.
     let has_database = std::fs::metadata(&context.paths.database).is_ok_and(|m| m.len() > 0);

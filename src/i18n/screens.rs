@@ -28,8 +28,8 @@ catalogue! {
     ROUND_REACTIVATED = "aktive igjen" / "active again";
     ROUND_NOT_UNDOABLE = "Bare den siste runden i en kilde kan angres." /
         "Only the latest round of a source can be undone.";
-    ACT_TOGGLE_PANEL = "Vis / skjul sidepanelet (vektene på Prioritering)" /
-        "Show / hide the side panel (the weights on Priorities)";
+    ACT_TOGGLE_PANEL = "Vis / skjul sidepanelet (vektene på Prioritering) eller kolonnene som er lagt bort" /
+        "Show / hide the side panel (the weights on Priorities) or the columns folded away";
     ACT_EDIT_SCORES = "Poeng: begynn å skrive poeng (enter gjør det samme; esc avslutter)" /
         "Scores: start typing scores (enter does the same; esc stops)";
     ACT_EXPLAIN = "Vis hvordan poengsummen blir til" / "Show how the total score adds up";
@@ -52,6 +52,30 @@ catalogue! {
     PANEL_FOLDED = "z viser vektene" / "z shows the weights";
     HINT_STOP_SCORING = "slutt å skrive poeng" / "stop scoring";
     HINT_PANEL = "vekter" / "weights";
+    HINT_COLUMNS = "kolonner" / "columns";
+    SUGGESTED_EVENT = "Livshendelse" / "Life event";
+    SUGGESTION_WORDS = "Ord i teksten" / "Words in the text";
+    IN_THE_FRAME = "i rammen" / "in the frame";
+    MORE_MINISTRIES = "departementer til" / "more ministries";
+    NOT_GIVEN = "ukjent" / "unknown";
+    PICKER_TITLE = "Importer en fil" / "Import a file";
+    PICKER_FILTER = "Filter (eller en sti)" / "Filter (or a path)";
+    PICKER_EMPTY = "Ingen mapper eller filer samla kan lese (.csv, .tsv, .txt, .xlsx, .xls, .ods)" /
+        "No folders or files samla can read (.csv, .tsv, .txt, .xlsx, .xls, .ods)";
+    PICKER_PATH = "enter importerer stien" / "enter imports the path";
+    HINT_PICK = "åpne / velg" / "open / choose";
+    HINT_UP_FOLDER = "opp en mappe" / "up a folder";
+    WORDS_LIFE_EVENT = "livshendelse" / "life event";
+    WORDS_NO_LIFE_EVENT = "fjern livshendelse" / "remove life event";
+    WORDS_OWNER = "eier" / "owner";
+    WORDS_MINISTRY_BECOMES = "departement endres til" / "ministry becomes";
+    WORDS_MINISTRY = "departement" / "ministry";
+    WORDS_TAG = "stikkord" / "tag";
+    WORDS_NO_TAG = "fjern stikkord" / "remove tag";
+    WORDS_PHASE = "fase" / "phase";
+    WORDS_RISK = "risiko" / "risk";
+    SOURCE_REMOVED = "Det var kildens eneste runde, så kilden er fjernet." /
+        "It was the source's only round, so the source is gone.";
     NOT_EDITING_SCORES = "enter: skriv poeng i cellene (tall bytter skjerm til da)" /
         "enter: type scores into the cells (until then digits change screen)";
 }

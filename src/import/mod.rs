@@ -7,6 +7,7 @@
 pub mod detect;
 pub mod harmonise;
 pub mod layout;
+pub mod listing;
 pub mod proposal;
 pub mod read;
 mod recognise;
@@ -69,6 +70,19 @@ pub const BACKUPS_KEPT: usize = 5;
 /// CLI once before its files, the TUI before each file); None for an empty database.
 pub fn back_up_before_import(store: &Store, backup_dir: &Path) -> Result<Option<std::path::PathBuf>> {
     store.backup_before_change(backup_dir, BACKUPS_KEPT)
+}
+
+/// Undoes the latest import round of `source` (as the TUI's `U` does), after copying the
+/// database to `backup_dir`: returns the copy's path (none for an empty database) and what
+/// the undo did. One transaction: all of it or nothing.
+pub fn undo_latest_round(
+    store: &mut Store,
+    source: &str,
+    backup_dir: &Path,
+) -> Result<(Option<std::path::PathBuf>, crate::model::RoundUndone)> {
+    let batch = store.latest_round_of(source)?;
+    let copy = back_up_before_import(store, backup_dir)?;
+    Ok((copy, store.undo_round(batch)?))
 }
 
 /// Imports one file as one transaction: on any error the database is exactly as before.

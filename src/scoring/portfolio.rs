@@ -33,6 +33,21 @@ pub fn scatter(matrix: &ScoreMatrix, ranking: &Ranking, in_frame: Option<&[bool]
         .collect()
 }
 
+/// The score axis for `points`: from a little under the lowest total to a little over the
+/// highest (a twentieth of the spread, at least one point, on whole points), within 0..100;
+/// 0..100 when there are none.
+pub fn score_bounds(points: &[ScatterPoint]) -> (f64, f64) {
+    let totals = points.iter().map(|p| p.total).filter(|t| t.is_finite());
+    let (min, max) = totals.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), t| (lo.min(t), hi.max(t)));
+    if min > max {
+        return (0.0, 100.0);
+    }
+    let margin = ((max - min) / 20.0).max(1.0);
+    let low = (min - margin).floor().max(0.0);
+    let high = (max + margin).ceil().min(100.0);
+    if high - low < 2.0 { ((low - 1.0).max(0.0), (high + 1.0).min(100.0)) } else { (low, high) }
+}
+
 /// Requested amounts of one lead ministry, split by the frame.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct MinistryBar {
@@ -44,6 +59,24 @@ pub struct MinistryBar {
     pub outside_count: usize,
     /// Proposals without a requested amount (counted, no amount to add).
     pub no_amount_count: usize,
+}
+
+impl MinistryBar {
+    /// Every requested amount of the ministry, in and out of the frame.
+    pub fn total_nok(&self) -> i64 {
+        self.in_frame_nok + self.outside_nok
+    }
+
+    /// The share of the requested amount inside the frame, in whole per cent (0 without
+    /// any amount).
+    pub fn in_frame_percent(&self) -> u8 {
+        let total = self.total_nok();
+        if total <= 0 {
+            return 0;
+        }
+        let share = (self.in_frame_nok.max(0) as f64 / total as f64 * 100.0).round();
+        share.clamp(0.0, 100.0) as u8
+    }
 }
 
 /// One bar per lead ministry, the largest total request first. Without a frame (`in_frame`,
@@ -115,5 +148,19 @@ mod tests {
         let first_with_amount = ranking.rows().find(|&r| matrix.row(r).amount_nok.is_some());
         assert_eq!(Some(points[0].row), first_with_amount);
         assert!(points.iter().all(|p| p.incomplete), "nobody has manual scores yet");
+    }
+
+    #[test]
+    fn the_score_axis_spans_the_scores_with_a_margin_and_the_share_is_whole_per_cent() {
+        let point = |total: f64| ScatterPoint { row: 0, amount_nok: 1, total, in_frame: false, incomplete: false };
+        assert_eq!(score_bounds(&[]), (0.0, 100.0));
+        assert_eq!(score_bounds(&[point(42.3), point(61.8), point(50.0)]), (41.0, 63.0));
+        assert_eq!(score_bounds(&[point(20.0), point(80.0)]), (17.0, 83.0));
+        assert_eq!(score_bounds(&[point(0.0), point(100.0)]), (0.0, 100.0));
+        assert_eq!(score_bounds(&[point(50.0)]), (49.0, 51.0));
+        assert_eq!(score_bounds(&[point(f64::NAN)]), (0.0, 100.0));
+        let bar = MinistryBar { in_frame_nok: 42, outside_nok: 58, ..MinistryBar::default() };
+        assert_eq!((bar.total_nok(), bar.in_frame_percent()), (100, 42));
+        assert_eq!(MinistryBar::default().in_frame_percent(), 0);
     }
 }

@@ -122,6 +122,28 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The id of `source`'s latest import round. An unknown source is an error naming the
+    /// closest known ones.
+    pub fn latest_round_of(&self, source: &str) -> Result<i64> {
+        let latest: Option<i64> = self.conn().query_row(
+            "SELECT MAX(b.id) FROM import_batches b JOIN sources s ON s.id = b.source_id WHERE s.label = ?1",
+            [source],
+            |r| r.get(0),
+        )?;
+        if let Some(id) = latest {
+            return Ok(id);
+        }
+        let mut stmt = self.conn().prepare("SELECT label FROM sources ORDER BY label")?;
+        let labels = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut near = crate::text::closest(source, labels.iter().map(String::as_str), 3);
+        if near.is_empty() {
+            near = labels.into_iter().take(5).collect();
+        }
+        Err(crate::error::Error::unknown("source", source, &near))
+    }
+}
+
 fn read_round(tx: &Transaction<'_>, batch_id: i64) -> Result<Round> {
     tx.query_row(
         "SELECT b.source_id, s.label, b.file_name,

@@ -311,11 +311,20 @@ impl Action {
             ],
             Screen::Scores => &[EditScores, OpenDetail, FocusLeft, FocusRight, Explain, LockIn, LockOut, Undo, Redo],
             Screen::Portfolio => &[SetBudget, OpenDetail, ExportView],
-            Screen::Suggestions => &[Accept, Reject, AcceptAll],
+            Screen::Suggestions => &[Accept, Reject, AcceptAll, TogglePanel],
             Screen::Matrix => &[OpenDetail, FocusLeft, FocusRight],
-            Screen::Duplicates => {
-                &[MarkDuplicate, MarkOverlap, Reject, SkipPair, FocusLeft, FocusRight, OpenDetail, Undo, Redo]
-            }
+            Screen::Duplicates => &[
+                MarkDuplicate,
+                MarkOverlap,
+                Reject,
+                SkipPair,
+                FocusLeft,
+                FocusRight,
+                OpenDetail,
+                TogglePanel,
+                Undo,
+                Redo,
+            ],
         }
     }
 

@@ -13,6 +13,7 @@ pub mod input;
 mod jobs;
 pub mod keymap;
 pub mod matrix;
+pub mod picker;
 pub mod scoring;
 mod scoring_io;
 pub mod theme;
@@ -57,6 +58,8 @@ pub struct Options {
     pub duplicate_threshold: Option<f64>,
     /// The user's config directory, where brief templates may be overridden.
     pub config_dir: PathBuf,
+    /// Where exports and briefs go unless the analyst types another folder.
+    pub export_dir: PathBuf,
 }
 
 impl Options {
@@ -83,9 +86,11 @@ impl Options {
             mouse: config.mouse,
             reference,
             analyst: config.analyst.clone(),
-            backup_dir,
             duplicate_threshold: config.duplicate_threshold,
             config_dir: config_dir.to_path_buf(),
+            // The backups' folder is in the data directory, whose eksport/ is the default.
+            export_dir: config.export_folder(backup_dir.parent().unwrap_or(Path::new("."))),
+            backup_dir,
         })
     }
 }
@@ -122,6 +127,7 @@ pub fn start_app(store: &Store, options: &Options) -> Result<(App, bool)> {
     let mut app = App::new(options.lang, options.keymap.clone(), first, resolver, label);
     app.loading = more;
     app.batches = store.batches(None)?;
+    app.export_dir = options.export_dir.clone();
     Ok((app, more))
 }
 
@@ -414,7 +420,10 @@ fn run_effect(
             Err(error) => app.show_failure(&error),
         },
         Effect::ApplyEdits(groups) => match store.apply_edit_groups(&groups, &options.analyst, true) {
-            Ok(record) => {
+            Ok(mut record) => {
+                // Said in words, with names and a ministry that changes, as it was asked.
+                let words: Vec<String> = groups.iter().map(|(ids, edits)| app.edits_in_words(ids, edits)).collect();
+                record.description = words.join("; ");
                 for effect in app.tags_stored(record, true) {
                     run_effect(effect, app, store, options, sender, workers);
                 }
@@ -446,7 +455,9 @@ fn run_effect(
             app.notice = Some((format!("{} {}…", app.t(crate::i18n::WRITING), job.path().display()), false));
             let returned = job.clone();
             let wrap = move |result| Message::OutputDone(returned, result);
+            let folder = Some(options.export_dir.clone()).filter(|d| job.path().parent() == Some(d.as_path()));
             workers.spawn("output", sender, wrap, move || {
+                folder.as_deref().map_or(Ok(()), crate::files::ensure_folder)?;
                 Store::open(&database, OpenMode::Existing, &reference).and_then(|store| job.run(&store, &templates))
             });
         }

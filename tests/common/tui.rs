@@ -35,6 +35,7 @@ pub fn demo(lang: Lang) -> Demo {
         backup_dir: std::env::temp_dir().join("samla-test-backups"),
         duplicate_threshold: Some(samla::dedupe::DEFAULT_THRESHOLD),
         config_dir: std::env::temp_dir().join("samla-test-no-config"),
+        export_dir: dir.path().join("eksport"),
     };
     Demo { _dir: dir, store, options }
 }

@@ -95,8 +95,13 @@ impl App {
         Vec::new()
     }
 
-    /// Shows or hides the side panel (the weights beside the priority list).
+    /// Shows or hides the side panel (the weights beside the priority list), or on Forslag
+    /// and Duplikater the columns a narrow screen folds away.
     pub(super) fn toggle_panel(&mut self) -> Vec<Effect> {
+        if matches!(self.screen, Screen::Suggestions | Screen::Duplicates) {
+            self.columns_shown = !self.columns_shown;
+            return Vec::new();
+        }
         let shown = self.panel_shown.unwrap_or(self.areas.table_rows.width >= super::super::ui::PANEL_FROM);
         self.panel_shown = Some(!shown);
         if let Some(scoring) = self.scoring.as_mut() {

@@ -28,6 +28,19 @@ impl App {
                 }
                 return Vec::new();
             }
+            Some(Overlay::Picker(picker)) => {
+                use super::super::picker::Picked;
+                match picker.on_key(event, self.lang) {
+                    Picked::Stay => {}
+                    Picked::Close => self.overlay = None,
+                    Picked::Import(path) => {
+                        self.overlay = None;
+                        self.last_import_dir = path.parent().map(std::path::Path::to_path_buf);
+                        return vec![Effect::StartImport(ImportRequest::new(path))];
+                    }
+                }
+                return Vec::new();
+            }
             Some(Overlay::Confirm { ids, edits }) => {
                 let effects = match event.code {
                     KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
@@ -343,24 +356,6 @@ impl App {
             _ => Vec::new(),
         }
     }
-}
-
-/// Actions whose name or description matches the palette's text, best first.
-pub fn palette_matches(text: &str, lang: Lang) -> Vec<Action> {
-    use fuzzy_matcher::FuzzyMatcher;
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, Action)> = Action::ALL
-        .iter()
-        .filter_map(|action| {
-            if text.trim().is_empty() {
-                return Some((0, *action));
-            }
-            let haystack = format!("{} {}", action.description().get(lang), action.name().replace('_', " "));
-            matcher.fuzzy_match(&haystack, text.trim()).map(|score| (score, *action))
-        })
-        .collect();
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-    scored.into_iter().map(|(_, a)| a).collect()
 }
 
 fn expand_home(path: &str) -> PathBuf {

@@ -31,13 +31,15 @@ mod input;
 pub mod priorities;
 mod results;
 mod screen;
+mod tagwords;
 mod types;
 pub use types::*;
 
 pub use screen::Screen;
 mod update;
 
-pub use input::palette_matches;
+mod palette;
+pub use palette::palette_matches;
 
 /// Rows of the screen's areas, for paging and mouse clicks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,6 +101,12 @@ pub struct App {
     pub scores_editing: bool,
     /// The side panel as the analyst set it; None: shown when the screen is wide enough.
     pub panel_shown: Option<bool>,
+    /// On Forslag and Duplikater: the columns a narrow screen folds away, shown again.
+    pub columns_shown: bool,
+    /// The folder of the last file imported: where the file picker opens next.
+    pub last_import_dir: Option<PathBuf>,
+    /// The folder the export and brief prompts start in (config.toml's `export_dir`).
+    pub export_dir: PathBuf,
 }
 
 impl App {
@@ -143,6 +151,9 @@ impl App {
             flagged: HashSet::new(),
             scores_editing: false,
             panel_shown: None,
+            columns_shown: false,
+            last_import_dir: None,
+            export_dir: PathBuf::from("."),
         };
         app.refresh_view(false);
         app

@@ -77,6 +77,8 @@ pub enum Overlay {
         kind: PromptKind,
         input: LineInput,
     },
+    /// The import file picker.
+    Picker(Box<super::super::picker::Picker>),
     Message {
         title: String,
         lines: Vec<String>,

@@ -82,10 +82,12 @@ impl App {
                 self.query.sort = self.query.sort.next();
                 self.query.descending = self.query.sort == SortColumn::Amount;
                 self.refresh_view(false);
+                self.show_top();
             }
             Action::SortReverse => {
                 self.query.descending = !self.query.descending;
                 self.refresh_view(false);
+                self.show_top();
             }
             Action::ToggleMark => {
                 if let Some(id) = self.selected_id() {
@@ -287,12 +289,15 @@ impl App {
             Action::ExportView | Action::WriteBrief => {
                 let brief = action == Action::WriteBrief;
                 let kind = if brief { PromptKind::BriefPath } else { PromptKind::ExportPath };
-                let name = crate::tui::export::default_name(brief, self.lang);
+                let name = self.export_dir.join(crate::tui::export::default_name(brief, self.lang));
+                let name = name.display().to_string();
                 self.overlay = Some(Overlay::Prompt { kind, input: LineInput::with_text(&name) });
             }
             Action::ImportFile => {
                 if self.job.is_none() {
-                    self.overlay = Some(Overlay::Prompt { kind: PromptKind::ImportPath, input: LineInput::default() });
+                    let dir = self.last_import_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+                    let picker = super::super::picker::Picker::open(&dir, self.lang);
+                    self.overlay = Some(Overlay::Picker(Box::new(picker)));
                 }
             }
             Action::Reload => return vec![Effect::Reload],

@@ -179,6 +179,12 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             pairs.push(("enter".into(), app.t(i18n::HINT_ACCEPT)));
             pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
         }
+        (Some(Overlay::Picker(_)), _) => {
+            pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
+            pairs.push(("enter".into(), app.t(i18n::HINT_PICK)));
+            pairs.push(("backspace".into(), app.t(i18n::HINT_UP_FOLDER)));
+            pairs.push(("esc".into(), app.t(i18n::HINT_CANCEL)));
+        }
         (Some(Overlay::Palette { .. }), _) => {
             pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
             pairs.push(("enter".into(), app.t(i18n::HINT_RUN)));
@@ -228,7 +234,14 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     &[Action::OpenDetail, Action::FocusRight, Action::Explain, Action::Undo, Action::Help, Action::Quit]
                 }
                 Screen::Portfolio => &[Action::SetBudget, Action::ExportView, Action::Help, Action::Quit],
-                Screen::Suggestions => &[Action::Accept, Action::Reject, Action::AcceptAll, Action::Help, Action::Quit],
+                Screen::Suggestions => &[
+                    Action::Accept,
+                    Action::Reject,
+                    Action::AcceptAll,
+                    Action::TogglePanel,
+                    Action::Help,
+                    Action::Quit,
+                ],
                 Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
                 Screen::Duplicates => &[
                     Action::MarkDuplicate,
@@ -236,6 +249,7 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Action::Reject,
                     Action::SkipPair,
                     Action::Undo,
+                    Action::TogglePanel,
                     Action::FocusRight,
                     Action::OpenDetail,
                     Action::Help,
@@ -249,6 +263,7 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     (Action::OpenDetail, Screen::Scores) => app.t(i18n::EDIT_HINT),
                     (Action::Back, Screen::Scores) => app.t(i18n::HINT_STOP_SCORING),
                     (Action::UndoRound, _) => app.t(i18n::HINT_UNDO_ROUND),
+                    (Action::TogglePanel, Screen::Suggestions | Screen::Duplicates) => app.t(i18n::HINT_COLUMNS),
                     (Action::TogglePanel, _) => app.t(i18n::HINT_PANEL),
                     (Action::FocusRight, Screen::Priorities) => app.t(i18n::HINT_PANE),
                     (Action::FocusRight, Screen::Scores) => app.t(i18n::HINT_SCORE),

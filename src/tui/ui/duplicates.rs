@@ -52,16 +52,33 @@ fn pad(text: &str, width: usize, right: bool) -> String {
     if right { format!("{fill}{text}") } else { format!("{text}{fill}") }
 }
 
+/// The title columns' width first: below this the owners column folds away (the reasons
+/// under the pair still name the owners) unless the analyst asked for it back (`z`).
+const TITLE_WIDTH: usize = 30;
+
+/// The width of each title column and of the owners column (0: folded) at `width`.
+fn list_columns(width: usize, all_shown: bool) -> (usize, usize) {
+    let fixed = SCORE_WIDTH + DECISION_WIDTH + 5;
+    let with_owners = width.saturating_sub(fixed + OWNERS_WIDTH + 2) / 2;
+    if all_shown || with_owners >= TITLE_WIDTH {
+        (with_owners, OWNERS_WIDTH)
+    } else {
+        (width.saturating_sub(fixed - 1) / 2, 0)
+    }
+}
+
 /// The queue, highest score first; pairs already decided show their decision.
 fn pair_list(frame: &mut Frame, app: &App, theme: &Theme, state: &DuplicatesState, area: Rect) {
     let width = area.width as usize;
-    let title_width = width.saturating_sub(SCORE_WIDTH + OWNERS_WIDTH + DECISION_WIDTH + 7) / 2;
+    let (title_width, owners_width) = list_columns(width, app.columns_shown);
+    let owners =
+        |text: &str| if owners_width == 0 { String::new() } else { format!("{} ", pad(text, owners_width, false)) };
     let header = format!(
-        " {} {} {} {} {}",
+        " {} {}{} {} {}",
         pad(app.t(i18n::PAIR_SCORE), SCORE_WIDTH, true),
-        pad(app.t(i18n::OWNERS), OWNERS_WIDTH, false),
-        pad("A", title_width, false),
-        pad("B", title_width, false),
+        owners(app.t(i18n::OWNERS)),
+        pad(app.t(i18n::TITLE_A), title_width, false),
+        pad(app.t(i18n::TITLE_B), title_width, false),
         pad(app.t(i18n::DECISION), DECISION_WIDTH, false),
     );
     let mut lines = vec![Line::from(Span::styled(pad(&header, width, false), theme.header))];
@@ -76,9 +93,9 @@ fn pair_list(frame: &mut Frame, app: &App, theme: &Theme, state: &DuplicatesStat
         };
         let decision = item.decision.as_ref().map_or("", |d| describe::decision_text(d.decision, app.lang));
         let text = format!(
-            " {} {} {} {} ",
+            " {} {}{} {} ",
             pad(&describe::score_text(item.pair.score, app.lang), SCORE_WIDTH, true),
-            pad(describe::relation_text(item.pair.owners, app.lang), OWNERS_WIDTH, false),
+            owners(describe::relation_text(item.pair.owners, app.lang)),
             pad(&title(item.pair.a), title_width, false),
             pad(&title(item.pair.b), title_width, false),
         );
@@ -234,4 +251,17 @@ pub(super) fn pair_lines<'a>(app: &App, theme: &Theme, id: i64) -> Vec<Line<'a>>
         ]));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_columns;
+
+    #[test]
+    fn titles_keep_30_columns_at_80_by_folding_the_owners_and_z_brings_them_back() {
+        assert_eq!(list_columns(80, false), (31, 0));
+        assert_eq!(list_columns(80, true).1, 20);
+        let (title, owners) = list_columns(120, false);
+        assert!(title >= 30 && owners == 20, "{title} {owners}");
+    }
 }

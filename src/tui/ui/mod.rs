@@ -6,7 +6,9 @@ mod bars;
 mod chart;
 mod duplicates;
 mod matrix;
+mod notice;
 mod overlays;
+mod picker;
 mod preview;
 mod priorities;
 mod scenarios;
@@ -78,6 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Duplicates => duplicates::duplicates(frame, app, theme, parts.body),
     }
     bars::status_line(frame, app, theme, parts.status);
+    notice::notice_box(frame, app, theme, parts.status, parts.body);
     bars::hint_line(frame, app, theme, parts.hints);
     overlays::draw(frame, app, theme, area);
 }

@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             framed(frame, theme, rect, &title, lines, *scroll);
         }
         Overlay::Confirm { ids, edits } => {
-            let description = edits.iter().map(crate::tagging::Edit::describe).collect::<Vec<_>>().join(" ");
+            let description = app.edits_in_words(ids, edits);
             let lines = vec![
                 Line::from(Span::styled(
                     format!(
@@ -132,13 +132,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let height = lines.len() as u16 + 2;
             framed(frame, theme, centered(area, width, height), app.t(i18n::CONFIRM), lines, 0);
         }
+        Overlay::Picker(picker) => super::picker::picker(frame, app, theme, picker, area),
         Overlay::Prompt { kind, input } => {
-            let rect = centered(area, 72, 3);
-            let text = display_line(input.text()).into_owned();
-            framed(frame, theme, rect, app.t(kind.title()), vec![Line::from(Span::styled(text, theme.input))], 0);
-            let x = rect.x
-                + 1
-                + display_line(&input.text().chars().take(input.cursor()).collect::<String>()).width() as u16;
+            // Wide enough for a full path; a longer one shows its end (the file's name).
+            let rect = centered(area, 110, 3);
+            let inner = rect.width.saturating_sub(3) as usize;
+            let full = display_line(input.text()).into_owned();
+            let text = super::picker::truncate_start(&full, inner);
+            framed(
+                frame,
+                theme,
+                rect,
+                app.t(kind.title()),
+                vec![Line::from(Span::styled(text.clone(), theme.input))],
+                0,
+            );
+            let before = display_line(&input.text().chars().take(input.cursor()).collect::<String>()).width();
+            let cut = full.width().saturating_sub(text.width());
+            let x = rect.x + 1 + before.saturating_sub(cut) as u16;
             frame.set_cursor_position(Position::new(x.min(rect.x + rect.width.saturating_sub(2)), rect.y + 1));
         }
         Overlay::Message { title, lines, error, scroll } => {
