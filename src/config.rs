@@ -1,6 +1,6 @@
 //! The user's `config.toml`: who the analyst is, language, theme, mouse.
 
-use crate::error::{Error, Result};
+use crate::error::{ConfigProblem, Error, Result};
 pub use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -50,15 +50,15 @@ impl Config {
 
     /// Parses the text of a config file named `file` (for messages).
     pub fn from_toml(text: &str, file: &str) -> Result<Self> {
-        let mut config: Config = toml::from_str(text)
-            .map_err(|e| Error::Config(format!("{file}: {}", e.to_string().trim_end().replace('\n', " "))))?;
+        let mut config: Config = toml::from_str(text).map_err(|e| ConfigProblem::Unreadable {
+            file: file.to_string(),
+            detail: e.to_string().trim_end().replace('\n', " "),
+        })?;
         if config.analyst.trim().is_empty() {
             config.analyst = os_user();
         }
         if let Some(threshold) = config.duplicate_threshold.filter(|t| !(0.0..=1.0).contains(t)) {
-            return Err(Error::Config(format!(
-                "{file}: duplicate_threshold must lie between 0 and 1, got {threshold}"
-            )));
+            return Err(ConfigProblem::ThresholdOutOfRange { file: file.to_string(), value: threshold }.into());
         }
         Ok(config)
     }

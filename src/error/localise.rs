@@ -100,8 +100,9 @@ impl Error {
                 self.to_string(),
             ),
             Error::Reference { file, problem } => format!("{file}: {}", problem.message(lang)),
-            // The parser's detail, or a sentence from the terminal UI's own files.
-            Error::Config(_) => self.to_string(),
+            Error::Settings(problem) => problem.message(lang),
+            // A sentence from the terminal UI's own files (theme.toml, keymap.toml).
+            Error::Config(detail) => pick(format!("oppsettet kan ikke brukes: {detail}"), self.to_string()),
         }
     }
 

@@ -4,6 +4,7 @@
 //!
 //! This is the bottom layer: it knows the words of every error but no other module.
 
+mod config;
 mod export;
 mod filter;
 pub mod import;
@@ -20,6 +21,7 @@ mod tag;
 mod usage;
 pub mod value;
 
+pub use config::ConfigProblem;
 pub use export::ExportProblem;
 pub use filter::FilterError;
 pub use import::{ColumnGuess, ImportProblem, LayoutError};
@@ -123,6 +125,9 @@ pub enum Error {
     /// A score sheet whose columns samla cannot place.
     #[error("{file}: {problem}")]
     ScoreSheet { file: String, problem: Box<ScoreSheetProblem> },
+
+    #[error(transparent)]
+    Settings(#[from] ConfigProblem),
 
     #[error("{0}")]
     Config(String),
