@@ -278,3 +278,22 @@ fn a_threshold_chosen_from_the_portfolio_says_so_on_the_screen() {
     let expected = format!("terskel {} (fra porteføljen)", format!("{:.2}", state.queue.threshold).replace('.', ","));
     assert!(shown.contains(&expected), "{expected} in\n{shown}");
 }
+
+#[test]
+fn the_status_line_keeps_the_threshold_and_its_source_at_80_columns() {
+    let demo = demo(Lang::Nb);
+    let mut store = store_of(&demo);
+    let mut app = open_screen(&demo, &mut store);
+    app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, 80, 24));
+    if let Some(state) = app.duplicates.as_mut() {
+        state.queue.threshold_source = samla::dedupe::threshold::Source::Portfolio;
+    }
+    let theme = Theme::builtin("default");
+    let text = screen(&app, &theme, 80, 24);
+    let status = text.lines().find(|l| l.contains("par å vurdere")).expect("status line");
+    // The cross-sector count gives way; the threshold and where it came from stay whole.
+    assert!(status.trim_end().ends_with("terskel 0,60 (fra porteføljen)"), "{status}");
+    assert!(!status.contains("på tvers"), "{status}");
+    let wide = screen(&app, &theme, 120, 40);
+    assert!(wide.contains("på tvers av sektorer) · 0 avgjort · terskel 0,60 (fra porteføljen)"), "{wide}");
+}

@@ -112,14 +112,26 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let text = if open == 0 && decided > 0 {
             format!(" {} · {decided} {}", app.t(i18n::ALL_REVIEWED), app.t(i18n::DECIDED_PAIRS))
         } else {
-            format!(
-                " {open} {} ({cross} {}) · {decided} {} · {} {}",
-                app.t(i18n::OPEN_PAIRS),
-                app.t(i18n::CROSS_SECTOR),
-                app.t(i18n::DECIDED_PAIRS),
-                app.t(i18n::THRESHOLD).to_lowercase(),
-                crate::dedupe::describe::threshold_text(state.queue.threshold, state.queue.threshold_source, app.lang)
-            )
+            // Parts give way from the least needed when the line is narrow: the cross-sector
+            // count, then where the threshold came from.
+            let open_text = format!(" {open} {}", app.t(i18n::OPEN_PAIRS));
+            let cross_text = format!(" ({cross} {})", app.t(i18n::CROSS_SECTOR));
+            let decided_text = format!(" · {decided} {}", app.t(i18n::DECIDED_PAIRS));
+            let threshold = app.t(i18n::THRESHOLD).to_lowercase();
+            let source =
+                crate::dedupe::describe::threshold_text(state.queue.threshold, state.queue.threshold_source, app.lang);
+            let bare =
+                format!(" · {threshold} {}", crate::dedupe::describe::score_text(state.queue.threshold, app.lang));
+            let fits = |text: &str| text.width() <= area.width as usize;
+            let full = format!("{open_text}{cross_text}{decided_text} · {threshold} {source}");
+            let without_cross = format!("{open_text}{decided_text} · {threshold} {source}");
+            if fits(&full) {
+                full
+            } else if fits(&without_cross) {
+                without_cross
+            } else {
+                format!("{open_text}{decided_text}{bare}")
+            }
         };
         spans.push(Span::styled(text, theme.status));
     } else if let Some(error) = app.filter_error.as_ref().filter(|_| app.input == InputMode::Filter) {
