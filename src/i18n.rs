@@ -228,7 +228,7 @@ catalogue! {
     NO_SUGGESTIONS = "Ingen forslag: alle tiltak har livshendelse eller ingen kjente ord, og alle eiere er kjent." / "No suggestions: every initiative has a life event or no known words, and every owner is known.";
     MATRIX_HELP = "Antall tiltak og sum MNOK; enter viser tiltakene i ruta." / "Number of initiatives and total MNOK; enter shows the initiatives of the cell.";
     NO_LIFE_EVENT = "(ingen)" / "(none)";
-    NO_MINISTRY = "(ingen eier)" / "(no owner)";
+    NO_MINISTRY = "(uten departement)" / "(no ministry)";
     TOTAL = "Sum" / "Total";
 
     // Tagging.

@@ -57,7 +57,8 @@ catalogue! {
     SUGGESTION_WORDS = "Ord i teksten" / "Words in the text";
     IN_THE_FRAME = "i rammen" / "in the frame";
     MORE_MINISTRIES = "departementer til" / "more ministries";
-    NOT_GIVEN = "ukjent" / "unknown";
+    // Initiatives without a ministry (mostly municipal), in the chart's 8-column labels.
+    NOT_GIVEN = "uten dep" / "no min.";
     PICKER_TITLE = "Importer en fil" / "Import a file";
     PICKER_FILTER = "Filter (eller en sti)" / "Filter (or a path)";
     PICKER_EMPTY = "Ingen mapper eller filer samla kan lese (.csv, .tsv, .txt, .xlsx, .xls, .ods)" /
