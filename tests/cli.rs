@@ -188,3 +188,16 @@ fn running_without_a_command_says_plainly_what_exists() {
     assert!(!out.status.success());
     assert!(err.contains("samla list"), "{err}");
 }
+
+#[test]
+fn the_terminal_uis_own_settings_files_are_faulted_in_bokmal() {
+    let home = Home::new();
+    let err = fails(home.run(&["--theme", "neon", "tui"]));
+    assert!(err.contains("det finnes ikke noe tema som heter «neon»; temaene er: default"), "{err}");
+    std::fs::create_dir_all(home.path("config")).expect("config dir");
+    std::fs::write(home.path("config/keymap.toml"), "serch = [\"x\"]\n").expect("keymap");
+    let err = fails(home.run(&["tui"]));
+    assert!(err.contains("keymap.toml, linje 1: ukjent handling «serch»; mente du search"), "{err}");
+    let err = fails(home.run(&["--lang", "en", "tui"]));
+    assert!(err.contains("line 1: unknown action 'serch'; did you mean search"), "{err}");
+}

@@ -101,8 +101,6 @@ impl Error {
             ),
             Error::Reference { file, problem } => format!("{file}: {}", problem.message(lang)),
             Error::Settings(problem) => problem.message(lang),
-            // A sentence from the terminal UI's own files (theme.toml, keymap.toml).
-            Error::Config(detail) => pick(format!("oppsettet kan ikke brukes: {detail}"), self.to_string()),
         }
     }
 

@@ -21,7 +21,7 @@ mod tag;
 mod usage;
 pub mod value;
 
-pub use config::ConfigProblem;
+pub use config::{ConfigProblem, StyleProblem};
 pub use export::ExportProblem;
 pub use filter::FilterError;
 pub use import::{ColumnGuess, ImportProblem, LayoutError};
@@ -128,9 +128,6 @@ pub enum Error {
 
     #[error(transparent)]
     Settings(#[from] ConfigProblem),
-
-    #[error("{0}")]
-    Config(String),
 
     #[error("cancelled; nothing was changed")]
     Cancelled,

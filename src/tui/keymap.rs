@@ -2,6 +2,7 @@
 //! `keymap.toml` in the config directory replaces the keys of the actions it names.
 
 use super::action::Action;
+use crate::error::ConfigProblem;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -130,11 +131,13 @@ type RawKeymap = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>;
 
 impl Keymap {
     /// The default keymap patched by `user_file` when it exists.
-    pub fn load(user_file: &Path) -> Result<Self, String> {
+    pub fn load(user_file: &Path) -> Result<Self, ConfigProblem> {
         let user = match std::fs::read_to_string(user_file) {
             Ok(text) => Some(text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(format!("{}: {e}", user_file.display())),
+            Err(e) => {
+                return Err(ConfigProblem::Unreadable { file: user_file.display().to_string(), detail: e.to_string() });
+            }
         };
         Self::from_texts(user.as_deref().map(|text| (user_file.display().to_string(), text)))
     }
@@ -148,26 +151,29 @@ impl Keymap {
     }
 
     /// The default keymap, patched by `user` = (file name, text).
-    pub fn from_texts(user: Option<(String, &str)>) -> Result<Self, String> {
+    pub fn from_texts(user: Option<(String, &str)>) -> Result<Self, ConfigProblem> {
         let mut keys: BTreeMap<Action, (Vec<Key>, String, usize)> = BTreeMap::new();
         let sources = std::iter::once(("built-in data/keymap.toml".to_string(), DEFAULT_KEYMAP)).chain(user);
         for (file, text) in sources {
-            let raw: RawKeymap =
-                toml::from_str(text).map_err(|e| format!("{file}: {}", e.to_string().trim_end().replace('\n', " ")))?;
+            let raw: RawKeymap = toml::from_str(text).map_err(|e| ConfigProblem::Unreadable {
+                file: file.clone(),
+                detail: e.to_string().trim_end().replace('\n', " "),
+            })?;
             for (name, list) in raw {
                 let line = line_of(text, name.span().start);
                 let action = Action::from_name(name.get_ref()).ok_or_else(|| {
                     let known: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
                     let hint = crate::text::closest(name.get_ref(), known, 2);
-                    let hint =
-                        if hint.is_empty() { String::new() } else { format!("; did you mean {}?", hint.join(", ")) };
-                    format!("{file}, line {line}: unknown action '{}'{hint}", name.get_ref())
+                    ConfigProblem::UnknownAction { file: file.clone(), line, name: name.get_ref().clone(), hint }
                 })?;
                 let mut parsed = Vec::new();
                 for key in list.get_ref() {
                     let key_line = line_of(text, key.span().start);
-                    let parsed_key = Key::parse(key.get_ref())
-                        .ok_or_else(|| format!("{file}, line {key_line}: '{}' is not a key", key.get_ref()))?;
+                    let parsed_key = Key::parse(key.get_ref()).ok_or_else(|| ConfigProblem::NotAKey {
+                        file: file.clone(),
+                        line: key_line,
+                        key: key.get_ref().clone(),
+                    })?;
                     parsed.push(parsed_key);
                 }
                 keys.insert(action, (parsed, file.clone(), line));
@@ -184,12 +190,13 @@ impl Keymap {
                             .filter_map(|a| keys.get(a).map(|(_, file, line)| (file.clone(), *line)))
                             .max_by_key(|(file, _)| !file.starts_with("built-in"))
                             .unwrap_or_default();
-                        return Err(format!(
-                            "{file}, line {line}: key '{}' is bound to both {} and {}",
-                            key.label(),
-                            other.name(),
-                            action.name()
-                        ));
+                        return Err(ConfigProblem::KeyBoundTwice {
+                            file,
+                            line,
+                            key: key.label(),
+                            first: other.name().to_string(),
+                            second: action.name().to_string(),
+                        });
                     }
                 }
             }
@@ -248,13 +255,17 @@ mod tests {
         assert_eq!(keymap.action(Key::parse("ctrl-s").expect("key")), Some(Action::Search));
         assert_eq!(keymap.action(Key::parse("/").expect("key")), None, "the user's list replaces the default");
 
-        let err = Keymap::from_texts(Some(("mine.toml".into(), "\nsearch = [\"j\"]\n"))).expect_err("clash");
+        let err =
+            Keymap::from_texts(Some(("mine.toml".into(), "\nsearch = [\"j\"]\n"))).expect_err("clash").to_string();
         assert!(err.contains("mine.toml, line 2") && err.contains("'j'"), "{err}");
 
-        let err = Keymap::from_texts(Some(("mine.toml".into(), "# c\n\nserch = [\"x\"]\n"))).expect_err("unknown");
+        let err = Keymap::from_texts(Some(("mine.toml".into(), "# c\n\nserch = [\"x\"]\n")))
+            .expect_err("unknown")
+            .to_string();
         assert!(err.contains("mine.toml, line 3") && err.contains("did you mean search"), "{err}");
 
-        let err = Keymap::from_texts(Some(("mine.toml".into(), "quit = [\"ctrl-\"]\n"))).expect_err("bad key");
+        let err =
+            Keymap::from_texts(Some(("mine.toml".into(), "quit = [\"ctrl-\"]\n"))).expect_err("bad key").to_string();
         assert!(err.contains("line 1"), "{err}");
     }
 }

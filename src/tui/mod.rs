@@ -75,9 +75,8 @@ impl Options {
         reference: ReferenceSource,
     ) -> Result<Self> {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let theme = Theme::load(theme_name.unwrap_or(&config.theme), &config_dir.join("theme.toml"), no_color)
-            .map_err(Error::Config)?;
-        let keymap = Keymap::load(&config_dir.join("keymap.toml")).map_err(Error::Config)?;
+        let theme = Theme::load(theme_name.unwrap_or(&config.theme), &config_dir.join("theme.toml"), no_color)?;
+        let keymap = Keymap::load(&config_dir.join("keymap.toml"))?;
         Ok(Self {
             database,
             lang,

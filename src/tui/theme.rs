@@ -2,6 +2,7 @@
 //! `theme.toml` in the config directory overrides any roles it names. With `NO_COLOR` set,
 //! the monochrome theme is used, which shows selection and focus by reverse video and bold.
 
+use crate::error::{ConfigProblem, StyleProblem};
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -85,25 +86,30 @@ const ROLES: [&str; 20] = [
 impl Theme {
     /// The theme called `name` (built-in), with `user_file` patched over it when it exists;
     /// `no_color` forces the monochrome theme.
-    pub fn load(name: &str, user_file: &Path, no_color: bool) -> Result<Self, String> {
+    pub fn load(name: &str, user_file: &Path, no_color: bool) -> Result<Self, ConfigProblem> {
         let name = if no_color { "mono" } else { name };
         let base = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
             let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-            format!("unknown theme '{name}'; themes are: {}", names.join(", "))
+            ConfigProblem::UnknownTheme { name: name.to_string(), known: names.join(", ") }
         })?;
         let mut theme = Self::parse(name, base.1, None, &format!("themes/{name}.toml"))?;
         if !no_color {
             match std::fs::read_to_string(user_file) {
                 Ok(text) => theme = Self::parse(name, &text, Some(&theme), &user_file.display().to_string())?,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(format!("{}: {e}", user_file.display())),
+                Err(e) => {
+                    return Err(ConfigProblem::Unreadable {
+                        file: user_file.display().to_string(),
+                        detail: e.to_string(),
+                    });
+                }
             }
         }
         Ok(theme)
     }
 
     /// The built-in theme `name` patched by the text of a user theme file named `file`.
-    pub fn from_toml(name: &str, text: &str, file: &str) -> Result<Self, String> {
+    pub fn from_toml(name: &str, text: &str, file: &str) -> Result<Self, ConfigProblem> {
         let base = Self::builtin(name);
         Self::parse(name, text, Some(&base), file)
     }
@@ -145,16 +151,26 @@ impl Theme {
         }
     }
 
-    fn parse(name: &str, text: &str, over: Option<&Theme>, file: &str) -> Result<Self, String> {
-        let parsed: ThemeFile =
-            toml::from_str(text).map_err(|e| format!("{file}: {}", e.to_string().trim_end().replace('\n', " ")))?;
+    fn parse(name: &str, text: &str, over: Option<&Theme>, file: &str) -> Result<Self, ConfigProblem> {
+        let parsed: ThemeFile = toml::from_str(text).map_err(|e| ConfigProblem::Unreadable {
+            file: file.to_string(),
+            detail: e.to_string().trim_end().replace('\n', " "),
+        })?;
         let mut theme = over.cloned().unwrap_or_else(Self::plain);
         theme.name = name.to_string();
         for (role, spec) in &parsed.styles {
             if !ROLES.contains(&role.as_str()) {
-                return Err(format!("{file}: unknown style role '{role}'; roles are: {}", ROLES.join(", ")));
+                return Err(ConfigProblem::UnknownStyleRole {
+                    file: file.to_string(),
+                    role: role.clone(),
+                    known: ROLES.join(", "),
+                });
             }
-            let style = spec.to_style().map_err(|e| format!("{file}: {role}: {e}"))?;
+            let style = spec.to_style().map_err(|problem| ConfigProblem::BadStyle {
+                file: file.to_string(),
+                role: role.clone(),
+                problem,
+            })?;
             *theme.role_mut(role) = style;
         }
         Ok(theme)
@@ -187,7 +203,7 @@ impl Theme {
 }
 
 impl StyleSpec {
-    fn to_style(&self) -> Result<Style, String> {
+    fn to_style(&self) -> Result<Style, StyleProblem> {
         let mut style = Style::default();
         if let Some(fg) = &self.fg {
             style = style.fg(parse_color(fg)?);
@@ -203,7 +219,7 @@ impl StyleSpec {
                 "underlined" => Modifier::UNDERLINED,
                 "reversed" => Modifier::REVERSED,
                 "crossed_out" => Modifier::CROSSED_OUT,
-                other => return Err(format!("unknown modifier '{other}'")),
+                other => return Err(StyleProblem::UnknownModifier(other.to_string())),
             });
         }
         Ok(style)
@@ -211,11 +227,11 @@ impl StyleSpec {
 }
 
 /// ANSI colour names (which follow the terminal's palette), "#rrggbb", or 0–255.
-fn parse_color(text: &str) -> Result<Color, String> {
+fn parse_color(text: &str) -> Result<Color, StyleProblem> {
     if let Ok(index) = text.parse::<u8>() {
         return Ok(Color::Indexed(index));
     }
-    text.parse::<Color>().map_err(|_| format!("'{text}' is not a colour"))
+    text.parse::<Color>().map_err(|_| StyleProblem::NotAColour(text.to_string()))
 }
 
 #[cfg(test)]
@@ -251,9 +267,11 @@ mod tests {
         assert_eq!(theme.selected, Theme::builtin("default").selected, "other roles keep the theme's");
 
         std::fs::write(&file, "[styles]\nheadr = { fg = \"red\" }\n").expect("write");
-        assert!(Theme::load("default", &file, false).expect_err("role").contains("unknown style role 'headr'"));
+        assert!(
+            Theme::load("default", &file, false).expect_err("role").to_string().contains("unknown style role 'headr'")
+        );
         std::fs::write(&file, "[styles]\nheader = { fg = \"rødt\" }\n").expect("write");
-        assert!(Theme::load("default", &file, false).expect_err("colour").contains("not a colour"));
-        assert!(Theme::load("neon", &file, false).expect_err("name").contains("unknown theme"));
+        assert!(Theme::load("default", &file, false).expect_err("colour").to_string().contains("not a colour"));
+        assert!(Theme::load("neon", &file, false).expect_err("name").to_string().contains("unknown theme"));
     }
 }
