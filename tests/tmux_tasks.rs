@@ -172,7 +172,13 @@ fn tagging_says_names_and_a_changed_ministry_in_a_wrapped_notice_and_sorting_goe
     let sorted = tmux.wait_for("sortert Tittel");
     tmux.keys(&["g"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(sorted, tmux.screen(), "already at the top after sorting");
+    // The rows as they stand, without the ≈ marks and the status line the background
+    // duplicate search may fill in meanwhile.
+    let rows = |screen: &str| -> Vec<String> {
+        let lines: Vec<&str> = screen.lines().collect();
+        lines[..lines.len().saturating_sub(2)].iter().map(|l| l.replace('≈', " ")).collect()
+    };
+    assert_eq!(rows(&sorted), rows(&tmux.screen()), "already at the top after sorting");
     tmux.keys(&["q"]);
     assert_eq!(session.exit_status(), "0");
 }
