@@ -3,24 +3,13 @@
 //! crossterm only in `src/tui/`, clap only in `src/cli/`). Read from the `crate::` paths of
 //! the source, test code left out.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// module → module it uses → the files that use it.
 type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).expect("src is readable").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The source without the items marked `#[cfg(test)]` (a test module or a single item):
 /// tests may reach anywhere.
@@ -90,7 +79,7 @@ fn top_module(relative: &Path) -> String {
 fn graph() -> Graph {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    common::rust_files(&src, &mut files);
     let mut graph = Graph::new();
     for file in files {
         let relative = file.strip_prefix(&src).expect("inside src").to_path_buf();
@@ -177,7 +166,7 @@ fn the_modules_depend_on_each_other_without_cycles() {
 fn terminal_and_command_line_crates_stay_in_their_layers() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    common::rust_files(&src, &mut files);
     let mut misplaced = Vec::new();
     for file in files {
         let relative = file.strip_prefix(&src).expect("inside src");

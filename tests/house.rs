@@ -1,7 +1,9 @@
 //! House rules a test can keep: no source file under `src/` over 500 lines, so each file
 //! is one job a newcomer can read whole.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 const MAX_LINES: usize = 500;
 
@@ -10,22 +12,9 @@ const MAX_LINES: usize = 500;
 /// only while that work is under way. Empty: no file is over.
 const ALLOWED: &[&str] = &[];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).expect("src is readable").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn long_files(root: &Path) -> Vec<(String, usize)> {
     let mut files = Vec::new();
-    rust_files(root, &mut files);
+    common::rust_files(root, &mut files);
     files
         .into_iter()
         .filter_map(|path| {

@@ -84,3 +84,17 @@ pub fn fails(output: Output) -> String {
 pub fn bytes(path: &Path) -> Option<Vec<u8>> {
     std::fs::read(path).ok()
 }
+
+/// Every `.rs` file under `dir`, in a stable order (for the tests that read the source).
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).expect("src is readable").map(|e| e.expect("entry").path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
