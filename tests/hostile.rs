@@ -367,7 +367,7 @@ mod tui {
 
         let mut app = fresh(&store);
         assert_screen_safe(&app, &theme, "the table");
-        for _ in 0..app.view.rows.len() {
+        for _ in 0..app.initiatives.view.rows.len() {
             let id = app.selected_id().expect("a row");
             assert_screen_safe(&app, &theme, &format!("the table at {id}"));
             assert_eq!(app.on_key(key(KeyCode::Enter)), vec![Effect::LoadDetail(id)]);
@@ -380,7 +380,7 @@ mod tui {
         let mut sources = fresh(&store);
         press(&mut sources, "2");
         assert_screen_safe(&sources, &theme, "sources");
-        for batch in sources.batches.clone() {
+        for batch in sources.sources.batches.clone() {
             sources.changes_loaded(Some(store.batch_changes(batch).expect("changes")));
             assert_screen_safe(&sources, &theme, "a round's changes");
             sources.on_key(key(KeyCode::Esc));

@@ -26,22 +26,22 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
 }
 
 fn shown_titles(app: &App) -> Vec<String> {
-    app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].title.to_string()).collect()
+    app.initiatives.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].title.to_string()).collect()
 }
 
 fn shown_ids(app: &App) -> BTreeSet<i64> {
-    app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].id).collect()
+    app.initiatives.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].id).collect()
 }
 
 #[test]
 fn search_narrows_as_you_type_and_ranks_exact_matches_first() {
     let demo = demo(Lang::Nb);
     let mut app = app(&demo, 120, 40);
-    let all = app.view.rows.len();
+    let all = app.initiatives.view.rows.len();
     assert_eq!(all, 604);
     press(&mut app, "/døds");
     assert_eq!(app.input, InputMode::Search);
-    let after_four = app.view.rows.len();
+    let after_four = app.initiatives.view.rows.len();
     press(&mut app, "bo");
     let titles = shown_titles(&app);
     assert!(titles.len() < after_four && after_four < all, "{} {after_four} {all}", titles.len());
@@ -52,10 +52,10 @@ fn search_narrows_as_you_type_and_ranks_exact_matches_first() {
     // Backspace widens again; Esc restores the search from before.
     app.on_key(key(KeyCode::Backspace));
     app.on_key(key(KeyCode::Backspace));
-    assert_eq!(app.view.rows.len(), after_four);
+    assert_eq!(app.initiatives.view.rows.len(), after_four);
     app.on_key(key(KeyCode::Esc));
     assert_eq!(app.input, InputMode::Normal);
-    assert_eq!(app.view.rows.len(), all);
+    assert_eq!(app.initiatives.view.rows.len(), all);
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn filters_give_the_same_rows_as_the_cli() {
         .map(|i| i.id)
         .collect();
     assert_eq!(shown_ids(&app), sql);
-    assert!(app.view.amount_sum_nok > 0);
+    assert!(app.initiatives.view.amount_sum_nok > 0);
 }
 
 #[test]
@@ -97,15 +97,15 @@ fn a_bad_filter_shows_why_and_keeps_the_last_good_one() {
     let demo = demo(Lang::Nb);
     let mut app = app(&demo, 120, 40);
     press(&mut app, "fdep:HOD");
-    let hod = app.view.rows.len();
+    let hod = app.initiatives.view.rows.len();
     press(&mut app, "X");
-    let error = app.filter_error.clone().expect("error");
+    let error = app.initiatives.filter_error.clone().expect("error");
     assert!(error.contains("HOD"), "{error}");
-    assert_eq!(app.view.rows.len(), hod, "the last good filter stays");
+    assert_eq!(app.initiatives.view.rows.len(), hod, "the last good filter stays");
     app.on_key(key(KeyCode::Enter));
     assert_eq!(app.input, InputMode::Filter, "enter does not accept a broken filter");
     app.on_key(key(KeyCode::Esc));
-    assert_eq!(app.view.rows.len(), 604);
+    assert_eq!(app.initiatives.view.rows.len(), 604);
 }
 
 #[test]
@@ -114,37 +114,41 @@ fn sorting_marks_paging_and_withdrawn() {
     let mut app = app(&demo, 120, 40);
     // s steps to title, then agency, ministry, life events, amount (descending).
     press(&mut app, "sssss");
-    let amounts: Vec<Option<i64>> = app.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].amount_nok).collect();
+    let amounts: Vec<Option<i64>> =
+        app.initiatives.view.rows.iter().map(|i| app.portfolio.rows[*i as usize].amount_nok).collect();
     let present: Vec<i64> = amounts.iter().flatten().copied().collect();
     assert!(present.windows(2).all(|w| w[0] >= w[1]), "descending");
     assert!(amounts.iter().skip_while(|a| a.is_some()).all(Option::is_none), "missing amounts last");
     press(&mut app, "S");
-    let present: Vec<i64> = app.view.rows.iter().filter_map(|i| app.portfolio.rows[*i as usize].amount_nok).collect();
+    let present: Vec<i64> =
+        app.initiatives.view.rows.iter().filter_map(|i| app.portfolio.rows[*i as usize].amount_nok).collect();
     assert!(present.windows(2).all(|w| w[0] <= w[1]), "ascending");
 
     press(&mut app, "g  ");
-    assert_eq!(app.marks.len(), 2);
-    assert_eq!(app.cursor, 2, "marking moves down");
+    assert_eq!(app.initiatives.marks.len(), 2);
+    assert_eq!(app.initiatives.cursor.selected(), 2, "marking moves down");
     press(&mut app, "a");
-    assert_eq!(app.marks.len(), 604);
+    assert_eq!(app.initiatives.marks.len(), 604);
     press(&mut app, "A");
-    assert!(app.marks.is_empty());
+    assert!(app.initiatives.marks.is_empty());
 
     let page = app.page();
     press(&mut app, "g");
     app.on_key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
-    assert_eq!(app.cursor, page / 2);
+    assert_eq!(app.initiatives.cursor.selected(), page / 2);
     press(&mut app, "G");
-    assert_eq!(app.cursor, 603);
-    assert!(app.offset + page > 603 && app.offset <= 603);
+    assert_eq!(app.initiatives.cursor.selected(), 603);
+    let window = app.initiatives.cursor.window(app.initiatives.view.rows.len(), page);
+    assert!(window.contains(&603) && window.len() == page, "{window:?}");
     press(&mut app, "g");
-    assert_eq!((app.cursor, app.offset), (0, 0));
+    let top = app.initiatives.cursor.window(app.initiatives.view.rows.len(), page).start;
+    assert_eq!((app.initiatives.cursor.selected(), top), (0, 0));
 
     press(&mut app, "w");
-    assert_eq!(app.view.rows.len(), 607, "withdrawn rows shown too");
-    assert!(app.filter_input.text().contains("status:alle"));
+    assert_eq!(app.initiatives.view.rows.len(), 607, "withdrawn rows shown too");
+    assert!(app.initiatives.filter_input.text().contains("status:alle"));
     press(&mut app, "w");
-    assert_eq!(app.view.rows.len(), 604);
+    assert_eq!(app.initiatives.view.rows.len(), 604);
 }
 
 #[test]
@@ -167,7 +171,7 @@ fn keys_lead_to_effects_and_overlays() {
 
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.screen, Screen::Sources);
-    let latest = app.batches[0].id;
+    let latest = app.sources.batches[0].id;
     assert_eq!(app.on_key(key(KeyCode::Enter)), vec![Effect::LoadChanges(latest)]);
     app.on_key(key(KeyCode::Esc));
     press(&mut app, "1");
@@ -191,9 +195,9 @@ fn the_mouse_scrolls_selects_and_opens() {
     let area = app.areas.table_rows;
     let mouse = |kind, row| MouseEvent { kind, column: 10, row, modifiers: KeyModifiers::NONE };
     app.on_mouse(mouse(MouseEventKind::ScrollDown, area.y));
-    assert_eq!(app.cursor, 1);
+    assert_eq!(app.initiatives.cursor.selected(), 1);
     app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), area.y + 5));
-    assert_eq!(app.cursor, 5);
+    assert_eq!(app.initiatives.cursor.selected(), 5);
     let id = app.selected_id().expect("row");
     assert_eq!(app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), area.y + 5)), vec![Effect::LoadDetail(id)]);
 }
@@ -262,7 +266,7 @@ fn every_screen_at_both_sizes_in_both_languages() {
             insta::assert_snapshot!(name("sources"), screen(&sources, &theme, width, height));
 
             sources.on_key(key(KeyCode::Enter));
-            let batch = sources.batches[0].clone();
+            let batch = sources.sources.batches[0].clone();
             sources.changes_loaded(Some(demo.store.batch_changes(batch).expect("changes")));
             insta::assert_snapshot!(name("changes"), screen(&sources, &theme, width, height));
 
@@ -406,7 +410,7 @@ fn the_matrix_filters_to_a_cell_and_suggestions_are_answered() {
     press(&mut app, "llll");
     app.on_key(key(KeyCode::Enter));
     assert_eq!(app.screen, Screen::Initiatives);
-    assert_eq!(app.filter_input.text(), "dep:AID liv:dodsfall-og-arv");
+    assert_eq!(app.initiatives.filter_input.text(), "dep:AID liv:dodsfall-og-arv");
     let ids = shown_ids(&app);
     let sql: BTreeSet<i64> = demo
         .store
@@ -424,13 +428,13 @@ fn the_matrix_filters_to_a_cell_and_suggestions_are_answered() {
     let effects = press(&mut app, "6");
     assert_eq!(effects, vec![Effect::LoadSuggestions]);
     app.suggestions_loaded(samla::suggest::suggest(&demo.store, &demo.options.reference).expect("suggest"));
-    let first = app.suggestions.as_ref().expect("loaded").life_events[0].clone();
+    let first = app.suggestions.list.as_ref().expect("loaded").life_events[0].clone();
     let effects = press(&mut app, "y");
     assert_eq!(effects, vec![Effect::ApplyEdits(vec![(vec![first.id], vec![first.edit()])])]);
-    let before = app.suggestions.as_ref().expect("loaded").life_events.len();
-    let rejected = app.suggestions.as_ref().expect("loaded").life_events[0].rejection();
+    let before = app.suggestions.list.as_ref().expect("loaded").life_events.len();
+    let rejected = app.suggestions.list.as_ref().expect("loaded").life_events[0].rejection();
     assert_eq!(press(&mut app, "x"), vec![Effect::RejectSuggestion(rejected)], "a rejection is kept");
-    assert_eq!(app.suggestions.as_ref().expect("loaded").life_events.len(), before - 1);
+    assert_eq!(app.suggestions.list.as_ref().expect("loaded").life_events.len(), before - 1);
     assert!(press(&mut app, "Y").is_empty(), "accepting all asks first");
     assert!(matches!(app.overlay, Some(Overlay::Ask { .. })));
     let effects = press(&mut app, "j");

@@ -187,13 +187,14 @@ fn the_table_marks_initiatives_in_pairs() {
     let table = app.areas.table_rows;
     let status = screen(&app, &theme, 120, 40).lines().nth(38).expect("status line").to_string();
     assert!(status.contains(&format!("≈ {} i mulige duplikatpar", app.flagged.len())), "{status}");
-    for (position, index) in app.view.rows.iter().enumerate().take(table.height as usize) {
+    for (position, index) in app.initiatives.view.rows.iter().enumerate().take(table.height as usize) {
         let id = app.portfolio.rows[*index as usize].id;
         let marker = buffer[(1, table.y + position as u16)].symbol().to_string();
         assert_eq!(marker == "≈", app.flagged.contains(&id), "row {position}, id {id}");
     }
     assert!(
-        app.view
+        app.initiatives
+            .view
             .rows
             .iter()
             .take(table.height as usize)

@@ -4,6 +4,7 @@
 
 mod filter;
 mod load;
+pub mod matrix;
 mod search;
 mod view;
 

@@ -1,6 +1,7 @@
 //! The duplicate review screen's state: the queue of candidate pairs, which one is shown,
 //! and which side of it the detail key opens.
 
+use super::list_cursor::ListCursor;
 use crate::dedupe::{DecisionRecord, OwnerRelation, Pair, ReviewItem, ReviewQueue};
 use std::collections::HashSet;
 
@@ -15,10 +16,8 @@ pub enum Side {
 #[derive(Debug)]
 pub struct DuplicatesState {
     pub queue: ReviewQueue,
-    /// The selected pair, as an index into `queue.items`.
-    pub cursor: usize,
-    /// The first pair shown in the list.
-    pub offset: usize,
+    /// The selected pair, as an index into `queue.items`, and the first pair shown.
+    pub cursor: ListCursor,
     pub side: Side,
     /// The descriptions of the pair last shown, read from the store for it: neither the
     /// analysis nor the portfolio on screen keeps descriptions as written.
@@ -35,8 +34,8 @@ struct PairTexts {
 impl DuplicatesState {
     /// A new queue; the cursor starts on the first pair still to review.
     pub fn new(queue: ReviewQueue) -> Self {
-        let mut state = Self { queue, cursor: 0, offset: 0, side: Side::A, texts: None };
-        state.cursor = state.next_open(0).unwrap_or(0);
+        let mut state = Self { queue, cursor: ListCursor::default(), side: Side::A, texts: None };
+        state.go(state.next_open(0).unwrap_or(0));
         state
     }
 
@@ -49,13 +48,18 @@ impl DuplicatesState {
         self.side = side;
         if let Some(key) = selected {
             if let Some(index) = self.position(key) {
-                self.cursor = index;
+                self.go(index);
             }
         }
     }
 
     pub fn selected(&self) -> Option<&ReviewItem> {
-        self.queue.items.get(self.cursor)
+        self.queue.items.get(self.cursor.selected())
+    }
+
+    /// Selects the pair at `index` (clamped to the queue).
+    fn go(&mut self, index: usize) {
+        self.cursor.set(index, self.queue.items.len());
     }
 
     /// The selected pair's ids when its descriptions are not read yet.
@@ -100,27 +104,20 @@ impl DuplicatesState {
 
     /// Moves the cursor by `delta` pairs, keeping it on a page of `page` rows.
     pub fn move_by(&mut self, delta: isize, page: usize) {
-        let last = self.queue.items.len().saturating_sub(1) as isize;
-        self.cursor = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
-        self.follow(page);
+        self.cursor.move_by(delta, self.queue.items.len(), page);
     }
 
     /// Keeps the cursor inside the list's page of `page` rows.
     pub fn follow(&mut self, page: usize) {
-        let page = page.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + page {
-            self.offset = self.cursor + 1 - page;
-        }
+        self.cursor.clamp(self.queue.items.len(), page);
     }
 
     /// Skips to the next pair still to review after the selected one, wrapping round;
     /// stays put when none is left.
     pub fn skip(&mut self) {
-        let after = self.next_open(self.cursor + 1).or_else(|| self.next_open(0));
+        let after = self.next_open(self.cursor.selected() + 1).or_else(|| self.next_open(0));
         if let Some(index) = after {
-            self.cursor = index;
+            self.go(index);
         }
     }
 
@@ -132,18 +129,18 @@ impl DuplicatesState {
         self.queue.restore(pair, after);
         match self.position(key) {
             Some(index) if move_on => {
-                self.cursor = index;
+                self.go(index);
                 self.skip();
             }
-            Some(index) => self.cursor = index,
+            Some(index) => self.go(index),
             // A "distinct" pair left the list: the next one slid into its place.
             None if move_on => {
-                self.cursor = self.cursor.min(self.queue.items.len().saturating_sub(1));
+                self.go(self.cursor.selected());
                 if self.selected().is_some_and(|i| i.decision.is_some()) {
                     self.skip();
                 }
             }
-            None => self.cursor = self.cursor.min(self.queue.items.len().saturating_sub(1)),
+            None => self.go(self.cursor.selected()),
         }
         before
     }

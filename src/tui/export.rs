@@ -128,11 +128,11 @@ pub fn list_job(app: &App, path: PathBuf) -> Option<OutputJob> {
     let format = ExportFormat::from_path(&path)?;
     let (weights, frame) = weights_and_frame(app);
     let mut filters = Vec::new();
-    if !app.search_input.text().trim().is_empty() {
-        filters.push(format!("«{}»", app.search_input.text().trim()));
+    if !app.initiatives.search_input.text().trim().is_empty() {
+        filters.push(format!("«{}»", app.initiatives.search_input.text().trim()));
     }
-    if !app.filter_input.text().trim().is_empty() {
-        filters.push(app.filter_input.text().trim().to_string());
+    if !app.initiatives.filter_input.text().trim().is_empty() {
+        filters.push(app.initiatives.filter_input.text().trim().to_string());
     }
     let options = ViewExport { lang: app.lang, weights, frame, filters, ..ViewExport::default() };
     Some(OutputJob::List { path, format, ids: shown_ids(app), options })

@@ -12,7 +12,7 @@ pub mod export;
 pub mod input;
 mod jobs;
 pub mod keymap;
-pub mod matrix;
+pub mod list_cursor;
 pub mod picker;
 pub mod scoring;
 mod scoring_io;
@@ -125,7 +125,7 @@ pub fn start_app(store: &Store, options: &Options) -> Result<(App, bool)> {
         .map_or_else(|| options.database.display().to_string(), |n| n.to_string_lossy().into_owned());
     let mut app = App::new(options.lang, options.keymap.clone(), first, resolver, label);
     app.loading = more;
-    app.batches = store.batches(None)?;
+    app.sources.batches = store.batches(None)?;
     app.export_dir = options.export_dir.clone();
     Ok((app, more))
 }
@@ -259,7 +259,7 @@ fn event_loop(
                 Message::SuggestionsLoaded(result) => match *result {
                     Ok(suggestions) => app.suggestions_loaded(suggestions),
                     Err(error) => {
-                        app.suggestions_loading = false;
+                        app.suggestions.loading = false;
                         app.show_failure(&error);
                     }
                 },
@@ -283,7 +283,7 @@ fn event_loop(
                 Message::ImportDone(result) => {
                     effects.extend(app.import_finished(*result));
                     match store.batches(None) {
-                        Ok(batches) => app.batches = batches,
+                        Ok(batches) => app.sources.batches = batches,
                         Err(error) => app.show_failure(&error),
                     }
                 }
@@ -383,7 +383,7 @@ fn run_effect(
                 spawn_duplicates(workers, options, sender);
             }
             if let Ok(batches) = store.batches(None) {
-                app.batches = batches;
+                app.sources.batches = batches;
             }
         }
         Effect::LoadScoring => spawn_scoring(workers, options, sender),

@@ -3,6 +3,7 @@
 //! a typed path (with `/` or `~`) is taken as it is.
 
 use super::input::LineInput;
+use super::list_cursor::ListCursor;
 use crate::config::Lang;
 use crate::import::listing::{DirEntry, importable_entries, matching};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -21,7 +22,7 @@ pub struct Picker {
     pub dir: PathBuf,
     entries: Vec<DirEntry>,
     pub input: LineInput,
-    pub selected: usize,
+    pub cursor: ListCursor,
     /// Why the folder could not be listed, in the UI's language.
     pub error: Option<String>,
 }
@@ -30,7 +31,8 @@ impl Picker {
     /// The picker on `dir` (made absolute, so going up works from ".").
     pub fn open(dir: &Path, lang: Lang) -> Self {
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let mut picker = Self { dir, entries: Vec::new(), input: LineInput::default(), selected: 0, error: None };
+        let mut picker =
+            Self { dir, entries: Vec::new(), input: LineInput::default(), cursor: ListCursor::default(), error: None };
         picker.load(lang);
         picker
     }
@@ -40,7 +42,7 @@ impl Picker {
             Ok(entries) => (self.entries, self.error) = (entries, None),
             Err(error) => (self.entries, self.error) = (Vec::new(), Some(error.message(lang))),
         }
-        self.selected = 0;
+        self.cursor.reset();
     }
 
     fn go_to(&mut self, dir: PathBuf, lang: Lang) {
@@ -72,8 +74,8 @@ impl Picker {
     pub fn on_key(&mut self, event: KeyEvent, lang: Lang) -> Picked {
         match event.code {
             KeyCode::Esc => return Picked::Close,
-            KeyCode::Down => self.selected = (self.selected + 1).min(self.shown().len().saturating_sub(1)),
-            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down => self.cursor.set(self.cursor.selected() + 1, self.shown().len()),
+            KeyCode::Up => self.cursor.set(self.cursor.selected().saturating_sub(1), self.shown().len()),
             KeyCode::Backspace if self.input.text().is_empty() => {
                 if let Some(parent) = self.dir.parent().map(Path::to_path_buf) {
                     self.go_to(parent, lang);
@@ -82,7 +84,7 @@ impl Picker {
             KeyCode::Enter => return self.enter(lang),
             _ => {
                 if self.input.edit(event) {
-                    self.selected = 0;
+                    self.cursor.reset();
                 }
             }
         }
@@ -93,7 +95,7 @@ impl Picker {
     fn enter(&mut self, lang: Lang) -> Picked {
         let path = if self.typing_path() {
             self.dir.join(expand_home(self.input.text().trim()))
-        } else if let Some(entry) = self.shown().get(self.selected) {
+        } else if let Some(entry) = self.shown().get(self.cursor.selected()) {
             entry.path.clone()
         } else if self.input.text().trim().is_empty() {
             return Picked::Stay;

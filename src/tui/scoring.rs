@@ -2,6 +2,7 @@
 //! frame with its locks, and score edits with undo. The arithmetic is `crate::scoring`'s;
 //! this only keeps what the screens show and what changed.
 
+use super::list_cursor::ListCursor;
 use crate::scoring::{
     Coverage, Duplicates, Locks, PlanInput, Prioritised, PriorityState, Ranking, ScoreEdit, ScoreMatrix, Weights,
 };
@@ -29,17 +30,16 @@ pub struct ScoringState {
     pub previous: Option<Ranking>,
     spare: Ranking,
     pub focus: Focus,
-    pub weight_cursor: usize,
+    /// The selected criterion in the weights pane.
+    pub weight_cursor: ListCursor,
     /// Place in the ranking (0 = best) of the selected row, and the first shown.
-    pub list_cursor: usize,
-    pub list_offset: usize,
+    pub list: ListCursor,
     /// The score grid's rows: the ranking when the grid was opened, kept while scores are
     /// typed so rows do not jump away from the cursor.
     pub grid_order: Vec<u32>,
-    /// The score grid's cursor: place in `grid_order` and criterion.
-    pub grid_row: usize,
+    /// The score grid's cursor: place in `grid_order` (and the first shown), and criterion.
+    pub grid: ListCursor,
     pub grid_col: usize,
-    pub grid_offset: usize,
     pub frame_nok: Option<i64>,
     pub locked_in: BTreeSet<usize>,
     pub locked_out: BTreeSet<usize>,
@@ -73,12 +73,10 @@ impl ScoringState {
             previous: None,
             spare: Ranking::default(),
             focus: Focus::List,
-            weight_cursor: 0,
-            list_cursor: 0,
-            list_offset: 0,
-            grid_row: 0,
+            weight_cursor: ListCursor::default(),
+            list: ListCursor::default(),
+            grid: ListCursor::default(),
             grid_col,
-            grid_offset: 0,
             frame_nok: None,
             locked_in: BTreeSet::new(),
             locked_out: BTreeSet::new(),
@@ -108,10 +106,11 @@ impl ScoringState {
 
     /// Orders the score grid by the current ranking (when the grid is opened).
     pub fn refresh_grid(&mut self) {
-        let id = self.grid_row_at(self.grid_row).map(|r| self.matrix.row(r).id);
+        let id = self.grid_row_at(self.grid.selected()).map(|r| self.matrix.row(r).id);
         self.grid_order = self.ranking.order.clone();
         if let Some(row) = id.and_then(|id| self.matrix.row_of(id)) {
-            self.grid_row = self.ranking.rank(row).saturating_sub(1) as usize;
+            let place = self.ranking.rank(row).saturating_sub(1) as usize;
+            self.grid.set(place, self.grid_order.len());
         }
     }
 
@@ -131,7 +130,7 @@ impl ScoringState {
     /// Changes the selected criterion's weight by `delta` points (never below zero).
     pub fn change_weight(&mut self, delta: f64) -> bool {
         let mut values = self.weights.as_slice().to_vec();
-        let Some(value) = values.get_mut(self.weight_cursor) else { return false };
+        let Some(value) = values.get_mut(self.weight_cursor.selected()) else { return false };
         let new = (*value + delta).max(0.0);
         if new == *value {
             return false;
@@ -257,7 +256,7 @@ impl ScoringState {
             Some(next) => self.grid_col = *next,
             None => {
                 self.grid_col = first;
-                self.grid_row = (self.grid_row + 1).min(self.grid_order.len().saturating_sub(1));
+                self.grid.set(self.grid.selected() + 1, self.grid_order.len());
             }
         }
     }

@@ -10,7 +10,7 @@ impl App {
         if self.screen != Screen::Sources {
             return Vec::new();
         }
-        let Some(batch) = self.batches.get(self.batch_cursor) else { return Vec::new() };
+        let Some(batch) = self.sources.batches.get(self.sources.cursor.selected()) else { return Vec::new() };
         if !batch.undoable {
             self.notice = Some((self.t(i18n::ROUND_NOT_UNDOABLE).to_string(), true));
             return Vec::new();
@@ -56,7 +56,7 @@ impl App {
                     self.t(i18n::ROUND_REACTIVATED),
                 );
                 self.notice = Some((text, false));
-                self.batch_cursor = 0;
+                self.sources.cursor.reset();
                 vec![Effect::Reload]
             }
             Err(error) => {
@@ -72,7 +72,7 @@ impl App {
         if self.screen != Screen::Suggestions {
             return Vec::new();
         }
-        let Some(suggestions) = self.suggestions.as_ref() else { return Vec::new() };
+        let Some(suggestions) = self.suggestions.list.as_ref() else { return Vec::new() };
         if suggestions.life_events.is_empty() {
             return Vec::new();
         }
@@ -114,8 +114,8 @@ impl App {
     pub(super) fn explain(&mut self) -> Vec<Effect> {
         let Some(scoring) = &self.scoring else { return Vec::new() };
         let row = match self.screen {
-            Screen::Scores => scoring.grid_row_at(scoring.grid_row),
-            Screen::Priorities | Screen::Portfolio => scoring.row_at(scoring.list_cursor),
+            Screen::Scores => scoring.grid_row_at(scoring.grid.selected()),
+            Screen::Priorities | Screen::Portfolio => scoring.row_at(scoring.list.selected()),
             _ => None,
         };
         if let Some(row) = row {

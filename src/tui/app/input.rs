@@ -82,12 +82,12 @@ impl App {
             }
             Some(Overlay::ImportPreview { request, columns, selected, .. }) => {
                 match event.code {
-                    KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        *selected = (*selected + 1).min(columns.len().saturating_sub(1));
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        selected.set(selected.selected().saturating_sub(1), columns.len())
                     }
-                    KeyCode::Left | KeyCode::Char('h') => step_field(columns, *selected, false),
-                    KeyCode::Right | KeyCode::Char('l') => step_field(columns, *selected, true),
+                    KeyCode::Down | KeyCode::Char('j') => selected.set(selected.selected() + 1, columns.len()),
+                    KeyCode::Left | KeyCode::Char('h') => step_field(columns, selected.selected(), false),
+                    KeyCode::Right | KeyCode::Char('l') => step_field(columns, selected.selected(), true),
                     KeyCode::Enter => {
                         let mappings = crate::import::proposal::mapping_of(columns);
                         let request = ImportRequest { mappings, ..std::mem::take(request) };
@@ -103,24 +103,23 @@ impl App {
                 match event.code {
                     KeyCode::Enter => {
                         let actions = palette_matches(input.text(), self.lang);
-                        let chosen = actions.get(*selected).copied();
+                        let chosen = actions.get(selected.selected()).copied();
                         self.overlay = None;
                         if let Some(action) = chosen {
                             return self.update(action);
                         }
                     }
                     KeyCode::Esc => self.overlay = None,
-                    KeyCode::Down => *selected += 1,
-                    KeyCode::Up => *selected = selected.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Up => {
+                        let count = palette_matches(input.text(), self.lang).len();
+                        let step = if event.code == KeyCode::Down { 1 } else { -1 };
+                        selected.set(selected.selected().saturating_add_signed(step), count);
+                    }
                     _ => {
                         if input.edit(event) {
-                            *selected = 0;
+                            selected.reset();
                         }
                     }
-                }
-                if let Some(Overlay::Palette { input, selected }) = &mut self.overlay {
-                    let count = palette_matches(input.text(), self.lang).len();
-                    *selected = (*selected).min(count.saturating_sub(1));
                 }
                 return Vec::new();
             }
@@ -153,8 +152,8 @@ impl App {
             KeyCode::Enter => self.input = InputMode::Normal,
             KeyCode::Esc => {
                 self.input = InputMode::Normal;
-                let before = self.search_before_edit.clone();
-                self.search_input.set(&before);
+                let before = self.initiatives.search_before_edit.clone();
+                self.initiatives.search_input.set(&before);
                 self.set_search(&before);
             }
             KeyCode::Down => self.move_cursor(1),
@@ -162,8 +161,8 @@ impl App {
             KeyCode::PageDown => self.move_cursor(self.page() as isize),
             KeyCode::PageUp => self.move_cursor(-(self.page() as isize)),
             _ => {
-                if self.search_input.edit(event) {
-                    let text = self.search_input.text().to_string();
+                if self.initiatives.search_input.edit(event) {
+                    let text = self.initiatives.search_input.text().to_string();
                     self.set_search(&text);
                 }
             }
@@ -174,20 +173,20 @@ impl App {
     fn on_filter_key(&mut self, event: KeyEvent) -> Vec<Effect> {
         match event.code {
             KeyCode::Enter => {
-                if self.filter_error.is_none() {
+                if self.initiatives.filter_error.is_none() {
                     self.input = InputMode::Normal;
                 }
             }
             KeyCode::Esc => {
                 self.input = InputMode::Normal;
-                let before = self.filter_before_edit.clone();
-                self.filter_input.set(&before);
+                let before = self.initiatives.filter_before_edit.clone();
+                self.initiatives.filter_input.set(&before);
                 self.apply_filter_text(true);
             }
             KeyCode::Down => self.move_cursor(1),
             KeyCode::Up => self.move_cursor(-1),
             _ => {
-                if self.filter_input.edit(event) {
+                if self.initiatives.filter_input.edit(event) {
                     self.apply_filter_text(true);
                 }
             }
@@ -199,7 +198,7 @@ impl App {
     /// prompt), delete or backspace clears it. None when the key is not for the grid.
     fn on_score_key(&mut self, event: KeyEvent) -> Option<Vec<Effect>> {
         let scoring = self.scoring.as_mut()?;
-        let row = scoring.grid_row_at(scoring.grid_row)?;
+        let row = scoring.grid_row_at(scoring.grid.selected())?;
         let criterion = scoring.matrix.criteria().list.get(scoring.grid_col)?.clone();
         let id = scoring.matrix.row(row).id;
         let value = match event.code {
@@ -311,7 +310,7 @@ impl App {
             }
             PromptKind::ScoreValue => {
                 let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
-                let Some(row) = scoring.grid_row_at(scoring.grid_row) else { return Vec::new() };
+                let Some(row) = scoring.grid_row_at(scoring.grid.selected()) else { return Vec::new() };
                 let Some(criterion) = scoring.matrix.criteria().list.get(scoring.grid_col).cloned() else {
                     return Vec::new();
                 };
@@ -343,12 +342,13 @@ impl App {
                     && event.row >= area.y
                     && event.row < area.y + area.height;
                 if inside {
-                    let index = self.offset + (event.row - area.y) as usize;
-                    if index < self.view.rows.len() {
-                        if index == self.cursor {
+                    let (len, page) = (self.initiatives.view.rows.len(), self.page());
+                    let cursor = &mut self.initiatives.cursor;
+                    if let Some(index) = cursor.row_at((event.row - area.y) as usize, len, page) {
+                        if index == cursor.selected() {
                             return self.update(Action::OpenDetail);
                         }
-                        self.cursor = index;
+                        cursor.select(index, len, page);
                     }
                 }
                 Vec::new()

@@ -7,15 +7,14 @@ use super::duplicates::{DuplicatesState, Side};
 use super::export::{OutputJob, Written};
 use super::input::LineInput;
 use super::keymap::{Key, Keymap};
+use super::list_cursor::ListCursor;
 use super::scoring::{Focus, ScoringState};
 use crate::config::Lang;
 use crate::dedupe::{Decision, DecisionRecord, Pair, ReviewQueue};
 use crate::i18n;
 use crate::import::ImportReport;
-use crate::model::{Batch, BatchChanges, InitiativeDetail};
-use crate::portfolio::{
-    FilterError, Portfolio, Search, SortCache, SortColumn, StatusFilter, View, ViewQuery, parse_filter,
-};
+use crate::model::{BatchChanges, InitiativeDetail};
+use crate::portfolio::{FilterError, Portfolio, Search, SortColumn, StatusFilter, parse_filter};
 use crate::scoring::{Prioritised, PriorityState, Scenario, ScoreEdit, ScoreMatrix};
 use crate::store::Resolver;
 use crate::suggest::Suggestions;
@@ -31,6 +30,8 @@ mod input;
 pub mod priorities;
 mod results;
 mod screen;
+mod screens;
+pub use screens::{InitiativesScreen, MatrixScreen, SourcesScreen, SuggestionsScreen};
 mod tagwords;
 mod types;
 pub use types::*;
@@ -58,21 +59,8 @@ pub struct App {
     /// True while the full portfolio is still loading behind the first screen.
     pub loading: bool,
     pub resolver: Resolver,
-    pub query: ViewQuery,
-    pub view: View,
-    sort_cache: SortCache,
-    pub search_input: LineInput,
-    pub filter_input: LineInput,
-    pub filter_error: Option<String>,
-    filter_before_edit: String,
-    search_before_edit: String,
-    /// Selected row, as an index into `view.rows`.
-    pub cursor: usize,
-    /// First row shown.
-    pub offset: usize,
-    pub marks: HashSet<i64>,
-    pub batches: Vec<Batch>,
-    pub batch_cursor: usize,
+    pub initiatives: InitiativesScreen,
+    pub sources: SourcesScreen,
     pub job: Option<Job>,
     /// A one-line message in the status bar until the next key.
     pub notice: Option<(String, bool)>,
@@ -86,11 +74,8 @@ pub struct App {
     /// What undo and redo take back, newest last.
     pub undo: Vec<UndoItem>,
     pub redo: Vec<UndoItem>,
-    pub suggestions: Option<Suggestions>,
-    pub suggestions_loading: bool,
-    pub suggestion_cursor: usize,
-    /// The matrix screen's cursor: ministry row and life-event column.
-    pub matrix_cursor: (usize, usize),
+    pub suggestions: SuggestionsScreen,
+    pub matrix: MatrixScreen,
     /// The duplicate review queue, built on a worker at start and after imports.
     pub duplicates: Option<DuplicatesState>,
     pub duplicates_loading: bool,
@@ -120,19 +105,8 @@ impl App {
             portfolio: Arc::new(portfolio),
             loading: false,
             resolver,
-            query: ViewQuery::default(),
-            view: View::default(),
-            sort_cache: SortCache::default(),
-            search_input: LineInput::default(),
-            filter_input: LineInput::default(),
-            filter_error: None,
-            filter_before_edit: String::new(),
-            search_before_edit: String::new(),
-            cursor: 0,
-            offset: 0,
-            marks: HashSet::new(),
-            batches: Vec::new(),
-            batch_cursor: 0,
+            initiatives: InitiativesScreen::default(),
+            sources: SourcesScreen::default(),
             job: None,
             notice: None,
             db_label,
@@ -142,10 +116,8 @@ impl App {
             scoring_loading: false,
             undo: Vec::new(),
             redo: Vec::new(),
-            suggestions: None,
-            suggestions_loading: false,
-            suggestion_cursor: 0,
-            matrix_cursor: (0, 0),
+            suggestions: SuggestionsScreen::default(),
+            matrix: MatrixScreen::default(),
             duplicates: None,
             duplicates_loading: false,
             flagged: HashSet::new(),
@@ -176,7 +148,7 @@ impl App {
 
     /// The id of the selected initiative.
     pub fn selected_id(&self) -> Option<i64> {
-        let index = *self.view.rows.get(self.cursor)?;
+        let index = *self.initiatives.view.rows.get(self.initiatives.cursor.selected())?;
         self.portfolio.rows.get(index as usize).map(|r| r.id)
     }
 
@@ -184,22 +156,24 @@ impl App {
     pub fn set_portfolio(&mut self, portfolio: Portfolio) {
         let selected = self.selected_id();
         self.portfolio = Arc::new(portfolio);
-        self.sort_cache.clear();
+        self.initiatives.sort_cache.clear();
         // Filters name rows by table indices, which a new portfolio may number differently.
         self.apply_filter_text(false);
         self.refresh_view(false);
         if let Some(id) = selected {
             self.select_id(id);
         }
-        self.marks.retain(|id| self.portfolio.position(*id).is_some());
+        let portfolio = &self.portfolio;
+        self.initiatives.marks.retain(|id| portfolio.position(*id).is_some());
     }
 
     fn select_id(&mut self, id: i64) {
-        let found =
-            self.view.rows.iter().position(|i| self.portfolio.rows.get(*i as usize).is_some_and(|r| r.id == id));
+        let portfolio = &self.portfolio;
+        let rows = &self.initiatives.view.rows;
+        let found = rows.iter().position(|i| portfolio.rows.get(*i as usize).is_some_and(|r| r.id == id));
         if let Some(position) = found {
-            self.cursor = position;
-            self.keep_cursor_visible();
+            let (len, page) = (rows.len(), self.page());
+            self.initiatives.cursor.select(position, len, page);
         }
     }
 
@@ -207,42 +181,25 @@ impl App {
     /// current view (a longer search), so only those are tested again.
     fn refresh_view(&mut self, narrowing: bool) {
         let selected = self.selected_id();
-        let within = narrowing.then(|| std::mem::take(&mut self.view.rows));
-        self.view = self.portfolio.view(&self.query, &mut self.sort_cache, within.as_deref());
-        self.cursor = 0;
-        self.offset = 0;
+        let screen = &mut self.initiatives;
+        let within = narrowing.then(|| std::mem::take(&mut screen.view.rows));
+        screen.view = self.portfolio.view(&screen.query, &mut screen.sort_cache, within.as_deref());
+        screen.cursor.reset();
+        self.matrix.forget();
         if let Some(id) = selected {
             self.select_id(id);
         }
     }
 
-    fn keep_cursor_visible(&mut self) {
-        let page = self.page();
-        let last = self.view.rows.len().saturating_sub(1);
-        self.cursor = self.cursor.min(last);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + page {
-            self.offset = self.cursor + 1 - page;
-        }
-        self.offset = self.offset.min(self.view.rows.len().saturating_sub(page));
-    }
-
+    /// Moves the cursor of the list the screen shows by `delta` rows.
     fn move_cursor(&mut self, delta: isize) {
+        let page = self.page();
         match self.screen {
-            Screen::Initiatives => {
-                let last = self.view.rows.len().saturating_sub(1) as isize;
-                self.cursor = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
-                self.keep_cursor_visible();
-            }
-            Screen::Sources => {
-                let last = self.batches.len().saturating_sub(1) as isize;
-                self.batch_cursor = (self.batch_cursor as isize + delta).clamp(0, last.max(0)) as usize;
-            }
+            Screen::Initiatives => self.initiatives.cursor.move_by(delta, self.initiatives.view.rows.len(), page),
+            Screen::Sources => self.sources.cursor.move_by(delta, self.sources.batches.len(), page),
             Screen::Suggestions => {
-                let count = self.suggestions.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len());
-                self.suggestion_cursor =
-                    (self.suggestion_cursor as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
+                let len = self.suggestions.len();
+                self.suggestions.cursor.move_by(delta, len, page);
             }
             Screen::Duplicates => {
                 let page = self.duplicates_page();
@@ -251,32 +208,22 @@ impl App {
                 }
             }
             Screen::Matrix => {
-                let rows = crate::tui::matrix::Matrix::of(&self.portfolio, &self.view).rows.len();
-                self.matrix_cursor.0 =
-                    (self.matrix_cursor.0 as isize + delta).clamp(0, rows.saturating_sub(1) as isize) as usize;
+                let rows = self.matrix.matrix(&self.portfolio, &self.initiatives.view).rows.len();
+                let row = self.matrix.cell.0.saturating_add_signed(delta);
+                self.matrix.cell.0 = row.min(rows.saturating_sub(1));
             }
             Screen::Priorities | Screen::Scores | Screen::Portfolio => {
-                let page = self.page();
                 let screen = self.screen;
                 let Some(scoring) = self.scoring.as_mut() else { return };
                 let rows = scoring.matrix.len();
-                let clamp = |value: usize, delta: isize, len: usize| {
-                    (value as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
-                };
                 match (screen, scoring.focus) {
                     (Screen::Priorities, Focus::Weights) => {
-                        scoring.weight_cursor = clamp(scoring.weight_cursor, delta, scoring.matrix.columns());
+                        scoring.weight_cursor.move_by(delta, scoring.matrix.columns(), page);
                     }
-                    (Screen::Scores, _) => {
-                        scoring.grid_row = clamp(scoring.grid_row, delta, rows);
-                        scoring.grid_offset =
-                            follow(scoring.grid_row, scoring.grid_offset, page.saturating_sub(2), rows);
-                    }
-                    _ => {
-                        scoring.list_cursor = clamp(scoring.list_cursor, delta, rows);
-                        scoring.list_offset =
-                            follow(scoring.list_cursor, scoring.list_offset, page.saturating_sub(1), rows);
-                    }
+                    // The grid's header and the criterion line take two rows, the list's
+                    // reason line one.
+                    (Screen::Scores, _) => scoring.grid.move_by(delta, rows, page.saturating_sub(2)),
+                    _ => scoring.list.move_by(delta, rows, page.saturating_sub(1)),
                 }
             }
         }
@@ -285,42 +232,29 @@ impl App {
     /// Parses the filter bar; on success applies it, on error keeps the last good filter
     /// and shows why.
     fn apply_filter_text(&mut self, refresh: bool) {
-        match parse_filter(self.filter_input.text(), &self.portfolio, &self.resolver) {
+        match parse_filter(self.initiatives.filter_input.text(), &self.portfolio, &self.resolver) {
             Ok(filter) => {
-                self.query.filter = filter;
-                self.filter_error = None;
+                self.initiatives.query.filter = filter;
+                self.initiatives.filter_error = None;
                 if refresh {
                     self.refresh_view(false);
                 }
             }
-            Err(error) => self.filter_error = Some(describe_filter_error(&error, self.lang)),
+            Err(error) => self.initiatives.filter_error = Some(describe_filter_error(&error, self.lang)),
         }
     }
 
     fn set_search(&mut self, text: &str) {
         let new = Search::new(text);
-        let narrowing = match (&new, &self.query.search) {
+        let narrowing = match (&new, &self.initiatives.query.search) {
             (Some(new), Some(old)) => new.narrows(old),
             (Some(_), None) | (None, _) => false,
         };
         // Narrowing keeps tiers apart only by testing again; a longer query may move a row
         // to a lower tier, so the view is rebuilt from the previous rows, not just filtered.
-        self.query.search = new;
+        self.initiatives.query.search = new;
         self.refresh_view(narrowing);
     }
-}
-
-/// The first row to show so that `cursor` is on a page of `page` rows.
-fn follow(cursor: usize, offset: usize, page: usize, len: usize) -> usize {
-    let page = page.max(1);
-    let offset = if cursor < offset {
-        cursor
-    } else if cursor >= offset + page {
-        cursor + 1 - page
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(page))
 }
 
 fn describe_filter_error(error: &FilterError, lang: Lang) -> String {

@@ -25,7 +25,7 @@ pub struct Side {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScenarioView {
     pub list: Vec<Scenario>,
-    pub cursor: usize,
+    pub cursor: ListCursor,
     pub compared: Option<(Side, Side)>,
 }
 
@@ -97,7 +97,7 @@ impl App {
     pub fn scenarios_loaded(&mut self, list: Vec<Scenario>) {
         if let Some(Overlay::Scenarios(view)) = &mut self.overlay {
             view.list = list;
-            view.cursor = view.cursor.min(view.list.len().saturating_sub(1));
+            view.cursor.set(view.cursor.selected(), view.list.len());
         }
     }
 
@@ -109,15 +109,15 @@ impl App {
             KeyCode::Esc if view.compared.is_some() => view.compared = None,
             KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
             KeyCode::Down | KeyCode::Char('j') => {
-                view.cursor = (view.cursor + 1).min(view.list.len().saturating_sub(1));
+                view.cursor.set(view.cursor.selected() + 1, view.list.len());
                 view.compared = None;
             }
             KeyCode::Up | KeyCode::Char('k') => {
-                view.cursor = view.cursor.saturating_sub(1);
+                view.cursor.set(view.cursor.selected().saturating_sub(1), view.list.len());
                 view.compared = None;
             }
             KeyCode::Char('c') => {
-                let Some(scenario) = view.list.get(view.cursor).cloned() else { return Vec::new() };
+                let Some(scenario) = view.list.get(view.cursor.selected()).cloned() else { return Vec::new() };
                 match self.compare_with_now(&scenario) {
                     Ok(sides) => {
                         if let Some(Overlay::Scenarios(view)) = &mut self.overlay {
@@ -128,7 +128,7 @@ impl App {
                 }
             }
             KeyCode::Enter => {
-                let Some(scenario) = view.list.get(view.cursor).cloned() else { return Vec::new() };
+                let Some(scenario) = view.list.get(view.cursor.selected()).cloned() else { return Vec::new() };
                 self.overlay = None;
                 return self.load_scenario(&scenario);
             }

@@ -40,7 +40,8 @@ impl App {
             {
                 let message = problem.message(self.lang);
                 if let crate::error::ImportProblem::Unsure { columns, .. } = *problem {
-                    self.overlay = Some(Overlay::ImportPreview { request, columns, selected: 0, message });
+                    self.overlay =
+                        Some(Overlay::ImportPreview { request, columns, selected: ListCursor::default(), message });
                 }
                 Vec::new()
             }
@@ -90,17 +91,17 @@ impl App {
 
     /// Marked rows, or the selected one when none is marked.
     pub fn target_ids(&self) -> Vec<i64> {
-        if self.marks.is_empty() {
+        if self.initiatives.marks.is_empty() {
             return self.selected_id().into_iter().collect();
         }
-        let mut ids: Vec<i64> = self.marks.iter().copied().collect();
+        let mut ids: Vec<i64> = self.initiatives.marks.iter().copied().collect();
         ids.sort_unstable();
         ids
     }
 
     /// Every row shown.
     pub fn shown_ids(&self) -> Vec<i64> {
-        self.view.rows.iter().map(|i| self.portfolio.rows[*i as usize].id).collect()
+        self.initiatives.view.rows.iter().map(|i| self.portfolio.rows[*i as usize].id).collect()
     }
 
     /// A tagging action was stored: show it in the table at once, and keep it for undo
@@ -110,7 +111,7 @@ impl App {
         for (id, _, after) in &record.changes {
             portfolio.apply_state(*id, after);
         }
-        self.sort_cache.clear();
+        self.initiatives.sort_cache.clear();
         self.apply_filter_text(false);
         self.refresh_view(false);
         if remember {
@@ -166,10 +167,10 @@ impl App {
     }
 
     pub fn suggestions_loaded(&mut self, suggestions: Suggestions) {
-        self.suggestions_loading = false;
-        let count = suggestions.life_events.len() + suggestions.owners.len();
-        self.suggestion_cursor = self.suggestion_cursor.min(count.saturating_sub(1));
-        self.suggestions = Some(suggestions);
+        self.suggestions.loading = false;
+        self.suggestions.list = Some(suggestions);
+        let (len, page) = (self.suggestions.len(), self.page());
+        self.suggestions.cursor.clamp(len, page);
     }
 
     /// The score matrix arrived (first load, or again after an import). The frame, locks
@@ -182,7 +183,8 @@ impl App {
             state.frame_nok = old.frame_nok;
             state.locked_in = old.locked_in.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
             state.locked_out = old.locked_out.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
-            state.weight_cursor = old.weight_cursor.min(state.matrix.columns().saturating_sub(1));
+            state.weight_cursor = old.weight_cursor;
+            state.weight_cursor.clamp(state.matrix.columns(), state.matrix.columns());
             state.focus = old.focus;
             state.mode = old.mode;
         }

@@ -29,8 +29,7 @@ impl App {
 
     /// After sorting: the first row selected and shown at the top.
     pub(super) fn show_top(&mut self) {
-        self.cursor = 0;
-        self.offset = 0;
+        self.initiatives.cursor.reset();
     }
 
     /// True when one of `ids` has a lead ministry other than `lead` (or none).

@@ -3,6 +3,7 @@
 
 use super::super::export::OutputJob;
 use super::super::input::LineInput;
+use super::super::list_cursor::ListCursor;
 use super::super::scoring::SelectionJob;
 use super::priorities;
 use crate::dedupe::{Decision, DecisionRecord, Pair};
@@ -62,7 +63,7 @@ pub enum Overlay {
     },
     Palette {
         input: LineInput,
-        selected: usize,
+        selected: ListCursor,
     },
     Detail {
         id: i64,
@@ -119,7 +120,7 @@ pub enum Overlay {
     ImportPreview {
         request: ImportRequest,
         columns: Vec<crate::error::ColumnGuess>,
-        selected: usize,
+        selected: ListCursor,
         message: String,
     },
 }

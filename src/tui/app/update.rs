@@ -49,8 +49,8 @@ impl App {
                 if self.job.is_some() {
                     return vec![Effect::CancelImport];
                 }
-                if self.query.search.is_some() {
-                    self.search_input.clear();
+                if self.initiatives.query.search.is_some() {
+                    self.initiatives.search_input.clear();
                     self.set_search("");
                 }
             }
@@ -64,45 +64,46 @@ impl App {
             Action::GoBottom => self.move_cursor(isize::MAX / 2),
             Action::Search => {
                 self.screen = Screen::Initiatives;
-                self.search_before_edit = self.search_input.text().to_string();
+                self.initiatives.search_before_edit = self.initiatives.search_input.text().to_string();
                 self.input = InputMode::Search;
             }
             Action::Filter => {
                 self.screen = Screen::Initiatives;
-                self.filter_before_edit = self.filter_input.text().to_string();
+                self.initiatives.filter_before_edit = self.initiatives.filter_input.text().to_string();
                 self.input = InputMode::Filter;
             }
             Action::ClearFilter => {
-                self.search_input.clear();
-                self.filter_input.clear();
-                self.query.search = None;
+                self.initiatives.search_input.clear();
+                self.initiatives.filter_input.clear();
+                self.initiatives.query.search = None;
                 self.apply_filter_text(true);
             }
             Action::SortNext => {
-                self.query.sort = self.query.sort.next();
-                self.query.descending = self.query.sort == SortColumn::Amount;
+                self.initiatives.query.sort = self.initiatives.query.sort.next();
+                self.initiatives.query.descending = self.initiatives.query.sort == SortColumn::Amount;
                 self.refresh_view(false);
                 self.show_top();
             }
             Action::SortReverse => {
-                self.query.descending = !self.query.descending;
+                self.initiatives.query.descending = !self.initiatives.query.descending;
                 self.refresh_view(false);
                 self.show_top();
             }
             Action::ToggleMark => {
                 if let Some(id) = self.selected_id() {
-                    if !self.marks.remove(&id) {
-                        self.marks.insert(id);
+                    if !self.initiatives.marks.remove(&id) {
+                        self.initiatives.marks.insert(id);
                     }
                     self.move_cursor(1);
                 }
             }
             Action::MarkAll => {
-                let ids: Vec<i64> = self.view.rows.iter().map(|i| self.portfolio.rows[*i as usize].id).collect();
-                self.marks.extend(ids);
-                self.notice = Some((format!("{} {}", self.marks.len(), self.t(i18n::MARKED)), false));
+                let ids: Vec<i64> =
+                    self.initiatives.view.rows.iter().map(|i| self.portfolio.rows[*i as usize].id).collect();
+                self.initiatives.marks.extend(ids);
+                self.notice = Some((format!("{} {}", self.initiatives.marks.len(), self.t(i18n::MARKED)), false));
             }
-            Action::ClearMarks => self.marks.clear(),
+            Action::ClearMarks => self.initiatives.marks.clear(),
             Action::OpenDetail => match self.screen {
                 Screen::Initiatives => {
                     if let Some(id) = self.selected_id() {
@@ -111,7 +112,7 @@ impl App {
                     }
                 }
                 Screen::Sources => {
-                    if let Some(batch) = self.batches.get(self.batch_cursor) {
+                    if let Some(batch) = self.sources.batches.get(self.sources.cursor.selected()) {
                         self.overlay = Some(Overlay::Changes { changes: None, scroll: 0 });
                         return vec![Effect::LoadChanges(batch.id)];
                     }
@@ -134,8 +135,8 @@ impl App {
             Action::EditScores => return self.toggle_scoring_mode(),
             Action::Explain => return self.explain(),
             Action::ToggleWithdrawn => {
-                let text = self.filter_input.text().to_string();
-                let shows_all = self.query.filter.status != StatusFilter::Active;
+                let text = self.initiatives.filter_input.text().to_string();
+                let shows_all = self.initiatives.query.filter.status != StatusFilter::Active;
                 let without: Vec<&str> =
                     text.split_whitespace().filter(|t| !t.to_lowercase().starts_with("status:")).collect();
                 let mut new = without.join(" ");
@@ -145,7 +146,7 @@ impl App {
                     }
                     new.push_str("status:alle");
                 }
-                self.filter_input.set(&new);
+                self.initiatives.filter_input.set(&new);
                 self.apply_filter_text(true);
             }
             Action::NextScreen | Action::PrevScreen => {
@@ -160,8 +161,8 @@ impl App {
             Action::ScreenPortfolio => return self.show_screen(Screen::Portfolio),
             Action::FocusLeft | Action::FocusRight if self.screen == Screen::Matrix => {
                 let columns = self.portfolio.life_events.len() + 1;
-                let column = self.matrix_cursor.1 as isize + if action == Action::FocusRight { 1 } else { -1 };
-                self.matrix_cursor.1 = column.clamp(0, columns as isize - 1) as usize;
+                let column = self.matrix.cell.1 as isize + if action == Action::FocusRight { 1 } else { -1 };
+                self.matrix.cell.1 = column.clamp(0, columns as isize - 1) as usize;
             }
             Action::FocusLeft | Action::FocusRight if self.screen == Screen::Duplicates => {
                 if let Some(duplicates) = self.duplicates.as_mut() {
@@ -217,9 +218,9 @@ impl App {
             Action::LockIn | Action::LockOut => {
                 let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
                 let row = if self.screen == Screen::Scores {
-                    scoring.grid_row_at(scoring.grid_row)
+                    scoring.grid_row_at(scoring.grid.selected())
                 } else {
-                    scoring.row_at(scoring.list_cursor)
+                    scoring.row_at(scoring.list.selected())
                 };
                 if let Some(row) = row {
                     scoring.toggle_lock(row, action == Action::LockIn);
@@ -304,7 +305,9 @@ impl App {
             Action::CycleMode => return self.cycle_mode(),
             Action::Scenarios => return self.open_scenarios(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Palette => self.overlay = Some(Overlay::Palette { input: LineInput::default(), selected: 0 }),
+            Action::Palette => {
+                self.overlay = Some(Overlay::Palette { input: LineInput::default(), selected: ListCursor::default() })
+            }
         }
         Vec::new()
     }
@@ -322,8 +325,8 @@ impl App {
             self.scoring_loading = true;
             return vec![Effect::LoadScoring];
         }
-        if screen == Screen::Suggestions && !self.suggestions_loading {
-            self.suggestions_loading = true;
+        if screen == Screen::Suggestions && !self.suggestions.loading {
+            self.suggestions.loading = true;
             return vec![Effect::LoadSuggestions];
         }
         if screen == Screen::Duplicates && self.duplicates.is_none() && !self.duplicates_loading {
@@ -351,8 +354,8 @@ impl App {
         if self.screen != Screen::Suggestions {
             return Vec::new();
         }
-        let Some(suggestions) = self.suggestions.as_mut() else { return Vec::new() };
-        let index = self.suggestion_cursor;
+        let Some(suggestions) = self.suggestions.list.as_mut() else { return Vec::new() };
+        let index = self.suggestions.cursor.selected();
         let events = suggestions.life_events.len();
         let effect = if index < events {
             let suggestion = suggestions.life_events.remove(index);
@@ -376,19 +379,19 @@ impl App {
         } else {
             None
         };
-        let count = self.suggestions.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len());
-        self.suggestion_cursor = self.suggestion_cursor.min(count.saturating_sub(1));
+        let (len, page) = (self.suggestions.len(), self.page());
+        self.suggestions.cursor.clamp(len, page);
         effect.into_iter().collect()
     }
 
     /// Shows the initiatives of the matrix cell under the cursor.
     fn filter_to_matrix_cell(&mut self) -> Vec<Effect> {
-        let matrix = crate::tui::matrix::Matrix::of(&self.portfolio, &self.view);
-        let Some(ministry) = matrix.rows.get(self.matrix_cursor.0) else { return Vec::new() };
+        let matrix = self.matrix.matrix(&self.portfolio, &self.initiatives.view);
+        let Some(ministry) = matrix.rows.get(self.matrix.cell.0) else { return Vec::new() };
         let ministry = ministry.code.clone().unwrap_or_else(|| "ingen".into());
-        let event =
-            self.portfolio.life_events.get(self.matrix_cursor.1).map_or("ingen".to_string(), |e| e.code.clone());
+        let event = self.portfolio.life_events.get(self.matrix.cell.1).map_or("ingen".to_string(), |e| e.code.clone());
         let kept: Vec<&str> = self
+            .initiatives
             .filter_input
             .text()
             .split_whitespace()
@@ -402,7 +405,7 @@ impl App {
             text.push(' ');
         }
         text.push_str(&format!("dep:{ministry} liv:{event}"));
-        self.filter_input.set(&text);
+        self.initiatives.filter_input.set(&text);
         self.apply_filter_text(true);
         self.screen = Screen::Initiatives;
         Vec::new()

@@ -65,13 +65,13 @@ pub fn query_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let label_style = |active: bool| if active { theme.hint_key } else { theme.dim };
     spans.push(Span::styled(format!(" {}: ", app.t(i18n::SEARCH)), label_style(search_active)));
-    let search_text = display_line(app.search_input.text()).into_owned();
+    let search_text = display_line(app.initiatives.search_input.text()).into_owned();
     let search_start = spans.iter().map(|s| s.content.width()).sum::<usize>();
     spans.push(Span::styled(search_text.clone(), theme.input));
     spans.push(Span::raw("  "));
     spans.push(Span::styled(format!("{}: ", app.t(i18n::FILTER)), label_style(filter_active)));
     let filter_start = spans.iter().map(|s| s.content.width()).sum::<usize>();
-    let filter_text = display_line(app.filter_input.text()).into_owned();
+    let filter_text = display_line(app.initiatives.filter_input.text()).into_owned();
     if filter_text.is_empty() && filter_active {
         spans.push(Span::styled(app.t(i18n::FILTER_HELP), theme.dim));
     } else {
@@ -80,8 +80,8 @@ pub fn query_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let sort = format!(
         "{} {} {} ",
         app.t(i18n::SORTED_BY),
-        sort_label(app.query.sort, app),
-        if app.query.descending { "↓" } else { "↑" }
+        sort_label(app.initiatives.query.sort, app),
+        if app.initiatives.query.descending { "↓" } else { "↑" }
     );
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let gap = (area.width as usize).saturating_sub(used + sort.width());
@@ -96,9 +96,9 @@ pub fn query_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Position::new(x.min((area.x + area.width).saturating_sub(1) as usize) as u16, area.y)
     };
     if search_active {
-        frame.set_cursor_position(place_cursor(search_start, &app.search_input));
+        frame.set_cursor_position(place_cursor(search_start, &app.initiatives.search_input));
     } else if filter_active {
-        frame.set_cursor_position(place_cursor(filter_start, &app.filter_input));
+        frame.set_cursor_position(place_cursor(filter_start, &app.initiatives.filter_input));
     }
 }
 
@@ -134,10 +134,10 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }
         };
         spans.push(Span::styled(text, theme.status));
-    } else if let Some(error) = app.filter_error.as_ref().filter(|_| app.input == InputMode::Filter) {
+    } else if let Some(error) = app.initiatives.filter_error.as_ref().filter(|_| app.input == InputMode::Filter) {
         spans.push(Span::styled(format!(" {}", display_line(error)), theme.error));
     } else {
-        let view = &app.view;
+        let view = &app.initiatives.view;
         spans.push(Span::styled(
             format!(
                 " {} {} {} {} {} · {} {} MNOK",
@@ -151,8 +151,11 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ),
             theme.status,
         ));
-        if !app.marks.is_empty() {
-            spans.push(Span::styled(format!(" · {} {}", app.marks.len(), app.t(i18n::MARKED)), theme.marked));
+        if !app.initiatives.marks.is_empty() {
+            spans.push(Span::styled(
+                format!(" · {} {}", app.initiatives.marks.len(), app.t(i18n::MARKED)),
+                theme.marked,
+            ));
         }
         if !app.flagged.is_empty() {
             // Explains the table's ≈ marker; screen 8 reviews the pairs.

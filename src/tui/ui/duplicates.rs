@@ -83,8 +83,9 @@ fn pair_list(frame: &mut Frame, app: &App, theme: &Theme, state: &DuplicatesStat
     );
     let mut lines = vec![Line::from(Span::styled(pad(&header, width, false), theme.header))];
     let page = area.height.saturating_sub(1) as usize;
-    for (index, item) in state.queue.items.iter().enumerate().skip(state.offset).take(page) {
-        let style = if index == state.cursor { theme.selected } else { theme.base };
+    let window = state.cursor.window(state.queue.items.len(), page);
+    for (index, item) in state.queue.items.iter().enumerate().skip(window.start).take(window.len()) {
+        let style = if index == state.cursor.selected() { theme.selected } else { theme.base };
         let title = |id: i64| {
             state.queue.record(id).map_or_else(String::new, |r| match &r.agency {
                 Some(agency) => format!("{} · {}", display_line(r.title.trim()), display_line(agency)),

@@ -1,9 +1,9 @@
 //! The matrix screen: ministries down, life events across, count and MNOK in each cell.
 
 use super::super::app::App;
-use super::super::matrix::{Cell, Matrix};
 use super::super::theme::Theme;
 use crate::i18n;
+use crate::portfolio::matrix::Cell;
 use crate::text::{format_mnok, truncate_to_width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,7 +30,7 @@ fn cell_text(cell: &Cell, width: usize) -> String {
 }
 
 pub fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let matrix = Matrix::of(&app.portfolio, &app.view);
+    let matrix = app.matrix.matrix(&app.portfolio, &app.initiatives.view);
     let columns = app.portfolio.life_events.len() + 1;
     let label_width = 12;
     let width = area.width as usize;
@@ -46,7 +46,7 @@ pub fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let names = super::abbrev::headers(&names.iter().map(String::as_str).collect::<Vec<_>>(), cell_width);
     let mut header = vec![Span::styled(pad("", label_width, false), theme.header)];
     for (index, name) in names.iter().enumerate() {
-        let style = if index == app.matrix_cursor.1 { theme.tab_active } else { theme.header };
+        let style = if index == app.matrix.cell.1 { theme.tab_active } else { theme.header };
         header.push(Span::styled(" ", theme.header));
         header.push(Span::styled(pad(name, cell_width, true), style));
     }
@@ -56,7 +56,7 @@ pub fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let label = row.code.clone().unwrap_or_else(|| app.t(i18n::NO_MINISTRY).to_string());
         let mut spans = vec![Span::styled(pad(&label, label_width, false), theme.header)];
         for (column, cell) in row.cells.iter().enumerate() {
-            let selected = row_index == app.matrix_cursor.0 && column == app.matrix_cursor.1;
+            let selected = row_index == app.matrix.cell.0 && column == app.matrix.cell.1;
             // An empty cell is a gap, a crowded one a candidate for parallel solutions.
             let style = if selected {
                 theme.selected
@@ -80,8 +80,8 @@ pub fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     lines.push(Line::from(totals));
     lines.push(Line::from(""));
     // The cell under the cursor in words: headers are cut short in narrow terminals.
-    if let (Some(row), Some(name)) = (matrix.rows.get(app.matrix_cursor.0), names.get(app.matrix_cursor.1)) {
-        let cell = row.cells[app.matrix_cursor.1];
+    if let (Some(row), Some(name)) = (matrix.rows.get(app.matrix.cell.0), names.get(app.matrix.cell.1)) {
+        let cell = row.cells[app.matrix.cell.1];
         let ministry = row.code.clone().unwrap_or_else(|| app.t(i18n::NO_MINISTRY).to_string());
         lines.push(Line::from(Span::styled(
             truncate_to_width(

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Span::styled(input.text().to_string(), theme.input),
             ])];
             for (index, action) in palette_matches(input.text(), app.lang).iter().enumerate() {
-                let style = if index == *selected { theme.selected } else { theme.base };
+                let style = if index == selected.selected() { theme.selected } else { theme.base };
                 let key = app.keymap.first_label(*action);
                 let width = rect.width.saturating_sub(4) as usize;
                 let description = truncate_to_width(action.description().get(app.lang), width.saturating_sub(12));
@@ -42,7 +42,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Span::styled(key, style.patch(theme.hint_key)),
                 ]));
             }
-            let scroll = selected.saturating_sub(rect.height.saturating_sub(4) as usize) as u16;
+            let shown = rect.height.saturating_sub(4) as usize;
+            let scroll = selected.selected().saturating_sub(shown) as u16;
             framed(frame, theme, rect, app.t(i18n::PALETTE), lines, scroll);
             let x = rect.x + 3 + display_line(input.text()).width() as u16;
             frame.set_cursor_position(Position::new(x.min(rect.x + rect.width.saturating_sub(2)), rect.y + 1));
@@ -72,7 +73,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         Overlay::Scenarios(view) => {
             let rect = inset(area);
-            let lines = super::scenarios::lines(app, theme, view, rect.width.saturating_sub(2) as usize);
+            let (width, height) = (rect.width.saturating_sub(2) as usize, rect.height.saturating_sub(2) as usize);
+            let lines = super::scenarios::lines(app, theme, view, width, height);
             framed(frame, theme, rect, app.t(i18n::SCENARIOS), lines, 0);
         }
         Overlay::Explain { row, scroll } => {
@@ -108,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             framed(frame, theme, centered(area, 80, 5), app.t(i18n::CONFIRM), lines, 0);
         }
         Overlay::ImportPreview { request, columns, selected, message } => {
-            super::preview::draw(frame, app, theme, area, (request, columns, *selected, message));
+            super::preview::draw(frame, app, theme, area, (request, columns, selected.selected(), message));
         }
         Overlay::Ask { title, lines, .. } => {
             let width = area.width.saturating_sub(8).min(90);

@@ -70,7 +70,7 @@ fn weights_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Th
             bar,
             crate::scoring::criteria::format_number(scoring.weights.get(index))
         );
-        let style = if index == scoring.weight_cursor {
+        let style = if index == scoring.weight_cursor.selected() {
             if focused { theme.selected } else { theme.marked }
         } else {
             theme.base
@@ -211,9 +211,10 @@ fn ranking_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Th
     let room = area.height.saturating_sub(2) as usize;
     let rows_shown =
         |offset: usize| room.saturating_sub(usize::from(cut.is_some_and(|c| c > offset + 1 && c <= offset + room)));
-    let mut offset = scoring.list_offset;
-    if scoring.list_cursor >= offset + rows_shown(offset).max(1) {
-        offset = scoring.list_cursor + 1 - rows_shown(offset).max(1);
+    let mut offset = scoring.list.window(scoring.ranking.len(), room).start;
+    // The cut line takes a row: the page moves one further when the selection would drop off.
+    if scoring.list.selected() >= offset + rows_shown(offset).max(1) {
+        offset = scoring.list.selected() + 1 - rows_shown(offset).max(1);
     }
     let end = (offset + rows_shown(offset)).min(scoring.ranking.len());
     for place in offset..end {
@@ -236,7 +237,7 @@ fn ranking_pane(frame: &mut Frame, app: &App, scoring: &ScoringState, theme: &Th
 
 /// What the cursor's row needs said: why it is out, and its duplicate link.
 fn cursor_note(app: &App, scoring: &ScoringState) -> String {
-    let Some(row) = scoring.row_at(scoring.list_cursor) else { return String::new() };
+    let Some(row) = scoring.row_at(scoring.list.selected()) else { return String::new() };
     let plan = scoring.prioritised.as_ref().map(|p| &p.plan);
     let mut parts = Vec::new();
     if let Some(reason) = plan.and_then(|p| p.reason(row)) {
@@ -279,7 +280,7 @@ fn ranked_line<'a>(
     let duplicate = scoring.duplicates.mark(row).map_or(" ", |m| duplicate_symbol(m.kind));
     let incomplete = if scoring.matrix.is_complete(row) { " " } else { "*" };
     let mut style = if scoring.in_frame(row) { theme.ok } else { theme.base };
-    if place == scoring.list_cursor {
+    if place == scoring.list.selected() {
         style = if focused { theme.selected } else { style.patch(theme.marked) };
     }
     let movement_style = match gained {

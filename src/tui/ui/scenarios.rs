@@ -10,12 +10,16 @@ use crate::text::{display_line, truncate_to_width};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize) -> Vec<Line<'a>> {
+/// The overlay's lines in `width` × `height`: the list scrolls with its cursor, and leaves
+/// two thirds of the height to a comparison when one is shown.
+pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize, height: usize) -> Vec<Line<'a>> {
     if view.list.is_empty() {
         return vec![Line::from(Span::styled(app.t(i18n::SCENARIO_NONE), theme.dim))];
     }
     let mut lines = Vec::new();
-    for (index, scenario) in view.list.iter().enumerate() {
+    let page = if view.compared.is_some() { (height / 3).max(3) } else { height.saturating_sub(1) };
+    let window = view.cursor.window(view.list.len(), page);
+    for (index, scenario) in view.list.iter().enumerate().skip(window.start).take(window.len()) {
         let frame = scenario.budget_nok.map(|b| format!("{} MNOK", mnok(b, app.lang))).unwrap_or_else(|| "–".into());
         let text = format!(
             " {} · {} · {} · {} {}",
@@ -25,7 +29,7 @@ pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize) ->
             scenario.saved_by,
             scenario.saved_at.get(..10).unwrap_or_default()
         );
-        let style = if index == view.cursor { theme.selected } else { theme.base };
+        let style = if index == view.cursor.selected() { theme.selected } else { theme.base };
         lines.push(Line::from(Span::styled(pad(&text, width), style)));
     }
     lines.push(Line::from(Span::styled(

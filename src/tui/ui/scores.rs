@@ -58,10 +58,10 @@ pub fn scores(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = vec![Line::from(header)];
 
     let page = area.height.saturating_sub(3) as usize;
-    for place in scoring.grid_offset..(scoring.grid_offset + page).min(scoring.grid_order.len()) {
+    for place in scoring.grid.window(scoring.grid_order.len(), page) {
         let Some(row) = scoring.grid_row_at(place) else { break };
         let candidate = scoring.matrix.row(row);
-        let selected_row = place == scoring.grid_row;
+        let selected_row = place == scoring.grid.selected();
         let base = if selected_row { theme.base.patch(theme.marked) } else { theme.base };
         let mut spans = vec![Span::styled(
             format!(

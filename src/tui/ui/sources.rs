@@ -51,13 +51,13 @@ pub fn sources(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let header: String = headers.iter().enumerate().map(|(i, (h, ..))| cell(h, i)).collect();
     let mut lines =
         vec![Line::from(Span::styled(format!(" {header:width$}", width = width.saturating_sub(1)), theme.header))];
-    if app.batches.is_empty() {
+    if app.sources.batches.is_empty() {
         lines.push(Line::from(Span::styled(format!("  {}", app.t(i18n::NO_ROUNDS)), theme.dim)));
     }
     let page = area.height.saturating_sub(1) as usize;
-    let offset = app.batch_cursor.saturating_sub(page.saturating_sub(1));
-    for (index, batch) in app.batches.iter().enumerate().skip(offset).take(page) {
-        let style = if index == app.batch_cursor { theme.selected } else { theme.base };
+    let window = app.sources.cursor.window(app.sources.batches.len(), page);
+    for (index, batch) in app.sources.batches.iter().enumerate().skip(window.start).take(window.len()) {
+        let style = if index == app.sources.cursor.selected() { theme.selected } else { theme.base };
         let mut values = vec![
             batch.round.to_string(),
             format!("{} · {}", display_line(&batch.source), display_line(&batch.file_name)),

@@ -58,7 +58,7 @@ impl Columns {
 }
 
 pub fn suggestions(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(suggestions) = &app.suggestions else {
+    let Some(suggestions) = &app.suggestions.list else {
         let text = format!("  {}…", app.t(i18n::LOADING));
         return frame.render_widget(Paragraph::new(Line::from(Span::styled(text, theme.dim))), area);
     };
@@ -106,15 +106,16 @@ pub fn suggestions(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(Span::styled(format!("  {}", app.t(i18n::NO_SUGGESTIONS)), theme.dim)));
     }
     let page = area.height.saturating_sub(4) as usize;
-    let offset = app.suggestion_cursor.saturating_sub(page.saturating_sub(1));
-    for (index, (text, _)) in entries.iter().enumerate().skip(offset).take(page) {
+    let window = app.suggestions.cursor.window(entries.len(), page);
+    let offset = window.start;
+    for (index, (text, _)) in entries.iter().enumerate().skip(offset).take(window.len()) {
         if index == owners_heading && index > 0 {
             lines.push(Line::from(Span::styled(
                 pad(&format!(" {} ({})", app.t(i18n::OWNER_SUGGESTIONS), suggestions.owners.len()), width),
                 theme.header,
             )));
         }
-        let style = if index == app.suggestion_cursor { theme.selected } else { theme.base };
+        let style = if index == app.suggestions.cursor.selected() { theme.selected } else { theme.base };
         lines.push(Line::from(Span::styled(pad(text, width), style)));
     }
     if owners_heading == 0 && !suggestions.owners.is_empty() && offset == 0 {

@@ -58,8 +58,8 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut header = vec![Span::styled("  ", theme.header)];
     for column in &columns {
         let mut label = column.header.get(app.lang).to_string();
-        if column.sort == Some(app.query.sort) {
-            label.push_str(if app.query.descending { " ↓" } else { " ↑" });
+        if column.sort == Some(app.initiatives.query.sort) {
+            label.push_str(if app.initiatives.query.descending { " ↓" } else { " ↑" });
         }
         header.push(Span::styled(pad(&label, column.width, column.right), theme.header));
         header.push(Span::styled(" ", theme.header));
@@ -70,15 +70,17 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
     let portfolio = &app.portfolio;
     let page = area.height.saturating_sub(1) as usize;
-    if app.view.rows.is_empty() {
+    if app.initiatives.view.rows.is_empty() {
         let message = if portfolio.rows.is_empty() { i18n::EMPTY_DATABASE } else { i18n::NO_MATCHES };
         lines.push(Line::from(Span::styled(format!("  {}", app.t(message)), theme.dim)));
     }
-    let query = app.query.search.as_ref().map(|s| s.query.as_str());
-    for (position, index) in app.view.rows.iter().enumerate().skip(app.offset).take(page) {
+    let query = app.initiatives.query.search.as_ref().map(|s| s.query.as_str());
+    let rows = &app.initiatives.view.rows;
+    let window = app.initiatives.cursor.window(rows.len(), page);
+    for (position, index) in rows.iter().enumerate().skip(window.start).take(window.len()) {
         let Some(row) = portfolio.rows.get(*index as usize) else { continue };
-        let selected = position == app.cursor;
-        let marked = app.marks.contains(&row.id);
+        let selected = position == app.initiatives.cursor.selected();
+        let marked = app.initiatives.marks.contains(&row.id);
         let base = match (selected, row.withdrawn) {
             (true, _) => theme.selected,
             (false, true) => theme.withdrawn,
