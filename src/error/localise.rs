@@ -225,6 +225,7 @@ fn job_nb(job: &str) -> &'static str {
         "suggestions" => "forslagene",
         "duplicates" => "duplikatsøket",
         "output" => "skrivingen",
+        "writes" => "lagringen av endringene",
         _ => "en bakgrunnsjobb",
     }
 }

@@ -1,8 +1,10 @@
 //! The worker jobs the event loop starts: each opens its own connection, does one thing
-//! and sends the result back as a message.
+//! and sends the result back as a message (writes go to `writer` instead).
 
+use super::Options;
+use super::event_loop::Message;
+use super::export::OutputJob;
 use super::worker::Workers;
-use super::{Message, Options};
 use crate::portfolio::Portfolio;
 use crate::store::{OpenMode, Store};
 use std::sync::mpsc::Sender;
@@ -18,22 +20,6 @@ pub(super) fn spawn_undo_round(workers: &mut Workers, options: &Options, sender:
             crate::import::back_up_before_import(&store, &backup_dir)?;
             store.undo_round(batch_id)
         })
-    });
-}
-
-/// Keeps a rejected suggestion in the database on a worker.
-pub(super) fn spawn_rejection(
-    workers: &mut Workers,
-    options: &Options,
-    sender: &Sender<Message>,
-    rejection: crate::suggest::Rejection,
-) {
-    let database = options.database.clone();
-    let reference = options.reference.clone();
-    let analyst = options.analyst.clone();
-    workers.spawn("suggestions", sender, Message::Stored, move || {
-        Store::open(&database, OpenMode::Existing, &reference)
-            .and_then(|store| store.reject_suggestion(&rejection, &analyst))
     });
 }
 
@@ -66,5 +52,30 @@ pub(super) fn spawn_load(workers: &mut Workers, options: &Options, sender: &Send
     let wrap = Message::PortfolioLoaded;
     workers.spawn("load", sender, wrap, move || {
         Store::open(&database, OpenMode::Existing, &reference).and_then(|store| Portfolio::load(&store))
+    });
+}
+
+/// Builds the tagging suggestions on a worker thread with its own connection.
+pub(super) fn spawn_suggestions(workers: &mut Workers, options: &Options, sender: &Sender<Message>) {
+    let database = options.database.clone();
+    let reference = options.reference.clone();
+    let wrap = |result| Message::SuggestionsLoaded(Box::new(result));
+    workers.spawn("suggestions", sender, wrap, move || {
+        Store::open(&database, OpenMode::Existing, &reference)
+            .and_then(|store| crate::suggest::suggest(&store, &reference))
+    });
+}
+
+/// Writes an export or a brief on a worker thread (creating the export folder if it is the
+/// default one and missing).
+pub(super) fn spawn_output(workers: &mut Workers, options: &Options, sender: &Sender<Message>, job: Box<OutputJob>) {
+    let (database, reference) = (options.database.clone(), options.reference.clone());
+    let templates = crate::export::brief::Templates::with_user_dir(&options.config_dir);
+    let returned = job.clone();
+    let wrap = move |result| Message::OutputDone(returned, result);
+    let folder = Some(options.export_dir.clone()).filter(|d| job.path().parent() == Some(d.as_path()));
+    workers.spawn("output", sender, wrap, move || {
+        folder.as_deref().map_or(Ok(()), crate::files::ensure_folder)?;
+        Store::open(&database, OpenMode::Existing, &reference).and_then(|store| job.run(&store, &templates))
     });
 }
