@@ -34,6 +34,7 @@ mod screen;
 mod screens;
 pub use saved::Saved;
 pub use screens::{InitiativesScreen, MatrixScreen, SourcesScreen, SuggestionsScreen};
+mod table_actions;
 mod tagwords;
 mod types;
 pub use types::*;

@@ -225,3 +225,62 @@ fn side(
         benefit: plan.map_or(0.0, |p| p.benefit),
     }
 }
+
+impl App {
+    /// An action of the priority screens: weights, frame, locks, mode, scenarios.
+    pub(super) fn on_priorities_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::WeightUp | Action::WeightDown => {
+                let delta = if action == Action::WeightUp { 1.0 } else { -1.0 };
+                let on_priorities = self.screen == Screen::Priorities;
+                let Some(scoring) = self.scoring.as_mut().filter(|_| on_priorities) else { return Vec::new() };
+                if !scoring.change_weight(delta) {
+                    return Vec::new();
+                }
+                Self::weights_changed(scoring)
+            }
+            Action::ResetWeights => {
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                scoring.reset_weights();
+                Self::weights_changed(scoring)
+            }
+            Action::SetBudget => {
+                let Some(scoring) = self.scoring.as_ref() else { return Vec::new() };
+                let current =
+                    scoring.frame_nok.map(|nok| format!("{} MNOK", crate::text::format_mnok(nok))).unwrap_or_default();
+                self.overlay =
+                    Some(Overlay::Prompt { kind: PromptKind::BudgetFrame, input: LineInput::with_text(&current) });
+                Vec::new()
+            }
+            Action::LockIn | Action::LockOut => {
+                let on_scores = self.screen == Screen::Scores;
+                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let row = if on_scores {
+                    scoring.grid_row_at(scoring.grid.selected())
+                } else {
+                    scoring.row_at(scoring.list.selected())
+                };
+                let Some(row) = row else { return Vec::new() };
+                scoring.toggle_lock(row, action == Action::LockIn);
+                self.plan_changed()
+            }
+            Action::SaveScenario => {
+                if self.scoring.is_some() {
+                    self.overlay =
+                        Some(Overlay::Prompt { kind: PromptKind::ScenarioName, input: LineInput::default() });
+                }
+                Vec::new()
+            }
+            Action::CycleMode => self.cycle_mode(),
+            Action::Scenarios => self.open_scenarios(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// New weights: saved, and the plan chosen again.
+    fn weights_changed(scoring: &mut ScoringState) -> Vec<Effect> {
+        let mut effects = vec![Effect::SaveWeights];
+        effects.extend(scoring.selection_job().map(|job| Effect::Select(Box::new(job))));
+        effects
+    }
+}
