@@ -3,127 +3,16 @@
 use super::*;
 
 impl App {
-    // ---------------------------------------------------------------------------------
-    // Input
-
-    /// Handles a key press: text input in input modes and prompts, else the keymap.
+    /// Handles a key press: an overlay's keys, text input in input modes, score typing,
+    /// else the keymap.
     pub fn on_key(&mut self, event: KeyEvent) -> Vec<Effect> {
         self.notice = None;
         let ctrl_c = event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {
             return self.update(Action::Quit);
         }
-        match &mut self.overlay {
-            Some(Overlay::Prompt { kind, input }) => {
-                match event.code {
-                    KeyCode::Enter => {
-                        let (kind, text) = (*kind, input.text().trim().to_string());
-                        self.overlay = None;
-                        return self.prompt_done(kind, &text);
-                    }
-                    KeyCode::Esc => self.overlay = None,
-                    _ => {
-                        input.edit(event);
-                    }
-                }
-                return Vec::new();
-            }
-            Some(Overlay::Picker(picker)) => {
-                use super::super::picker::Picked;
-                match picker.on_key(event, self.lang) {
-                    Picked::Stay => {}
-                    Picked::Close => self.overlay = None,
-                    Picked::Import(path) => {
-                        self.overlay = None;
-                        self.last_import_dir = path.parent().map(std::path::Path::to_path_buf);
-                        return vec![Effect::StartImport(ImportRequest::new(path))];
-                    }
-                }
-                return Vec::new();
-            }
-            Some(Overlay::Confirm { ids, edits }) => {
-                let effects = match event.code {
-                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
-                        vec![Effect::ApplyEdits(vec![(std::mem::take(ids), std::mem::take(edits))])]
-                    }
-                    _ => Vec::new(),
-                };
-                self.overlay = None;
-                return effects;
-            }
-            Some(Overlay::ConfirmReplace { job }) => {
-                let effects = match event.code {
-                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
-                        vec![Effect::Output(Box::new((**job).clone().forced()))]
-                    }
-                    _ => Vec::new(),
-                };
-                self.overlay = None;
-                return effects;
-            }
-            Some(Overlay::Scenarios(_)) => return self.on_scenarios_key(event),
-            Some(Overlay::Ask { on_yes, .. }) => {
-                let effects = match event.code {
-                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => std::mem::take(on_yes),
-                    _ => Vec::new(),
-                };
-                self.overlay = None;
-                return effects;
-            }
-            Some(Overlay::ConfirmWithdraw { request, .. }) => {
-                let effects = match event.code {
-                    KeyCode::Enter | KeyCode::Char('j') | KeyCode::Char('y') => {
-                        vec![Effect::StartImport(ImportRequest { allow_withdraw: true, ..std::mem::take(request) })]
-                    }
-                    _ => Vec::new(),
-                };
-                self.overlay = None;
-                return effects;
-            }
-            Some(Overlay::ImportPreview { request, columns, selected, .. }) => {
-                match event.code {
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        selected.set(selected.selected().saturating_sub(1), columns.len())
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => selected.set(selected.selected() + 1, columns.len()),
-                    KeyCode::Left | KeyCode::Char('h') => step_field(columns, selected.selected(), false),
-                    KeyCode::Right | KeyCode::Char('l') => step_field(columns, selected.selected(), true),
-                    KeyCode::Enter => {
-                        let mappings = crate::import::proposal::mapping_of(columns);
-                        let request = ImportRequest { mappings, ..std::mem::take(request) };
-                        self.overlay = None;
-                        return vec![Effect::StartImport(request)];
-                    }
-                    KeyCode::Esc => self.overlay = None,
-                    _ => {}
-                }
-                return Vec::new();
-            }
-            Some(Overlay::Palette { input, selected }) => {
-                match event.code {
-                    KeyCode::Enter => {
-                        let actions = palette_matches(input.text(), self.lang);
-                        let chosen = actions.get(selected.selected()).copied();
-                        self.overlay = None;
-                        if let Some(action) = chosen {
-                            return self.update(action);
-                        }
-                    }
-                    KeyCode::Esc => self.overlay = None,
-                    KeyCode::Down | KeyCode::Up => {
-                        let count = palette_matches(input.text(), self.lang).len();
-                        let step = if event.code == KeyCode::Down { 1 } else { -1 };
-                        selected.set(selected.selected().saturating_add_signed(step), count);
-                    }
-                    _ => {
-                        if input.edit(event) {
-                            selected.reset();
-                        }
-                    }
-                }
-                return Vec::new();
-            }
-            _ => {}
+        if let Some(effects) = self.on_overlay_key(event) {
+            return effects;
         }
         if self.overlay.is_none() {
             match self.input {
@@ -145,6 +34,115 @@ impl App {
             Some(action) => self.update(action),
             None => Vec::new(),
         }
+    }
+
+    /// Keys the open overlay takes; None when it leaves them to the keymap (the overlays
+    /// that scroll text) or none is open.
+    fn on_overlay_key(&mut self, event: KeyEvent) -> Option<Vec<Effect>> {
+        let yes = matches!(event.code, KeyCode::Enter | KeyCode::Char('j' | 'y'));
+        let effects = match self.overlay.as_mut()? {
+            Overlay::Prompt { kind, input } => match event.code {
+                KeyCode::Enter => {
+                    let (kind, text) = (*kind, input.text().trim().to_string());
+                    self.overlay = None;
+                    self.prompt_done(kind, &text)
+                }
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    Vec::new()
+                }
+                _ => {
+                    input.edit(event);
+                    Vec::new()
+                }
+            },
+            Overlay::Picker(picker) => match picker.on_key(event, self.lang) {
+                super::super::picker::Picked::Stay => Vec::new(),
+                super::super::picker::Picked::Close => {
+                    self.overlay = None;
+                    Vec::new()
+                }
+                super::super::picker::Picked::Import(path) => {
+                    self.overlay = None;
+                    self.last_import_dir = path.parent().map(std::path::Path::to_path_buf);
+                    vec![Effect::StartImport(ImportRequest::new(path))]
+                }
+            },
+            Overlay::Confirm { .. }
+            | Overlay::ConfirmReplace { .. }
+            | Overlay::Ask { .. }
+            | Overlay::ConfirmWithdraw { .. } => self.answer_confirmation(yes),
+            Overlay::Scenarios(_) => self.on_scenarios_key(event),
+            Overlay::ImportPreview { .. } => self.on_preview_key(event),
+            Overlay::Palette { .. } => self.on_palette_key(event),
+            _ => return None,
+        };
+        Some(effects)
+    }
+
+    /// Closes a question; `yes` runs what it asked about.
+    fn answer_confirmation(&mut self, yes: bool) -> Vec<Effect> {
+        let Some(overlay) = self.overlay.take() else { return Vec::new() };
+        if !yes {
+            return Vec::new();
+        }
+        match overlay {
+            Overlay::Confirm { ids, edits } => vec![Effect::ApplyEdits(vec![(ids, edits)])],
+            Overlay::ConfirmReplace { job } => vec![Effect::Output(Box::new(job.forced()))],
+            Overlay::Ask { on_yes, .. } => on_yes,
+            Overlay::ConfirmWithdraw { request, .. } => {
+                vec![Effect::StartImport(ImportRequest { allow_withdraw: true, ..request })]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The import preview: ↑↓ choose a column, ←→ change its field, enter imports.
+    fn on_preview_key(&mut self, event: KeyEvent) -> Vec<Effect> {
+        let Some(Overlay::ImportPreview { request, columns, selected, .. }) = &mut self.overlay else {
+            return Vec::new();
+        };
+        match event.code {
+            KeyCode::Up | KeyCode::Char('k') => selected.set(selected.selected().saturating_sub(1), columns.len()),
+            KeyCode::Down | KeyCode::Char('j') => selected.set(selected.selected() + 1, columns.len()),
+            KeyCode::Left | KeyCode::Char('h') => step_field(columns, selected.selected(), false),
+            KeyCode::Right | KeyCode::Char('l') => step_field(columns, selected.selected(), true),
+            KeyCode::Enter => {
+                let mappings = crate::import::proposal::mapping_of(columns);
+                let request = ImportRequest { mappings, ..std::mem::take(request) };
+                self.overlay = None;
+                return vec![Effect::StartImport(request)];
+            }
+            KeyCode::Esc => self.overlay = None,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The command palette: typing narrows the actions, ↑↓ choose, enter runs one.
+    fn on_palette_key(&mut self, event: KeyEvent) -> Vec<Effect> {
+        let Some(Overlay::Palette { input, selected }) = &mut self.overlay else { return Vec::new() };
+        match event.code {
+            KeyCode::Enter => {
+                let chosen = palette_matches(input.text(), self.lang).get(selected.selected()).copied();
+                self.overlay = None;
+                if let Some(action) = chosen {
+                    return self.update(action);
+                }
+            }
+            KeyCode::Esc => self.overlay = None,
+            KeyCode::Down | KeyCode::Up => {
+                let count = palette_matches(input.text(), self.lang).len();
+                let step = if event.code == KeyCode::Down { 1 } else { -1 };
+                selected.set(selected.selected().saturating_add_signed(step), count);
+            }
+            _ => {
+                if input.edit(event) {
+                    selected.reset();
+                }
+            }
+        }
+        Vec::new()
     }
 
     fn on_search_key(&mut self, event: KeyEvent) -> Vec<Effect> {
@@ -232,102 +230,89 @@ impl App {
         Some(vec![Effect::SetScore { id, code: criterion.code.clone(), value }])
     }
 
-    /// What a finished prompt asks for.
+    /// What a finished prompt asks for. An empty answer asks for nothing, except for the
+    /// budget frame (no frame) and a score (no score).
     fn prompt_done(&mut self, kind: PromptKind, text: &str) -> Vec<Effect> {
         match kind {
-            PromptKind::ImportPath => {
-                let path = expand_home(text);
-                if path.as_os_str().is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Effect::StartImport(ImportRequest::new(path))]
-                }
-            }
-            PromptKind::BudgetFrame => {
-                let frame = if text.is_empty() {
-                    None
-                } else {
-                    match crate::scoring::parse_nok(text) {
-                        Ok(nok) if nok > 0 => Some(nok),
-                        Ok(_) => return Vec::new(),
-                        Err(error) => {
-                            self.notice = Some((error.message(self.lang), true));
-                            return Vec::new();
-                        }
-                    }
-                };
-                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
-                scoring.set_frame(frame);
-                self.plan_changed()
-            }
-            PromptKind::Tag | PromptKind::TagShown => {
-                if text.is_empty() {
-                    return Vec::new();
-                }
-                let edits = match parse_edits(text, &self.resolver, &self.portfolio.phases, &self.portfolio.risks) {
-                    Ok(edits) => edits,
-                    Err(error) => {
-                        self.notice = Some((error.message(self.lang), true));
-                        return Vec::new();
-                    }
-                };
-                let ids = if kind == PromptKind::TagShown { self.shown_ids() } else { self.target_ids() };
-                if ids.len() > 1 {
-                    self.overlay = Some(Overlay::Confirm { ids, edits });
-                    return Vec::new();
-                }
-                if ids.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(vec![(ids, edits)])] }
-            }
-            PromptKind::ExportPath => {
-                if text.is_empty() {
-                    return Vec::new();
-                }
-                match crate::tui::export::list_job(self, expand_home(text)) {
-                    Some(job) => vec![Effect::Output(Box::new(job))],
-                    None => {
-                        self.notice = Some((self.t(i18n::EXPORT_FORMATS).to_string(), true));
-                        Vec::new()
-                    }
-                }
-            }
+            PromptKind::BudgetFrame => return self.frame_typed(text),
+            PromptKind::ScoreValue => return self.score_typed(text),
+            _ if text.is_empty() => return Vec::new(),
+            _ => {}
+        }
+        match kind {
+            PromptKind::ImportPath => vec![Effect::StartImport(ImportRequest::new(expand_home(text)))],
+            PromptKind::Tag | PromptKind::TagShown => self.tags_typed(kind, text),
+            PromptKind::ExportPath => match crate::tui::export::list_job(self, expand_home(text)) {
+                Some(job) => vec![Effect::Output(Box::new(job))],
+                None => self.refuse(self.t(i18n::EXPORT_FORMATS).to_string()),
+            },
             PromptKind::BriefPath => {
                 let path = expand_home(text);
-                if text.is_empty() {
-                    return Vec::new();
-                }
                 if crate::export::brief::BriefFormat::from_path(&path).is_err() {
-                    self.notice = Some((self.t(i18n::BRIEF_FORMATS).to_string(), true));
-                    return Vec::new();
+                    return self.refuse(self.t(i18n::BRIEF_FORMATS).to_string());
                 }
                 vec![Effect::Output(Box::new(crate::tui::export::brief_job(self, path)))]
             }
-            PromptKind::ScenarioName => {
-                if text.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Effect::SaveScenario(text.to_string())]
-                }
-            }
-            PromptKind::ScoreValue => {
-                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
-                let Some(row) = scoring.grid_row_at(scoring.grid.selected()) else { return Vec::new() };
-                let Some(criterion) = scoring.matrix.criteria().list.get(scoring.grid_col).cloned() else {
-                    return Vec::new();
-                };
-                let value = if text.is_empty() { None } else { text.replace(',', ".").parse::<f64>().ok() };
-                if let Some(v) = value {
-                    if let Err(error) = criterion.check_value(v) {
-                        self.notice = Some((error.message(self.lang), true));
-                        return Vec::new();
-                    }
-                } else if !text.is_empty() {
-                    return Vec::new();
-                }
-                let id = scoring.matrix.row(row).id;
-                scoring.grid_next_manual();
-                vec![Effect::SetScore { id, code: criterion.code, value }]
-            }
+            PromptKind::ScenarioName => vec![Effect::SaveScenario(text.to_string())],
+            PromptKind::BudgetFrame | PromptKind::ScoreValue => Vec::new(),
         }
+    }
+
+    /// Says why a typed answer was not taken; nothing else happens.
+    fn refuse(&mut self, why: String) -> Vec<Effect> {
+        self.notice = Some((why, true));
+        Vec::new()
+    }
+
+    /// A budget frame typed ("120 MNOK", "1,2 mrd"); empty: no frame.
+    fn frame_typed(&mut self, text: &str) -> Vec<Effect> {
+        let frame = if text.is_empty() {
+            None
+        } else {
+            match crate::scoring::parse_nok(text) {
+                Ok(nok) if nok > 0 => Some(nok),
+                Ok(_) => return Vec::new(),
+                Err(error) => return self.refuse(error.message(self.lang)),
+            }
+        };
+        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        scoring.set_frame(frame);
+        self.plan_changed()
+    }
+
+    /// Tag-language edits typed for the marked or selected rows, or every row shown; more
+    /// than one row is confirmed first.
+    fn tags_typed(&mut self, kind: PromptKind, text: &str) -> Vec<Effect> {
+        let edits = match parse_edits(text, &self.resolver, &self.portfolio.phases, &self.portfolio.risks) {
+            Ok(edits) => edits,
+            Err(error) => return self.refuse(error.message(self.lang)),
+        };
+        let ids = if kind == PromptKind::TagShown { self.shown_ids() } else { self.target_ids() };
+        if ids.len() > 1 {
+            self.overlay = Some(Overlay::Confirm { ids, edits });
+            return Vec::new();
+        }
+        if ids.is_empty() { Vec::new() } else { vec![Effect::ApplyEdits(vec![(ids, edits)])] }
+    }
+
+    /// A score typed into the grid's cell (empty: no score); the cursor moves on.
+    fn score_typed(&mut self, text: &str) -> Vec<Effect> {
+        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(row) = scoring.grid_row_at(scoring.grid.selected()) else { return Vec::new() };
+        let Some(criterion) = scoring.matrix.criteria().list.get(scoring.grid_col).cloned() else {
+            return Vec::new();
+        };
+        let value = if text.is_empty() { None } else { text.replace(',', ".").parse::<f64>().ok() };
+        if let Some(v) = value {
+            if let Err(error) = criterion.check_value(v) {
+                return self.refuse(error.message(self.lang));
+            }
+        } else if !text.is_empty() {
+            return Vec::new();
+        }
+        let id = scoring.matrix.row(row).id;
+        scoring.grid_next_manual();
+        vec![Effect::SetScore { id, code: criterion.code, value }]
     }
 
     /// Mouse: the wheel scrolls, a click selects a row (a second click opens it).

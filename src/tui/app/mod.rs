@@ -201,7 +201,7 @@ impl App {
             Screen::Initiatives => self.initiatives.cursor.move_by(delta, self.initiatives.view.rows.len(), page),
             Screen::Sources => self.sources.cursor.move_by(delta, self.sources.batches.len(), page),
             Screen::Suggestions => {
-                let len = self.suggestions.len();
+                let len = self.suggestions.count();
                 self.suggestions.cursor.move_by(delta, len, page);
             }
             Screen::Duplicates => {

@@ -169,7 +169,7 @@ impl App {
     pub fn suggestions_loaded(&mut self, suggestions: Suggestions) {
         self.suggestions.loading = false;
         self.suggestions.list = Some(suggestions);
-        let (len, page) = (self.suggestions.len(), self.page());
+        let (len, page) = (self.suggestions.count(), self.page());
         self.suggestions.cursor.clamp(len, page);
     }
 

@@ -45,7 +45,7 @@ pub struct SuggestionsScreen {
 
 impl SuggestionsScreen {
     /// Life-event suggestions first, then owner suggestions, as the list shows them.
-    pub fn len(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.list.as_ref().map_or(0, |s| s.life_events.len() + s.owners.len())
     }
 }

@@ -39,11 +39,12 @@ impl App {
             }
             Action::ClearMarks => self.initiatives.marks.clear(),
             Action::ToggleWithdrawn => self.toggle_withdrawn(),
-            Action::Tag | Action::TagShown => {
-                if self.screen == Screen::Initiatives && (action == Action::TagShown || self.selected_id().is_some()) {
-                    let kind = if action == Action::Tag { PromptKind::Tag } else { PromptKind::TagShown };
-                    self.overlay = Some(Overlay::Prompt { kind, input: LineInput::default() });
-                }
+            Action::Tag | Action::TagShown
+                if self.screen == Screen::Initiatives
+                    && (action == Action::TagShown || self.selected_id().is_some()) =>
+            {
+                let kind = if action == Action::Tag { PromptKind::Tag } else { PromptKind::TagShown };
+                self.overlay = Some(Overlay::Prompt { kind, input: LineInput::default() });
             }
             _ => {}
         }

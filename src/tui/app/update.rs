@@ -265,12 +265,10 @@ impl App {
                 let name = name.display().to_string();
                 self.overlay = Some(Overlay::Prompt { kind, input: LineInput::with_text(&name) });
             }
-            Action::ImportFile => {
-                if self.job.is_none() {
-                    let dir = self.last_import_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-                    let picker = super::super::picker::Picker::open(&dir, self.lang);
-                    self.overlay = Some(Overlay::Picker(Box::new(picker)));
-                }
+            Action::ImportFile if self.job.is_none() => {
+                let dir = self.last_import_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+                let picker = super::super::picker::Picker::open(&dir, self.lang);
+                self.overlay = Some(Overlay::Picker(Box::new(picker)));
             }
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Palette => {
@@ -359,7 +357,7 @@ impl App {
         } else {
             None
         };
-        let (len, page) = (self.suggestions.len(), self.page());
+        let (len, page) = (self.suggestions.count(), self.page());
         self.suggestions.cursor.clamp(len, page);
         effect.into_iter().collect()
     }

@@ -215,96 +215,12 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             pairs.push(("↑↓".into(), app.t(i18n::HINT_SCROLL)));
         }
         (None, InputMode::Normal) => {
-            let actions: &[Action] = match app.screen {
-                Screen::Initiatives => &[
-                    Action::Search,
-                    Action::Filter,
-                    Action::SortNext,
-                    Action::ToggleMark,
-                    Action::Tag,
-                    Action::OpenDetail,
-                    Action::ImportFile,
-                    Action::Help,
-                    Action::Quit,
-                ],
-                Screen::Sources => {
-                    &[Action::OpenDetail, Action::UndoRound, Action::ImportFile, Action::Help, Action::Quit]
-                }
-                Screen::Priorities => &[
-                    Action::FocusRight,
-                    Action::WeightUp,
-                    Action::WeightDown,
-                    Action::SetBudget,
-                    Action::CycleMode,
-                    Action::LockIn,
-                    Action::Scenarios,
-                    Action::TogglePanel,
-                    Action::OpenDetail,
-                    Action::ExportView,
-                    Action::Help,
-                    Action::Quit,
-                ],
-                Screen::Scores if app.scores_editing => &[Action::FocusRight, Action::Back, Action::Help, Action::Quit],
-                Screen::Scores => {
-                    &[Action::OpenDetail, Action::FocusRight, Action::Explain, Action::Undo, Action::Help, Action::Quit]
-                }
-                Screen::Portfolio => &[Action::SetBudget, Action::ExportView, Action::Help, Action::Quit],
-                Screen::Suggestions => &[
-                    Action::Accept,
-                    Action::Reject,
-                    Action::AcceptAll,
-                    Action::TogglePanel,
-                    Action::Help,
-                    Action::Quit,
-                ],
-                Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
-                Screen::Duplicates => &[
-                    Action::MarkDuplicate,
-                    Action::MarkOverlap,
-                    Action::Reject,
-                    Action::SkipPair,
-                    Action::Undo,
-                    Action::TogglePanel,
-                    Action::FocusRight,
-                    Action::OpenDetail,
-                    Action::Help,
-                    Action::Quit,
-                ],
-            };
-            for action in actions {
-                let word = match (action, app.screen) {
-                    (Action::OpenDetail, Screen::Sources) => app.t(i18n::HINT_CHANGES),
-                    (Action::OpenDetail, Screen::Priorities) | (Action::Explain, _) => app.t(i18n::HINT_EXPLAIN),
-                    (Action::OpenDetail, Screen::Scores) => app.t(i18n::EDIT_HINT),
-                    (Action::Back, Screen::Scores) => app.t(i18n::HINT_STOP_SCORING),
-                    (Action::UndoRound, _) => app.t(i18n::HINT_UNDO_ROUND),
-                    (Action::TogglePanel, Screen::Suggestions | Screen::Duplicates) => app.t(i18n::HINT_COLUMNS),
-                    (Action::TogglePanel, _) => app.t(i18n::HINT_PANEL),
-                    (Action::FocusRight, Screen::Priorities) => app.t(i18n::HINT_PANE),
-                    (Action::FocusRight, Screen::Scores) => app.t(i18n::HINT_SCORE),
-                    (Action::FocusRight, Screen::Duplicates) => app.t(i18n::HINT_SIDE),
-                    (Action::Reject, Screen::Duplicates) => app.t(i18n::HINT_DISTINCT),
-                    (Action::MarkDuplicate, _) => app.t(i18n::HINT_DUPLICATE),
-                    (Action::MarkOverlap, _) => app.t(i18n::HINT_OVERLAP),
-                    (Action::SkipPair, _) => app.t(i18n::HINT_SKIP),
-                    (Action::WeightUp | Action::WeightDown, _) => app.t(i18n::HINT_WEIGHT),
-                    (Action::SetBudget, _) => app.t(i18n::HINT_FRAME),
-                    (Action::LockIn, _) => app.t(i18n::HINT_LOCK),
-                    (Action::CycleMode, _) => app.t(i18n::HINT_MODE),
-                    (Action::Scenarios, _) => app.t(i18n::HINT_SCENARIOS),
-                    (Action::Undo, _) => app.t(i18n::HINT_UNDO),
-                    (Action::NextScreen, _) => app.t(i18n::HINT_SCREEN),
-                    (Action::Accept, _) => app.t(i18n::HINT_ACCEPT_ONE),
-                    (Action::Reject, _) => app.t(i18n::HINT_REJECT),
-                    (Action::AcceptAll, _) => app.t(i18n::HINT_ACCEPT_ALL),
-                    (Action::OpenDetail, Screen::Matrix) => app.t(i18n::HINT_FILTER_CELL),
-                    _ => action.hint().map_or("", |h| h.get(app.lang)),
-                };
-                let label = match (action, app.screen) {
-                    (Action::FocusRight, _) => format!("{}/{}", key(Action::FocusLeft), key(Action::FocusRight)),
+            for action in screen_actions(app) {
+                let label = match action {
+                    Action::FocusRight => format!("{}/{}", key(Action::FocusLeft), key(Action::FocusRight)),
                     _ => key(*action),
                 };
-                pairs.push((label, word));
+                pairs.push((label, action_hint(app, *action)));
             }
         }
     }
@@ -313,6 +229,91 @@ pub fn hint_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Paragraph::new(Line::from(hint_spans(pairs, reserved, area.width as usize, theme))).style(theme.base),
         area,
     );
+}
+
+/// The actions the footer names on this screen, most used first, help and quit last.
+fn screen_actions(app: &App) -> &'static [Action] {
+    match app.screen {
+        Screen::Initiatives => &[
+            Action::Search,
+            Action::Filter,
+            Action::SortNext,
+            Action::ToggleMark,
+            Action::Tag,
+            Action::OpenDetail,
+            Action::ImportFile,
+            Action::Help,
+            Action::Quit,
+        ],
+        Screen::Sources => &[Action::OpenDetail, Action::UndoRound, Action::ImportFile, Action::Help, Action::Quit],
+        Screen::Priorities => &[
+            Action::FocusRight,
+            Action::WeightUp,
+            Action::WeightDown,
+            Action::SetBudget,
+            Action::CycleMode,
+            Action::LockIn,
+            Action::Scenarios,
+            Action::TogglePanel,
+            Action::OpenDetail,
+            Action::ExportView,
+            Action::Help,
+            Action::Quit,
+        ],
+        Screen::Scores if app.scores_editing => &[Action::FocusRight, Action::Back, Action::Help, Action::Quit],
+        Screen::Scores => {
+            &[Action::OpenDetail, Action::FocusRight, Action::Explain, Action::Undo, Action::Help, Action::Quit]
+        }
+        Screen::Portfolio => &[Action::SetBudget, Action::ExportView, Action::Help, Action::Quit],
+        Screen::Suggestions => {
+            &[Action::Accept, Action::Reject, Action::AcceptAll, Action::TogglePanel, Action::Help, Action::Quit]
+        }
+        Screen::Matrix => &[Action::OpenDetail, Action::Help, Action::Quit],
+        Screen::Duplicates => &[
+            Action::MarkDuplicate,
+            Action::MarkOverlap,
+            Action::Reject,
+            Action::SkipPair,
+            Action::Undo,
+            Action::TogglePanel,
+            Action::FocusRight,
+            Action::OpenDetail,
+            Action::Help,
+            Action::Quit,
+        ],
+    }
+}
+
+/// What an action does, said for the screen it is pressed on.
+fn action_hint(app: &App, action: Action) -> &'static str {
+    match (action, app.screen) {
+        (Action::OpenDetail, Screen::Sources) => app.t(i18n::HINT_CHANGES),
+        (Action::OpenDetail, Screen::Priorities) | (Action::Explain, _) => app.t(i18n::HINT_EXPLAIN),
+        (Action::OpenDetail, Screen::Scores) => app.t(i18n::EDIT_HINT),
+        (Action::Back, Screen::Scores) => app.t(i18n::HINT_STOP_SCORING),
+        (Action::UndoRound, _) => app.t(i18n::HINT_UNDO_ROUND),
+        (Action::TogglePanel, Screen::Suggestions | Screen::Duplicates) => app.t(i18n::HINT_COLUMNS),
+        (Action::TogglePanel, _) => app.t(i18n::HINT_PANEL),
+        (Action::FocusRight, Screen::Priorities) => app.t(i18n::HINT_PANE),
+        (Action::FocusRight, Screen::Scores) => app.t(i18n::HINT_SCORE),
+        (Action::FocusRight, Screen::Duplicates) => app.t(i18n::HINT_SIDE),
+        (Action::Reject, Screen::Duplicates) => app.t(i18n::HINT_DISTINCT),
+        (Action::MarkDuplicate, _) => app.t(i18n::HINT_DUPLICATE),
+        (Action::MarkOverlap, _) => app.t(i18n::HINT_OVERLAP),
+        (Action::SkipPair, _) => app.t(i18n::HINT_SKIP),
+        (Action::WeightUp | Action::WeightDown, _) => app.t(i18n::HINT_WEIGHT),
+        (Action::SetBudget, _) => app.t(i18n::HINT_FRAME),
+        (Action::LockIn, _) => app.t(i18n::HINT_LOCK),
+        (Action::CycleMode, _) => app.t(i18n::HINT_MODE),
+        (Action::Scenarios, _) => app.t(i18n::HINT_SCENARIOS),
+        (Action::Undo, _) => app.t(i18n::HINT_UNDO),
+        (Action::NextScreen, _) => app.t(i18n::HINT_SCREEN),
+        (Action::Accept, _) => app.t(i18n::HINT_ACCEPT_ONE),
+        (Action::Reject, _) => app.t(i18n::HINT_REJECT),
+        (Action::AcceptAll, _) => app.t(i18n::HINT_ACCEPT_ALL),
+        (Action::OpenDetail, Screen::Matrix) => app.t(i18n::HINT_FILTER_CELL),
+        _ => action.hint().map_or("", |h| h.get(app.lang)),
+    }
 }
 
 /// The hints that fit in `width`, the last `reserved` (help and quit) always: the others

@@ -1,7 +1,9 @@
 //! Windows over the screen: help, command palette, details, changes, prompts, messages.
 
 use super::super::action::Action;
-use super::super::app::{App, Overlay, palette_matches};
+use super::super::app::{App, Overlay, PromptKind, palette_matches};
+use super::super::input::LineInput;
+use super::super::list_cursor::ListCursor;
 use super::super::theme::Theme;
 use crate::config::Lang;
 use crate::i18n;
@@ -24,30 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let last = (lines.len() as u16 + 2).saturating_sub(rect.height);
             framed(frame, theme, rect, app.t(i18n::HELP), lines, (*scroll).min(last));
         }
-        Overlay::Palette { input, selected } => {
-            let rect = centered(area, 70, 16.min(area.height.saturating_sub(2)));
-            let mut lines = vec![Line::from(vec![
-                Span::styled("> ", theme.hint_key),
-                Span::styled(input.text().to_string(), theme.input),
-            ])];
-            for (index, action) in palette_matches(input.text(), app.lang).iter().enumerate() {
-                let style = if index == selected.selected() { theme.selected } else { theme.base };
-                let key = app.keymap.first_label(*action);
-                let width = rect.width.saturating_sub(4) as usize;
-                let description = truncate_to_width(action.description().get(app.lang), width.saturating_sub(12));
-                let fill = width.saturating_sub(description.width() + key.width());
-                lines.push(Line::from(vec![
-                    Span::styled(description, style),
-                    Span::styled(" ".repeat(fill), style),
-                    Span::styled(key, style.patch(theme.hint_key)),
-                ]));
-            }
-            let shown = rect.height.saturating_sub(4) as usize;
-            let scroll = selected.selected().saturating_sub(shown) as u16;
-            framed(frame, theme, rect, app.t(i18n::PALETTE), lines, scroll);
-            let x = rect.x + 3 + display_line(input.text()).width() as u16;
-            frame.set_cursor_position(Position::new(x.min(rect.x + rect.width.saturating_sub(2)), rect.y + 1));
-        }
+        Overlay::Palette { input, selected } => palette(frame, app, theme, area, (input, selected)),
         Overlay::Detail { detail, scroll, .. } => {
             let lines = match detail {
                 Some(detail) => detail_lines(detail, app, theme),
@@ -84,6 +63,80 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 app.scoring.as_ref().map_or(String::new(), |s| display_line(&s.matrix.row(*row).title).into_owned());
             framed(frame, theme, rect, &title, lines, *scroll);
         }
+        Overlay::Confirm { .. }
+        | Overlay::ConfirmReplace { .. }
+        | Overlay::Ask { .. }
+        | Overlay::ConfirmWithdraw { .. } => {
+            question(frame, app, theme, area, overlay);
+        }
+        Overlay::ImportPreview { request, columns, selected, message } => {
+            super::preview::draw(frame, app, theme, area, (request, columns, selected.selected(), message));
+        }
+        Overlay::Picker(picker) => super::picker::picker(frame, app, theme, picker, area),
+        Overlay::Prompt { kind, input } => prompt(frame, app, theme, area, (*kind, input)),
+        Overlay::Message { title, lines, error, scroll } => {
+            let style = if *error { theme.error } else { theme.base };
+            let rect = centered(area, 96, area.height);
+            let inner = rect.width.saturating_sub(2) as usize;
+            // Long lines wrap, each keeping its indent, so nothing is cut off the box.
+            let lines: Vec<Line> = lines
+                .iter()
+                .flat_map(|line| {
+                    let indent = line.chars().take_while(|c| *c == ' ').count();
+                    let pad = " ".repeat(indent);
+                    crate::text::wrap_to_width(line, inner.saturating_sub(indent))
+                        .into_iter()
+                        .map(move |piece| format!("{pad}{piece}"))
+                })
+                .map(|l| Line::from(Span::styled(l, style)))
+                .collect();
+            let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+            framed(frame, theme, centered(area, 96, height), title, lines, *scroll);
+        }
+    }
+}
+
+/// The command palette: what was typed, and the actions it matches with their keys.
+fn palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, (input, selected): (&LineInput, &ListCursor)) {
+    let rect = centered(area, 70, 16.min(area.height.saturating_sub(2)));
+    let mut lines =
+        vec![Line::from(vec![Span::styled("> ", theme.hint_key), Span::styled(input.text().to_string(), theme.input)])];
+    for (index, action) in palette_matches(input.text(), app.lang).iter().enumerate() {
+        let style = if index == selected.selected() { theme.selected } else { theme.base };
+        let key = app.keymap.first_label(*action);
+        let width = rect.width.saturating_sub(4) as usize;
+        let description = truncate_to_width(action.description().get(app.lang), width.saturating_sub(12));
+        let fill = width.saturating_sub(description.width() + key.width());
+        lines.push(Line::from(vec![
+            Span::styled(description, style),
+            Span::styled(" ".repeat(fill), style),
+            Span::styled(key, style.patch(theme.hint_key)),
+        ]));
+    }
+    let shown = rect.height.saturating_sub(4) as usize;
+    let scroll = selected.selected().saturating_sub(shown) as u16;
+    framed(frame, theme, rect, app.t(i18n::PALETTE), lines, scroll);
+    let x = rect.x + 3 + display_line(input.text()).width() as u16;
+    frame.set_cursor_position(Position::new(x.min(rect.x + rect.width.saturating_sub(2)), rect.y + 1));
+}
+
+/// A one-line prompt wide enough for a full path; a longer one shows its end (the file's name).
+fn prompt(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, (kind, input): (PromptKind, &LineInput)) {
+    // Wide enough for a full path; a longer one shows its end (the file's name).
+    let rect = centered(area, 110, 3);
+    let inner = rect.width.saturating_sub(3) as usize;
+    let full = display_line(input.text()).into_owned();
+    let text = super::picker::truncate_start(&full, inner);
+    framed(frame, theme, rect, app.t(kind.title()), vec![Line::from(Span::styled(text.clone(), theme.input))], 0);
+    let before = display_line(&input.text().chars().take(input.cursor()).collect::<String>()).width();
+    let cut = full.width().saturating_sub(text.width());
+    let x = rect.x + 1 + before.saturating_sub(cut) as u16;
+    frame.set_cursor_position(Position::new(x.min(rect.x + rect.width.saturating_sub(2)), rect.y + 1));
+}
+
+/// A question the analyst answers with enter/j/y (anything else declines).
+fn question(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, overlay: &Overlay) {
+    match overlay {
         Overlay::Confirm { ids, edits } => {
             let description = app.edits_in_words(ids, edits);
             let lines = vec![
@@ -109,9 +162,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ];
             framed(frame, theme, centered(area, 80, 5), app.t(i18n::CONFIRM), lines, 0);
         }
-        Overlay::ImportPreview { request, columns, selected, message } => {
-            super::preview::draw(frame, app, theme, area, (request, columns, selected.selected(), message));
-        }
         Overlay::Ask { title, lines, .. } => {
             let width = area.width.saturating_sub(8).min(90);
             let mut wrapped: Vec<Line> = lines
@@ -134,45 +184,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let height = lines.len() as u16 + 2;
             framed(frame, theme, centered(area, width, height), app.t(i18n::CONFIRM), lines, 0);
         }
-        Overlay::Picker(picker) => super::picker::picker(frame, app, theme, picker, area),
-        Overlay::Prompt { kind, input } => {
-            // Wide enough for a full path; a longer one shows its end (the file's name).
-            let rect = centered(area, 110, 3);
-            let inner = rect.width.saturating_sub(3) as usize;
-            let full = display_line(input.text()).into_owned();
-            let text = super::picker::truncate_start(&full, inner);
-            framed(
-                frame,
-                theme,
-                rect,
-                app.t(kind.title()),
-                vec![Line::from(Span::styled(text.clone(), theme.input))],
-                0,
-            );
-            let before = display_line(&input.text().chars().take(input.cursor()).collect::<String>()).width();
-            let cut = full.width().saturating_sub(text.width());
-            let x = rect.x + 1 + before.saturating_sub(cut) as u16;
-            frame.set_cursor_position(Position::new(x.min(rect.x + rect.width.saturating_sub(2)), rect.y + 1));
-        }
-        Overlay::Message { title, lines, error, scroll } => {
-            let style = if *error { theme.error } else { theme.base };
-            let rect = centered(area, 96, area.height);
-            let inner = rect.width.saturating_sub(2) as usize;
-            // Long lines wrap, each keeping its indent, so nothing is cut off the box.
-            let lines: Vec<Line> = lines
-                .iter()
-                .flat_map(|line| {
-                    let indent = line.chars().take_while(|c| *c == ' ').count();
-                    let pad = " ".repeat(indent);
-                    crate::text::wrap_to_width(line, inner.saturating_sub(indent))
-                        .into_iter()
-                        .map(move |piece| format!("{pad}{piece}"))
-                })
-                .map(|l| Line::from(Span::styled(l, style)))
-                .collect();
-            let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-            framed(frame, theme, centered(area, 96, height), title, lines, *scroll);
-        }
+        _ => {}
     }
 }
 

@@ -89,35 +89,43 @@ pub fn scores(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(pad(&format_decimal(scoring.ranking.totals[row], 1), 7, true), base));
         lines.push(Line::from(spans));
     }
-    // The criterion under the cursor in words, the marks, and the mode.
     if let Some(criterion) = criteria.list.get(scoring.grid_col) {
-        let kind = if criterion.is_manual() {
-            criterion.scale_text()
-        } else {
-            format!("{} {}", app.t(i18n::DERIVED), criterion.scale_text())
-        };
-        let text = format!(
-            " {} ({}/{}): {} ({kind}) · {} {} · {DERIVED} {} · {MISSING} {}",
-            app.t(i18n::CRITERION),
-            scoring.grid_col + 1,
-            criteria.len(),
-            criterion.name(app.lang),
-            app.t(i18n::WEIGHT).to_lowercase(),
-            format_number(scoring.weights.get(scoring.grid_col)),
-            app.t(i18n::DERIVED_MARK),
-            app.t(i18n::MISSING_MARK),
-        );
-        let filler = area.height.saturating_sub(lines.len() as u16 + 2);
-        lines.extend((0..filler).map(|_| Line::from("")));
-        lines.extend(
-            crate::text::wrap_to_width(&text, width)
-                .into_iter()
-                .take(1)
-                .map(|l| Line::from(Span::styled(l, theme.dim))),
-        );
-        let mode = if app.scores_editing { app.t(i18n::EDITING_SCORES) } else { app.t(i18n::NOT_EDITING_SCORES) };
-        let style = if app.scores_editing { theme.hint_key } else { theme.dim };
-        lines.push(Line::from(Span::styled(format!(" {}", truncate_to_width(mode, width.saturating_sub(1))), style)));
+        criterion_lines(app, theme, scoring, criterion, (&mut lines, area));
     }
     frame.render_widget(Paragraph::new(lines).style(theme.base), area);
+}
+
+/// Below the grid: the criterion under the cursor in words, the marks, and the mode.
+fn criterion_lines(
+    app: &App,
+    theme: &Theme,
+    scoring: &crate::tui::scoring::ScoringState,
+    criterion: &crate::scoring::Criterion,
+    (lines, area): (&mut Vec<Line<'_>>, Rect),
+) {
+    let (width, criteria) = (area.width as usize, scoring.matrix.criteria());
+    let kind = if criterion.is_manual() {
+        criterion.scale_text()
+    } else {
+        format!("{} {}", app.t(i18n::DERIVED), criterion.scale_text())
+    };
+    let text = format!(
+        " {} ({}/{}): {} ({kind}) · {} {} · {DERIVED} {} · {MISSING} {}",
+        app.t(i18n::CRITERION),
+        scoring.grid_col + 1,
+        criteria.len(),
+        criterion.name(app.lang),
+        app.t(i18n::WEIGHT).to_lowercase(),
+        format_number(scoring.weights.get(scoring.grid_col)),
+        app.t(i18n::DERIVED_MARK),
+        app.t(i18n::MISSING_MARK),
+    );
+    let filler = area.height.saturating_sub(lines.len() as u16 + 2);
+    lines.extend((0..filler).map(|_| Line::from("")));
+    lines.extend(
+        crate::text::wrap_to_width(&text, width).into_iter().take(1).map(|l| Line::from(Span::styled(l, theme.dim))),
+    );
+    let mode = if app.scores_editing { app.t(i18n::EDITING_SCORES) } else { app.t(i18n::NOT_EDITING_SCORES) };
+    let style = if app.scores_editing { theme.hint_key } else { theme.dim };
+    lines.push(Line::from(Span::styled(format!(" {}", truncate_to_width(mode, width.saturating_sub(1))), style)));
 }
