@@ -60,7 +60,7 @@ fn open_screen(demo: &Demo, store: &mut Store) -> App {
 }
 
 fn selected_pair(app: &App) -> (i64, i64) {
-    let item = app.duplicates.as_ref().and_then(|d| d.selected()).expect("a pair");
+    let item = app.duplicates.state.as_ref().and_then(|d| d.selected()).expect("a pair");
     (item.pair.a, item.pair.b)
 }
 
@@ -73,10 +73,10 @@ fn decisions_are_stored_move_on_and_undo_and_redo() {
     let demo = demo(Lang::Nb);
     let mut store = store_of(&demo);
     let mut app = open_screen(&demo, &mut store);
-    let open_before = app.duplicates.as_ref().expect("queue").counts().0;
+    let open_before = app.duplicates.state.as_ref().expect("queue").counts().0;
     assert!(open_before > 10, "the demo has pairs to review: {open_before}");
     let first = selected_pair(&app);
-    assert!(app.flagged.contains(&first.0) && app.flagged.contains(&first.1));
+    assert!(app.duplicates.flagged.contains(&first.0) && app.duplicates.flagged.contains(&first.1));
 
     let effects = press(&mut app, "o");
     assert!(matches!(&effects[..], [Effect::DecidePair { decision: Some(Decision::Overlap), remember: true, .. }]));
@@ -84,14 +84,14 @@ fn decisions_are_stored_move_on_and_undo_and_redo() {
     let stored = store.duplicate_decision(first.0, first.1).expect("read").expect("stored");
     assert_eq!(stored.decision, Decision::Overlap);
     assert_ne!(selected_pair(&app), first, "on to the next pair to review");
-    assert_eq!(app.duplicates.as_ref().expect("queue").counts().0, open_before - 1);
-    assert!(app.flagged.contains(&first.0), "an overlap stays marked");
+    assert_eq!(app.duplicates.state.as_ref().expect("queue").counts().0, open_before - 1);
+    assert!(app.duplicates.flagged.contains(&first.0), "an overlap stays marked");
 
     // Undo removes the decision; redo puts it back.
     let effects = press(&mut app, "u");
     run(&mut app, &demo, &mut store, effects);
     assert_eq!(store.duplicate_decision(first.0, first.1).expect("read"), None);
-    assert_eq!(app.duplicates.as_ref().expect("queue").counts().0, open_before);
+    assert_eq!(app.duplicates.state.as_ref().expect("queue").counts().0, open_before);
     let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     run(&mut app, &demo, &mut store, effects);
     assert_eq!(store.duplicate_decision(first.0, first.1).expect("read").map(|d| d.decision), Some(Decision::Overlap));
@@ -104,11 +104,11 @@ fn decisions_are_stored_move_on_and_undo_and_redo() {
     };
     assert_eq!(second, first, "g goes to the top, x decides the pair there");
     run(&mut app, &demo, &mut store, effects);
-    let duplicates = app.duplicates.as_ref().expect("queue");
+    let duplicates = app.duplicates.state.as_ref().expect("queue");
     assert!(!duplicates.queue.items.iter().any(|i| (i.pair.a, i.pair.b) == first));
     let effects = press(&mut app, "u");
     run(&mut app, &demo, &mut store, effects);
-    let duplicates = app.duplicates.as_ref().expect("queue");
+    let duplicates = app.duplicates.state.as_ref().expect("queue");
     let back = duplicates.queue.items.iter().find(|i| (i.pair.a, i.pair.b) == first).expect("back in the queue");
     assert_eq!(back.decision.as_ref().map(|d| d.decision), Some(Decision::Overlap), "as it was before");
 
@@ -118,7 +118,7 @@ fn decisions_are_stored_move_on_and_undo_and_redo() {
     let again = queue(&demo);
     assert!(!again.items.iter().any(|i| (i.pair.a, i.pair.b) == first));
     app.duplicates_loaded(again);
-    assert!(app.duplicates.as_ref().expect("queue").selected().is_some());
+    assert!(app.duplicates.state.as_ref().expect("queue").selected().is_some());
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn the_pair_on_screen_shows_its_descriptions_read_from_the_store() {
     let mut store = store_of(&demo);
     let mut app = open_screen(&demo, &mut store);
     let first = selected_pair(&app);
-    let state = app.duplicates.as_ref().expect("queue");
+    let state = app.duplicates.state.as_ref().expect("queue");
     assert_eq!(state.texts_wanted(), None, "read before the first draw");
     let stored = store.descriptions(&[first.0, first.1]).expect("descriptions");
     assert_eq!(state.description(first.0), stored[0].as_deref().expect("the demo has descriptions"));
@@ -156,9 +156,9 @@ fn the_pair_on_screen_shows_its_descriptions_read_from_the_store() {
     press(&mut app, "j");
     let next = selected_pair(&app);
     assert_ne!(next, first);
-    assert_eq!(app.duplicates.as_ref().expect("queue").texts_wanted(), Some(next), "another pair, other texts");
+    assert_eq!(app.duplicates.state.as_ref().expect("queue").texts_wanted(), Some(next), "another pair, other texts");
     samla::tui::load_pair_texts(&mut app, &store);
-    let state = app.duplicates.as_ref().expect("queue");
+    let state = app.duplicates.state.as_ref().expect("queue");
     assert_eq!(state.texts_wanted(), None);
     let stored = store.descriptions(&[next.0, next.1]).expect("descriptions");
     let shown = stored[0].as_deref().expect("the demo has descriptions");
@@ -170,8 +170,8 @@ fn the_pair_on_screen_shows_its_descriptions_read_from_the_store() {
     assert_eq!(state.description(-1), "", "an initiative outside the pair has none here");
 
     // After an import (a reload) the pair's texts are read again.
-    app.duplicates.as_mut().expect("queue").forget_texts();
-    assert_eq!(app.duplicates.as_ref().expect("queue").texts_wanted(), Some(next));
+    app.duplicates.state.as_mut().expect("queue").forget_texts();
+    assert_eq!(app.duplicates.state.as_ref().expect("queue").texts_wanted(), Some(next));
 }
 
 #[test]
@@ -186,11 +186,11 @@ fn the_table_marks_initiatives_in_pairs() {
     let buffer = terminal.backend().buffer().clone();
     let table = app.areas.table_rows;
     let status = screen(&app, &theme, 120, 40).lines().nth(38).expect("status line").to_string();
-    assert!(status.contains(&format!("≈ {} i mulige duplikatpar", app.flagged.len())), "{status}");
+    assert!(status.contains(&format!("≈ {} i mulige duplikatpar", app.duplicates.flagged.len())), "{status}");
     for (position, index) in app.initiatives.view.rows.iter().enumerate().take(table.height as usize) {
         let id = app.portfolio.rows[*index as usize].id;
         let marker = buffer[(1, table.y + position as u16)].symbol().to_string();
-        assert_eq!(marker == "≈", app.flagged.contains(&id), "row {position}, id {id}");
+        assert_eq!(marker == "≈", app.duplicates.flagged.contains(&id), "row {position}, id {id}");
     }
     assert!(
         app.initiatives
@@ -198,7 +198,7 @@ fn the_table_marks_initiatives_in_pairs() {
             .rows
             .iter()
             .take(table.height as usize)
-            .any(|i| app.flagged.contains(&app.portfolio.rows[*i as usize].id))
+            .any(|i| app.duplicates.flagged.contains(&app.portfolio.rows[*i as usize].id))
     );
 }
 
@@ -211,7 +211,7 @@ fn the_shared_words_are_highlighted_side_by_side() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
     let buffer = terminal.backend().buffer().clone();
-    let duplicates = app.duplicates.as_ref().expect("queue");
+    let duplicates = app.duplicates.state.as_ref().expect("queue");
     let item = duplicates.selected().expect("pair");
     let headline = duplicates.queue.headline(&item.pair).expect("a shared title word");
     // Find the headline word in each pane's title row and check its cells carry `matched`.
@@ -273,7 +273,7 @@ fn a_threshold_chosen_from_the_portfolio_says_so_on_the_screen() {
     demo.options.duplicate_threshold = None;
     let mut store = store_of(&demo);
     let app = open_screen(&demo, &mut store);
-    let state = app.duplicates.as_ref().expect("queue");
+    let state = app.duplicates.state.as_ref().expect("queue");
     assert_eq!(state.queue.threshold_source, samla::dedupe::threshold::Source::Portfolio);
     let shown = screen(&app, &demo.options.theme, 120, 40);
     let expected = format!("terskel {} (fra porteføljen)", format!("{:.2}", state.queue.threshold).replace('.', ","));
@@ -286,7 +286,7 @@ fn the_status_line_keeps_the_threshold_and_its_source_at_80_columns() {
     let mut store = store_of(&demo);
     let mut app = open_screen(&demo, &mut store);
     app.areas = ui::areas(ratatui::layout::Rect::new(0, 0, 80, 24));
-    if let Some(state) = app.duplicates.as_mut() {
+    if let Some(state) = app.duplicates.state.as_mut() {
         state.queue.threshold_source = samla::dedupe::threshold::Source::Portfolio;
     }
     let theme = Theme::builtin("default");

@@ -111,7 +111,7 @@ fn the_priority_screen_exports_its_ranking_with_weights_and_frame() {
     let dir = tempfile::tempdir().expect("dir");
     let out = dir.path().join("ranking.json");
     let job = job(prompt_for(&mut app, "e", &out));
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     let ranking: Vec<i64> = scoring.ranking.order.iter().map(|r| scoring.matrix.row(*r as usize).id).collect();
     match &job {
         OutputJob::List { ids, options, .. } => {
@@ -196,7 +196,7 @@ fn the_briefs_priority_section_is_the_screens_plan_with_the_same_reasons() {
     insta::assert_snapshot!("brief_priorities_300m_nb", section);
 
     // Row by row, the brief lists the screen's set, and the screen's reasons for the rest.
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     let plan = scoring.prioritised.as_ref().expect("plan").plan.clone();
     // The first table's rows, by their rank (the first column).
     let table_ranks: Vec<u32> = section
@@ -220,7 +220,7 @@ fn the_briefs_priority_section_is_the_screens_plan_with_the_same_reasons() {
     // The screen says the same for the first initiative left out.
     let _ = scoring;
     let first_out = plan.order[..last_in].iter().position(|&r| !plan.in_frame[r]).expect("one out");
-    app.scoring.as_mut().expect("scoring").focus = samla::tui::scoring::Focus::List;
+    app.scoring.state.as_mut().expect("scoring").focus = samla::tui::scoring::Focus::List;
     press(&mut app, &"j".repeat(first_out));
     let screen = common::tui::screen(&app, &samla::tui::theme::Theme::builtin("default"), 120, 40);
     let reason = samla::scoring::describe::reason_text(plan.reason(plan.order[first_out]).expect("reason"), Lang::Nb);

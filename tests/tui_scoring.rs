@@ -25,7 +25,7 @@ fn run(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
             Effect::LoadScoring => queue.extend(app.scoring_loaded(store.score_matrix().expect("matrix"))),
             Effect::Select(job) => app.selection_done(job.generation, samla::scoring::prioritise(&job.input)),
             Effect::SaveWeights => {
-                let scoring = app.scoring.as_ref().expect("scoring");
+                let scoring = app.scoring.state.as_ref().expect("scoring");
                 store.set_weights(scoring.matrix.criteria(), &scoring.weights, "test").expect("weights");
             }
             Effect::SetScore { id, code, value } => {
@@ -51,7 +51,7 @@ fn weights_move_the_ranking_and_are_stored() {
     assert_eq!(effects, vec![Effect::LoadScoring]);
     assert_eq!(app.screen, Screen::Priorities);
     run(&mut app, &mut demo.store, effects);
-    let before = app.scoring.as_ref().expect("scoring").ranking.order.clone();
+    let before = app.scoring.state.as_ref().expect("scoring").ranking.order.clone();
     // Second criterion (user effect, derived from life events) up by 10.
     let mut effects = press(&mut app, "j");
     for _ in 0..10 {
@@ -59,7 +59,7 @@ fn weights_move_the_ranking_and_are_stored() {
     }
     assert!(effects.contains(&Effect::SaveWeights));
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     assert_ne!(scoring.ranking.order, before, "the ranking reacts");
     assert!((0..scoring.matrix.len()).any(|row| scoring.gained(row) != 0), "who moved is known");
     let stored = demo.store.criteria().expect("criteria");
@@ -67,7 +67,7 @@ fn weights_move_the_ranking_and_are_stored() {
     // = brings the defaults back.
     let effects = press(&mut app, "=");
     run(&mut app, &mut demo.store, effects);
-    assert_eq!(app.scoring.as_ref().expect("scoring").ranking.order, before);
+    assert_eq!(app.scoring.state.as_ref().expect("scoring").ranking.order, before);
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn a_budget_frame_chooses_a_set_and_locks_hold() {
     effects.extend(app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
     assert!(matches!(effects.as_slice(), [Effect::SavePriorityState(_), Effect::Select(_)]));
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     let plan = &scoring.prioritised.as_ref().expect("plan").plan;
     assert!(plan.spent_nok <= 200_000_000 && plan.spent_nok > 150_000_000, "{}", plan.spent_nok);
     // The default fills the frame in rank order: everything above the cut line is in.
@@ -92,10 +92,10 @@ fn a_budget_frame_chooses_a_set_and_locks_hold() {
     let top = scoring.row_at(0).expect("row");
     let effects = press(&mut app, "lX");
     run(&mut app, &mut demo.store, effects);
-    assert!(!app.scoring.as_ref().expect("scoring").in_frame(top));
+    assert!(!app.scoring.state.as_ref().expect("scoring").in_frame(top));
     let effects = press(&mut app, "L");
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     assert!(scoring.in_frame(top), "locked in");
     assert!(scoring.prioritised.as_ref().is_some_and(|p| p.plan.spent_nok <= 200_000_000));
     // Enter explains the selected row's total.
@@ -110,7 +110,7 @@ fn scores_are_typed_into_the_grid_and_undone() {
     let effects = press(&mut app, "4");
     assert_eq!(app.screen, Screen::Scores);
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     let row = scoring.grid_row_at(0).expect("row");
     let id = scoring.matrix.row(row).id;
     let first_manual = scoring.grid_col;
@@ -120,12 +120,12 @@ fn scores_are_typed_into_the_grid_and_undone() {
     let (typed, value) = if before == Some(4.0) { ("2", 2.0) } else { ("4", 4.0) };
     // Digits type scores only in the scoring mode, which enter starts.
     app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(app.scores_editing);
+    assert!(app.scoring.editing);
     let effects = press(&mut app, typed);
-    let code = app.scoring.as_ref().expect("scoring").matrix.criteria().list[first_manual].code.clone();
+    let code = app.scoring.state.as_ref().expect("scoring").matrix.criteria().list[first_manual].code.clone();
     assert_eq!(effects, vec![Effect::SetScore { id, code: code.clone(), value: Some(value) }]);
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     assert_eq!(scoring.matrix.value(row, first_manual), Some(value));
     assert!(scoring.grid_col > first_manual, "the cursor moves to the next criterion to score");
     assert_eq!(scoring.grid_row_at(0), Some(row), "the grid does not reorder under the cursor");
@@ -141,7 +141,7 @@ fn scores_are_typed_into_the_grid_and_undone() {
     let effects = press(&mut app, "u");
     assert!(matches!(effects.as_slice(), [Effect::ApplyScoreEdit(_)]));
     run(&mut app, &mut demo.store, effects);
-    assert_eq!(app.scoring.as_ref().expect("scoring").matrix.value(row, first_manual), before);
+    assert_eq!(app.scoring.state.as_ref().expect("scoring").matrix.value(row, first_manual), before);
     assert_eq!(demo.store.score(id, &code).expect("stored"), before);
     let effects = app.on_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     run(&mut app, &mut demo.store, effects);
@@ -207,7 +207,7 @@ fn frame_mode_and_locks_are_kept_between_sessions() {
     run(&mut app, &mut demo.store, effects);
     let effects = press(&mut app, "lX");
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     assert_eq!(scoring.mode, samla::scoring::Mode::MostBenefit);
     let locked = scoring.matrix.row(scoring.row_at(0).expect("row")).id;
 
@@ -218,7 +218,7 @@ fn frame_mode_and_locks_are_kept_between_sessions() {
     let state = demo.store.priority_state().expect("read").expect("kept");
     let effects = next.restore_priority_state(&state);
     run(&mut next, &mut demo.store, effects);
-    let scoring = next.scoring.as_ref().expect("scoring");
+    let scoring = next.scoring.state.as_ref().expect("scoring");
     assert_eq!(scoring.frame_nok, Some(250_000_000));
     assert_eq!(scoring.mode, samla::scoring::Mode::MostBenefit);
     let locked_row = scoring.matrix.row_of(locked).expect("row");
@@ -256,7 +256,7 @@ fn saved_scenarios_load_and_compare_in_the_tui() {
     assert!(text.contains("Bare nytte") && text.contains("nytte per krone"), "{text}");
     let effects = app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     run(&mut app, &mut demo.store, effects);
-    let scoring = app.scoring.as_ref().expect("scoring");
+    let scoring = app.scoring.state.as_ref().expect("scoring");
     assert_eq!(scoring.frame_nok, Some(100_000_000));
     assert_eq!(scoring.mode, samla::scoring::Mode::ValueForMoney);
     let nytte = scoring.matrix.criteria().require("nytte").expect("nytte");

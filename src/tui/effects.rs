@@ -85,16 +85,16 @@ fn start_job(effect: Effect, app: &mut App, store: &Store, runner: &mut Runner<'
             app.loading = true;
             // The queue is built again in the background; until then its pair shows the
             // descriptions as they are now.
-            if let Some(state) = app.duplicates.as_mut() {
+            if let Some(state) = app.duplicates.state.as_mut() {
                 state.forget_texts();
             }
             spawn_load(workers, options, sender);
-            if app.scoring.is_some() {
-                app.scoring_loading = true;
+            if app.scoring.state.is_some() {
+                app.scoring.loading = true;
                 spawn_scoring(workers, options, sender);
             }
-            if !app.duplicates_loading {
-                app.duplicates_loading = true;
+            if !app.duplicates.loading {
+                app.duplicates.loading = true;
                 spawn_duplicates(workers, options, sender);
             }
             match store.batches(None) {
@@ -153,7 +153,7 @@ fn write(effect: Effect, app: &mut App, runner: &Runner<'_>) {
     let saved = |saved: Saved| Message::Saved(Box::new(saved));
     let queued = match effect {
         Effect::SaveWeights => {
-            let Some(scoring) = app.scoring.as_ref() else { return };
+            let Some(scoring) = app.scoring.state.as_ref() else { return };
             let (criteria, weights, generation) =
                 (scoring.matrix.criteria().clone(), scoring.weights.clone(), scoring.generation);
             runner.writer.write(
@@ -222,7 +222,7 @@ fn write(effect: Effect, app: &mut App, runner: &Runner<'_>) {
 
 /// The weights, frame, mode and locks on screen as a scenario called `name`.
 fn scenario_now(app: &App, name: &str, analyst: &str) -> Option<Scenario> {
-    let scoring = app.scoring.as_ref()?;
+    let scoring = app.scoring.state.as_ref()?;
     let state = scoring.priority_state();
     Some(Scenario {
         name: name.to_string(),

@@ -92,7 +92,7 @@ fn received(message: Message, app: &mut App, store: &Store) -> Vec<super::app::E
         Message::ScoringLoaded(result) => match *result {
             Ok(matrix) => return scoring_io::loaded(matrix, app, store),
             Err(error) => {
-                app.scoring_loading = false;
+                app.scoring.loading = false;
                 app.show_failure(&error);
             }
         },
@@ -110,7 +110,7 @@ fn received(message: Message, app: &mut App, store: &Store) -> Vec<super::app::E
                 return app.refresh_plan_duplicates();
             }
             Err(error) => {
-                app.duplicates_loading = false;
+                app.duplicates.loading = false;
                 app.show_failure(&error);
             }
         },
@@ -133,7 +133,7 @@ fn received(message: Message, app: &mut App, store: &Store) -> Vec<super::app::E
 /// yet: called before every draw, so whatever moved the selection, the pair on screen has
 /// its texts. A failed read shows the failure once and the pair without descriptions.
 pub fn load_pair_texts(app: &mut App, store: &Store) {
-    let Some(state) = app.duplicates.as_mut() else { return };
+    let Some(state) = app.duplicates.state.as_mut() else { return };
     let Some((a, b)) = state.texts_wanted() else { return };
     match store.descriptions(&[a, b]) {
         Ok(found) => state.texts_loaded((a, b), found.try_into().unwrap_or_default()),

@@ -98,7 +98,7 @@ pub fn default_name(brief: bool, lang: Lang) -> String {
 /// The initiatives the current screen shows, in its order: the ranking on the priority
 /// screens, the table's rows (search and filter applied) everywhere else.
 pub fn shown_ids(app: &App) -> Vec<i64> {
-    match (&app.scoring, app.screen) {
+    match (&app.scoring.state, app.screen) {
         (Some(scoring), Screen::Priorities | Screen::Portfolio) => {
             scoring.ranking.order.iter().map(|r| scoring.matrix.row(*r as usize).id).collect()
         }
@@ -111,7 +111,7 @@ pub fn shown_ids(app: &App) -> Vec<i64> {
 
 /// The screen's weights and budget frame with its locks, when scores are loaded.
 fn weights_and_frame(app: &App) -> (Option<Weights>, Option<FrameSpec>) {
-    let Some(scoring) = &app.scoring else { return (None, None) };
+    let Some(scoring) = &app.scoring.state else { return (None, None) };
     let ids = |rows: &std::collections::BTreeSet<usize>| rows.iter().map(|r| scoring.matrix.row(*r).id).collect();
     let frame = scoring.frame_nok.map(|budget_nok| FrameSpec {
         budget_nok,
@@ -141,7 +141,7 @@ pub fn list_job(app: &App, path: PathBuf) -> Option<OutputJob> {
 /// The brief with the screen's weights, frame and the open pairs of the review queue.
 pub fn brief_job(app: &App, path: PathBuf) -> OutputJob {
     let (weights, frame) = weights_and_frame(app);
-    let parallel = app.duplicates.as_ref().map(|d| ParallelInput::from_queue(&d.queue));
+    let parallel = app.duplicates.state.as_ref().map(|d| ParallelInput::from_queue(&d.queue));
     let (locked_in, locked_out) =
         frame.as_ref().map(|f| (f.locked_in.clone(), f.locked_out.clone())).unwrap_or_default();
     OutputJob::Brief(BriefJob {
@@ -149,7 +149,7 @@ pub fn brief_job(app: &App, path: PathBuf) -> OutputJob {
         lang: app.lang,
         budget_nok: frame.map(|f| f.budget_nok),
         weights,
-        mode: app.scoring.as_ref().map(|s| s.mode).unwrap_or_default(),
+        mode: app.scoring.state.as_ref().map(|s| s.mode).unwrap_or_default(),
         locked_in,
         locked_out,
         parallel,

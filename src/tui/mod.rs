@@ -140,7 +140,7 @@ pub fn run(options: Options) -> Result<()> {
     // The table marks initiatives in candidate pairs, so the queue is built from the start;
     // at national scale it takes gigabytes and most of a minute, so only when asked (screen 8).
     if auto_duplicates {
-        app.duplicates_loading = true;
+        app.duplicates.loading = true;
         spawn_duplicates(&mut workers, &options, &sender);
     }
     let on_failure = |result| Message::Saved(Box::new(app::Saved::Quiet(result)));

@@ -7,7 +7,7 @@ use crate::store::Store;
 
 /// The score matrix arrived; the first time, the last session's frame, mode and locks too.
 pub(super) fn loaded(matrix: ScoreMatrix, app: &mut App, store: &Store) -> Vec<Effect> {
-    let first = app.scoring.is_none();
+    let first = app.scoring.state.is_none();
     let mut effects = app.scoring_loaded(matrix);
     if first {
         match store.priority_state() {

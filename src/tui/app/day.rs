@@ -89,8 +89,8 @@ impl App {
 
     /// On the scores screen: starts (or, in it, stops) the mode where digits type scores.
     pub(super) fn toggle_scoring_mode(&mut self) -> Vec<Effect> {
-        if self.screen == Screen::Scores && self.scoring.is_some() {
-            self.scores_editing = !self.scores_editing;
+        if self.screen == Screen::Scores && self.scoring.state.is_some() {
+            self.scoring.editing = !self.scoring.editing;
         }
         Vec::new()
     }
@@ -104,7 +104,7 @@ impl App {
         }
         let shown = self.panel_shown.unwrap_or(self.areas.table_rows.width >= super::super::ui::PANEL_FROM);
         self.panel_shown = Some(!shown);
-        if let Some(scoring) = self.scoring.as_mut() {
+        if let Some(scoring) = self.scoring.state.as_mut() {
             scoring.focus = if shown { Focus::List } else { Focus::Weights };
         }
         Vec::new()
@@ -112,7 +112,7 @@ impl App {
 
     /// How one initiative's total adds up, on the priority screens.
     pub(super) fn explain(&mut self) -> Vec<Effect> {
-        let Some(scoring) = &self.scoring else { return Vec::new() };
+        let Some(scoring) = &self.scoring.state else { return Vec::new() };
         let row = match self.screen {
             Screen::Scores => scoring.grid_row_at(scoring.grid.selected()),
             Screen::Priorities | Screen::Portfolio => scoring.row_at(scoring.list.selected()),
@@ -134,6 +134,7 @@ impl App {
                     self.portfolio.position(edit.initiative_id).map(|i| self.portfolio.rows[i].title.to_string());
                 let name = self
                     .scoring
+                    .state
                     .as_ref()
                     .and_then(|s| {
                         s.matrix

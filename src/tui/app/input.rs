@@ -20,9 +20,9 @@ impl App {
                 InputMode::Filter => return self.on_filter_key(event),
                 InputMode::Normal => {}
             }
-            if self.screen == Screen::Scores && self.scores_editing {
+            if self.screen == Screen::Scores && self.scoring.editing {
                 if matches!(event.code, KeyCode::Esc | KeyCode::Enter) {
-                    self.scores_editing = false;
+                    self.scoring.editing = false;
                     return Vec::new();
                 }
                 if let Some(effects) = self.on_score_key(event) {
@@ -195,7 +195,7 @@ impl App {
     /// Typing in the score grid: a digit sets the cell (1–5 scales at once, others through a
     /// prompt), delete or backspace clears it. None when the key is not for the grid.
     fn on_score_key(&mut self, event: KeyEvent) -> Option<Vec<Effect>> {
-        let scoring = self.scoring.as_mut()?;
+        let scoring = self.scoring.state.as_mut()?;
         let row = scoring.grid_row_at(scoring.grid.selected())?;
         let criterion = scoring.matrix.criteria().list.get(scoring.grid_col)?.clone();
         let id = scoring.matrix.row(row).id;
@@ -275,7 +275,7 @@ impl App {
                 Err(error) => return self.refuse(error.message(self.lang)),
             }
         };
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
         scoring.set_frame(frame);
         self.plan_changed()
     }
@@ -297,7 +297,7 @@ impl App {
 
     /// A score typed into the grid's cell (empty: no score); the cursor moves on.
     fn score_typed(&mut self, text: &str) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
         let Some(row) = scoring.grid_row_at(scoring.grid.selected()) else { return Vec::new() };
         let Some(criterion) = scoring.matrix.criteria().list.get(scoring.grid_col).cloned() else {
             return Vec::new();

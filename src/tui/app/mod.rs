@@ -21,7 +21,7 @@ use crate::suggest::Suggestions;
 use crate::tagging::{Edit, Record, parse_edits};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use std::collections::HashSet;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -33,7 +33,9 @@ mod saved;
 mod screen;
 mod screens;
 pub use saved::Saved;
-pub use screens::{InitiativesScreen, MatrixScreen, SourcesScreen, SuggestionsScreen};
+pub use screens::{
+    DuplicatesScreen, InitiativesScreen, MatrixScreen, ScoringScreens, SourcesScreen, SuggestionsScreen,
+};
 mod table_actions;
 mod tagwords;
 mod types;
@@ -72,21 +74,13 @@ pub struct App {
     pub areas: Areas,
     pub quit: bool,
     /// Scores, weights, ranking and budget frame, loaded when a priority screen opens.
-    pub scoring: Option<Box<ScoringState>>,
-    pub scoring_loading: bool,
+    pub scoring: ScoringScreens,
     /// What undo and redo take back, newest last.
     pub undo: Vec<UndoItem>,
     pub redo: Vec<UndoItem>,
     pub suggestions: SuggestionsScreen,
     pub matrix: MatrixScreen,
-    /// The duplicate review queue, built on a worker at start and after imports.
-    pub duplicates: Option<DuplicatesState>,
-    pub duplicates_loading: bool,
-    /// Initiatives with an open candidate pair or a duplicate/overlap decision: the
-    /// table's marker.
-    pub flagged: HashSet<i64>,
-    /// On the scores screen: digits type scores (entered with enter, left with esc).
-    pub scores_editing: bool,
+    pub duplicates: DuplicatesScreen,
     /// The side panel as the analyst set it; None: shown when the screen is wide enough.
     pub panel_shown: Option<bool>,
     /// On Forslag and Duplikater: the columns a narrow screen folds away, shown again.
@@ -115,16 +109,12 @@ impl App {
             db_label,
             areas: Areas::default(),
             quit: false,
-            scoring: None,
-            scoring_loading: false,
+            scoring: ScoringScreens::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             suggestions: SuggestionsScreen::default(),
             matrix: MatrixScreen::default(),
-            duplicates: None,
-            duplicates_loading: false,
-            flagged: HashSet::new(),
-            scores_editing: false,
+            duplicates: DuplicatesScreen::default(),
             panel_shown: None,
             columns_shown: false,
             last_import_dir: None,
@@ -206,7 +196,7 @@ impl App {
             }
             Screen::Duplicates => {
                 let page = self.duplicates_page();
-                if let Some(duplicates) = self.duplicates.as_mut() {
+                if let Some(duplicates) = self.duplicates.state.as_mut() {
                     duplicates.move_by(delta, page);
                 }
             }
@@ -217,7 +207,7 @@ impl App {
             }
             Screen::Priorities | Screen::Scores | Screen::Portfolio => {
                 let screen = self.screen;
-                let Some(scoring) = self.scoring.as_mut() else { return };
+                let Some(scoring) = self.scoring.state.as_mut() else { return };
                 let rows = scoring.matrix.len();
                 match (screen, scoring.focus) {
                     (Screen::Priorities, Focus::Weights) => {

@@ -32,7 +32,7 @@ pub struct ScenarioView {
 impl App {
     /// Effects that keep the frame, mode and locks for the next session, then plan again.
     pub(super) fn plan_changed(&mut self) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
         let mut effects = vec![Effect::SavePriorityState(scoring.priority_state())];
         effects.extend(scoring.selection_job().map(|job| Effect::Select(Box::new(job))));
         effects
@@ -40,13 +40,13 @@ impl App {
 
     /// The last session's frame, mode and locks, once the matrix has loaded.
     pub fn restore_priority_state(&mut self, state: &PriorityState) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
         scoring.restore(state);
         scoring.selection_job().map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
     }
 
     pub(super) fn cycle_mode(&mut self) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut().filter(|_| self.screen == Screen::Priorities) else {
+        let Some(scoring) = self.scoring.state.as_mut().filter(|_| self.screen == Screen::Priorities) else {
             return Vec::new();
         };
         scoring.cycle_mode();
@@ -57,8 +57,8 @@ impl App {
 
     /// The duplicate marks from the review queue (open pairs and decisions) into the plan.
     pub fn refresh_plan_duplicates(&mut self) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
-        let Some(state) = self.duplicates.as_ref() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
+        let Some(state) = self.duplicates.state.as_ref() else { return Vec::new() };
         let mut decisions = Vec::new();
         let mut open = Vec::new();
         for item in &state.queue.items {
@@ -73,7 +73,7 @@ impl App {
 
     /// A plan arrived, or failed: the failure in the analyst's words.
     pub fn selection_done(&mut self, generation: u64, result: crate::Result<Prioritised>) {
-        let Some(scoring) = self.scoring.as_mut() else { return };
+        let Some(scoring) = self.scoring.state.as_mut() else { return };
         match result {
             Ok(prioritised) => scoring.selection_done(generation, prioritised),
             Err(error) => {
@@ -87,7 +87,7 @@ impl App {
     }
 
     pub(super) fn open_scenarios(&mut self) -> Vec<Effect> {
-        if self.scoring.is_none() {
+        if self.scoring.state.is_none() {
             return Vec::new();
         }
         self.overlay = Some(Overlay::Scenarios(Box::default()));
@@ -146,7 +146,7 @@ impl App {
 
     /// Makes a saved scenario the working state: its weights (stored), frame, mode and locks.
     pub fn load_scenario(&mut self, scenario: &Scenario) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
         let Ok((weights, _)) = scenario.weights_for(&scoring.matrix) else { return Vec::new() };
         if weights.is_zero() {
             return Vec::new();
@@ -169,7 +169,7 @@ impl App {
     /// The current plan (or top of the ranking) beside the scenario's, worked out here: a
     /// scenario's plan without the optimised comparison is one pass down its ranking.
     fn compare_with_now(&self, scenario: &Scenario) -> crate::Result<(Side, Side)> {
-        let Some(scoring) = self.scoring.as_ref() else { return Err(crate::Error::Cancelled) };
+        let Some(scoring) = self.scoring.state.as_ref() else { return Err(crate::Error::Cancelled) };
         let now = side(
             self.t(i18n::NOW),
             scoring.mode,
@@ -233,19 +233,19 @@ impl App {
             Action::WeightUp | Action::WeightDown => {
                 let delta = if action == Action::WeightUp { 1.0 } else { -1.0 };
                 let on_priorities = self.screen == Screen::Priorities;
-                let Some(scoring) = self.scoring.as_mut().filter(|_| on_priorities) else { return Vec::new() };
+                let Some(scoring) = self.scoring.state.as_mut().filter(|_| on_priorities) else { return Vec::new() };
                 if !scoring.change_weight(delta) {
                     return Vec::new();
                 }
                 Self::weights_changed(scoring)
             }
             Action::ResetWeights => {
-                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
                 scoring.reset_weights();
                 Self::weights_changed(scoring)
             }
             Action::SetBudget => {
-                let Some(scoring) = self.scoring.as_ref() else { return Vec::new() };
+                let Some(scoring) = self.scoring.state.as_ref() else { return Vec::new() };
                 let current =
                     scoring.frame_nok.map(|nok| format!("{} MNOK", crate::text::format_mnok(nok))).unwrap_or_default();
                 self.overlay =
@@ -254,7 +254,7 @@ impl App {
             }
             Action::LockIn | Action::LockOut => {
                 let on_scores = self.screen == Screen::Scores;
-                let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+                let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
                 let row = if on_scores {
                     scoring.grid_row_at(scoring.grid.selected())
                 } else {
@@ -265,7 +265,7 @@ impl App {
                 self.plan_changed()
             }
             Action::SaveScenario => {
-                if self.scoring.is_some() {
+                if self.scoring.state.is_some() {
                     self.overlay =
                         Some(Overlay::Prompt { kind: PromptKind::ScenarioName, input: LineInput::default() });
                 }

@@ -129,8 +129,8 @@ impl App {
             self.redo.clear();
         }
         // Derived criteria (life events, ministries, phase, risk) may have changed.
-        if self.scoring.is_some() && !self.scoring_loading {
-            self.scoring_loading = true;
+        if self.scoring.state.is_some() && !self.scoring.loading {
+            self.scoring.loading = true;
             return vec![Effect::LoadScoring];
         }
         Vec::new()
@@ -138,15 +138,15 @@ impl App {
 
     /// The review queue arrived (at start, or again after an import).
     pub fn duplicates_loaded(&mut self, queue: ReviewQueue) {
-        self.duplicates_loading = false;
-        match self.duplicates.as_mut() {
+        self.duplicates.loading = false;
+        match self.duplicates.state.as_mut() {
             Some(duplicates) => duplicates.replace(queue),
-            None => self.duplicates = Some(DuplicatesState::new(queue)),
+            None => self.duplicates.state = Some(DuplicatesState::new(queue)),
         }
         let page = self.duplicates_page();
-        if let Some(duplicates) = self.duplicates.as_mut() {
+        if let Some(duplicates) = self.duplicates.state.as_mut() {
             duplicates.follow(page);
-            self.flagged = duplicates.flagged();
+            self.duplicates.flagged = duplicates.flagged();
         }
     }
 
@@ -154,10 +154,10 @@ impl App {
     /// undo follow. `remember` is false for an undo or redo.
     pub fn pair_stored(&mut self, pair: Pair, after: Option<DecisionRecord>, remember: bool) {
         let page = self.duplicates_page();
-        let Some(duplicates) = self.duplicates.as_mut() else { return };
+        let Some(duplicates) = self.duplicates.state.as_mut() else { return };
         let before = duplicates.decided(pair.clone(), after.clone(), remember);
         duplicates.follow(page);
-        self.flagged = duplicates.flagged();
+        self.duplicates.flagged = duplicates.flagged();
         if remember {
             let word = after.as_ref().map_or("–", |d| crate::dedupe::describe::decision_text(d.decision, self.lang));
             self.notice = Some((format!("{} {} ↔ {}: {word}", self.t(i18n::DECIDED), pair.a, pair.b), false));
@@ -176,9 +176,9 @@ impl App {
     /// The score matrix arrived (first load, or again after an import). The frame, locks
     /// and cursors carry over where the rows still exist.
     pub fn scoring_loaded(&mut self, matrix: ScoreMatrix) -> Vec<Effect> {
-        self.scoring_loading = false;
+        self.scoring.loading = false;
         let mut state = ScoringState::new(matrix);
-        if let Some(old) = self.scoring.take() {
+        if let Some(old) = self.scoring.state.take() {
             let id_of = |row: usize| old.matrix.row(row).id;
             state.frame_nok = old.frame_nok;
             state.locked_in = old.locked_in.iter().filter_map(|r| state.matrix.row_of(id_of(*r))).collect();
@@ -188,19 +188,19 @@ impl App {
             state.focus = old.focus;
             state.mode = old.mode;
         }
-        self.scoring = Some(Box::new(state));
+        self.scoring.state = Some(Box::new(state));
         // The duplicate marks come from the review queue when it is there (it plans too).
         let effects = self.refresh_plan_duplicates();
         if !effects.is_empty() {
             return effects;
         }
-        let job = self.scoring.as_mut().and_then(|s| s.selection_job());
+        let job = self.scoring.state.as_mut().and_then(|s| s.selection_job());
         job.map(|job| vec![Effect::Select(Box::new(job))]).unwrap_or_default()
     }
 
     /// A score edit was stored: apply it, remember it for undo unless it was an undo or redo.
     pub fn score_stored(&mut self, edit: ScoreEdit, record: bool) -> Vec<Effect> {
-        let Some(scoring) = self.scoring.as_mut() else { return Vec::new() };
+        let Some(scoring) = self.scoring.state.as_mut() else { return Vec::new() };
         if let Err(error) = scoring.apply_edit(&edit) {
             self.show_failure(&error);
             return Vec::new();

@@ -28,7 +28,7 @@ impl App {
             Saved::Weights { generation, result } => match result {
                 Ok(()) => {
                     // Weights changed again meanwhile are saved by the write that follows.
-                    if let Some(scoring) = self.scoring.as_mut().filter(|s| s.generation == generation) {
+                    if let Some(scoring) = self.scoring.state.as_mut().filter(|s| s.generation == generation) {
                         scoring.weights_dirty = false;
                     }
                     Vec::new()

@@ -2,12 +2,14 @@
 //! portfolio, the overlay, the job, undo); a screen's cursor and what it derives from the
 //! portfolio live here, so moving on one screen can never disturb another.
 
+use super::super::duplicates::DuplicatesState;
 use super::super::input::LineInput;
 use super::super::list_cursor::ListCursor;
 use crate::model::Batch;
 use crate::portfolio::matrix::Matrix;
 use crate::portfolio::{Portfolio, SortCache, View, ViewQuery};
 use crate::suggest::Suggestions;
+use crate::tui::scoring::ScoringState;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
@@ -70,4 +72,25 @@ impl MatrixScreen {
     pub fn forget(&mut self) {
         self.cache = OnceCell::new();
     }
+}
+
+/// Prioritering, Poeng and Portefølje: one score matrix, ranking and plan for all three,
+/// loaded when the first of them opens.
+#[derive(Default)]
+pub struct ScoringScreens {
+    pub state: Option<Box<ScoringState>>,
+    pub loading: bool,
+    /// On Poeng: digits type scores (entered with enter, left with esc).
+    pub editing: bool,
+}
+
+/// Duplikater: the review queue of candidate pairs, built by a job at start and after
+/// imports.
+#[derive(Default)]
+pub struct DuplicatesScreen {
+    pub state: Option<DuplicatesState>,
+    pub loading: bool,
+    /// Initiatives with an open candidate pair or a duplicate/overlap decision: the
+    /// Tiltak table marks them.
+    pub flagged: HashSet<i64>,
 }

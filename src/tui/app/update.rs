@@ -166,7 +166,7 @@ impl App {
             }
             Screen::Matrix => self.filter_to_matrix_cell(),
             Screen::Duplicates => {
-                let Some(item) = self.duplicates.as_ref().and_then(|d| d.selected().map(|i| (d.side, i))) else {
+                let Some(item) = self.duplicates.state.as_ref().and_then(|d| d.selected().map(|i| (d.side, i))) else {
                     return Vec::new();
                 };
                 let id = if item.0 == Side::A { item.1.pair.a } else { item.1.pair.b };
@@ -209,12 +209,12 @@ impl App {
                 self.matrix.cell.1 = if right { (column + 1).min(last) } else { column.saturating_sub(1) };
             }
             Screen::Duplicates => {
-                if let Some(duplicates) = self.duplicates.as_mut() {
+                if let Some(duplicates) = self.duplicates.state.as_mut() {
                     duplicates.side = if right { Side::B } else { Side::A };
                 }
             }
             Screen::Priorities | Screen::Scores => {
-                let Some(scoring) = self.scoring.as_mut() else { return };
+                let Some(scoring) = self.scoring.state.as_mut() else { return };
                 if self.screen == Screen::Priorities {
                     scoring.focus = if right { Focus::List } else { Focus::Weights };
                 } else {
@@ -284,7 +284,7 @@ impl App {
             return;
         }
         let page = self.duplicates_page();
-        if let Some(duplicates) = self.duplicates.as_mut() {
+        if let Some(duplicates) = self.duplicates.state.as_mut() {
             duplicates.skip();
             duplicates.follow(page);
         }
@@ -292,23 +292,23 @@ impl App {
 
     fn show_screen(&mut self, screen: Screen) -> Vec<Effect> {
         if screen == Screen::Scores && self.screen != Screen::Scores {
-            if let Some(scoring) = self.scoring.as_mut() {
+            if let Some(scoring) = self.scoring.state.as_mut() {
                 scoring.refresh_grid();
             }
         }
         self.screen = screen;
-        self.scores_editing = false;
+        self.scoring.editing = false;
         self.input = InputMode::Normal;
-        if screen.needs_scoring() && self.scoring.is_none() && !self.scoring_loading {
-            self.scoring_loading = true;
+        if screen.needs_scoring() && self.scoring.state.is_none() && !self.scoring.loading {
+            self.scoring.loading = true;
             return vec![Effect::LoadScoring];
         }
         if screen == Screen::Suggestions && !self.suggestions.loading {
             self.suggestions.loading = true;
             return vec![Effect::LoadSuggestions];
         }
-        if screen == Screen::Duplicates && self.duplicates.is_none() && !self.duplicates_loading {
-            self.duplicates_loading = true;
+        if screen == Screen::Duplicates && self.duplicates.state.is_none() && !self.duplicates.loading {
+            self.duplicates.loading = true;
             return vec![Effect::LoadDuplicates];
         }
         Vec::new()
@@ -319,7 +319,7 @@ impl App {
         if self.screen != Screen::Duplicates {
             return Vec::new();
         }
-        let Some(item) = self.duplicates.as_ref().and_then(|d| d.selected()) else { return Vec::new() };
+        let Some(item) = self.duplicates.state.as_ref().and_then(|d| d.selected()) else { return Vec::new() };
         if item.decision.as_ref().is_some_and(|d| d.decision == decision) {
             return Vec::new();
         }

@@ -107,7 +107,7 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     if let Some((text, error)) = &app.notice {
         spans.push(Span::styled(format!(" {}", display_line(text)), if *error { theme.error } else { theme.ok }));
-    } else if let Some(state) = app.duplicates.as_ref().filter(|_| app.screen == Screen::Duplicates) {
+    } else if let Some(state) = app.duplicates.state.as_ref().filter(|_| app.screen == Screen::Duplicates) {
         let (open, cross, decided) = state.counts();
         let text = if open == 0 && decided > 0 {
             format!(" {} · {decided} {}", app.t(i18n::ALL_REVIEWED), app.t(i18n::DECIDED_PAIRS))
@@ -157,9 +157,12 @@ pub fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 theme.marked,
             ));
         }
-        if !app.flagged.is_empty() {
+        if !app.duplicates.flagged.is_empty() {
             // Explains the table's ≈ marker; screen 8 reviews the pairs.
-            spans.push(Span::styled(format!(" · ≈ {} {}", app.flagged.len(), app.t(i18n::IN_PAIRS)), theme.flagged));
+            spans.push(Span::styled(
+                format!(" · ≈ {} {}", app.duplicates.flagged.len(), app.t(i18n::IN_PAIRS)),
+                theme.flagged,
+            ));
         }
         if app.loading {
             spans.push(Span::styled(format!(" · {}…", app.t(i18n::LOADING)), theme.dim));
@@ -260,7 +263,7 @@ fn screen_actions(app: &App) -> &'static [Action] {
             Action::Help,
             Action::Quit,
         ],
-        Screen::Scores if app.scores_editing => &[Action::FocusRight, Action::Back, Action::Help, Action::Quit],
+        Screen::Scores if app.scoring.editing => &[Action::FocusRight, Action::Back, Action::Help, Action::Quit],
         Screen::Scores => {
             &[Action::OpenDetail, Action::FocusRight, Action::Explain, Action::Undo, Action::Help, Action::Quit]
         }

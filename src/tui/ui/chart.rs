@@ -16,7 +16,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 use unicode_width::UnicodeWidthStr;
 
 pub fn portfolio(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(scoring) = &app.scoring else { return loading(frame, app, theme, area) };
+    let Some(scoring) = &app.scoring.state else { return loading(frame, app, theme, area) };
     let [top, bottom] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
     value_against_cost(frame, app, theme, scoring, top);
     ministry_bars(frame, app, theme, scoring, bottom);

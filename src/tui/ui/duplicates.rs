@@ -22,7 +22,7 @@ const OWNERS_WIDTH: usize = 20;
 const DECISION_WIDTH: usize = 9;
 
 pub fn duplicates(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(state) = &app.duplicates else {
+    let Some(state) = &app.duplicates.state else {
         let text = format!("  {}…", app.t(i18n::FINDING_PAIRS));
         return frame.render_widget(Paragraph::new(Line::from(Span::styled(text, theme.dim))), area);
     };
@@ -142,7 +142,7 @@ fn initiative_pane(
     area: Rect,
 ) {
     // Read from the store for the selected pair (see `tui::load_pair_texts`).
-    let description_of = |id: i64| app.duplicates.as_ref().map_or("", |state| state.description(id));
+    let description_of = |id: i64| app.duplicates.state.as_ref().map_or("", |state| state.description(id));
     let description = display_block(description_of(record.id)).into_owned();
     let other_texts = [other.title.as_str(), description_of(other.id)];
     let mut highlighter = Highlighter::new(&other_texts, key_words);
@@ -224,7 +224,7 @@ fn reason_list(frame: &mut Frame, app: &App, theme: &Theme, reasons: &[Reason], 
 /// The pairs an initiative is in, for its detail window: the other one, the score and
 /// the decision.
 pub(super) fn pair_lines<'a>(app: &App, theme: &Theme, id: i64) -> Vec<Line<'a>> {
-    let Some(state) = &app.duplicates else { return Vec::new() };
+    let Some(state) = &app.duplicates.state else { return Vec::new() };
     let items: Vec<&ReviewItem> = state.pairs_of(id).collect();
     if items.is_empty() {
         return Vec::new();

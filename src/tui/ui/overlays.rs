@@ -59,8 +59,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Overlay::Explain { row, scroll } => {
             let rect = centered(area, 90, area.height.saturating_sub(4));
             let lines = super::priorities::explain_lines(app, theme, *row);
-            let title =
-                app.scoring.as_ref().map_or(String::new(), |s| display_line(&s.matrix.row(*row).title).into_owned());
+            let title = app
+                .scoring
+                .state
+                .as_ref()
+                .map_or(String::new(), |s| display_line(&s.matrix.row(*row).title).into_owned());
             framed(frame, theme, rect, &title, lines, *scroll);
         }
         Overlay::Confirm { .. }

@@ -30,7 +30,7 @@ fn pad(text: &str, width: usize, right: bool) -> String {
 }
 
 pub fn priorities(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(scoring) = &app.scoring else { return loading(frame, app, theme, area) };
+    let Some(scoring) = &app.scoring.state else { return loading(frame, app, theme, area) };
     if !panel_shown(app, scoring, area.width) {
         // Folded: the ranking gets the width; `z` (or moving to the weights) brings it back.
         return ranking_pane(frame, app, scoring, theme, area);
@@ -306,7 +306,7 @@ fn ranked_line<'a>(
 
 /// Each criterion's part of one initiative's total.
 pub fn explain_lines<'a>(app: &App, theme: &Theme, row: usize) -> Vec<Line<'a>> {
-    let Some(scoring) = &app.scoring else { return Vec::new() };
+    let Some(scoring) = &app.scoring.state else { return Vec::new() };
     let explanation = scoring.matrix.explain(&scoring.weights, row);
     let lang = app.lang;
     let mut lines = vec![Line::from(vec![

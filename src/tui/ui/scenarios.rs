@@ -72,6 +72,7 @@ fn comparison<'a>(app: &App, theme: &Theme, now: &Side, other: &Side, width: usi
     ];
     let title = |id: i64| {
         app.scoring
+            .state
             .as_ref()
             .and_then(|s| s.matrix.row_of(id).map(|r| display_line(&s.matrix.row(r).title).into_owned()))
             .unwrap_or_default()

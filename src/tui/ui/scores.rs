@@ -37,7 +37,7 @@ pub fn layout(width: usize, columns: usize, cursor: usize) -> (std::ops::Range<u
 }
 
 pub fn scores(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(scoring) = &app.scoring else { return loading(frame, app, theme, area) };
+    let Some(scoring) = &app.scoring.state else { return loading(frame, app, theme, area) };
     let width = area.width as usize;
     let criteria = scoring.matrix.criteria();
     let (shown, title_width) = layout(width, criteria.len(), scoring.grid_col);
@@ -82,7 +82,7 @@ pub fn scores(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 style = style.patch(theme.dim);
             }
             if selected_row && index == scoring.grid_col {
-                style = if app.scores_editing { theme.input.patch(theme.selected) } else { theme.selected };
+                style = if app.scoring.editing { theme.input.patch(theme.selected) } else { theme.selected };
             }
             spans.push(Span::styled(pad(&text, CELL, true), style));
         }
@@ -125,7 +125,7 @@ fn criterion_lines(
     lines.extend(
         crate::text::wrap_to_width(&text, width).into_iter().take(1).map(|l| Line::from(Span::styled(l, theme.dim))),
     );
-    let mode = if app.scores_editing { app.t(i18n::EDITING_SCORES) } else { app.t(i18n::NOT_EDITING_SCORES) };
-    let style = if app.scores_editing { theme.hint_key } else { theme.dim };
+    let mode = if app.scoring.editing { app.t(i18n::EDITING_SCORES) } else { app.t(i18n::NOT_EDITING_SCORES) };
+    let style = if app.scoring.editing { theme.hint_key } else { theme.dim };
     lines.push(Line::from(Span::styled(format!(" {}", truncate_to_width(mode, width.saturating_sub(1))), style)));
 }

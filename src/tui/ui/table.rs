@@ -54,7 +54,7 @@ fn pad(text: &str, width: usize, right: bool) -> String {
 
 pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width as usize;
-    let columns = columns(width, app.scoring.is_some());
+    let columns = columns(width, app.scoring.state.is_some());
     let mut header = vec![Span::styled("  ", theme.header)];
     for column in &columns {
         let mut label = column.header.get(app.lang).to_string();
@@ -89,7 +89,7 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         // The mark, then "≈" for an initiative in a candidate pair of parallel solutions.
         let mut spans = vec![
             Span::styled(if marked { "●" } else { " " }, base.patch(theme.marked)),
-            Span::styled(if app.flagged.contains(&row.id) { "≈" } else { " " }, base.patch(theme.flagged)),
+            Span::styled(if app.duplicates.flagged.contains(&row.id) { "≈" } else { " " }, base.patch(theme.flagged)),
         ];
         for column in &columns {
             if column.sort == Some(SortColumn::Title) {
@@ -112,7 +112,7 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// The initiative's total score with the current weights, when scores are loaded.
 fn score_text(app: &App, id: i64) -> String {
-    let Some(scoring) = &app.scoring else { return String::new() };
+    let Some(scoring) = &app.scoring.state else { return String::new() };
     scoring.matrix.row_of(id).map(|row| crate::text::format_decimal(scoring.ranking.totals[row], 1)).unwrap_or_default()
 }
 
