@@ -87,7 +87,7 @@ impl ServiceKinds {
     /// The built-in lexicon with the built-in organisations.
     pub fn builtin() -> Self {
         // The built-in files are tested to parse; an empty lexicon is the safe fallback.
-        let kinds = toml::from_str::<ServiceKindsFile>(BUILTIN).map(Self::new).unwrap_or_else(|_| Self::empty());
+        let kinds = toml::from_str::<ServiceKindsFile>(BUILTIN).map_or_else(|_| Self::empty(), Self::new);
         match toml::from_str::<Organisations>(crate::reference::ORGANISATIONS.builtin) {
             Ok(organisations) => kinds.with_organisations(&organisations),
             Err(_) => kinds,

@@ -159,7 +159,7 @@ impl Analysis {
         let names = kinds.agency_names(records.agencies());
         let stripped: Vec<std::borrow::Cow<'_, str>> =
             (0..records.len()).map(|i| names.strip(records.title(i), records.agency(i))).collect();
-        let titles: Vec<&str> = stripped.iter().map(|t| t.as_ref()).collect();
+        let titles: Vec<&str> = stripped.iter().map(AsRef::as_ref).collect();
         let portfolio = Portfolio::build(&titles, descriptions, &languages, kinds, lexicon::Lexicon::builtin());
         drop(titles);
         drop(stripped);

@@ -237,7 +237,7 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
                 .iter()
                 .map(|code| LifeEventLabel {
                     code: code.clone(),
-                    name: event_names.get(code.as_str()).map_or_else(|| code.clone(), |n| n.to_string()),
+                    name: event_names.get(code.as_str()).map_or_else(|| code.clone(), ToString::to_string),
                 })
                 .collect(),
             score: row.map(|row| ranking.totals[row]),

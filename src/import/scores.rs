@@ -135,7 +135,7 @@ pub fn import_score_bytes(
         report.rows_read += 1;
         let reference_cell = cell(row, layout.id_column);
         let mut warn = |field: &str, value: &str, kind: WarningKind| {
-            report.warnings.push(Warning { line: row.line, field: field.into(), value: value.into(), kind })
+            report.warnings.push(Warning { line: row.line, field: field.into(), value: value.into(), kind });
         };
         let named = reference_cell.text.trim();
         let id = match layout.matched_by {
@@ -173,7 +173,7 @@ pub fn import_score_bytes(
             let definition = &criteria.list[criteria.index_of_code(&score_column.criterion).unwrap_or_default()];
             match number {
                 Some(n) if definition.check_value(n).is_ok() => {
-                    scores.push((id, score_column.criterion.clone(), Some(n)))
+                    scores.push((id, score_column.criterion.clone(), Some(n)));
                 }
                 Some(_) => warn(
                     &score_column.header,

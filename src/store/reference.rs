@@ -150,7 +150,7 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
                 Some(other) if other != id => {
                     return Err(Error::reference(
                         crate::reference::LIFE_EVENTS.name,
-                        ReferenceProblem::LifeEventNameTwice(name.to_string()),
+                        ReferenceProblem::LifeEventNameTwice(name.clone()),
                     ));
                 }
                 Some(_) => {}

@@ -112,7 +112,7 @@ fn to_csv(ranked: &Ranked, rows: &[ListedRow]) -> Result<String> {
         "duplicate",
     ]
     .iter()
-    .map(|h| h.to_string())
+    .map(ToString::to_string)
     .collect();
     for criterion in ranked.matrix.criteria().iter() {
         header.push(criterion.code.clone());

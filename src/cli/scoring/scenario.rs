@@ -163,7 +163,7 @@ fn comparison_text(matrix: &ScoreMatrix, sides: [(&Scenario, &Outcome); 2], diff
         if rows.is_empty() {
             out.push_str("  –\n");
         }
-        for &row in rows.iter() {
+        for &row in rows {
             let amount = matrix.row(row).amount_nok.map(|a| format!(", {} MNOK", format_mnok(a))).unwrap_or_default();
             out.push_str(&format!("  {}{amount}\n", display_line(&name(row))));
         }

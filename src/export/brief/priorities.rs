@@ -13,6 +13,7 @@ use crate::dedupe::Decision;
 use crate::error::Result;
 use crate::model::Initiative;
 use crate::scoring::describe::{coverage_text, mode_name, mode_why, reason_text_with, swap_text_with};
+use crate::scoring::plan::Plan;
 use crate::scoring::{Coverage, DuplicateKind, Duplicates, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
 use crate::store::Store;
 use serde::Serialize;
@@ -236,7 +237,7 @@ pub(super) fn priorities(
     });
     let listed: Vec<PriorityItem> =
         rows.iter().take(LISTED_CHOSEN).filter_map(|&row| made.priority_item(row)).collect();
-    let (frame, spent, left) = plan.map_or((0, 0, 0), |p| p.shown_tenths());
+    let (frame, spent, left) = plan.map_or((0, 0, 0), Plan::shown_tenths);
     let tenths = |t: i64| mnok(t * 100_000, lang);
     let requested: i64 = ranked.matrix.rows().iter().filter_map(|c| c.amount_nok).sum();
     let spent_nok = plan.map_or(0, |p| p.spent_nok);

@@ -181,12 +181,11 @@ impl Lexicon {
 
     /// The beginning of a compound: a known word (a joining s or e dropped), or split again.
     fn split_prefix(&self, left: &str) -> Vec<String> {
-        match self.known_part(left) {
-            Some(known) => vec![known],
-            None => {
-                let trimmed = left.strip_suffix(['s', 'e']).filter(|l| l.chars().count() >= PART).unwrap_or(left);
-                self.split_compound(trimmed)
-            }
+        if let Some(known) = self.known_part(left) {
+            vec![known]
+        } else {
+            let trimmed = left.strip_suffix(['s', 'e']).filter(|l| l.chars().count() >= PART).unwrap_or(left);
+            self.split_compound(trimmed)
         }
     }
 

@@ -147,7 +147,7 @@ impl Counts {
         }
         match knowledge.resolver.owner(text) {
             Owner::Known(id) if knowledge.resolver.org(id).is_some_and(|o| o.kind != OrgKind::Ministry) => {
-                self.agencies += 1
+                self.agencies += 1;
             }
             Owner::NewMunicipality(_) => self.agencies += 1,
             _ => {}

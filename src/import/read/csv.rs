@@ -139,7 +139,7 @@ impl<'a> CsvRows<'a> {
         }
         let delimiter = self.delimiter as char;
         let mut lines_before = 0;
-        for field in record.iter() {
+        for field in record {
             let swallowed =
                 field.split('\n').skip(1).filter(|line| line.matches(delimiter).count() + 1 >= self.width).count();
             if swallowed >= SWALLOWED_ROWS {
@@ -218,7 +218,7 @@ impl Iterator for CsvRows<'_> {
             }
             Err(e) => {
                 self.failed = true;
-                let line = e.position().map_or(self.line as u64, |p| p.line());
+                let line = e.position().map_or(self.line as u64, csv::Position::line);
                 Some(Err(ReadError::Csv { line, detail: crate::error::read::detail(&e) }))
             }
         }

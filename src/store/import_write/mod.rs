@@ -165,7 +165,7 @@ pub(crate) fn write(
                     counts.updated += 1;
                     updated.push(Updated {
                         key: row.key.clone(),
-                        fields: changed.iter().map(|f| f.to_string()).collect(),
+                        fields: changed.iter().map(ToString::to_string).collect(),
                     });
                 }
                 old.active = true;

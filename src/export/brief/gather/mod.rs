@@ -60,12 +60,11 @@ pub(crate) fn clean(text: &str) -> String {
 pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     let lang = options.lang;
     let decided;
-    let (parallel_input, computed) = match options.parallel {
-        Some(input) => (input, true),
-        None => {
-            decided = ParallelInput::from_decisions(&store.duplicate_decisions()?);
-            (&decided, false)
-        }
+    let (parallel_input, computed) = if let Some(input) = options.parallel {
+        (input, true)
+    } else {
+        decided = ParallelInput::from_decisions(&store.duplicate_decisions()?);
+        (&decided, false)
     };
     let ranked = super::priorities::ranked(store, options, parallel_input)?;
     // The brief shows no descriptions: let them go as the rows are read (a quarter of a
@@ -104,7 +103,7 @@ pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     Ok(BriefData {
         lang: if lang == Lang::En { "en" } else { "nb" },
         title: options.title.as_deref().map(clean),
-        date: options.date.as_deref().map(clean).unwrap_or_else(|| format::today(lang)),
+        date: options.date.as_deref().map_or_else(|| format::today(lang), clean),
         generated_at: generated_at(lang),
         summary,
         headline,
