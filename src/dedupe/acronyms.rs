@@ -73,7 +73,7 @@ fn code_name(reading: &Reading, word: u32, text: &[u32], by_prefix: &[u32]) -> O
         let starts = |id: &u32| *id != word && words.folded[*id as usize].starts_with(part.as_str());
         let exact = text.iter().find(|id| starts(id) && words.folded[**id as usize] == *part);
         if let Some(&id) = exact.or_else(|| text.iter().find(|id| starts(id))) {
-            expansion.words.push(id)
+            expansion.words.push(id);
         } else {
             expansion.within = false;
             expansion.words.extend(most_used_with_prefix(reading, part, word, by_prefix));
@@ -117,7 +117,7 @@ fn acronym_within(reading: &Reading, word: u32, text: &[u32]) -> Option<Expansio
 }
 
 /// Acronyms a text defines in parentheses after their expansion: "Felles datakatalog (FDK)"
-/// gives ("fdk", ["felles", "datakatalog"]). The expansion is the words before the
+/// gives `("fdk", ["felles", "datakatalog"])`. The expansion is the words before the
 /// parenthesis whose initials spell the acronym, so a portfolio can teach which acronym
 /// stands for which words.
 pub fn defined_acronyms(text: &str) -> Vec<(String, Vec<String>)> {

@@ -223,7 +223,7 @@ mod tests {
         // few terms are common.
         let mut seed: u64 = 7;
         let mut next = move || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as u32
         };
         let mut df = vec![0u32; 40];

@@ -96,7 +96,9 @@ pub(crate) fn learn(reading: &Reading, parts: &[Vec<String>], seed: &ServiceKind
     let concepts = |unit: u32| corpus.concepts(unit, lexicon);
     let mut kind_of_concept: FastMap<u32, usize> = FastMap::default();
     for (&unit, &kind) in &assigned {
-        concepts(unit).iter().for_each(|&c| _ = kind_of_concept.entry(c).or_insert(kind));
+        for &c in &concepts(unit) {
+            kind_of_concept.entry(c).or_insert(kind);
+        }
     }
     for &unit in &wordings {
         let linked = concepts(unit).iter().find_map(|c| kind_of_concept.get(c).copied());
@@ -106,7 +108,9 @@ pub(crate) fn learn(reading: &Reading, parts: &[Vec<String>], seed: &ServiceKind
         };
         if let Some(kind) = kind {
             assigned.insert(unit, kind);
-            concepts(unit).iter().for_each(|&c| _ = kind_of_concept.entry(c).or_insert(kind));
+            for &c in &concepts(unit) {
+                kind_of_concept.entry(c).or_insert(kind);
+            }
         }
     }
     corpus.settle(&wordings, &assigned, kinds)

@@ -245,7 +245,7 @@ pub fn import_bytes<'b>(
                 active: written.active_before,
             }));
         }
-        report.fill(&table, &layout, written.counts.clone(), findings);
+        report.fill(&table, &layout, &written.counts, findings);
         report.updated_keys = written.updated;
         report.withdrawn_keys = written.withdrawn;
         report.new_municipalities = written.new_municipalities;

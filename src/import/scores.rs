@@ -236,8 +236,7 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &Lexicon) -> Resul
             .position(|(column, h)| Some(column) != id_named && header_field(h, matcher) == Some(Field::Key));
         let (id_column, matched_by) = match (id_named, key_named) {
             (Some(column), _) if all_whole(column) => (column, MatchedBy::Id),
-            (_, Some(column)) => (column, MatchedBy::Key),
-            (Some(column), None) => (column, MatchedBy::Key),
+            (_, Some(column)) | (Some(column), None) => (column, MatchedBy::Key),
             (None, None) => continue,
         };
         if found.is_empty() {

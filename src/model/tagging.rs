@@ -107,6 +107,7 @@ pub struct Record {
 
 impl Record {
     /// The record that undoes this one.
+    #[must_use]
     pub fn inverse(&self) -> Self {
         Self {
             description: self.description.clone(),

@@ -34,6 +34,7 @@ impl SortColumn {
     ];
 
     /// The next column in the cycle the sort key steps through.
+    #[must_use]
     pub fn next(self) -> Self {
         let index = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
         Self::ALL[(index + 1) % Self::ALL.len()]
@@ -112,7 +113,7 @@ impl Portfolio {
             }
         };
         if let Some(rows) = within {
-            rows.iter().copied().for_each(&mut visit)
+            rows.iter().copied().for_each(&mut visit);
         } else {
             let order = self.order(query.sort, cache);
             if query.descending {

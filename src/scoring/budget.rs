@@ -260,7 +260,9 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
             }
         }
         let mut mask = vec![false; items.len()];
-        taken.iter().for_each(|&i| mask[i] = true);
+        for &i in &taken {
+            mask[i] = true;
+        }
         Greedy {
             spent_nok: taken.iter().filter_map(|&i| cost_of(i)).sum(),
             value: taken.iter().map(|&i| value_of(items[i])).sum(),
@@ -345,14 +347,15 @@ mod tests {
         list.iter().map(|&(cost_nok, value)| BudgetItem { cost_nok, value }).collect()
     }
 
-    fn mnok(m: i64) -> Option<i64> {
-        Some(m * 1_000_000)
+    fn mnok(m: i64) -> i64 {
+        m * 1_000_000
     }
 
     #[test]
     fn the_exact_set_beats_taking_the_list_from_the_top() {
         // Frame 100: the top item (60) blocks the two next (50 + 50) that are worth more.
-        let items = items(&[(mnok(60), 80.0), (mnok(50), 70.0), (mnok(50), 65.0), (mnok(10), 5.0)]);
+        let items =
+            items(&[(Some(mnok(60)), 80.0), (Some(mnok(50)), 70.0), (Some(mnok(50)), 65.0), (Some(mnok(10)), 5.0)]);
         let selection = select(&items, &[0, 1, 2, 3], &Frame::new(100_000_000)).expect("select");
         assert_eq!(selection.chosen, vec![1, 2]);
         assert_eq!(selection.value, 135.0);
@@ -374,7 +377,13 @@ mod tests {
 
     #[test]
     fn locks_are_respected_and_amounts_round_up() {
-        let items = items(&[(mnok(60), 80.0), (mnok(50), 70.0), (mnok(50), 65.0), (None, 99.0), (Some(150_001), 1.0)]);
+        let items = items(&[
+            (Some(mnok(60)), 80.0),
+            (Some(mnok(50)), 70.0),
+            (Some(mnok(50)), 65.0),
+            (None, 99.0),
+            (Some(150_001), 1.0),
+        ]);
         let frame = Frame { locked_in: vec![0], locked_out: vec![1], ..Frame::new(110_000_000) };
         let selection = select(&items, &[3, 0, 1, 2, 4], &frame).expect("select");
         assert_eq!(selection.chosen, vec![0, 2]);
@@ -403,7 +412,7 @@ mod tests {
         assert!(selection.exact_in_kroner);
         assert_eq!(selection.chosen, vec![0, 1, 2], "1.0 MNOK holds 0.35 + 0.45 + 0.2 exactly");
         // Whole MNOK: counted in MNOK, still exact.
-        let whole = items(&[(mnok(3), 1.0), (mnok(7), 1.0)]);
+        let whole = items(&[(Some(mnok(3)), 1.0), (Some(mnok(7)), 1.0)]);
         assert_eq!(select(&whole, &[0, 1], &Frame::new(10_500_000)).expect("select").resolution_nok, 1_000_000);
 
         // Odd kroner: 0.1 MNOK, rounded up; what still fits afterwards is added.
@@ -420,7 +429,7 @@ mod tests {
     #[test]
     fn value_per_krone_is_greedy_and_can_lose() {
         // Ratio favours the small one; then the big valuable one no longer fits.
-        let items = items(&[(mnok(100), 90.0), (mnok(1), 2.0)]);
+        let items = items(&[(Some(mnok(100)), 90.0), (Some(mnok(1)), 2.0)]);
         let selection = select(&items, &[0, 1], &Frame::new(100_000_000)).expect("select");
         assert_eq!(selection.chosen, vec![0]);
         assert_eq!(selection.value_per_krone.chosen, vec![1]);
@@ -429,7 +438,7 @@ mod tests {
 
     #[test]
     fn the_curve_can_reach_past_the_frame() {
-        let items = items(&[(mnok(30), 10.0), (mnok(40), 20.0)]);
+        let items = items(&[(Some(mnok(30)), 10.0), (Some(mnok(40)), 20.0)]);
         let frame = Frame { curve_to_nok: Some(100_000_000), ..Frame::new(50_000_000) };
         let selection = select(&items, &[1, 0], &frame).expect("select");
         assert_eq!(selection.chosen, vec![1]);
@@ -438,7 +447,7 @@ mod tests {
 
     #[test]
     fn huge_frames_at_fine_resolution_are_refused_with_advice() {
-        let items = items(&[(mnok(30), 10.0)]);
+        let items = items(&[(Some(mnok(30)), 10.0)]);
         let frame = Frame { resolution_nok: 1, ..Frame::new(1_000_000_000_000) };
         let err = select(&items, &[0], &frame).expect_err("too fine").to_string();
         assert!(err.contains("coarser resolution"), "{err}");

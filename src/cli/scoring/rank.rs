@@ -114,7 +114,7 @@ fn to_csv(ranked: &Ranked, rows: &[ListedRow]) -> Result<String> {
     .iter()
     .map(ToString::to_string)
     .collect();
-    for criterion in ranked.matrix.criteria().iter() {
+    for criterion in ranked.matrix.criteria() {
         header.push(criterion.code.clone());
         header.push(format!("{}_given", criterion.code));
     }

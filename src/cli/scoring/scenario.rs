@@ -23,7 +23,7 @@ pub fn scenario(context: &Context, args: &ScenarioArgs) -> Result<ExitCode> {
             let mut scenario = working_scenario(&store, &matrix, None, frame)?;
             scenario.name = name.trim().to_string();
             scenario.saved_at = crate::now();
-            scenario.saved_by = context.config.analyst.clone();
+            scenario.saved_by.clone_from(&context.config.analyst);
             // Check now that the frame and locks work, rather than when the scenario is used.
             evaluate(&scenario, &matrix, &Duplicates::default())?;
             store.save_scenario(&scenario)?;

@@ -219,13 +219,13 @@ impl Rows<'_> {
 }
 
 pub(super) fn priorities(
-    ranked: Ranked,
+    ranked: &Ranked,
     options: &BriefOptions<'_>,
     by_id: &HashMap<i64, &Initiative>,
     owners: &Owners<'_>,
 ) -> Priorities {
     let lang = options.lang;
-    let made = Rows { ranked: &ranked, by_id, owners, lang };
+    let made = Rows { ranked, by_id, owners, lang };
     let plan = ranked.prioritised.as_ref().map(|p| &p.plan);
     let rows: Vec<usize> = match plan {
         Some(plan) => plan.chosen.clone(),
@@ -259,7 +259,7 @@ pub(super) fn priorities(
         more_out: out_above.len().saturating_sub(LISTED_OUT),
         out_above: out_above.iter().take(LISTED_OUT).filter_map(|&row| made.out_item(row)).collect(),
         swap: swap_section(&made),
-        curve: curve_rows(&ranked, lang),
+        curve: curve_rows(ranked, lang),
         coverage_warning: coverage_text(&ranked.coverage, ranked.matrix.criteria(), lang),
         duplicates: ranked.duplicates.len(),
         funded_twice: plan.map_or_else(Vec::new, |p| {
@@ -267,7 +267,7 @@ pub(super) fn priorities(
         }),
         no_amount: ranked.matrix.rows().iter().filter(|c| c.amount_nok.is_none()).count(),
         incomplete: ranked.matrix.completeness().1,
-        weights: weightings(&ranked, lang),
+        weights: weightings(ranked, lang),
         in_frame_ids: plan.map_or_else(Vec::new, |p| p.chosen.iter().map(|&r| ranked.matrix.row(r).id).collect()),
         without_hand_scores: ranked
             .matrix

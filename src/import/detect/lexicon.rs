@@ -76,12 +76,7 @@ impl Lexicon {
     /// The built-in words (tests and benchmarks).
     pub fn builtin() -> Self {
         let columns = crate::reference::ReferenceSource::builtin().columns();
-        Self::new(&columns.unwrap_or_else(|_| ColumnNames {
-            words: Default::default(),
-            fields: Default::default(),
-            general: Default::default(),
-            units: Vec::new(),
-        }))
+        Self::new(&columns.unwrap_or_default())
     }
 
     /// A word's stem: lower case, Snowball's Norwegian stemmer, folded (æ → ae, ø → o).

@@ -112,7 +112,7 @@ pub(crate) fn write(
         let values = &row.values;
         match existing.get_mut(&row.key) {
             None => {
-                new_rows.add(resolver, row, &Batch { source_id, batch_id, at: info.at })?;
+                new_rows.add(resolver, row, &Batch { source_id, id: batch_id, at: info.at })?;
                 counts.inserted += 1;
             }
             Some(old) => {
@@ -173,7 +173,7 @@ pub(crate) fn write(
         }
     }
 
-    new_rows.flush(&Batch { source_id, batch_id, at: info.at })?;
+    new_rows.flush(&Batch { source_id, id: batch_id, at: info.at })?;
 
     let mut withdrawn = Vec::new();
     let mut withdraw =

@@ -79,7 +79,9 @@ pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     let resolver = Resolver::load_for(store)?;
     let owners = Owners::new(&resolver, lang);
 
-    let priorities = super::priorities::priorities(ranked, options, &by_id, &owners);
+    let priorities = super::priorities::priorities(&ranked, options, &by_id, &owners);
+    // The scores and rankings are all in `priorities` now; the rest is gathered without them.
+    drop(ranked);
     let in_frame: BTreeSet<i64> = priorities.in_frame_ids.iter().copied().collect();
     let headline = headline::headline(&active, withdrawn, &owners, &in_frame, store, lang)?;
     let parallel = parallel::parallel(parallel_input, computed, &by_id, &owners, headline.requested_nok, lang);
