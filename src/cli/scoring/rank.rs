@@ -5,6 +5,7 @@
 use super::{Context, RankArgs, RankFormat, print, to_json, working_scenario};
 use crate::error::{Error, PrioritiesError, Result};
 use crate::i18n;
+use crate::model::import::Field;
 use crate::scoring::{Coverage, Duplicates, ListSource, ListedRow, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
 use crate::store::OpenMode;
 use std::process::ExitCode;
@@ -102,10 +103,10 @@ fn to_csv(ranked: &Ranked, rows: &[ListedRow]) -> Result<String> {
         "place",
         "rank",
         "id",
-        "title",
+        Field::Title.log_name(),
         "total",
         "benefit",
-        "amount_nok",
+        Field::AmountNok.log_name(),
         "selected",
         "reason",
         "reason_text",

@@ -5,7 +5,7 @@ mod new_rows;
 
 use super::lookup::{OrgInfo, OrgKind, Resolver};
 use crate::error::Result;
-use crate::model::import::{Counts, HarmonisedRow, Monitor, SourceValues, Updated};
+use crate::model::import::{Counts, Field, HarmonisedRow, Monitor, SourceValues, Updated};
 use crate::text::fold;
 use new_rows::{Batch, NewRows};
 use rusqlite::{Transaction, params};
@@ -88,7 +88,10 @@ pub(crate) fn write(
             counts.unchanged += 1;
         } else {
             counts.updated += 1;
-            updated.push(Updated { key: row.key.clone(), fields: changed.iter().map(ToString::to_string).collect() });
+            updated.push(Updated {
+                key: row.key.clone(),
+                fields: changed.iter().map(|f| f.log_name().to_string()).collect(),
+            });
         }
     }
 
@@ -170,7 +173,7 @@ impl<'t> Updater<'t> {
     /// applied (analysts' edits to the others survive), a withdrawn initiative is active
     /// again, and every change is logged. Gives the fields the source changed; none when
     /// the row is as it was.
-    fn update(&mut self, resolver: &Resolver, old: &mut Existing, row: &HarmonisedRow) -> Result<Vec<&'static str>> {
+    fn update(&mut self, resolver: &Resolver, old: &mut Existing, row: &HarmonisedRow) -> Result<Vec<Field>> {
         let (at, analyst, batch_id) = (self.info.at, self.info.analyst, self.batch_id);
         old.seen = true;
         if old.source == row.values && old.active {
@@ -207,11 +210,11 @@ impl<'t> Updater<'t> {
         if !old.active {
             self.log.execute(params![at, analyst, old.id, batch_id, "status", "withdrawn", "active"])?;
         }
-        for field in &changed {
+        for &field in &changed {
             let before = old.current.field_text(field);
             let after = merged.field_text(field);
             if before != after {
-                self.log.execute(params![at, analyst, old.id, batch_id, field, before, after])?;
+                self.log.execute(params![at, analyst, old.id, batch_id, field.log_name(), before, after])?;
             }
         }
         old.active = true;
@@ -398,9 +401,9 @@ fn load_existing(
     Ok(out)
 }
 
-/// The names of the fields that differ between two versions of the source's values.
-fn changed_fields(old: &SourceValues, new: &SourceValues) -> Vec<&'static str> {
-    SourceValues::FIELDS.iter().copied().filter(|field| old.field_text(field) != new.field_text(field)).collect()
+/// The fields that differ between two versions of the source's values.
+fn changed_fields(old: &SourceValues, new: &SourceValues) -> Vec<Field> {
+    SourceValues::FIELDS.into_iter().filter(|&field| old.field_text(field) != new.field_text(field)).collect()
 }
 
 /// Applies what the source changed (old → new) to the current values, keeping the analyst's
