@@ -27,7 +27,7 @@ pub fn ensure_folder(dir: &Path) -> crate::error::Result<()> {
 /// `.NAME.samla-PID-N.tmp` in `directory`: the same file system as the target, so the
 /// rename into place is atomic, and a name that belongs to this process alone.
 pub fn temp_path(target: &Path, directory: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "samla".into());
+    let name = target.file_name().map_or_else(|| "samla".into(), |n| n.to_string_lossy().into_owned());
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
     directory.join(format!(".{name}.samla-{}-{n}.tmp", std::process::id()))
 }

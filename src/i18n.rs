@@ -273,39 +273,19 @@ catalogue! {
 }
 
 mod actions;
+mod fields;
 mod plan;
 mod scoring;
 mod screens;
 pub use actions::ALL as ALL_ACTIONS;
 pub use actions::*;
+pub use fields::{FIELDS, FieldNames, field_name};
 pub use plan::ALL as ALL_PLAN;
 pub use plan::*;
 pub use scoring::ALL as ALL_SCORING;
 pub use scoring::*;
 pub use screens::ALL as ALL_SCREENS;
 pub use screens::*;
-
-/// The name of a change-log field (`amount_nok`) as the reader knows it, if it is one.
-pub fn field_name(field: &str) -> Option<Text> {
-    Some(match field {
-        "key" => KEY,
-        "ministry" => MINISTRIES,
-        "title" => TITLE,
-        "description" => DESCRIPTION,
-        "agency" => AGENCY,
-        "ministries" => MINISTRIES,
-        "life_events" => LIFE_EVENTS,
-        "amount_nok" => AMOUNT,
-        "total_cost_nok" => TOTAL_COST,
-        "budget_year" => BUDGET_YEAR,
-        "start_date" => START_DATE,
-        "phase" => PHASE,
-        "risk" => RISK,
-        "tags" => TAGS,
-        "status" => STATUS,
-        _ => return None,
-    })
-}
 
 #[cfg(test)]
 mod tests {

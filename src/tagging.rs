@@ -26,7 +26,7 @@ pub fn parse_edits(text: &str, resolver: &Resolver, phases: &[String], risks: &[
             _ => (false, token.as_str()),
         };
         let Some((key, value)) = body.split_once(':') else {
-            return Err(TagProblem::NotKeyValue(token.to_string()).into());
+            return Err(TagProblem::NotKeyValue(token.clone()).into());
         };
         let value = value.trim();
         if value.is_empty() {

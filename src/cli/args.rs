@@ -89,6 +89,7 @@ pub struct GenerateArgs {
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[allow(clippy::struct_excessive_bools)] // each bool is a command-line flag
 pub struct ImportArgs {
     #[command(subcommand)]
     pub action: Option<super::import::ImportAction>,

@@ -314,6 +314,16 @@ fn clusters(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// One threshold of `samla dedupe thresholds`: the pairs it would show and the decided ones.
+#[derive(Serialize)]
+struct Step {
+    threshold: f64,
+    pairs: usize,
+    cross_sector: usize,
+    decided: usize,
+    decided_alike: usize,
+}
+
 /// How many pairs each threshold would show, and how many of the decided pairs at or above
 /// it the analyst called duplicate or overlap: the help for choosing a threshold.
 fn thresholds(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
@@ -323,14 +333,6 @@ fn thresholds(context: &Context, args: &DedupeArgs) -> Result<ExitCode> {
         Threshold::Calibrated => lowest,
     };
     let queue = queue(context, Threshold::Fixed(floor))?;
-    #[derive(Serialize)]
-    struct Step {
-        threshold: f64,
-        pairs: usize,
-        cross_sector: usize,
-        decided: usize,
-        decided_alike: usize,
-    }
     let steps: Vec<Step> = THRESHOLD_STEPS
         .map(|step| {
             let threshold = f64::from(step) / 20.0;

@@ -4,6 +4,7 @@ use super::table::{Column, render};
 use super::{Context, FilterArgs, Format, ListArgs, ShowArgs, print, terminal_width, to_json};
 use crate::error::{Error, Result};
 use crate::i18n;
+use crate::model::import::Field;
 use crate::model::{Initiative, Status};
 use crate::store::{ListQuery, OpenMode};
 use crate::text::{display_block, display_line, format_mnok};
@@ -136,57 +137,60 @@ fn table(context: &Context, initiatives: Vec<Initiative>, total: i64) -> String 
     text
 }
 
-/// CSV with samla's field names; list fields joined by "|" so `samla import` reads them back.
+/// The initiative's fields `samla list --format csv` writes, in its column order, between
+/// the id, source and file before and the status after.
+const CSV_FIELDS: [Field; 13] = [
+    Field::Key,
+    Field::Title,
+    Field::Description,
+    Field::Agency,
+    Field::Ministry,
+    Field::LifeEvents,
+    Field::Tags,
+    Field::AmountNok,
+    Field::TotalCostNok,
+    Field::BudgetYear,
+    Field::StartDate,
+    Field::Phase,
+    Field::Risk,
+];
+
+/// CSV with samla's field names (as the change log names them); list fields joined by "|"
+/// so `samla import` reads them back.
 fn to_csv(initiatives: &[Initiative]) -> Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let csv_error = |e: csv::Error| Error::encode("CSV", e);
-    writer
-        .write_record([
-            "id",
-            "source",
-            "source_file",
-            "key",
-            "title",
-            "description",
-            "agency",
-            "ministries",
-            "life_events",
-            "tags",
-            "amount_nok",
-            "total_cost_nok",
-            "budget_year",
-            "start_date",
-            "phase",
-            "risk",
-            "status",
-        ])
-        .map_err(csv_error)?;
-    let opt = |v: Option<String>| v.unwrap_or_default();
+    let fields = CSV_FIELDS.iter().map(|f| f.log_name());
+    let header: Vec<&str> = ["id", "source", "source_file"].into_iter().chain(fields).chain(["status"]).collect();
+    writer.write_record(&header).map_err(csv_error)?;
     for i in initiatives {
-        writer
-            .write_record([
-                i.id.to_string(),
-                i.source.clone(),
-                i.source_file.clone(),
-                i.key.clone(),
-                i.title.clone(),
-                opt(i.description.clone()),
-                opt(i.agency.clone()),
-                i.ministries.join("|"),
-                i.life_events.join("|"),
-                i.tags.join("|"),
-                opt(i.amount_nok.map(|v| v.to_string())),
-                opt(i.total_cost_nok.map(|v| v.to_string())),
-                opt(i.budget_year.map(|v| v.to_string())),
-                opt(i.start_date.clone()),
-                opt(i.phase.clone()),
-                opt(i.risk.clone()),
-                i.status.as_str().to_string(),
-            ])
-            .map_err(csv_error)?;
+        let mut record = vec![i.id.to_string(), i.source.clone(), i.source_file.clone()];
+        record.extend(CSV_FIELDS.iter().map(|&field| csv_cell(i, field)));
+        record.push(i.status.as_str().to_string());
+        writer.write_record(&record).map_err(csv_error)?;
     }
     let bytes = writer.into_inner().map_err(|e| Error::encode("CSV", e))?;
     String::from_utf8(bytes).map_err(|e| Error::encode("CSV", e))
+}
+
+/// One field of an initiative as a CSV cell: empty when it has no value, a list joined by "|".
+fn csv_cell(i: &Initiative, field: Field) -> String {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    match field {
+        Field::Key => i.key.clone(),
+        Field::Title => i.title.clone(),
+        Field::Description => opt(i.description.clone()),
+        Field::Agency => opt(i.agency.clone()),
+        Field::Ministry => i.ministries.join("|"),
+        Field::LifeEvents => i.life_events.join("|"),
+        Field::Tags => i.tags.join("|"),
+        Field::AmountNok => opt(i.amount_nok.map(|v| v.to_string())),
+        Field::TotalCostNok => opt(i.total_cost_nok.map(|v| v.to_string())),
+        Field::BudgetYear => opt(i.budget_year.map(|v| v.to_string())),
+        Field::StartDate => opt(i.start_date.clone()),
+        Field::Phase => opt(i.phase.clone()),
+        Field::Risk => opt(i.risk.clone()),
+    }
 }
 
 pub fn show(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
@@ -252,4 +256,20 @@ pub fn show(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_header_is_samla_s_field_names_as_import_reads_them_back() {
+        let header = "id,source,source_file,key,title,description,agency,ministries,life_events,tags,amount_nok,\
+                      total_cost_nok,budget_year,start_date,phase,risk,status\n";
+        assert_eq!(to_csv(&[]).expect("csv"), header);
+        for name in header.trim().split(',') {
+            let known = Field::parse(name).is_some() || ["id", "source", "source_file", "status"].contains(&name);
+            assert!(known, "{name}");
+        }
+    }
 }

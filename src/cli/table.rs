@@ -24,16 +24,19 @@ impl Column {
         Self { header: header.to_string(), align: Align::Left, max: None, flexible: false }
     }
 
+    #[must_use]
     pub fn right(mut self) -> Self {
         self.align = Align::Right;
         self
     }
 
+    #[must_use]
     pub fn max(mut self, width: usize) -> Self {
         self.max = Some(width);
         self
     }
 
+    #[must_use]
     pub fn flexible(mut self) -> Self {
         self.flexible = true;
         self

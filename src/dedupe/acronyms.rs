@@ -72,12 +72,11 @@ fn code_name(reading: &Reading, word: u32, text: &[u32], by_prefix: &[u32]) -> O
     for part in words.code_parts[word as usize].iter().filter(|p| p.len() >= MIN_CODE_PART) {
         let starts = |id: &u32| *id != word && words.folded[*id as usize].starts_with(part.as_str());
         let exact = text.iter().find(|id| starts(id) && words.folded[**id as usize] == *part);
-        match exact.or_else(|| text.iter().find(|id| starts(id))) {
-            Some(&id) => expansion.words.push(id),
-            None => {
-                expansion.within = false;
-                expansion.words.extend(most_used_with_prefix(reading, part, word, by_prefix));
-            }
+        if let Some(&id) = exact.or_else(|| text.iter().find(|id| starts(id))) {
+            expansion.words.push(id);
+        } else {
+            expansion.within = false;
+            expansion.words.extend(most_used_with_prefix(reading, part, word, by_prefix));
         }
     }
     (!expansion.words.is_empty()).then_some(expansion)
@@ -118,7 +117,7 @@ fn acronym_within(reading: &Reading, word: u32, text: &[u32]) -> Option<Expansio
 }
 
 /// Acronyms a text defines in parentheses after their expansion: "Felles datakatalog (FDK)"
-/// gives ("fdk", ["felles", "datakatalog"]). The expansion is the words before the
+/// gives `("fdk", ["felles", "datakatalog"])`. The expansion is the words before the
 /// parenthesis whose initials spell the acronym, so a portfolio can teach which acronym
 /// stands for which words.
 pub fn defined_acronyms(text: &str) -> Vec<(String, Vec<String>)> {
@@ -206,7 +205,7 @@ mod tests {
             &["ParkHjelp: veiledning om parkering", "ParkVakt", "Parkering for alle", "Parkering i sentrum"],
             &["Hjelp til bilister som leter etter parkering.", "", "", ""],
         );
-        let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let words = |w: &[&str]| w.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             found,
             vec![
@@ -223,7 +222,7 @@ mod tests {
             &["SPV – søknad om parkering for virksomheter", "Felles parkeringsregister (FPR)", "FPR 2.0", "XQZ"],
             &["", "", "", "Ingen forklaring."],
         );
-        let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let words = |w: &[&str]| w.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             found,
             vec![

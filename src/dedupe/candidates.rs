@@ -63,13 +63,7 @@ pub fn candidate_chunks(
         ordered.clear();
         ordered.extend_from_slice(vector.entries());
         ordered.sort_unstable_by_key(|&(term, _)| rank[term as usize]);
-        keys.clear();
-        let rarest = &ordered[..ordered.len().min(PAIRED_TERMS)];
-        for (x, &(first, _)) in rarest.iter().enumerate() {
-            for &(second, _) in &rarest[x + 1..] {
-                keys.push((first, second));
-            }
-        }
+        rarest_pairs(&ordered, &mut keys);
 
         // Probe with the whole vector against the prefixes indexed so far.
         for &(term, weight) in vector.entries() {
@@ -123,24 +117,41 @@ pub fn candidate_chunks(
                 Entry::Occupied(mut slot) => slot.get_mut().push(j as u32),
             }
         }
-        // Index the prefix: rarest terms until the rest's norm drops below the bar.
-        let mut rest_squared: f32 = ordered.iter().map(|e| e.1 * e.1).sum();
-        for &(term, weight) in &ordered {
-            if rest_squared.sqrt() < bar {
-                break;
-            }
-            let list = &mut postings[term as usize];
-            if list.len() == POSTINGS_PER_TERM {
-                list.pop_front();
-            }
-            list.push_back((j as u32, weight));
-            rest_squared -= weight * weight;
-        }
-        rest_norm[j] = rest_squared.max(0.0).sqrt();
+        rest_norm[j] = index_prefix(&mut postings, j as u32, &ordered, bar);
     }
     if !pairs.is_empty() {
         each(&pairs);
     }
+}
+
+/// The keys of the second index: each pair of the [`PAIRED_TERMS`] rarest terms of a
+/// vector ordered rarest first, into `keys`.
+fn rarest_pairs(ordered: &[(TermId, f32)], keys: &mut Vec<(TermId, TermId)>) {
+    keys.clear();
+    let rarest = &ordered[..ordered.len().min(PAIRED_TERMS)];
+    for (x, &(first, _)) in rarest.iter().enumerate() {
+        for &(second, _) in &rarest[x + 1..] {
+            keys.push((first, second));
+        }
+    }
+}
+
+/// Indexes the prefix of record `j`'s vector (ordered rarest first): its rarest terms until
+/// the norm of the rest drops below `bar`. Gives that rest's norm, for pruning.
+fn index_prefix(postings: &mut [VecDeque<(u32, f32)>], j: u32, ordered: &[(TermId, f32)], bar: f32) -> f32 {
+    let mut rest_squared: f32 = ordered.iter().map(|e| e.1 * e.1).sum();
+    for &(term, weight) in ordered {
+        if rest_squared.sqrt() < bar {
+            break;
+        }
+        let list = &mut postings[term as usize];
+        if list.len() == POSTINGS_PER_TERM {
+            list.pop_front();
+        }
+        list.push_back((j, weight));
+        rest_squared -= weight * weight;
+    }
+    rest_squared.max(0.0).sqrt()
 }
 
 /// The latest records indexed under a pair of terms. Nearly every pair of a record's
@@ -223,7 +234,7 @@ mod tests {
         // few terms are common.
         let mut seed: u64 = 7;
         let mut next = move || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as u32
         };
         let mut df = vec![0u32; 40];

@@ -58,7 +58,7 @@ impl CompoundSplitter {
     }
 
     /// The parts of a folded (ASCII) word, first to last, or an empty list when it does not
-    /// split into known words. "fodselsmeldingsveileder" → ["fodsel", "melding", "veileder"].
+    /// split into known words. "fodselsmeldingsveileder" → `["fodsel", "melding", "veileder"]`.
     /// A word longer than [`MAX_SPLIT_LEN`] is not split (nor kept in the cache).
     pub fn split(&mut self, word: &str) -> Vec<String> {
         if word.len() > MAX_SPLIT_LEN {

@@ -204,7 +204,7 @@ mod tests {
     fn gram_vectors_in_four_bytes_score_as_full_precision_does() {
         let mut seed: u64 = 11;
         let mut next = move || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as u32
         };
         let weights: Vec<f32> = (0..GRAM_ALPHABET.pow(3)).map(|g| 0.5 + (g % 97) as f32 / 10.0).collect();

@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     fn marked(text: &str, other: &[&str], keys: &[&str]) -> Vec<(String, Strength)> {
-        let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
         let mut highlighter = Highlighter::new(other, &keys);
         highlighter.spans(text).into_iter().map(|(range, s)| (text[range].to_string(), s)).collect()
     }

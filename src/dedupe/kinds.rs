@@ -87,7 +87,7 @@ impl ServiceKinds {
     /// The built-in lexicon with the built-in organisations.
     pub fn builtin() -> Self {
         // The built-in files are tested to parse; an empty lexicon is the safe fallback.
-        let kinds = toml::from_str::<ServiceKindsFile>(BUILTIN).map(Self::new).unwrap_or_else(|_| Self::empty());
+        let kinds = toml::from_str::<ServiceKindsFile>(BUILTIN).map_or_else(|_| Self::empty(), Self::new);
         match toml::from_str::<Organisations>(crate::reference::ORGANISATIONS.builtin) {
             Ok(organisations) => kinds.with_organisations(&organisations),
             Err(_) => kinds,
@@ -105,6 +105,7 @@ impl ServiceKinds {
     }
 
     /// The same lexicon knowing `organisations` by every name, code and alias.
+    #[must_use]
     pub fn with_organisations(mut self, organisations: &Organisations) -> Self {
         let mut names: Vec<String> = Vec::new();
         for m in &organisations.ministry {
@@ -148,6 +149,7 @@ impl ServiceKinds {
 
     /// The same lexicon with what was learnt from a portfolio: the new kinds after the
     /// seed's, and the learnt wordings.
+    #[must_use]
     pub fn with_learned(&self, learned: &Learned) -> Self {
         let mut out = self.clone();
         for name in &learned.new_kinds {

@@ -86,7 +86,7 @@ pub(crate) fn learn(reading: &Reading, parts: &[Vec<String>], seed: &ServiceKind
     let mut assigned: FastMap<u32, usize> = FastMap::default();
     for unit in 0..corpus.units.len() as u32 {
         let set = seed.kinds_of_word(&corpus.units[unit as usize]);
-        if set.count_ones() == 1 && rows.contains_key(&unit) {
+        if set.is_power_of_two() && rows.contains_key(&unit) {
             add(&mut kinds.centroids[set.trailing_zeros() as usize], &context(unit));
             assigned.insert(unit, set.trailing_zeros() as usize);
         }
@@ -96,7 +96,9 @@ pub(crate) fn learn(reading: &Reading, parts: &[Vec<String>], seed: &ServiceKind
     let concepts = |unit: u32| corpus.concepts(unit, lexicon);
     let mut kind_of_concept: FastMap<u32, usize> = FastMap::default();
     for (&unit, &kind) in &assigned {
-        concepts(unit).iter().for_each(|&c| _ = kind_of_concept.entry(c).or_insert(kind));
+        for &c in &concepts(unit) {
+            kind_of_concept.entry(c).or_insert(kind);
+        }
     }
     for &unit in &wordings {
         let linked = concepts(unit).iter().find_map(|c| kind_of_concept.get(c).copied());
@@ -106,7 +108,9 @@ pub(crate) fn learn(reading: &Reading, parts: &[Vec<String>], seed: &ServiceKind
         };
         if let Some(kind) = kind {
             assigned.insert(unit, kind);
-            concepts(unit).iter().for_each(|&c| _ = kind_of_concept.entry(c).or_insert(kind));
+            for &c in &concepts(unit) {
+                kind_of_concept.entry(c).or_insert(kind);
+            }
         }
     }
     corpus.settle(&wordings, &assigned, kinds)
@@ -159,9 +163,12 @@ impl Corpus {
             })
         };
         let word_units: Vec<Vec<u32>> = (0..words.len())
-            .map(|w| match parts[w].is_empty() {
-                true => vec![intern(&words.folded[w], words.english[w])],
-                false => parts[w].iter().map(|p| intern(p, false)).collect(),
+            .map(|w| {
+                if parts[w].is_empty() {
+                    vec![intern(&words.folded[w], words.english[w])]
+                } else {
+                    parts[w].iter().map(|p| intern(p, false)).collect()
+                }
             })
             .collect();
         let tokens = description_tokens(reading, lexicon);
@@ -250,7 +257,7 @@ impl Corpus {
             .filter(|&u| {
                 let (rows, i) = (frequency[u as usize] as usize, u as usize);
                 rows >= MIN_ROWS
-                    && (object_rows[i] as f64) <= MAX_OBJECT_SHARE * rows as f64
+                    && f64::from(object_rows[i]) <= MAX_OBJECT_SHARE * rows as f64
                     && objects_beside[i].len() >= MIN_OBJECTS
                     && !seed.is_how_word(&self.units[i])
                     && self.units[i].len() > 2

@@ -81,12 +81,12 @@ impl Lexicon {
         let mut normaliser = Normaliser::new();
         for (number, line) in content_lines(los) {
             let columns: Vec<&str> = line.split('\t').collect();
-            let [path, _broader, nb, nn, en, other_nb, other_nn, other_en] = columns[..] else {
+            let [path, _broader, nb, nn, en, more_bokmal, more_nynorsk, more_english] = columns[..] else {
                 return Err(LexiconError { file: "los.tsv", line: number, message: "expected 8 columns" });
             };
             let norwegian: Vec<&str> =
-                [nb, nn].into_iter().chain(other_nb.split('|')).chain(other_nn.split('|')).collect();
-            let english: Vec<&str> = std::iter::once(en).chain(other_en.split('|')).collect();
+                [nb, nn].into_iter().chain(more_bokmal.split('|')).chain(more_nynorsk.split('|')).collect();
+            let english: Vec<&str> = std::iter::once(en).chain(more_english.split('|')).collect();
             let concept = Concept {
                 key: format!("los:{path}"),
                 norwegian: nb.to_lowercase(),

@@ -159,7 +159,7 @@ impl Analysis {
         let names = kinds.agency_names(records.agencies());
         let stripped: Vec<std::borrow::Cow<'_, str>> =
             (0..records.len()).map(|i| names.strip(records.title(i), records.agency(i))).collect();
-        let titles: Vec<&str> = stripped.iter().map(|t| t.as_ref()).collect();
+        let titles: Vec<&str> = stripped.iter().map(AsRef::as_ref).collect();
         let portfolio = Portfolio::build(&titles, descriptions, &languages, kinds, lexicon::Lexicon::builtin());
         drop(titles);
         drop(stripped);
@@ -230,7 +230,9 @@ impl Analysis {
                     Some((Scored { i, j, sub_scores }, score, if score >= keep { 1 } else { weight }))
                 })
                 .collect();
-            reached.iter().for_each(|&(_, score, weight)| histogram.add_weighted(score, weight));
+            for &(_, score, weight) in &reached {
+                histogram.add_weighted(score, weight);
+            }
             let above: Vec<Scored> =
                 reached.into_iter().filter(|(_, score, _)| *score >= keep).map(|(s, ..)| s).collect();
             if !above.is_empty() {
@@ -429,7 +431,7 @@ mod tests {
         let kinds = ServiceKinds::builtin();
         let base = Analysis::new(ordinary.clone(), &kinds);
         let mut hostile = ordinary;
-        let many_words: String = (0..50_000).map(|i| format!("ord{i} ")).collect();
+        let many_words = (0..50_000).map(|i| format!("ord{i}")).collect::<Vec<_>>().join(" ");
         hostile.push(record(3, &"ab".repeat(10_000), &format!("{} {many_words}", "ba".repeat(50_000))));
         hostile.push(record(4, &"ab".repeat(10_000), &"ab".repeat(50_000)));
         let analysis = Analysis::new(hostile, &kinds);

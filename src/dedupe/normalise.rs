@@ -243,8 +243,8 @@ impl Reader {
     }
 }
 
-/// The parts of a code name written in mixed case ("MinSak" → ["min", "sak"], "eSak" →
-/// ["e", "sak"]), folded; empty for a word that changes case nowhere inside (or only at
+/// The parts of a code name written in mixed case ("MinSak" → `["min", "sak"]`, "eSak" →
+/// `["e", "sak"]`), folded; empty for a word that changes case nowhere inside (or only at
 /// its start, or throughout: "NAV").
 fn code_name_parts(piece: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
@@ -313,7 +313,7 @@ mod tests {
         let long = "a".repeat(MAX_WORD_CHARS + 1);
         assert_eq!(folded(&format!("dødsbo {long} arv")), vec!["dodsbo", "arv"]);
         assert_eq!(folded(&"b".repeat(MAX_WORD_CHARS)).len(), 1);
-        let many: String = (0..3 * MAX_WORDS_PER_TEXT).map(|i| format!("ord{i} ")).collect();
+        let many = (0..3 * MAX_WORDS_PER_TEXT).map(|i| format!("ord{i}")).collect::<Vec<_>>().join(" ");
         assert_eq!(Normaliser::new().words(&many).len(), MAX_WORDS_PER_TEXT);
     }
 

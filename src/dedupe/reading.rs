@@ -112,9 +112,9 @@ impl Reading {
                 .filter(|&id| words.language(id as u32).is_norwegian() == language.is_norwegian())
                 .map(|id| (words.folded[id].clone(), words.count[id]))
                 .collect();
-            let (fixes, work) = corrections_counted(&counts);
+            let (corrections, work) = corrections_counted(&counts);
             self.work += work;
-            for (typo, meant) in fixes {
+            for (typo, meant) in corrections {
                 if let (Some(from), Some(to)) = (words.id(&typo, language), words.id(&meant, language)) {
                     fixed[from as usize] = to;
                 }

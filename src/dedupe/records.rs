@@ -154,8 +154,8 @@ mod tests {
             title: format!("Tiltak {id}"),
             description: Some(format!("Beskrivelse {id}")),
             agency: agency.map(str::to_string),
-            ministries: ministries.iter().map(|m| m.to_string()).collect(),
-            life_events: life_events.iter().map(|e| e.to_string()).collect(),
+            ministries: ministries.iter().map(ToString::to_string).collect(),
+            life_events: life_events.iter().map(ToString::to_string).collect(),
             amount_nok: Some(1_000_000 * id),
         }
     }

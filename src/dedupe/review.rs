@@ -205,7 +205,8 @@ impl ReviewQueue {
         if decision.as_ref().is_some_and(|d| d.decision == Decision::Distinct) {
             return;
         }
-        // The queue's order: score descending, then ids.
+        // The queue's order: score descending, then ids (equal scores are exact ties).
+        #[allow(clippy::float_cmp)]
         let at = self.items.partition_point(|i| {
             i.pair.score > pair.score || (i.pair.score == pair.score && (i.pair.a, i.pair.b) < key)
         });

@@ -284,7 +284,7 @@ mod tests {
             title: String::new(),
             description: None,
             agency: agency.map(str::to_string),
-            ministries: ministries.iter().map(|m| m.to_string()).collect(),
+            ministries: ministries.iter().map(ToString::to_string).collect(),
             life_events: vec![],
             amount_nok: None,
         }

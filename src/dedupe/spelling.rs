@@ -6,6 +6,7 @@
 //! pair of words is ever compared blindly.
 
 use super::FastMap as HashMap;
+use std::hash::BuildHasher;
 
 /// Shorter words are left alone: "sak" and "sok" are both real words.
 const MIN_LENGTH: usize = 5;
@@ -23,12 +24,14 @@ fn correctable(word: &str) -> bool {
 }
 
 /// Builds the corrections for a portfolio's word counts (folded, ASCII words).
-pub fn corrections(counts: &HashMap<String, u32>) -> HashMap<String, String> {
+pub fn corrections<S: BuildHasher>(counts: &std::collections::HashMap<String, u32, S>) -> HashMap<String, String> {
     corrections_counted(counts).0
 }
 
 /// [`corrections`], and the bytes of one-letter deletions it wrote: its work and memory.
-pub fn corrections_counted(counts: &HashMap<String, u32>) -> (HashMap<String, String>, u64) {
+pub fn corrections_counted<S: BuildHasher>(
+    counts: &std::collections::HashMap<String, u32, S>,
+) -> (HashMap<String, String>, u64) {
     let mut work = 0u64;
     let mut deletions = |word: &str| {
         let variants = deletions(word);

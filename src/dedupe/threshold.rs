@@ -183,7 +183,7 @@ mod tests {
     fn portfolio(chance_scale: f64) -> Histogram {
         let mut histogram = Histogram::new();
         for bin in 30..100 {
-            let score = bin as f64 / 100.0 + 0.005;
+            let score = f64::from(bin) / 100.0 + 0.005;
             let chance = (chance_scale * (-25.0 * (score - 0.30)).exp()).round() as u32;
             let true_pairs = if score >= 0.55 { 6 } else { 0 };
             for _ in 0..chance + true_pairs {
@@ -208,7 +208,7 @@ mod tests {
         // Fewer chance pairs just above 0.30 than at 0.36: the fall-off starts there.
         for bin in 30..36 {
             for _ in 0..(bin - 29) * 40 {
-                histogram.add(bin as f64 / 100.0 + 0.005);
+                histogram.add(f64::from(bin) / 100.0 + 0.005);
             }
         }
         let threshold = histogram.calibrated().expect("calibrated");
@@ -230,8 +230,8 @@ mod tests {
 
     #[test]
     fn decisions_choose_the_threshold_once_there_are_enough() {
-        let mut decided: Vec<(f64, bool)> = (0..12).map(|i| (0.7 + i as f64 * 0.02, true)).collect();
-        decided.extend((0..12).map(|i| (0.3 + i as f64 * 0.02, false)));
+        let mut decided: Vec<(f64, bool)> = (0..12).map(|i| (0.7 + f64::from(i) * 0.02, true)).collect();
+        decided.extend((0..12).map(|i| (0.3 + f64::from(i) * 0.02, false)));
         let threshold = from_decisions(&decided).expect("enough");
         assert!(threshold > 0.52 && threshold <= 0.7, "{threshold}");
         assert_eq!(from_decisions(&decided[..15]), None, "too few distinct");

@@ -72,30 +72,29 @@ impl ImportProblem {
     }
 
     fn bokmal(&self) -> String {
-        use ImportProblem::*;
         match self {
-            IsDirectory => "er en mappe; velg filene som skal importeres".into(),
-            NotARegularFile => "er ikke en vanlig fil (en enhet, et rør eller en sokkel); velg en fil".into(),
-            TooLarge { limit_bytes } => {
+            Self::IsDirectory => "er en mappe; velg filene som skal importeres".into(),
+            Self::NotARegularFile => "er ikke en vanlig fil (en enhet, et rør eller en sokkel); velg en fil".into(),
+            Self::TooLarge { limit_bytes } => {
                 format!("er større enn {} MiB; del den opp før import", limit_bytes >> 20)
             }
-            Read(error) => error.message(Lang::Nb),
-            Layout(error) => error.message(Lang::Nb),
-            LayoutOnSheet { error, sheet, others } => format!(
+            Self::Read(error) => error.message(Lang::Nb),
+            Self::Layout(error) => error.message(Lang::Nb),
+            Self::LayoutOnSheet { error, sheet, others } => format!(
                 "{} (arket «{sheet}»); tabellen kan ligge på et annet ark: {}",
                 error.message(Lang::Nb),
                 quoted(others)
             ),
-            EmptySourceLabel => "kildenavnet kan ikke være tomt".into(),
-            NoDataRows { header_row } => {
+            Self::EmptySourceLabel => "kildenavnet kan ikke være tomt".into(),
+            Self::NoDataRows { header_row } => {
                 format!("har en overskriftsrad (linje {header_row}), men ingen datarader under den")
             }
-            ReaderFailed => "lesetråden til importen feilet".into(),
-            Unsure { fields, .. } => format!(
+            Self::ReaderFailed => "lesetråden til importen feilet".into(),
+            Self::Unsure { fields, .. } => format!(
                 "samla er usikker på hvilken kolonne som er {}; ingenting er lagret",
                 fields.iter().map(|f| field_label(f, Lang::Nb)).collect::<Vec<_>>().join(", ")
             ),
-            WouldWithdraw { label, withdrawn, active } => format!(
+            Self::WouldWithdraw { label, withdrawn, active } => format!(
                 "denne runden ville trukket {} av de {} aktive tiltakene i kilden «{label}» (nøklene deres \
                  mangler i fila); ingenting er endret",
                 group_thousands(*withdrawn as i64),
@@ -133,24 +132,25 @@ impl ImportProblem {
 
 impl LayoutError {
     pub fn message(&self, lang: Lang) -> String {
-        use LayoutError::*;
         match lang {
             Lang::En => self.to_string(),
             Lang::Nb => match self {
-                NoHeaderRow => "fant ingen overskriftsrad: fila har ingen rad med to eller flere fylte celler".into(),
-                NoTitle { columns, more } => {
+                Self::NoHeaderRow => {
+                    "fant ingen overskriftsrad: fila har ingen rad med to eller flere fylte celler".into()
+                }
+                Self::NoTitle { columns, more } => {
                     format!("ingen kolonne ser ut som en tittel; kolonnene er: {}", listed_nb(columns, *more))
                 }
-                NoSuchColumn { field, column, columns, more } => format!(
+                Self::NoSuchColumn { field, column, columns, more } => format!(
                     "det finnes ingen kolonne «{column}» for {}; kolonnene er: {}",
                     field_label(field, Lang::Nb),
                     listed_nb(columns, *more)
                 ),
-                FieldMappedTwice { field, first, second } => format!(
+                Self::FieldMappedTwice { field, first, second } => format!(
                     "{} er koblet til to kolonner, «{first}» og «{second}»; velg én",
                     field_label(field, Lang::Nb)
                 ),
-                ColumnMappedTwice { column, first, second } => format!(
+                Self::ColumnMappedTwice { column, first, second } => format!(
                     "kolonnen «{column}» er koblet til to felt, {} og {}; velg ett",
                     field_label(first, Lang::Nb),
                     field_label(second, Lang::Nb)

@@ -11,6 +11,64 @@ impl Error {
         let nb = lang == Lang::Nb;
         let pick = |nb_text: String, en_text: String| if nb { nb_text } else { en_text };
         match self {
+            Error::DatabaseMissing { .. }
+            | Error::DatabaseIsDirectory { .. }
+            | Error::DatabaseNotAFile { .. }
+            | Error::NotSamlaDatabase { .. }
+            | Error::SchemaTooNew { .. }
+            | Error::Io { .. }
+            | Error::Database { .. }
+            | Error::DatabaseOpen { .. }
+            | Error::Sql(_) => self.file_message(lang),
+            Error::UnknownValue { kind, value, candidates } => {
+                let hint = |did_you_mean: &str| {
+                    if candidates.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {did_you_mean} {}?", candidates.join(", "))
+                    }
+                };
+                pick(
+                    format!("ukjent {} «{value}»{}", kind_nb(kind), hint("mente du")),
+                    format!("unknown {kind} '{value}'{}", hint("did you mean")),
+                )
+            }
+            Error::Import { file, problem } => format!("{file}: {}", problem.message(lang)),
+            Error::ScoreSheet { file, problem } => format!("{file}: {}", problem.message(lang)),
+            Error::Cancelled => pick("avbrutt; ingenting er endret".into(), self.to_string()),
+            Error::OutputExists { path } => {
+                pick(format!("{} finnes allerede", path.display()), format!("{} exists already", path.display()))
+            }
+            Error::WorkerFailed { job, detail } => pick(
+                format!("en intern feil stoppet {} ({detail}); ingenting er halvveis lagret", job_nb(job)),
+                self.to_string(),
+            ),
+            Error::Plan(plan) => plan.message(lang),
+            Error::Priorities(problem) => problem.message(lang),
+            Error::Round(problem) => problem.message(lang),
+            Error::Scoring(problem) => problem.message(lang),
+            Error::Budget(problem) => problem.message(lang),
+            Error::Export(problem) => problem.message(lang),
+            Error::Store(problem) => problem.message(lang),
+            Error::Tag(problem) => problem.message(lang),
+            Error::Filter(problem) => problem.message(lang),
+            Error::Usage(problem) => problem.message(lang),
+            Error::Encode { format, detail } => pick(format!("kan ikke skrive {format}: {detail}"), self.to_string()),
+            Error::NoHomeDirectory { config_env, data_env } => pick(
+                format!("finner ingen hjemmemappe til samlas filer; sett {config_env} og {data_env}"),
+                self.to_string(),
+            ),
+            Error::Reference { file, problem } => format!("{file}: {}", problem.message(lang)),
+            Error::Settings(problem) => problem.message(lang),
+        }
+    }
+
+    /// [`Error::message`] for the errors of a file samla opens, the database first: it is
+    /// missing, not a file, not samla's, too new, unreadable or busy.
+    fn file_message(&self, lang: Lang) -> String {
+        let nb = lang == Lang::Nb;
+        let pick = |nb_text: String, en_text: String| if nb { nb_text } else { en_text };
+        match self {
             Error::DatabaseMissing { path } => pick(
                 format!("det finnes ingen database på {}", path.display()),
                 format!("no database at {}", path.display()),
@@ -61,46 +119,8 @@ impl Error {
                 self.to_string(),
             ),
             Error::Sql(error) => pick(format!("databasefeil: {error}"), self.to_string()),
-            Error::UnknownValue { kind, value, candidates } => {
-                let hint = |did_you_mean: &str| {
-                    if candidates.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; {did_you_mean} {}?", candidates.join(", "))
-                    }
-                };
-                pick(
-                    format!("ukjent {} «{value}»{}", kind_nb(kind), hint("mente du")),
-                    format!("unknown {kind} '{value}'{}", hint("did you mean")),
-                )
-            }
-            Error::Import { file, problem } => format!("{file}: {}", problem.message(lang)),
-            Error::ScoreSheet { file, problem } => format!("{file}: {}", problem.message(lang)),
-            Error::Cancelled => pick("avbrutt; ingenting er endret".into(), self.to_string()),
-            Error::OutputExists { path } => {
-                pick(format!("{} finnes allerede", path.display()), format!("{} exists already", path.display()))
-            }
-            Error::WorkerFailed { job, detail } => pick(
-                format!("en intern feil stoppet {} ({detail}); ingenting er halvveis lagret", job_nb(job)),
-                self.to_string(),
-            ),
-            Error::Plan(plan) => plan.message(lang),
-            Error::Priorities(problem) => problem.message(lang),
-            Error::Round(problem) => problem.message(lang),
-            Error::Scoring(problem) => problem.message(lang),
-            Error::Budget(problem) => problem.message(lang),
-            Error::Export(problem) => problem.message(lang),
-            Error::Store(problem) => problem.message(lang),
-            Error::Tag(problem) => problem.message(lang),
-            Error::Filter(problem) => problem.message(lang),
-            Error::Usage(problem) => problem.message(lang),
-            Error::Encode { format, detail } => pick(format!("kan ikke skrive {format}: {detail}"), self.to_string()),
-            Error::NoHomeDirectory { config_env, data_env } => pick(
-                format!("finner ingen hjemmemappe til samlas filer; sett {config_env} og {data_env}"),
-                self.to_string(),
-            ),
-            Error::Reference { file, problem } => format!("{file}: {}", problem.message(lang)),
-            Error::Settings(problem) => problem.message(lang),
+            // Only the errors above are sent here.
+            _ => self.to_string(),
         }
     }
 
@@ -114,7 +134,8 @@ impl Error {
             ),
             Error::DatabaseIsDirectory { .. } => ("oppgi en filsti med --db", "give a file path with --db"),
             Error::OutputExists { .. } => ("legg til --force for å erstatte den", "add --force to replace it"),
-            Error::Priorities(super::PrioritiesError::AllWeightsZero(_)) => (
+            Error::Priorities(super::PrioritiesError::AllWeightsZero(_))
+            | Error::Scoring(super::ScoringProblem::AllWeightsZero) => (
                 "sett vekter med `samla weights --set KRITERIUM=VEKT`",
                 "set weights with `samla weights --set CRITERION=WEIGHT`",
             ),
@@ -122,10 +143,6 @@ impl Error {
             Error::Export(problem) => return problem.cli_hint(lang).map(str::to_string),
             Error::Store(problem) => return problem.cli_hint(lang).map(str::to_string),
             Error::Usage(problem) => return problem.cli_hint(lang).map(str::to_string),
-            Error::Scoring(super::ScoringProblem::AllWeightsZero) => (
-                "sett vekter med `samla weights --set KRITERIUM=VEKT`",
-                "set weights with `samla weights --set CRITERION=WEIGHT`",
-            ),
             Error::Scoring(super::ScoringProblem::Spread { .. }) => ("gjelder --spread", "in --spread"),
             Error::Filter(_) => ("gjelder --filter", "in --filter"),
             _ => return None,

@@ -78,56 +78,55 @@ impl ReadError {
     }
 
     fn bokmal(&self) -> String {
-        use ReadError::*;
         match self {
-            Empty => "fila er tom".into(),
-            Pdf => "dette er en PDF, ikke en tabell; eksporter tabellen i den som CSV eller XLSX".into(),
-            Binary => {
+            Self::Empty => "fila er tom".into(),
+            Self::Pdf => "dette er en PDF, ikke en tabell; eksporter tabellen i den som CSV eller XLSX".into(),
+            Self::Binary => {
                 "dette er ikke en teksttabell (fila har binære data); bruk en CSV-, TSV-, XLSX- eller ODS-fil".into()
             }
-            BadByteOrderMark { encoding } => {
+            Self::BadByteOrderMark { encoding } => {
                 format!("fila begynner med et byte-order-merke for {encoding}, men er ikke gyldig {encoding}")
             }
-            SheetInCsv => "ark kan bare velges i regneark (.xlsx, .xls, .ods), ikke i en CSV-fil".into(),
-            NotASpreadsheet { extension } => {
+            Self::SheetInCsv => "ark kan bare velges i regneark (.xlsx, .xls, .ods), ikke i en CSV-fil".into(),
+            Self::NotASpreadsheet { extension } => {
                 format!("fila heter .{extension}, men er ikke et regneark; lagre den på nytt fra regnearkprogrammet")
             }
-            ArchiveUnreadable { detail } => format!("fila er ikke et lesbart regneark ({detail})"),
-            ArchiveDamaged => "regnearket er skadet".into(),
-            ZipBomb => "regnearket pakker seg ut til en urimelig størrelse (en zip-bombe?); avvist".into(),
-            ArchiveTooLarge => "regnearket pakker seg ut til mer enn 1 GiB; avvist".into(),
-            Spreadsheet { detail } => format!("kan ikke lese regnearket: {detail}"),
-            NoSuchSheet { wanted, sheets } => {
+            Self::ArchiveUnreadable { detail } => format!("fila er ikke et lesbart regneark ({detail})"),
+            Self::ArchiveDamaged => "regnearket er skadet".into(),
+            Self::ZipBomb => "regnearket pakker seg ut til en urimelig størrelse (en zip-bombe?); avvist".into(),
+            Self::ArchiveTooLarge => "regnearket pakker seg ut til mer enn 1 GiB; avvist".into(),
+            Self::Spreadsheet { detail } => format!("kan ikke lese regnearket: {detail}"),
+            Self::NoSuchSheet { wanted, sheets } => {
                 format!("det finnes ikke noe ark «{wanted}»; arkene er: {}", sheets.join(", "))
             }
-            NoSheets => "regnearket har ingen ark".into(),
-            SheetUnreadable { sheet, detail } => format!("kan ikke lese arket «{sheet}»: {detail}"),
-            Csv { line, detail } => format!("uleselig CSV nær linje {line}: {detail}"),
-            UnclosedQuote { line } => format!(
+            Self::NoSheets => "regnearket har ingen ark".into(),
+            Self::SheetUnreadable { sheet, detail } => format!("kan ikke lese arket «{sheet}»: {detail}"),
+            Self::Csv { line, detail } => format!("uleselig CSV nær linje {line}: {detail}"),
+            Self::UnclosedQuote { line } => format!(
                 "anførselstegnet som åpnes på linje {line}, lukkes aldri: det ville slukt resten av fila; \
                  lukk det eller fjern det"
             ),
-            RunawayQuote { line, until, rows } => format!(
+            Self::RunawayQuote { line, until, rows } => format!(
                 "anførselstegnet som åpnes på linje {line}, lukkes først på linje {until}: én celle ville slukt \
                  {} rader; lukk det der cellen slutter",
                 group_thousands(*rows as i64)
             ),
-            DamagedPart { part, damage } => format!(
+            Self::DamagedPart { part, damage } => format!(
                 "regnearket er skadet: delen {part} {}; åpne det i regnearkprogrammet og lagre det på nytt",
                 damage.bokmal()
             ),
-            BadReference { reference, part } => format!(
+            Self::BadReference { reference, part } => format!(
                 "regnearket viser til en celle «{reference}» (i {part}) som ingen regnearkprogrammer skriver; \
                  lagre det på nytt fra regnearkprogrammet"
             ),
-            SparseCells { part, cells, rows, columns } => format!(
+            Self::SparseCells { part, cells, rows, columns } => format!(
                 "regnearkets {} celler (i {part}) er spredt over {} rader × {} kolonner, nesten alle tomme; \
                  slett de løse cellene langt fra tabellen, eller lagre tabellen alene",
                 group_thousands(*cells as i64),
                 group_thousands(*rows as i64),
                 group_thousands(*columns as i64)
             ),
-            RepeatedRow { part, row, times } => format!(
+            Self::RepeatedRow { part, row, times } => format!(
                 "regnearket gjentar én rad med innhold {} ganger (i {part}, rad {row}); ingen tiltaksliste gjør \
                  det: lagre tabellen på nytt uten den kopierte blokken",
                 group_thousands(*times as i64)

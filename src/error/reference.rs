@@ -62,50 +62,49 @@ impl ReferenceProblem {
         if lang == Lang::En {
             return self.to_string();
         }
-        use ReferenceProblem::*;
         match self {
-            Unreadable(detail) => detail.clone(),
-            EmptyLifeEventCode => "en livshendelse har tom kode".into(),
-            LifeEventTwice(code) => format!("livshendelsen «{code}» står der to ganger"),
-            OrganisationTwice(code) => format!("virksomheten «{code}» står der to ganger"),
-            UnknownMinistry { agency, ministry } => {
+            Self::Unreadable(detail) => detail.clone(),
+            Self::EmptyLifeEventCode => "en livshendelse har tom kode".into(),
+            Self::LifeEventTwice(code) => format!("livshendelsen «{code}» står der to ganger"),
+            Self::OrganisationTwice(code) => format!("virksomheten «{code}» står der to ganger"),
+            Self::UnknownMinistry { agency, ministry } => {
                 format!("virksomheten «{agency}» viser til et ukjent departement «{ministry}»")
             }
-            NoSuccessors(code) => format!("den nedlagte «{code}» har ingen etterfølgere"),
-            UnknownSuccessor { historic, successor } => {
+            Self::NoSuccessors(code) => format!("den nedlagte «{code}» har ingen etterfølgere"),
+            Self::UnknownSuccessor { historic, successor } => {
                 format!("den nedlagte «{historic}» viser til en ukjent etterfølger «{successor}»")
             }
-            NameTwice { name, first, second } => {
+            Self::NameTwice { name, first, second } => {
                 format!("navnet «{name}» er gitt til to virksomheter (id {first} og {second})")
             }
-            HistoricNameIsCurrent(name) => {
+            Self::HistoricNameIsCurrent(name) => {
                 format!("det gamle navnet «{name}» er også navnet på en virksomhet som finnes i dag")
             }
-            LifeEventNameTwice(name) => format!("navnet «{name}» er gitt til to livshendelser"),
-            NotALifeEvent(code) => format!("«{code}» er ikke koden til en livshendelse"),
-            NoCriteria => "definerer ingen [[criterion]]".into(),
-            BadCode(code) => {
+            Self::LifeEventNameTwice(name) => format!("navnet «{name}» er gitt til to livshendelser"),
+            Self::NotALifeEvent(code) => format!("«{code}» er ikke koden til en livshendelse"),
+            Self::NoCriteria => "definerer ingen [[criterion]]".into(),
+            Self::BadCode(code) => {
                 format!("kriteriekoden «{code}» kan bare ha små bokstaver a–z, sifre, «-» eller «_»")
             }
-            CriterionTwice(code) => format!("kriteriet «{code}» er definert to ganger"),
-            BadScale(code) => format!("kriteriet «{code}»: skalaen må være [lav, høy] med lav < høy"),
-            BadWeight(code) => format!("kriteriet «{code}»: vekten må være et tall fra 0 og oppover"),
-            BadDerivedFrom { code, name, names } => {
+            Self::CriterionTwice(code) => format!("kriteriet «{code}» er definert to ganger"),
+            Self::BadScale(code) => format!("kriteriet «{code}»: skalaen må være [lav, høy] med lav < høy"),
+            Self::BadWeight(code) => format!("kriteriet «{code}»: vekten må være et tall fra 0 og oppover"),
+            Self::BadDerivedFrom { code, name, names } => {
                 format!("kriteriet «{code}»: derived_from «{name}» er ikke en av {}", names.join(", "))
             }
-            NeedsValues { code, field } => {
+            Self::NeedsValues { code, field } => {
                 format!("kriteriet «{code}» regnes ut fra {field} og trenger `values` for hver {field}")
             }
-            ValuesOnlyForPhaseAndRisk(code) => {
+            Self::ValuesOnlyForPhaseAndRisk(code) => {
                 format!("kriteriet «{code}»: `values` gjelder bare fase (phase) og risiko (risk)")
             }
-            ValuesOnlyForDerived(code) => format!("kriteriet «{code}»: `values` gjelder bare avledede kriterier"),
-            ValueNotANumber { code, name } => format!("kriteriet «{code}»: verdien for «{name}» er ikke et tall"),
-            BadTransform { code, name } => {
+            Self::ValuesOnlyForDerived(code) => format!("kriteriet «{code}»: `values` gjelder bare avledede kriterier"),
+            Self::ValueNotANumber { code, name } => format!("kriteriet «{code}»: verdien for «{name}» er ikke et tall"),
+            Self::BadTransform { code, name } => {
                 format!("kriteriet «{code}»: transform «{name}» er verken linear eller log")
             }
-            LogScaleFromZero(code) => format!("kriteriet «{code}»: en logaritmisk skala må starte over 0"),
-            AllWeightsZero => "alle vektene er 0; gi minst ett kriterium en vekt".into(),
+            Self::LogScaleFromZero(code) => format!("kriteriet «{code}»: en logaritmisk skala må starte over 0"),
+            Self::AllWeightsZero => "alle vektene er 0; gi minst ett kriterium en vekt".into(),
         }
     }
 }

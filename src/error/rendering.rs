@@ -8,7 +8,27 @@ fn path(text: &str) -> PathBuf {
 }
 
 /// One error of each kind the library returns, with its bokmål and English message.
-fn table() -> Vec<(Error, &'static str, &'static str)> {
+fn table() -> Vec<Example> {
+    [
+        scoring_problems(),
+        budget_problems(),
+        export_problems(),
+        store_problems(),
+        tag_problems(),
+        filter_errors(),
+        usage_problems(),
+        reference_and_other_errors(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// An error, and its message in bokmål and in English.
+type Example = (Error, &'static str, &'static str);
+
+/// ScoringProblem: scoring and weights.
+fn scoring_problems() -> Vec<Example> {
     vec![
         (
             ScoringProblem::OutsideScale { value: 6.5, criterion: "nytte".into(), min: 1.0, max: 5.0 }.into(),
@@ -73,6 +93,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "følsomhetsanalysen trenger minst én kjøring og en topp på minst 1",
             "sensitivity needs at least one run and a top N of at least 1",
         ),
+    ]
+}
+
+/// BudgetProblem: a frame and its locks.
+fn budget_problems() -> Vec<Example> {
+    vec![
         (
             BudgetProblem::NegativeFrame.into(),
             "budsjettrammen kan ikke være negativ",
@@ -126,6 +152,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "900 tiltak over 4000 beløpsenheter krever 512 MiB for et eksakt utvalg; velg en grovere oppløsning",
             "900 proposals over 4000 amount units need 512 MiB to choose exactly; choose a coarser resolution",
         ),
+    ]
+}
+
+/// ExportProblem: where and in what format an export or brief is written.
+fn export_problems() -> Vec<Example> {
+    vec![
         (
             ExportProblem::OutputIsDirectory(path("ut")).into(),
             "ut er en mappe, ikke et filnavn",
@@ -156,6 +188,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "malen for notatet: undefined value",
             "brief template: undefined value",
         ),
+    ]
+}
+
+/// StoreProblem: initiatives, pairs and imports the database does not have.
+fn store_problems() -> Vec<Example> {
+    vec![
         (
             StoreProblem::NoSuchInitiative(999).into(),
             "det finnes ikke noe tiltak med id 999",
@@ -196,6 +234,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "mine.db finnes og er ikke en demodatabase",
             "mine.db exists and is not a demo database",
         ),
+    ]
+}
+
+/// TagProblem: the tag language.
+fn tag_problems() -> Vec<Example> {
+    vec![
         (
             TagProblem::NotKeyValue("dødsfall".into()).into(),
             "«dødsfall» er ikke NØKKEL:VERDI; bruk liv:, eier:, dep:, tag:, fase: eller risiko: (en - foran fjerner)",
@@ -208,6 +252,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "ingenting å endre; for eksempel liv:dødsfall, eier:Nav, tag:ks1",
             "nothing to change; e.g. liv:dødsfall, eier:Nav, tag:ks1",
         ),
+    ]
+}
+
+/// FilterError: the filter language.
+fn filter_errors() -> Vec<Example> {
+    vec![
         (
             FilterError::UnknownKey { key: "farge".into(), hints: vec!["fase".into()] }.into(),
             "filterfeil: ukjent filter «farge:»; mente du fase?",
@@ -228,6 +278,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "filterfeil: dep: mangler verdi",
             "filter error: dep: needs a value",
         ),
+    ]
+}
+
+/// UsageProblem: a command used in a way it cannot be.
+fn usage_problems() -> Vec<Example> {
+    vec![
         (UsageProblem::NothingToTag.into(), "ingen tiltak å merke", "no initiatives to tag"),
         (
             UsageProblem::NotAScore("høy".into()).into(),
@@ -254,6 +310,12 @@ fn table() -> Vec<(Error, &'static str, &'static str)> {
             "skjermbildet trenger en interaktiv terminal",
             "the terminal UI needs an interactive terminal",
         ),
+    ]
+}
+
+/// Reference files, encoding and the home directory.
+fn reference_and_other_errors() -> Vec<Example> {
+    vec![
         (
             Error::reference(
                 "organisations.toml",

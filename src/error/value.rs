@@ -36,20 +36,19 @@ impl ValueProblem {
         if lang == Lang::En {
             return self.to_string();
         }
-        use ValueProblem::*;
         match self {
-            NotANumberOrUnit { word } => format!("«{word}» er verken et tall eller en enhet"),
-            NoNumber => "fant ikke noe tall".into(),
-            BadSeparators => "skilletegnene gir ikke et tall".into(),
-            OutOfRange => "beløpet er urimelig stort".into(),
-            LooksLikeDate => "ser ut som en dato, ikke et beløp".into(),
-            LooksLikeTime => "ser ut som et klokkeslett, ikke et beløp".into(),
-            LooksLikeFraction => "ser ut som en brøk eller en dato, ikke et beløp".into(),
-            NotAYear => "ikke et årstall".into(),
-            NotADate => "ikke en dato".into(),
-            UnknownPhase => "ikke en kjent fase".into(),
-            UnknownRisk => "ikke et kjent risikonivå".into(),
-            Ambiguous { kind, names } => {
+            Self::NotANumberOrUnit { word } => format!("«{word}» er verken et tall eller en enhet"),
+            Self::NoNumber => "fant ikke noe tall".into(),
+            Self::BadSeparators => "skilletegnene gir ikke et tall".into(),
+            Self::OutOfRange => "beløpet er urimelig stort".into(),
+            Self::LooksLikeDate => "ser ut som en dato, ikke et beløp".into(),
+            Self::LooksLikeTime => "ser ut som et klokkeslett, ikke et beløp".into(),
+            Self::LooksLikeFraction => "ser ut som en brøk eller en dato, ikke et beløp".into(),
+            Self::NotAYear => "ikke et årstall".into(),
+            Self::NotADate => "ikke en dato".into(),
+            Self::UnknownPhase => "ikke en kjent fase".into(),
+            Self::UnknownRisk => "ikke et kjent risikonivå".into(),
+            Self::Ambiguous { kind, names } => {
                 let kind = if *kind == "phase" { "fase" } else { "risikonivå" };
                 format!("nevner mer enn én {kind}: {}", names.join(", "))
             }

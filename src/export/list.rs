@@ -3,7 +3,7 @@
 //! Gathering is here; each format's writer only lays it out.
 
 use crate::config::Lang;
-use crate::dedupe::Decision;
+use crate::dedupe::{Decision, DecisionRecord};
 use crate::error::Result;
 use crate::error::{ScoringProblem, StoreProblem};
 use crate::model::{Initiative, Status};
@@ -154,30 +154,11 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
     let lang = options.lang;
     let mut listed = HashSet::new();
     let ids: Vec<i64> = ids.iter().copied().filter(|id| listed.insert(*id)).collect();
-    // Only what a row takes, kept as each initiative is read, in id order, each taken out
-    // (and its box freed) as its row is built: at a million rows, whole initiatives in a map
-    // took over a gigabyte.
-    let mut initiatives: Vec<(i64, Option<Box<Listed>>)> = store
-        .list_map(&ListQuery { include_withdrawn: true, ..ListQuery::default() }, |i| {
-            listed.contains(&i.id).then(|| (i.id, Some(Box::new(Listed::from(i)))))
-        })?;
-    initiatives.sort_unstable_by_key(|(id, _)| *id);
-    let position_of =
-        |initiatives: &[(i64, Option<Box<Listed>>)], id: i64| initiatives.binary_search_by_key(&id, |(id, _)| *id).ok();
-    if let Some(unknown) = ids.iter().find(|&&id| position_of(&initiatives, id).is_none()) {
-        return Err(StoreProblem::NoSuchInitiative(*unknown).into());
-    }
+    let mut initiatives = read_listed(store, &ids, &listed)?;
 
     let matrix = store.score_matrix()?;
-    let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
-    if weights.len() != matrix.columns() {
-        return Err(ScoringProblem::WeightsMismatch { weights: weights.len(), criteria: matrix.columns() }.into());
-    }
-    if weights.is_zero() {
-        return Err(ScoringProblem::AllWeightsZero.into());
-    }
+    let weights = list_weights(options, &matrix)?;
     let ranking = matrix.rank(&weights);
-    let shares = weights.shares();
 
     // The list's scored rows in score order: the portfolio's ranking restricted to the list.
     let scored: Vec<usize> = ranking.rows().filter(|&row| listed.contains(&matrix.row(row).id)).collect();
@@ -185,25 +166,10 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
         scored.iter().enumerate().map(|(place, &row)| (matrix.row(row).id, place as u32 + 1)).collect();
 
     let decisions = store.duplicate_decisions()?;
-    let (in_frame, frame_summary) = match &options.frame {
-        Some(spec) => {
-            let (in_frame, summary) = frame_plan(&matrix, &ranking, &weights, &scored, spec, &decisions)?;
-            (in_frame, Some(summary))
-        }
-        None => (HashMap::new(), None),
-    };
+    let plan = options.frame.as_ref().map(|spec| frame_plan(&matrix, &ranking, &weights, &scored, spec, &decisions));
+    let (in_frame, frame_summary) = plan.transpose()?.map_or_else(|| (HashMap::new(), None), |(i, s)| (i, Some(s)));
 
-    let mut duplicates: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut overlaps: HashMap<i64, Vec<i64>> = HashMap::new();
-    for decision in decisions {
-        let marks = match decision.decision {
-            Decision::Duplicate => &mut duplicates,
-            Decision::Overlap => &mut overlaps,
-            Decision::Distinct => continue,
-        };
-        marks.entry(decision.a).or_default().push(decision.b);
-        marks.entry(decision.b).or_default().push(decision.a);
-    }
+    let (mut duplicates, mut overlaps) = decided_pairs(decisions);
 
     let resolver = crate::store::Resolver::load_for(store)?;
     let event_names: HashMap<&str, &str> = resolver
@@ -213,14 +179,8 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
         .collect();
 
     let order: Vec<i64> = match options.order {
-        ListOrder::AsGiven => ids.clone(),
-        ListOrder::ByScore => {
-            let mut order: Vec<i64> = scored.iter().map(|&row| matrix.row(row).id).collect();
-            let mut unscored: Vec<i64> = ids.iter().copied().filter(|id| !place_of.contains_key(id)).collect();
-            unscored.sort_unstable();
-            order.extend(unscored);
-            order
-        }
+        ListOrder::AsGiven => ids,
+        ListOrder::ByScore => by_score(ids, &scored, &matrix, &place_of),
     };
     let matched = order.len();
     let mut rows = Vec::with_capacity(order.len().min(options.top.unwrap_or(usize::MAX)));
@@ -237,7 +197,7 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
                 .iter()
                 .map(|code| LifeEventLabel {
                     code: code.clone(),
-                    name: event_names.get(code.as_str()).map_or_else(|| code.clone(), |n| n.to_string()),
+                    name: event_names.get(code.as_str()).map_or_else(|| code.clone(), ToString::to_string),
                 })
                 .collect(),
             score: row.map(|row| ranking.totals[row]),
@@ -261,7 +221,82 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
         });
     }
 
-    let criteria = matrix
+    Ok(PriorityList {
+        lang,
+        generated_at: crate::now(),
+        database: store.path().display().to_string(),
+        filters: options.filters.clone(),
+        criteria: criterion_columns(&matrix, &weights, lang),
+        frame: frame_summary,
+        matched,
+        top: options.top,
+        rows,
+    })
+}
+
+/// The initiatives `ids` (the set `listed`), withdrawn ones too, in id order; an unknown
+/// id is an error. Only what a row takes is kept, and each is taken out (its box freed) as
+/// its row is built: at a million rows, whole initiatives in a map took over a gigabyte.
+fn read_listed(store: &Store, ids: &[i64], listed: &HashSet<i64>) -> Result<Vec<(i64, Option<Box<Listed>>)>> {
+    let mut initiatives: Vec<(i64, Option<Box<Listed>>)> = store
+        .list_map(&ListQuery { include_withdrawn: true, ..ListQuery::default() }, |i| {
+            listed.contains(&i.id).then(|| (i.id, Some(Box::new(Listed::from(i)))))
+        })?;
+    initiatives.sort_unstable_by_key(|(id, _)| *id);
+    if let Some(unknown) = ids.iter().find(|&&id| position_of(&initiatives, id).is_none()) {
+        return Err(StoreProblem::NoSuchInitiative(*unknown).into());
+    }
+    Ok(initiatives)
+}
+
+/// Where initiative `id` is in the list read by [`read_listed`].
+fn position_of(initiatives: &[(i64, Option<Box<Listed>>)], id: i64) -> Option<usize> {
+    initiatives.binary_search_by_key(&id, |(id, _)| *id).ok()
+}
+
+/// The list's ids in score order (`scored`: its scored rows, in rank order), the unscored
+/// last by id.
+fn by_score(ids: Vec<i64>, scored: &[usize], matrix: &ScoreMatrix, place_of: &HashMap<i64, u32>) -> Vec<i64> {
+    let mut order: Vec<i64> = scored.iter().map(|&row| matrix.row(row).id).collect();
+    let mut unscored: Vec<i64> = ids.into_iter().filter(|id| !place_of.contains_key(id)).collect();
+    unscored.sort_unstable();
+    order.extend(unscored);
+    order
+}
+
+/// The weights the list is scored with (the options', else the current ones), checked
+/// against the criteria.
+fn list_weights(options: &ListOptions, matrix: &ScoreMatrix) -> Result<Weights> {
+    let weights = options.weights.clone().unwrap_or_else(|| Weights::current(matrix.criteria()));
+    if weights.len() != matrix.columns() {
+        return Err(ScoringProblem::WeightsMismatch { weights: weights.len(), criteria: matrix.columns() }.into());
+    }
+    if weights.is_zero() {
+        return Err(ScoringProblem::AllWeightsZero.into());
+    }
+    Ok(weights)
+}
+
+/// The pairs the analyst decided: each initiative's duplicates, and its overlaps.
+fn decided_pairs(decisions: Vec<DecisionRecord>) -> (HashMap<i64, Vec<i64>>, HashMap<i64, Vec<i64>>) {
+    let mut duplicates: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut overlaps: HashMap<i64, Vec<i64>> = HashMap::new();
+    for decision in decisions {
+        let marks = match decision.decision {
+            Decision::Duplicate => &mut duplicates,
+            Decision::Overlap => &mut overlaps,
+            Decision::Distinct => continue,
+        };
+        marks.entry(decision.a).or_default().push(decision.b);
+        marks.entry(decision.b).or_default().push(decision.a);
+    }
+    (duplicates, overlaps)
+}
+
+/// The criteria as the list's columns: code, name in `lang`, weight and share of the total.
+fn criterion_columns(matrix: &ScoreMatrix, weights: &Weights, lang: Lang) -> Vec<CriterionColumn> {
+    let shares = weights.shares();
+    matrix
         .criteria()
         .iter()
         .enumerate()
@@ -271,18 +306,7 @@ pub fn build_list(store: &Store, ids: &[i64], options: &ListOptions) -> Result<P
             weight: weights.get(column),
             share: shares.get(column).copied().unwrap_or(0.0),
         })
-        .collect();
-    Ok(PriorityList {
-        lang,
-        generated_at: crate::now(),
-        database: store.path().display().to_string(),
-        filters: options.filters.clone(),
-        criteria,
-        frame: frame_summary,
-        matched,
-        top: options.top,
-        rows,
-    })
+        .collect()
 }
 
 /// The frame filled over the list's scored rows (`scored`, in rank order), as the priority

@@ -174,19 +174,10 @@ pub fn import_bytes<'b>(
     let bytes = bytes.into();
     let import_error = |problem: ImportProblem| Error::import(display, problem);
     let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
-    let source = match &options.source {
-        Some(label) if !label.trim().is_empty() => label.trim().to_string(),
-        Some(_) => return Err(import_error(ImportProblem::EmptySourceLabel)),
-        None => default_source_label(file_name),
-    };
+    let source = source_label(options, file_name).map_err(import_error)?;
     let mut report = ImportReport::new(display, &source, &sha256, options.dry_run);
-    if let Some(previous) = store.batches(None)?.into_iter().find(|b| b.sha256 == sha256) {
-        report.already_imported = Some(PreviousImport {
-            batch_id: previous.id,
-            source: previous.source,
-            file_name: previous.file_name,
-            imported_at: previous.imported_at,
-        });
+    report.already_imported = previous_import(store, &sha256)?;
+    if report.already_imported.is_some() {
         return Ok(report);
     }
     let size_bytes = bytes.len() as u64;
@@ -229,23 +220,8 @@ pub fn import_bytes<'b>(
     store.bulk_write(size_bytes, |store| {
         let tx = store.conn_mut().transaction()?;
         let (written, findings) = pipeline(&tx, parts, &info, options.monitor.as_deref(), &import_error)?;
-        if written.counts.inserted + written.counts.updated + written.counts.unchanged == 0
-            && findings.rejected.is_empty()
-        {
-            return Err(import_error(ImportProblem::NoDataRows { header_row: layout.header_row }));
-        }
-        let withdrawn = written.withdrawn.len();
-        if !options.allow_withdraw
-            && withdrawn >= 2
-            && withdrawn as f64 > written.active_before as f64 * WITHDRAW_SHARE_ASKED
-        {
-            return Err(import_error(ImportProblem::WouldWithdraw {
-                label: source.clone(),
-                withdrawn,
-                active: written.active_before,
-            }));
-        }
-        report.fill(&table, &layout, written.counts.clone(), findings);
+        check_round(&written, &findings, layout.header_row, &source, options).map_err(import_error)?;
+        report.fill(&table, &layout, &written.counts, findings);
         report.updated_keys = written.updated;
         report.withdrawn_keys = written.withdrawn;
         report.new_municipalities = written.new_municipalities;
@@ -263,6 +239,53 @@ pub fn import_bytes<'b>(
         }
         Ok(report)
     })
+}
+
+/// The round's source label: the one given, else the file name without a round marker.
+fn source_label(options: &ImportOptions, file_name: &str) -> Result<String, ImportProblem> {
+    match &options.source {
+        Some(label) if !label.trim().is_empty() => Ok(label.trim().to_string()),
+        Some(_) => Err(ImportProblem::EmptySourceLabel),
+        None => Ok(default_source_label(file_name)),
+    }
+}
+
+/// The import that already read a file with these bytes (`sha256`), if any.
+fn previous_import(store: &Store, sha256: &str) -> Result<Option<PreviousImport>> {
+    Ok(store.batches(None)?.into_iter().find(|b| b.sha256 == sha256).map(|previous| PreviousImport {
+        batch_id: previous.id,
+        source: previous.source,
+        file_name: previous.file_name,
+        imported_at: previous.imported_at,
+    }))
+}
+
+/// Refuses a written round that read no data rows under its header row, or that would
+/// withdraw more than [`WITHDRAW_SHARE_ASKED`] of its source's active initiatives unless
+/// the analyst allowed it.
+fn check_round(
+    written: &import_write::Written,
+    findings: &harmonise::Findings,
+    header_row: usize,
+    source: &str,
+    options: &ImportOptions,
+) -> Result<(), ImportProblem> {
+    if written.counts.inserted + written.counts.updated + written.counts.unchanged == 0 && findings.rejected.is_empty()
+    {
+        return Err(ImportProblem::NoDataRows { header_row });
+    }
+    let withdrawn = written.withdrawn.len();
+    if !options.allow_withdraw
+        && withdrawn >= 2
+        && withdrawn as f64 > written.active_before as f64 * WITHDRAW_SHARE_ASKED
+    {
+        return Err(ImportProblem::WouldWithdraw {
+            label: source.to_string(),
+            withdrawn,
+            active: written.active_before,
+        });
+    }
+    Ok(())
 }
 
 /// Which column is which, with a hint at the workbook's other sheets when the chosen one

@@ -45,7 +45,7 @@ pub(crate) fn known_source(
     };
     let remembered = store.source_mapping(&known)?.unwrap_or_default();
     let layout = if remembered.is_empty() { layout } else { redetect(&remembered)? };
-    report.source = known.clone();
+    report.source.clone_from(&known);
     report.recognised_from = Some(named);
     Ok((known, layout))
 }

@@ -102,12 +102,7 @@ pub fn import_score_bytes(
     let layout = find_layout(&rows, &criteria, &matcher).map_err(fail)?;
 
     let initiatives = store.initiative_keys()?;
-    let ids: std::collections::HashSet<i64> = initiatives.iter().map(|(id, _, _)| *id).collect();
-    let mut by_key: HashMap<&str, Vec<(i64, &str)>> = HashMap::new();
-    for (id, source, key) in &initiatives {
-        by_key.entry(key.trim()).or_default().push((*id, source));
-    }
-
+    let known = Known::new(&initiatives);
     let mut report = ScoreImportReport {
         file: display.to_string(),
         dry_run: options.dry_run,
@@ -123,10 +118,6 @@ pub fn import_score_bytes(
         unmatched_rows: 0,
         warnings: Vec::new(),
     };
-    let cell = |row: &RawRow, column: usize| Cell {
-        text: row.text(column).unwrap_or_default().to_string(),
-        number: row.number(column),
-    };
     let mut scores: Vec<(i64, String, Option<f64>)> = Vec::new();
     for row in &rows[layout.header + 1..] {
         if row.is_blank() {
@@ -134,15 +125,56 @@ pub fn import_score_bytes(
         }
         report.rows_read += 1;
         let reference_cell = cell(row, layout.id_column);
-        let mut warn = |field: &str, value: &str, kind: WarningKind| {
-            report.warnings.push(Warning { line: row.line, field: field.into(), value: value.into(), kind })
-        };
         let named = reference_cell.text.trim();
+        match known.named_by(row, named, &layout) {
+            Ok(id) => read_scores(row, id, &layout, &criteria, &vocabulary, &mut scores, &mut report.warnings),
+            Err(kind) => {
+                report.warnings.push(Warning {
+                    line: row.line,
+                    field: layout.id_header.clone(),
+                    value: named.into(),
+                    kind,
+                });
+                report.unmatched_rows += 1;
+            }
+        }
+    }
+    let edits = store.write_scores(&scores, &options.analyst, !options.dry_run)?;
+    report.changed = edits.iter().filter(|e| e.changed()).count();
+    report.unchanged = edits.len() - report.changed;
+    Ok(report)
+}
+
+/// A cell of `row`, empty where the row is short.
+fn cell(row: &RawRow, column: usize) -> Cell {
+    Cell { text: row.text(column).unwrap_or_default().to_string(), number: row.number(column) }
+}
+
+/// The initiatives a sheet may name: samla's ids, and by key the ids and sources.
+struct Known<'a> {
+    ids: std::collections::HashSet<i64>,
+    by_key: HashMap<&'a str, Vec<(i64, &'a str)>>,
+}
+
+impl<'a> Known<'a> {
+    /// From the store's (id, source, key) of every initiative.
+    fn new(initiatives: &'a [(i64, String, String)]) -> Self {
+        let mut by_key: HashMap<&str, Vec<(i64, &str)>> = HashMap::new();
+        for (id, source, key) in initiatives {
+            by_key.entry(key.trim()).or_default().push((*id, source));
+        }
+        Self { ids: initiatives.iter().map(|(id, _, _)| *id).collect(), by_key }
+    }
+
+    /// The initiative a row names in its id column (`named`): by id, or by key within the
+    /// row's source when the sheet has a source column. Else why it names none.
+    fn named_by(&self, row: &RawRow, named: &str, layout: &SheetLayout) -> Result<i64, WarningKind> {
         let id = match layout.matched_by {
-            MatchedBy::Id => named.parse::<i64>().ok().filter(|id| ids.contains(id)),
+            MatchedBy::Id => named.parse::<i64>().ok().filter(|id| self.ids.contains(id)),
             MatchedBy::Key => {
                 let source = layout.source_column.map(|c| fold(&cell(row, c).text)).filter(|s| !s.is_empty());
-                let found: Vec<i64> = by_key
+                let found: Vec<i64> = self
+                    .by_key
                     .get(named)
                     .map(|list| {
                         list.iter()
@@ -152,42 +184,43 @@ pub fn import_score_bytes(
                     })
                     .unwrap_or_default();
                 if found.len() > 1 {
-                    warn(&layout.id_header, named, WarningKind::KeyInSeveralSources);
-                    report.unmatched_rows += 1;
-                    continue;
+                    return Err(WarningKind::KeyInSeveralSources);
                 }
                 found.first().copied()
             }
         };
-        let Some(id) = id else {
-            warn(&layout.id_header, named, WarningKind::NoSuchInitiative);
-            report.unmatched_rows += 1;
+        id.ok_or(WarningKind::NoSuchInitiative)
+    }
+}
+
+/// The scores `row` gives initiative `id`, into `scores`; a value that is not a number on
+/// its criterion's scale is a warning instead. Blank and empty-word cells are skipped.
+fn read_scores(
+    row: &RawRow,
+    id: i64,
+    layout: &SheetLayout,
+    criteria: &Criteria,
+    vocabulary: &ValueVocabulary,
+    scores: &mut Vec<(i64, String, Option<f64>)>,
+    warnings: &mut Vec<Warning>,
+) {
+    for (column, score_column) in &layout.criteria {
+        let value = cell(row, *column);
+        if value.is_blank() || vocabulary.is_empty_word(&value.text) {
             continue;
-        };
-        for (column, score_column) in &layout.criteria {
-            let value = cell(row, *column);
-            if value.is_blank() || vocabulary.is_empty_word(&value.text) {
+        }
+        let number = value.number.or_else(|| value.text.trim().replace(',', ".").parse::<f64>().ok());
+        let definition = &criteria.list[criteria.index_of_code(&score_column.criterion).unwrap_or_default()];
+        let kind = match number {
+            Some(n) if definition.check_value(n).is_ok() => {
+                scores.push((id, score_column.criterion.clone(), Some(n)));
                 continue;
             }
-            let number = value.number.or_else(|| value.text.trim().replace(',', ".").parse::<f64>().ok());
-            let definition = &criteria.list[criteria.index_of_code(&score_column.criterion).unwrap_or_default()];
-            match number {
-                Some(n) if definition.check_value(n).is_ok() => {
-                    scores.push((id, score_column.criterion.clone(), Some(n)))
-                }
-                Some(_) => warn(
-                    &score_column.header,
-                    &value.text,
-                    WarningKind::OutsideScale { scale: definition.scale_text() },
-                ),
-                None => warn(&score_column.header, &value.text, WarningKind::NotANumber),
-            }
-        }
+            Some(_) => WarningKind::OutsideScale { scale: definition.scale_text() },
+            None => WarningKind::NotANumber,
+        };
+        warnings.push(Warning { line: row.line, field: score_column.header.clone(), value: value.text, kind });
     }
-    let edits = store.write_scores(&scores, &options.analyst, !options.dry_run)?;
-    report.changed = edits.iter().filter(|e| e.changed()).count();
-    report.unchanged = edits.len() - report.changed;
-    Ok(report)
 }
 
 struct SheetLayout {
@@ -236,8 +269,7 @@ fn find_layout(rows: &[RawRow], criteria: &Criteria, matcher: &Lexicon) -> Resul
             .position(|(column, h)| Some(column) != id_named && header_field(h, matcher) == Some(Field::Key));
         let (id_column, matched_by) = match (id_named, key_named) {
             (Some(column), _) if all_whole(column) => (column, MatchedBy::Id),
-            (_, Some(column)) => (column, MatchedBy::Key),
-            (Some(column), None) => (column, MatchedBy::Key),
+            (_, Some(column)) | (Some(column), None) => (column, MatchedBy::Key),
             (None, None) => continue,
         };
         if found.is_empty() {

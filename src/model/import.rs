@@ -1,11 +1,13 @@
 //! What an import hands the store: harmonised rows, the fields samla knows, counts and
 //! progress. Plain data, so the store persists it without knowing how a file is read.
 
+use crate::i18n::{FIELDS, FieldNames, Text};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
-/// The fields samla harmonises. Their names are samla's own column names.
+/// The fields samla harmonises. Their names and labels are in the one table of them,
+/// [`crate::i18n::FIELDS`], in this enum's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -48,22 +50,25 @@ impl Field {
         self as usize
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Key => "key",
-            Field::Title => "title",
-            Field::Description => "description",
-            Field::Agency => "agency",
-            Field::Ministry => "ministry",
-            Field::AmountNok => "amount_nok",
-            Field::TotalCostNok => "total_cost_nok",
-            Field::LifeEvents => "life_events",
-            Field::Phase => "phase",
-            Field::Risk => "risk",
-            Field::BudgetYear => "budget_year",
-            Field::StartDate => "start_date",
-            Field::Tags => "tags",
-        }
+    /// The field's row in the table of field names.
+    pub const fn names(self) -> &'static FieldNames {
+        &FIELDS[self as usize]
+    }
+
+    /// samla's name for the field: its column name, what `--map` takes.
+    pub const fn name(self) -> &'static str {
+        self.names().name
+    }
+
+    /// The name the change log stores for the field's value (`ministries` for
+    /// [`Field::Ministry`]), also its column in exports.
+    pub const fn log_name(self) -> &'static str {
+        self.names().log_name
+    }
+
+    /// What the reader calls the field.
+    pub const fn label(self) -> Text {
+        self.names().label
     }
 
     /// Reads a field name as users type it in `--map` (a few short forms are accepted).
@@ -109,39 +114,41 @@ pub struct SourceValues {
 }
 
 impl SourceValues {
-    /// The fields a change can touch, by the names the change log uses.
-    pub const FIELDS: [&'static str; 12] = [
-        "title",
-        "description",
-        "agency",
-        "ministries",
-        "life_events",
-        "amount_nok",
-        "total_cost_nok",
-        "budget_year",
-        "start_date",
-        "phase",
-        "risk",
-        "tags",
+    /// The fields a change can touch (all but the key), in the order the change log and
+    /// the import report list them.
+    pub const FIELDS: [Field; 12] = [
+        Field::Title,
+        Field::Description,
+        Field::Agency,
+        Field::Ministry,
+        Field::LifeEvents,
+        Field::AmountNok,
+        Field::TotalCostNok,
+        Field::BudgetYear,
+        Field::StartDate,
+        Field::Phase,
+        Field::Risk,
+        Field::Tags,
     ];
 
-    /// A field as text for comparison and the change log; None when it has no value.
-    pub fn field_text(&self, field: &str) -> Option<String> {
+    /// A field as text for comparison and the change log; None when it has no value (the
+    /// key is not among these values).
+    pub fn field_text(&self, field: Field) -> Option<String> {
         let list = |values: &[String]| (!values.is_empty()).then(|| values.join(", "));
         match field {
-            "title" => Some(self.title.clone()),
-            "description" => self.description.clone(),
-            "agency" => self.agency.clone().or_else(|| self.agency_text.clone()),
-            "ministries" => list(&self.ministries),
-            "life_events" => list(&self.life_events),
-            "amount_nok" => self.amount_nok.map(|v| v.to_string()),
-            "total_cost_nok" => self.total_cost_nok.map(|v| v.to_string()),
-            "budget_year" => self.budget_year.map(|v| v.to_string()),
-            "start_date" => self.start_date.clone(),
-            "phase" => self.phase.clone(),
-            "risk" => self.risk.clone(),
-            "tags" => list(&self.tags),
-            _ => None,
+            Field::Key => None,
+            Field::Title => Some(self.title.clone()),
+            Field::Description => self.description.clone(),
+            Field::Agency => self.agency.clone().or_else(|| self.agency_text.clone()),
+            Field::Ministry => list(&self.ministries),
+            Field::LifeEvents => list(&self.life_events),
+            Field::AmountNok => self.amount_nok.map(|v| v.to_string()),
+            Field::TotalCostNok => self.total_cost_nok.map(|v| v.to_string()),
+            Field::BudgetYear => self.budget_year.map(|v| v.to_string()),
+            Field::StartDate => self.start_date.clone(),
+            Field::Phase => self.phase.clone(),
+            Field::Risk => self.risk.clone(),
+            Field::Tags => list(&self.tags),
         }
     }
 }
@@ -188,5 +195,31 @@ pub struct Monitor {
 impl Monitor {
     pub fn cancelled(monitor: Option<&Monitor>) -> bool {
         monitor.is_some_and(|m| m.cancel.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_of_names_lists_the_fields_in_their_order() {
+        assert_eq!(FIELDS.len(), Field::ALL.len());
+        for (index, field) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(field.index(), index);
+            // The serialised name (in stored mappings) is the table's name for the field.
+            assert_eq!(serde_json::to_value(field).expect("serialises"), field.name());
+            assert_eq!(Field::parse(field.name()), Some(field));
+            assert_eq!(Field::parse(field.log_name()), Some(field));
+        }
+    }
+
+    #[test]
+    fn a_change_can_touch_every_field_but_the_key() {
+        let mut touched = SourceValues::FIELDS.to_vec();
+        touched.sort();
+        assert_eq!(touched, Field::ALL[1..]);
+        assert_eq!(Field::Ministry.log_name(), "ministries");
+        assert_eq!(SourceValues::default().field_text(Field::Key), None);
     }
 }

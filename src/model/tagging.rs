@@ -2,6 +2,7 @@
 //! before and after that can be undone and redone. Plain data shared by the tag language,
 //! the store and the screens.
 
+use super::import::Field as ImportField;
 use serde::{Deserialize, Serialize};
 
 /// One change to apply to every selected initiative.
@@ -59,14 +60,14 @@ pub enum Field {
 }
 
 impl Field {
-    /// The names the change log (and the import's change log) uses.
-    pub fn log_names(self) -> &'static [&'static str] {
+    /// The initiative's fields it is, as the change log (and the import's) names them.
+    pub fn log_fields(self) -> &'static [ImportField] {
         match self {
-            Field::LifeEvents => &["life_events"],
-            Field::Owner => &["agency", "ministries"],
-            Field::Tags => &["tags"],
-            Field::Phase => &["phase"],
-            Field::Risk => &["risk"],
+            Field::LifeEvents => &[ImportField::LifeEvents],
+            Field::Owner => &[ImportField::Agency, ImportField::Ministry],
+            Field::Tags => &[ImportField::Tags],
+            Field::Phase => &[ImportField::Phase],
+            Field::Risk => &[ImportField::Risk],
         }
     }
 }
@@ -86,13 +87,14 @@ impl FieldState {
     pub fn log_values(&self) -> Vec<(&'static str, Option<String>)> {
         let list = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
         match self {
-            FieldState::LifeEvents(codes) => vec![("life_events", list(codes))],
-            FieldState::Owner { agency, agency_text, ministries, .. } => {
-                vec![("agency", agency.clone().or_else(|| agency_text.clone())), ("ministries", list(ministries))]
-            }
-            FieldState::Tags(tags) => vec![("tags", list(tags))],
-            FieldState::Phase(phase) => vec![("phase", phase.clone())],
-            FieldState::Risk(risk) => vec![("risk", risk.clone())],
+            FieldState::LifeEvents(codes) => vec![(ImportField::LifeEvents.log_name(), list(codes))],
+            FieldState::Owner { agency, agency_text, ministries, .. } => vec![
+                (ImportField::Agency.log_name(), agency.clone().or_else(|| agency_text.clone())),
+                (ImportField::Ministry.log_name(), list(ministries)),
+            ],
+            FieldState::Tags(tags) => vec![(ImportField::Tags.log_name(), list(tags))],
+            FieldState::Phase(phase) => vec![(ImportField::Phase.log_name(), phase.clone())],
+            FieldState::Risk(risk) => vec![(ImportField::Risk.log_name(), risk.clone())],
         }
     }
 }
@@ -107,6 +109,7 @@ pub struct Record {
 
 impl Record {
     /// The record that undoes this one.
+    #[must_use]
     pub fn inverse(&self) -> Self {
         Self {
             description: self.description.clone(),

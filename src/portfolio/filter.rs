@@ -157,64 +157,18 @@ pub fn parse_filter(text: &str, portfolio: &Portfolio, resolver: &Resolver) -> R
             value: value.to_string(),
             hints: closest(value, options, 3),
         };
-        let test = match key {
+        let condition = match key {
             Key::Status => {
-                filter.status = match fold(value).as_str() {
-                    "aktiv" | "aktive" | "active" => StatusFilter::Active,
-                    "trukket" | "trukne" | "withdrawn" => StatusFilter::Withdrawn,
-                    "alle" | "all" => StatusFilter::All,
-                    _ => return Err(unknown(value, vec!["aktiv", "trukket", "alle"])),
-                };
+                filter.status = status_filter(value).ok_or_else(|| unknown(value, vec!["aktiv", "trukket", "alle"]))?;
                 continue;
             }
-            Key::Ministry => {
-                let mut ids = Vec::new();
-                for v in values.iter().filter(|_| !none) {
-                    let code = resolver
-                        .require_ministry(v)
-                        .ok()
-                        .and_then(|id| resolver.org(id))
-                        .map(|o| o.code.clone())
-                        .ok_or_else(|| unknown(v, portfolio.ministries.iter().map(String::as_str).collect()))?;
-                    ids.extend(portfolio.ministries.iter().position(|m| *m == code).map(|i| i as u16));
-                }
-                Test::Ministries(ids)
-            }
-            Key::LifeEvent => {
-                let mut ids = Vec::new();
-                for v in values.iter().filter(|_| !none) {
-                    let index = resolver
-                        .life_event_named(v)
-                        .and_then(|id| resolver.life_event(id))
-                        .and_then(|e| portfolio.life_events.iter().position(|p| p.code == e.code))
-                        .or_else(|| {
-                            // A unique start of a name is enough in a filter bar: "liv:dødsf".
-                            let folded = fold(v);
-                            let hits: Vec<usize> = portfolio
-                                .life_events
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, e)| {
-                                    fold(&e.name_nb).starts_with(&folded) || fold(&e.code).starts_with(&folded)
-                                })
-                                .map(|(i, _)| i)
-                                .collect();
-                            (hits.len() == 1).then(|| hits[0])
-                        })
-                        .ok_or_else(|| {
-                            unknown(
-                                v,
-                                portfolio
-                                    .life_events
-                                    .iter()
-                                    .flat_map(|e| [e.code.as_str(), e.name_nb.as_str()])
-                                    .collect(),
-                            )
-                        })?;
-                    ids.push(index as u16);
-                }
-                Test::LifeEvents(ids)
-            }
+            Key::Ministry => Test::Ministries(
+                ministry_ids(&values, none, portfolio, resolver)
+                    .map_err(|v| unknown(&v, portfolio.ministries.iter().map(String::as_str).collect()))?,
+            ),
+            Key::LifeEvent => Test::LifeEvents(life_event_ids(&values, none, portfolio, resolver).map_err(|v| {
+                unknown(&v, portfolio.life_events.iter().flat_map(|e| [e.code.as_str(), e.name_nb.as_str()]).collect())
+            })?),
             Key::Tag => Test::Tags(if none {
                 Vec::new()
             } else {
@@ -228,16 +182,10 @@ pub fn parse_filter(text: &str, portfolio: &Portfolio, resolver: &Resolver) -> R
                 lookup_terms(&values, none, &portfolio.risks)
                     .map_err(|v| unknown(&v, portfolio.risks.iter().map(String::as_str).collect()))?,
             ),
-            Key::Source => {
-                let mut ids = Vec::new();
-                for v in values.iter().filter(|_| !none) {
-                    let found = portfolio.sources.iter().position(|s| fold(s) == fold(v));
-                    ids.push(
-                        found.ok_or_else(|| unknown(v, portfolio.sources.iter().map(String::as_str).collect()))? as u16
-                    );
-                }
-                Test::Sources(ids)
-            }
+            Key::Source => Test::Sources(
+                source_ids(&values, none, portfolio)
+                    .map_err(|v| unknown(&v, portfolio.sources.iter().map(String::as_str).collect()))?,
+            ),
             Key::Agency => Test::Agency(fold(value)),
             Key::Amount => Test::Amount(
                 parse_range(value)
@@ -249,9 +197,72 @@ pub fn parse_filter(text: &str, portfolio: &Portfolio, resolver: &Resolver) -> R
                 Test::Year(range.0, range.1)
             }
         };
-        filter.clauses.push(Clause { negate, test });
+        filter.clauses.push(Clause { negate, test: condition });
     }
     Ok(filter)
+}
+
+/// `status:`'s value: active, withdrawn or all.
+fn status_filter(value: &str) -> Option<StatusFilter> {
+    match fold(value).as_str() {
+        "aktiv" | "aktive" | "active" => Some(StatusFilter::Active),
+        "trukket" | "trukne" | "withdrawn" => Some(StatusFilter::Withdrawn),
+        "alle" | "all" => Some(StatusFilter::All),
+        _ => None,
+    }
+}
+
+/// The portfolio's indices of the ministries `values` name (by code, name or alias); a
+/// known ministry no initiative has is left out. Err: the first value naming none.
+fn ministry_ids(values: &[&str], none: bool, portfolio: &Portfolio, resolver: &Resolver) -> Result<Vec<u16>, String> {
+    let mut ids = Vec::new();
+    for v in values.iter().filter(|_| !none) {
+        let code = resolver
+            .require_ministry(v)
+            .ok()
+            .and_then(|id| resolver.org(id))
+            .map(|o| o.code.clone())
+            .ok_or_else(|| (*v).to_string())?;
+        ids.extend(portfolio.ministries.iter().position(|m| *m == code).map(|i| i as u16));
+    }
+    Ok(ids)
+}
+
+/// The portfolio's indices of the life events `values` name: by code or name as the
+/// resolver knows them, or by a unique start of one ("liv:dødsf" is enough in a filter
+/// bar). Err: the first value naming none.
+fn life_event_ids(values: &[&str], none: bool, portfolio: &Portfolio, resolver: &Resolver) -> Result<Vec<u16>, String> {
+    let mut ids = Vec::new();
+    for v in values.iter().filter(|_| !none) {
+        let index = resolver
+            .life_event_named(v)
+            .and_then(|id| resolver.life_event(id))
+            .and_then(|e| portfolio.life_events.iter().position(|p| p.code == e.code))
+            .or_else(|| {
+                let folded = fold(v);
+                let hits: Vec<usize> = portfolio
+                    .life_events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| fold(&e.name_nb).starts_with(&folded) || fold(&e.code).starts_with(&folded))
+                    .map(|(i, _)| i)
+                    .collect();
+                (hits.len() == 1).then(|| hits[0])
+            })
+            .ok_or_else(|| (*v).to_string())?;
+        ids.push(index as u16);
+    }
+    Ok(ids)
+}
+
+/// The portfolio's indices of the sources `values` name. Err: the first value naming none.
+fn source_ids(values: &[&str], none: bool, portfolio: &Portfolio) -> Result<Vec<u16>, String> {
+    let mut ids = Vec::new();
+    for v in values.iter().filter(|_| !none) {
+        let found = portfolio.sources.iter().position(|s| fold(s) == fold(v));
+        ids.push(found.ok_or_else(|| (*v).to_string())? as u16);
+    }
+    Ok(ids)
 }
 
 fn lookup_terms(values: &[&str], none: bool, table: &[String]) -> Result<Vec<u8>, String> {

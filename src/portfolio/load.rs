@@ -37,26 +37,6 @@ impl Portfolio {
             data.life_events.iter().enumerate().map(|(i, (id, ..))| (*id, i as u16)).collect();
         let mut sources: HashMap<String, u16> = HashMap::new();
         let mut files: HashMap<String, u16> = HashMap::new();
-        let intern = |table: &mut Vec<String>, map: &mut HashMap<String, u16>, value: String| -> u16 {
-            if let Some(index) = map.get(&value) {
-                return *index;
-            }
-            let index = table.len() as u16;
-            table.push(value.clone());
-            map.insert(value, index);
-            index
-        };
-        let term_index = |table: &mut Vec<String>, value: Option<String>| -> Option<u8> {
-            let value = value?;
-            match table.iter().position(|t| *t == value) {
-                Some(index) => Some(index as u8),
-                None if table.len() < u8::MAX as usize => {
-                    table.push(value);
-                    Some((table.len() - 1) as u8)
-                }
-                None => None,
-            }
-        };
         portfolio.rows.reserve(data.rows.len());
         for raw in data.rows {
             let folded_title = match &raw.agency {
@@ -104,5 +84,30 @@ impl Portfolio {
             }
         }
         Ok(portfolio)
+    }
+}
+
+/// `value`'s index in `table`, added at its end when new; `map` finds it again fast.
+fn intern(table: &mut Vec<String>, map: &mut HashMap<String, u16>, value: String) -> u16 {
+    if let Some(index) = map.get(&value) {
+        return *index;
+    }
+    let index = table.len() as u16;
+    table.push(value.clone());
+    map.insert(value, index);
+    index
+}
+
+/// A phase's or risk's index in `table` (a short list), added when new; None for no value,
+/// or a new one when the table is full.
+fn term_index(table: &mut Vec<String>, value: Option<String>) -> Option<u8> {
+    let value = value?;
+    match table.iter().position(|t| *t == value) {
+        Some(index) => Some(index as u8),
+        None if table.len() < u8::MAX as usize => {
+            table.push(value);
+            Some((table.len() - 1) as u8)
+        }
+        None => None,
     }
 }

@@ -95,12 +95,11 @@ impl Portfolio {
         use crate::model::tagging::FieldState;
         let Some(position) = self.position(id) else { return };
         let index_of = |table: &mut Vec<String>, value: &str| -> u16 {
-            match table.iter().position(|t| t == value) {
-                Some(i) => i as u16,
-                None => {
-                    table.push(value.to_string());
-                    (table.len() - 1) as u16
-                }
+            if let Some(i) = table.iter().position(|t| t == value) {
+                i as u16
+            } else {
+                table.push(value.to_string());
+                (table.len() - 1) as u16
             }
         };
         match state {

@@ -34,6 +34,7 @@ impl SortColumn {
     ];
 
     /// The next column in the cycle the sort key steps through.
+    #[must_use]
     pub fn next(self) -> Self {
         let index = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
         Self::ALL[(index + 1) % Self::ALL.len()]
@@ -78,7 +79,7 @@ impl Portfolio {
                 (lead.is_none(), lead.cloned())
             }),
             SortColumn::LifeEvents => {
-                order.sort_by_key(|i| (row(i).life_events.is_empty(), row(i).life_events.first().copied()))
+                order.sort_by_key(|i| (row(i).life_events.is_empty(), row(i).life_events.first().copied()));
             }
             SortColumn::Amount => order.sort_by_key(|i| (row(i).amount_nok.is_none(), row(i).amount_nok)),
             SortColumn::Phase => order.sort_by_key(|i| (row(i).phase.is_none(), row(i).phase)),
@@ -111,17 +112,16 @@ impl Portfolio {
                 }
             }
         };
-        match within {
-            Some(rows) => rows.iter().copied().for_each(&mut visit),
-            None => {
-                let order = self.order(query.sort, cache);
-                if query.descending {
-                    // Missing values stay last when the order is reversed.
-                    let (present, missing) = split_missing(self, query.sort, order);
-                    present.iter().rev().chain(missing.iter()).copied().for_each(&mut visit);
-                } else {
-                    order.iter().copied().for_each(&mut visit);
-                }
+        if let Some(rows) = within {
+            rows.iter().copied().for_each(&mut visit);
+        } else {
+            let order = self.order(query.sort, cache);
+            if query.descending {
+                // Missing values stay last when the order is reversed.
+                let (present, missing) = split_missing(self, query.sort, order);
+                present.iter().rev().chain(missing.iter()).copied().for_each(&mut visit);
+            } else {
+                order.iter().copied().for_each(&mut visit);
             }
         }
         let [mut rows, second, third] = tiers;

@@ -114,7 +114,7 @@ impl Organisations {
             .chain(self.municipal.iter().map(|m| &m.code));
         for code in all_codes {
             if !codes.insert(code.as_str()) {
-                return Err(invalid(file, ReferenceProblem::OrganisationTwice(code.to_string())));
+                return Err(invalid(file, ReferenceProblem::OrganisationTwice(code.clone())));
             }
         }
         let ministries: HashSet<&str> = self.ministry.iter().map(|m| m.code.as_str()).collect();

@@ -60,7 +60,9 @@ impl ScoreMatrix {
         if shares.len() == self.columns() {
             totals_into(self.normalised_cells(), &shares, &mut totals);
         }
-        totals.iter_mut().for_each(|t| *t *= 100.0);
+        for total in &mut totals {
+            *total *= 100.0;
+        }
         totals.resize(self.len(), 0.0);
         totals
     }

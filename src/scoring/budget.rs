@@ -10,6 +10,7 @@
 //! never exceeds the frame; it is optimal among the sets that fit at that resolution, and
 //! whatever still fits in the kroner that rounding left over is then added, best first.
 
+mod greedy;
 mod knapsack;
 
 use super::matrix::ScoreMatrix;
@@ -151,29 +152,13 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
     if order.len() != items.len() || order.iter().any(|&i| i >= items.len()) {
         return Err(BudgetProblem::BadOrder.into());
     }
-    let cost_of = |item: usize| items[item].cost_nok.filter(|c| *c >= 0);
-    let mut locked = vec![Lock::Free; items.len()];
-    for &item in &frame.locked_in {
-        let slot =
-            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: true }))?;
-        if cost_of(item).is_none() {
-            return Err(BudgetProblem::LockedWithoutAmount(item).into());
-        }
-        *slot = Lock::In;
-    }
-    for &item in &frame.locked_out {
-        let slot =
-            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: false }))?;
-        if *slot == Lock::In {
-            return Err(BudgetProblem::LockedBoth(item).into());
-        }
-        *slot = Lock::Out;
-    }
+    let cost_of = |item: usize| cost(items[item]);
+    let locked = read_locks(items, frame)?;
 
     let countable = || (0..items.len()).filter(|&i| locked[i] != Lock::Out).filter_map(cost_of);
     let resolution = choose_resolution(frame.resolution_nok, countable());
     let exact_in_kroner = countable().all(|a| a % resolution == 0);
-    let units_of = |nok: i64| (nok + resolution - 1).div_euclid(resolution);
+    let units_of = |nok: i64| units(nok, resolution);
     let frame_units = frame.frame_nok / resolution;
     let locked_in: Vec<usize> = order.iter().copied().filter(|&i| locked[i] == Lock::In).collect();
     let locked_units: i64 = locked_in.iter().filter_map(|&i| cost_of(i)).map(units_of).sum();
@@ -193,93 +178,149 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
         }
         .into());
     }
-    // Candidates for the DP: free, with an amount, worth something, not larger than the frame.
-    let candidates: Vec<(usize, usize, f64)> = order
-        .iter()
-        .copied()
-        .filter(|&i| locked[i] == Lock::Free)
-        .filter_map(|i| {
-            let units = units_of(cost_of(i)?);
-            let value = value_of(items[i]);
-            (units <= curve_capacity && value > 0.0).then_some((i, units as usize, value))
-        })
-        .collect();
+    let candidates = knapsack_candidates(items, order, &locked, resolution, curve_capacity);
     let (picked, best) = knapsack(&candidates, capacity as usize, curve_capacity as usize)?;
 
     let mut in_frame = vec![false; items.len()];
     for &i in locked_in.iter().chain(&picked) {
         in_frame[i] = true;
     }
-    // Rounding up can leave kroner unused that still hold a proposal: add those, most points
-    // first. This never lowers the value and never passes the frame.
-    let mut topped_up = Vec::new();
-    if !exact_in_kroner {
-        let mut left = frame.frame_nok - locked_in.iter().chain(&picked).filter_map(|&i| cost_of(i)).sum::<i64>();
-        let mut rest: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| locked[i] == Lock::Free && !in_frame[i] && cost_of(i).is_some())
-            .collect();
-        rest.sort_by(|&a, &b| value_of(items[b]).total_cmp(&value_of(items[a])));
-        for i in rest {
-            let cost = cost_of(i).unwrap_or_default();
-            if cost <= left && value_of(items[i]) > 0.0 {
-                left -= cost;
-                in_frame[i] = true;
-                topped_up.push(i);
-            }
-        }
-    }
+    let topped_up = if exact_in_kroner {
+        Vec::new()
+    } else {
+        let left = frame.frame_nok - locked_in.iter().chain(&picked).filter_map(|&i| cost_of(i)).sum::<i64>();
+        top_up(items, order, &locked, &mut in_frame, left)
+    };
     let chosen: Vec<usize> = order.iter().copied().filter(|&i| in_frame[i]).collect();
     let spent_nok: i64 = chosen.iter().filter_map(|&i| cost_of(i)).sum();
-    let value: f64 = chosen.iter().map(|&i| value_of(items[i])).sum();
     let remaining_nok = frame.frame_nok - spent_nok;
-    let could_choose = |i: usize| locked[i] == Lock::Free && cost_of(i).is_some();
-    let cut_place = order.iter().position(|&i| could_choose(i) && !in_frame[i]).map(|p| p + 1);
-    let just_missed = order
+    let missed: Vec<usize> =
+        order.iter().copied().filter(|&i| locked[i] == Lock::Free && cost_of(i).is_some() && !in_frame[i]).collect();
+    let start = greedy::Start {
+        items,
+        locked: &locked,
+        locked_in: &locked_in,
+        capacity,
+        resolution,
+        exact: &chosen,
+        in_exact: &in_frame,
+    };
+    let top_down = start.fill(order.iter().copied());
+    let value_per_krone = start.fill(greedy::by_value_per_krone(items, order));
+
+    Ok(Selection {
+        frame_nok: frame.frame_nok,
+        resolution_nok: resolution,
+        exact_in_kroner,
+        value: chosen.iter().map(|&i| value_of(items[i])).sum(),
+        chosen,
+        spent_nok,
+        remaining_nok,
+        locked_out: order.iter().copied().filter(|&i| locked[i] == Lock::Out).collect(),
+        no_amount: order.iter().copied().filter(|&i| cost_of(i).is_none()).collect(),
+        cut_place: order.iter().position(|i| missed.first() == Some(i)).map(|p| p + 1),
+        just_missed: just_missed(items, &missed, remaining_nok),
+        in_frame,
+        locked_in,
+        topped_up,
+        top_down,
+        value_per_krone,
+        curve: value_curve(&best, locked_units, resolution, locked_value),
+    })
+}
+
+/// An item's requested amount, when it has a valid one.
+fn cost(item: BudgetItem) -> Option<i64> {
+    item.cost_nok.filter(|c| *c >= 0)
+}
+
+/// An amount in units of `resolution`, rounded up.
+fn units(nok: i64, resolution: i64) -> i64 {
+    (nok + resolution - 1).div_euclid(resolution)
+}
+
+/// The knapsack's `(item, units, value)`: the free items with an amount, worth something,
+/// and not larger than `capacity` units, in rank order.
+fn knapsack_candidates(
+    items: &[BudgetItem],
+    order: &[usize],
+    locked: &[Lock],
+    resolution: i64,
+    capacity: i64,
+) -> Vec<(usize, usize, f64)> {
+    order
         .iter()
         .copied()
-        .filter(|&i| could_choose(i) && !in_frame[i])
+        .filter(|&i| locked[i] == Lock::Free)
+        .filter_map(|i| {
+            let item_units = units(cost(items[i])?, resolution);
+            let value = value_of(items[i]);
+            (item_units <= capacity && value > 0.0).then_some((i, item_units as usize, value))
+        })
+        .collect()
+}
+
+/// Each item's lock as the frame gives it. A locked item must exist, an item locked in
+/// needs an amount, and none is locked both in and out.
+fn read_locks(items: &[BudgetItem], frame: &Frame) -> Result<Vec<Lock>> {
+    let mut locked = vec![Lock::Free; items.len()];
+    for &item in &frame.locked_in {
+        let slot =
+            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: true }))?;
+        if cost(items[item]).is_none() {
+            return Err(BudgetProblem::LockedWithoutAmount(item).into());
+        }
+        *slot = Lock::In;
+    }
+    for &item in &frame.locked_out {
+        let slot =
+            locked.get_mut(item).ok_or_else(|| Error::from(BudgetProblem::NoSuchItem { item, locked_in: false }))?;
+        if *slot == Lock::In {
+            return Err(BudgetProblem::LockedBoth(item).into());
+        }
+        *slot = Lock::Out;
+    }
+    Ok(locked)
+}
+
+/// Rounding amounts up can leave kroner unused (`left`) that still hold a proposal: adds
+/// those to `in_frame`, most points first, and gives them. This never lowers the value and
+/// never passes the frame.
+fn top_up(items: &[BudgetItem], order: &[usize], locked: &[Lock], in_frame: &mut [bool], mut left: i64) -> Vec<usize> {
+    let mut rest: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| locked[i] == Lock::Free && !in_frame[i] && cost(items[i]).is_some())
+        .collect();
+    rest.sort_by(|&a, &b| value_of(items[b]).total_cmp(&value_of(items[a])));
+    let mut topped_up = Vec::new();
+    for i in rest {
+        let item_cost = cost(items[i]).unwrap_or_default();
+        if item_cost <= left && value_of(items[i]) > 0.0 {
+            left -= item_cost;
+            in_frame[i] = true;
+            topped_up.push(i);
+        }
+    }
+    topped_up
+}
+
+/// The best-placed five of `missed` (free items with an amount left out, in rank order),
+/// with how much more than `remaining_nok` each asks for.
+fn just_missed(items: &[BudgetItem], missed: &[usize], remaining_nok: i64) -> Vec<Missed> {
+    missed
+        .iter()
         .take(5)
-        .map(|i| {
-            let amount_nok = cost_of(i).unwrap_or_default();
+        .map(|&i| {
+            let amount_nok = cost(items[i]).unwrap_or_default();
             Missed { row: i, amount_nok, value: value_of(items[i]), short_by_nok: amount_nok - remaining_nok }
         })
-        .collect();
+        .collect()
+}
 
-    // The greedy rules start from the same locks and fill what is left, counted in the same
-    // units, so the comparison is fair.
-    let greedy = |sequence: Vec<usize>| -> Greedy {
-        let mut left = capacity;
-        let mut taken: Vec<usize> = locked_in.clone();
-        for i in sequence {
-            let Some(cost) = cost_of(i) else { continue };
-            if locked[i] == Lock::Free && units_of(cost) <= left {
-                left -= units_of(cost);
-                taken.push(i);
-            }
-        }
-        let mut mask = vec![false; items.len()];
-        taken.iter().for_each(|&i| mask[i] = true);
-        Greedy {
-            spent_nok: taken.iter().filter_map(|&i| cost_of(i)).sum(),
-            value: taken.iter().map(|&i| value_of(items[i])).sum(),
-            only_exact: chosen.iter().copied().filter(|&i| !mask[i]).collect(),
-            only_greedy: taken.iter().copied().filter(|&i| !in_frame[i]).collect(),
-            chosen: taken,
-        }
-    };
-    let top_down = greedy(order.to_vec());
-    let mut by_ratio: Vec<usize> = order.iter().copied().filter(|&i| cost_of(i).is_some()).collect();
-    // Zero-cost proposals have an infinite ratio and come first; ties keep rank order.
-    let ratio = |i: usize| match (value_of(items[i]), cost_of(i).unwrap_or_default()) {
-        (value, 0) if value > 0.0 => f64::INFINITY,
-        (_, 0) => 0.0,
-        (value, cost) => value / cost as f64,
-    };
-    by_ratio.sort_by(|&a, &b| ratio(b).total_cmp(&ratio(a)));
-    let value_per_krone = greedy(by_ratio);
-
+/// The value-versus-frame curve from the knapsack's best value at every capacity: one
+/// point where the value rises, the locked items' amount and value added.
+fn value_curve(best: &[f64], locked_units: i64, resolution: i64, locked_value: f64) -> Vec<CurvePoint> {
     let mut curve = Vec::new();
     for (units, &reached) in best.iter().enumerate() {
         if curve.is_empty() || reached > best[units - 1] {
@@ -289,26 +330,7 @@ pub fn select(items: &[BudgetItem], order: &[usize], frame: &Frame) -> Result<Se
             });
         }
     }
-
-    Ok(Selection {
-        frame_nok: frame.frame_nok,
-        resolution_nok: resolution,
-        exact_in_kroner,
-        chosen,
-        in_frame,
-        spent_nok,
-        remaining_nok,
-        value,
-        locked_in,
-        locked_out: order.iter().copied().filter(|&i| locked[i] == Lock::Out).collect(),
-        no_amount: order.iter().copied().filter(|&i| cost_of(i).is_none()).collect(),
-        cut_place,
-        just_missed,
-        topped_up,
-        top_down,
-        value_per_krone,
-        curve,
-    })
+    curve
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,14 +367,15 @@ mod tests {
         list.iter().map(|&(cost_nok, value)| BudgetItem { cost_nok, value }).collect()
     }
 
-    fn mnok(m: i64) -> Option<i64> {
-        Some(m * 1_000_000)
+    fn mnok(m: i64) -> i64 {
+        m * 1_000_000
     }
 
     #[test]
     fn the_exact_set_beats_taking_the_list_from_the_top() {
         // Frame 100: the top item (60) blocks the two next (50 + 50) that are worth more.
-        let items = items(&[(mnok(60), 80.0), (mnok(50), 70.0), (mnok(50), 65.0), (mnok(10), 5.0)]);
+        let items =
+            items(&[(Some(mnok(60)), 80.0), (Some(mnok(50)), 70.0), (Some(mnok(50)), 65.0), (Some(mnok(10)), 5.0)]);
         let selection = select(&items, &[0, 1, 2, 3], &Frame::new(100_000_000)).expect("select");
         assert_eq!(selection.chosen, vec![1, 2]);
         assert_eq!(selection.value, 135.0);
@@ -374,7 +397,13 @@ mod tests {
 
     #[test]
     fn locks_are_respected_and_amounts_round_up() {
-        let items = items(&[(mnok(60), 80.0), (mnok(50), 70.0), (mnok(50), 65.0), (None, 99.0), (Some(150_001), 1.0)]);
+        let items = items(&[
+            (Some(mnok(60)), 80.0),
+            (Some(mnok(50)), 70.0),
+            (Some(mnok(50)), 65.0),
+            (None, 99.0),
+            (Some(150_001), 1.0),
+        ]);
         let frame = Frame { locked_in: vec![0], locked_out: vec![1], ..Frame::new(110_000_000) };
         let selection = select(&items, &[3, 0, 1, 2, 4], &frame).expect("select");
         assert_eq!(selection.chosen, vec![0, 2]);
@@ -403,7 +432,7 @@ mod tests {
         assert!(selection.exact_in_kroner);
         assert_eq!(selection.chosen, vec![0, 1, 2], "1.0 MNOK holds 0.35 + 0.45 + 0.2 exactly");
         // Whole MNOK: counted in MNOK, still exact.
-        let whole = items(&[(mnok(3), 1.0), (mnok(7), 1.0)]);
+        let whole = items(&[(Some(mnok(3)), 1.0), (Some(mnok(7)), 1.0)]);
         assert_eq!(select(&whole, &[0, 1], &Frame::new(10_500_000)).expect("select").resolution_nok, 1_000_000);
 
         // Odd kroner: 0.1 MNOK, rounded up; what still fits afterwards is added.
@@ -420,7 +449,7 @@ mod tests {
     #[test]
     fn value_per_krone_is_greedy_and_can_lose() {
         // Ratio favours the small one; then the big valuable one no longer fits.
-        let items = items(&[(mnok(100), 90.0), (mnok(1), 2.0)]);
+        let items = items(&[(Some(mnok(100)), 90.0), (Some(mnok(1)), 2.0)]);
         let selection = select(&items, &[0, 1], &Frame::new(100_000_000)).expect("select");
         assert_eq!(selection.chosen, vec![0]);
         assert_eq!(selection.value_per_krone.chosen, vec![1]);
@@ -429,7 +458,7 @@ mod tests {
 
     #[test]
     fn the_curve_can_reach_past_the_frame() {
-        let items = items(&[(mnok(30), 10.0), (mnok(40), 20.0)]);
+        let items = items(&[(Some(mnok(30)), 10.0), (Some(mnok(40)), 20.0)]);
         let frame = Frame { curve_to_nok: Some(100_000_000), ..Frame::new(50_000_000) };
         let selection = select(&items, &[1, 0], &frame).expect("select");
         assert_eq!(selection.chosen, vec![1]);
@@ -438,7 +467,7 @@ mod tests {
 
     #[test]
     fn huge_frames_at_fine_resolution_are_refused_with_advice() {
-        let items = items(&[(mnok(30), 10.0)]);
+        let items = items(&[(Some(mnok(30)), 10.0)]);
         let frame = Frame { resolution_nok: 1, ..Frame::new(1_000_000_000_000) };
         let err = select(&items, &[0], &frame).expect_err("too fine").to_string();
         assert!(err.contains("coarser resolution"), "{err}");

@@ -203,6 +203,15 @@ impl Criteria {
     }
 }
 
+impl<'a> IntoIterator for &'a Criteria {
+    type Item = &'a Criterion;
+    type IntoIter = std::slice::Iter<'a, Criterion>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
 /// The shape of `criteria.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -14,6 +14,7 @@ pub struct ScoreEdit {
 
 impl ScoreEdit {
     /// The edit that takes this one back.
+    #[must_use]
     pub fn inverse(&self) -> Self {
         Self { initiative_id: self.initiative_id, criterion: self.criterion.clone(), old: self.new, new: self.old }
     }

@@ -1,7 +1,7 @@
 //! The score matrix: one row per initiative, one column per criterion, held in memory with
 //! every value already normalised, so a weight change only needs a weighted sum and a sort.
 
-use super::criteria::Criteria;
+use super::criteria::{Criteria, Criterion};
 use super::derive::{Candidate, derived_value};
 use super::edit::ScoreEdit;
 use super::normalise::normalise_or_missing;
@@ -42,7 +42,7 @@ impl ScoreMatrix {
         let mut matrix = Self { criteria, rows, values, normalised: Vec::new() };
         for (id, column, value) in manual {
             let Some(row) = matrix.row_of(id) else { continue };
-            if matrix.criteria.list.get(column).is_some_and(|c| c.is_manual()) && value.is_finite() {
+            if matrix.criteria.list.get(column).is_some_and(Criterion::is_manual) && value.is_finite() {
                 matrix.values[row * columns + column] = Some(value);
             }
         }

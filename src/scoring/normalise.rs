@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn a_missing_value_counts_as_the_middle_never_as_zero() {
         let criteria = crate::scoring::Criteria::from_reference(&ReferenceSource::builtin()).expect("criteria");
-        for criterion in criteria.iter() {
+        for criterion in &criteria {
             assert_eq!(normalise_or_missing(criterion, None), 0.5, "{}", criterion.code);
         }
     }

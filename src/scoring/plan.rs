@@ -43,6 +43,7 @@ impl Mode {
     }
 
     /// The next mode, for a key that steps through them.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             Mode::RankOrder => Mode::MostBenefit,

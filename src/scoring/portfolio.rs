@@ -85,12 +85,11 @@ pub fn by_ministry(matrix: &ScoreMatrix, in_frame: Option<&[bool]>) -> Vec<Minis
     let mut bars: Vec<MinistryBar> = Vec::new();
     for (row, candidate) in matrix.rows().iter().enumerate() {
         let ministry = candidate.lead_ministry().map(str::to_string);
-        let index = match bars.iter().position(|b| b.ministry == ministry) {
-            Some(index) => index,
-            None => {
-                bars.push(MinistryBar { ministry, ..MinistryBar::default() });
-                bars.len() - 1
-            }
+        let index = if let Some(index) = bars.iter().position(|b| b.ministry == ministry) {
+            index
+        } else {
+            bars.push(MinistryBar { ministry, ..MinistryBar::default() });
+            bars.len() - 1
         };
         let bar = &mut bars[index];
         match candidate.amount_nok {

@@ -131,7 +131,7 @@ pub fn sensitivity(
         // A watched row's place is 1 + the number of rows with a smaller key: one pass over
         // all rows, no full sort (the top is all that is followed).
         let watched_keys: Vec<u64> = watched.iter().map(|&row| sort_key(totals[row], row)).collect();
-        ranks.iter_mut().for_each(|r| *r = 1);
+        ranks.fill(1);
         for (row, &total) in totals.iter().enumerate() {
             let key = sort_key(total, row);
             for (rank, &watched_key) in ranks.iter_mut().zip(&watched_keys) {

@@ -229,7 +229,7 @@ impl Resolver {
             let codes: Vec<&str> = self.ministries().map(|m| m.code.as_str()).collect();
             let mut hint = closest(text, codes.iter().copied(), 3);
             if hint.is_empty() {
-                hint = codes.iter().map(|c| c.to_string()).collect();
+                hint = codes.iter().map(ToString::to_string).collect();
             }
             Error::unknown("ministry", text, &hint)
         })

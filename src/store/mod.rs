@@ -54,7 +54,7 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
     }
 }
 
@@ -68,9 +68,9 @@ impl Store {
         check_path(path, mode)?;
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(|e| database_error(path, e))?;
+                .map_err(|e| database_error(path, &e))?;
         // Before the first read: another samla may be creating this very database.
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| database_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| database_error(path, &e))?;
         let mut store = Self { conn, path: path.to_path_buf() };
         store.prepare(reference)?;
         Ok(store)
@@ -125,7 +125,7 @@ impl Store {
         }
         if version < schema::latest_version() {
             self.migrate(version, reference).map_err(|e| match e {
-                Error::Sql(sql) => database_error(&path, sql),
+                Error::Sql(sql) => database_error(&path, &sql),
                 other => other,
             })?;
         }
@@ -155,7 +155,7 @@ impl Store {
                 {
                     Error::NotSamlaDatabase { path: path.clone(), reason: NotSamla::CorruptOrNotSqlite }
                 }
-                other => database_error(path, other),
+                other => database_error(path, &other),
             })?;
         let fresh = app == 0 && version == 0 && objects == 0;
         if !fresh && app != schema::APPLICATION_ID {
@@ -207,7 +207,7 @@ impl Store {
                 {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(e) => return Err(database_error(&path, e)),
+                Err(e) => return Err(database_error(&path, &e)),
             }
         };
         if !mode.eq_ignore_ascii_case("wal") {
@@ -403,8 +403,8 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn database_error(path: &Path, error: rusqlite::Error) -> Error {
-    let problem = match &error {
+fn database_error(path: &Path, error: &rusqlite::Error) -> Error {
+    let problem = match error {
         rusqlite::Error::SqliteFailure(code, _) => match code.code {
             rusqlite::ErrorCode::ReadOnly => DatabaseProblem::ReadOnly,
             rusqlite::ErrorCode::CannotOpen => DatabaseProblem::CannotOpen,

@@ -1,7 +1,7 @@
 //! Loading reference data (organisations, life events) into the database.
 
 use crate::error::{Error, ReferenceProblem, Result};
-use crate::reference::ReferenceSource;
+use crate::reference::{LifeEvents, Organisations, ReferenceSource};
 use crate::text::fold;
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashMap;
@@ -26,7 +26,42 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
 
     tx.execute("DELETE FROM organisation_aliases WHERE origin = 'reference'", [])?;
     tx.execute("DELETE FROM life_event_aliases WHERE origin = 'reference'", [])?;
+    let (ids, mut aliases) = upsert_organisations(tx, &orgs, &mut counts)?;
+    add_historic_names(&orgs, &ids, &mut aliases)?;
+    let mut insert_alias = tx.prepare(
+        "INSERT INTO organisation_aliases (alias, organisation_id, rank, origin) VALUES (?1, ?2, ?3, 'reference')
+         ON CONFLICT DO NOTHING",
+    )?;
+    for (alias, targets) in &aliases {
+        for (id, rank) in targets {
+            counts.aliases += insert_alias.execute(params![alias, id, rank])?;
+        }
+    }
+    drop(insert_alias);
+    upsert_life_events(tx, &events, &ids, &mut counts)?;
 
+    tx.execute("DELETE FROM vocabulary_terms", [])?;
+    let mut insert_term =
+        tx.prepare("INSERT OR IGNORE INTO vocabulary_terms (kind, name, name_en, position) VALUES (?1, ?2, ?3, ?4)")?;
+    for (kind, terms) in [("phase", &vocabulary.phase), ("risk", &vocabulary.risk)] {
+        for (position, term) in terms.iter().enumerate() {
+            insert_term.execute(params![kind, term.name, term.en, position as i64])?;
+        }
+    }
+    Ok(counts)
+}
+
+/// Organisation aliases: folded name → the organisations it stands for, with their rank.
+type Aliases = HashMap<String, Vec<(i64, i64)>>;
+
+/// Upserts the ministries, agencies and municipal bodies. Gives each one's id by code, and
+/// its names (code, name, English name, aliases) as aliases; a name given to two
+/// organisations is an error.
+fn upsert_organisations(
+    tx: &Transaction<'_>,
+    orgs: &Organisations,
+    counts: &mut SyncCounts,
+) -> Result<(HashMap<String, i64>, Aliases)> {
     let mut upsert = tx.prepare(
         "INSERT INTO organisations (code, kind, name, name_en, ministry_id, confirmed, origin)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reference')
@@ -36,28 +71,7 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
          RETURNING id",
     )?;
     let mut ids: HashMap<String, i64> = HashMap::new();
-    // alias → (organisation, rank); checked for clashes between different organisations.
-    let mut aliases: HashMap<String, Vec<(i64, i64)>> = HashMap::new();
-    let add_names = |aliases: &mut HashMap<String, Vec<(i64, i64)>>, id: i64, names: &[&str]| -> Result<()> {
-        for name in names {
-            let key = fold(name);
-            if key.is_empty() {
-                continue;
-            }
-            let entry = aliases.entry(key.clone()).or_default();
-            if let Some((other, _)) = entry.iter().find(|(other, _)| *other != id) {
-                return Err(Error::reference(
-                    crate::reference::ORGANISATIONS.name,
-                    ReferenceProblem::NameTwice { name: name.to_string(), first: *other, second: id },
-                ));
-            }
-            if entry.is_empty() {
-                entry.push((id, 0));
-            }
-        }
-        Ok(())
-    };
-
+    let mut aliases = Aliases::new();
     for m in &orgs.ministry {
         let id: i64 =
             upsert.query_row(params![m.code, "ministry", m.name, m.name_en, None::<i64>, true], |r| r.get(0))?;
@@ -87,8 +101,32 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
         add_names(&mut aliases, id, &names)?;
         counts.organisations += 1;
     }
-    drop(upsert);
-    // Historic names point at their successors in order; they never clash with current names.
+    Ok((ids, aliases))
+}
+
+/// Adds organisation `id`'s `names` to `aliases`; a name another organisation has is an error.
+fn add_names(aliases: &mut Aliases, id: i64, names: &[&str]) -> Result<()> {
+    for name in names {
+        let key = fold(name);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = aliases.entry(key.clone()).or_default();
+        if let Some((other, _)) = entry.iter().find(|(other, _)| *other != id) {
+            return Err(Error::reference(
+                crate::reference::ORGANISATIONS.name,
+                ReferenceProblem::NameTwice { name: name.to_string(), first: *other, second: id },
+            ));
+        }
+        if entry.is_empty() {
+            entry.push((id, 0));
+        }
+    }
+    Ok(())
+}
+
+/// Historic names point at their successors in order; they never clash with current names.
+fn add_historic_names(orgs: &Organisations, ids: &HashMap<String, i64>, aliases: &mut Aliases) -> Result<()> {
     for old in &orgs.historic {
         for name in [old.code.as_str(), old.name.as_str()] {
             let key = fold(name);
@@ -109,18 +147,18 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
             aliases.insert(key, targets);
         }
     }
+    Ok(())
+}
 
-    let mut insert_alias = tx.prepare(
-        "INSERT INTO organisation_aliases (alias, organisation_id, rank, origin) VALUES (?1, ?2, ?3, 'reference')
-         ON CONFLICT DO NOTHING",
-    )?;
-    for (alias, targets) in &aliases {
-        for (id, rank) in targets {
-            counts.aliases += insert_alias.execute(params![alias, id, rank])?;
-        }
-    }
-    drop(insert_alias);
-
+/// Upserts the life events in their order, with their names and aliases as aliases (by
+/// [`life_event_key`]); a name given to two life events is an error. `ids`: organisations'
+/// ids by code, for each event's ministry.
+fn upsert_life_events(
+    tx: &Transaction<'_>,
+    events: &LifeEvents,
+    ids: &HashMap<String, i64>,
+    counts: &mut SyncCounts,
+) -> Result<()> {
     let mut upsert_event = tx.prepare(
         "INSERT INTO life_events (code, name_nb, name_nn, name_en, ministry_id, position)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -150,7 +188,7 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
                 Some(other) if other != id => {
                     return Err(Error::reference(
                         crate::reference::LIFE_EVENTS.name,
-                        ReferenceProblem::LifeEventNameTwice(name.to_string()),
+                        ReferenceProblem::LifeEventNameTwice(name.clone()),
                     ));
                 }
                 Some(_) => {}
@@ -158,18 +196,7 @@ pub(crate) fn sync(tx: &Transaction<'_>, source: &ReferenceSource) -> Result<Syn
             }
         }
     }
-    drop(upsert_event);
-    drop(insert_event_alias);
-
-    tx.execute("DELETE FROM vocabulary_terms", [])?;
-    let mut insert_term =
-        tx.prepare("INSERT OR IGNORE INTO vocabulary_terms (kind, name, name_en, position) VALUES (?1, ?2, ?3, ?4)")?;
-    for (kind, terms) in [("phase", &vocabulary.phase), ("risk", &vocabulary.risk)] {
-        for (position, term) in terms.iter().enumerate() {
-            insert_term.execute(params![kind, term.name, term.en, position as i64])?;
-        }
-    }
-    Ok(counts)
+    Ok(())
 }
 
 /// The comparison key for a life-event name: folded, without articles, so "Starte og drive

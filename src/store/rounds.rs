@@ -12,7 +12,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 const STATE_COLUMNS: &str = "status, title, description, agency_id, agency_text, amount_nok, total_cost_nok, \
      budget_year, start_date, phase, risk, updated_at";
 
-/// The link tables: kind, table, value column, position column.
+/// The link tables: kind, table, value column, position column. The kinds are stored with
+/// the copy a round keeps (one may be from an older samla); they are not the fields' names.
 const LINKS: [(&str, &str, &str, &str); 3] = [
     ("ministry", "initiative_ministries", "ministry_id", "position"),
     ("life_event", "initiative_life_events", "life_event_id", "0"),

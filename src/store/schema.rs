@@ -196,7 +196,7 @@ CREATE INDEX change_log_by_batch ON change_log (batch_id);
 "#,
     // 2: scoring. Criteria carry all of their definition (so a database ranks the same way
     // whatever criteria file is at hand), and scenarios save weights, frames and locks.
-    r#"
+    r"
 -- For criteria derived from phase or risk: a JSON object of name → value.
 ALTER TABLE criteria ADD COLUMN derive_values TEXT;
 ALTER TABLE criteria ADD COLUMN transform TEXT NOT NULL DEFAULT 'linear' CHECK (transform IN ('linear', 'log'));
@@ -219,14 +219,14 @@ CREATE TABLE scenarios (
     saved_at TEXT NOT NULL,
     saved_by TEXT NOT NULL
 );
-"#,
+",
     // 3: a scenario remembers how its frame is filled (rank order, most benefit, benefit per
     // krone); scenarios saved before keep the rank order, the default.
-    r#"
+    r"
 ALTER TABLE scenarios ADD COLUMN mode TEXT NOT NULL DEFAULT 'rank_order';
-"#,
+",
     // 4: the columns an analyst confirmed for a source, reused for its next round.
-    r#"
+    r"
 CREATE TABLE source_mappings (
     source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
     -- A JSON array of [field, header] pairs.
@@ -234,11 +234,11 @@ CREATE TABLE source_mappings (
     confirmed_by TEXT NOT NULL,
     confirmed_at TEXT NOT NULL
 );
-"#,
+",
     // 5: an import round can be undone. Before a round writes, the state of its source's
     // initiatives is kept (for the latest round of each source only, so the copy never
     // grows beyond one per initiative); and suggestions the analyst rejected stay rejected.
-    r#"
+    r"
 ALTER TABLE import_batches ADD COLUMN undoable INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE round_snapshots (
     batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
@@ -278,7 +278,7 @@ CREATE TABLE rejected_suggestions (
     rejected_by TEXT NOT NULL,
     PRIMARY KEY (initiative_id, kind, value)
 ) WITHOUT ROWID;
-"#,
+",
 ];
 
 /// The schema version this build writes.

@@ -108,6 +108,7 @@ impl Store {
         for (criterion, &weight) in criteria.iter().zip(weights.as_slice()) {
             let old: f64 =
                 tx.query_row("SELECT weight FROM criteria WHERE code = ?1", [&criterion.code], |r| r.get(0))?;
+            #[allow(clippy::float_cmp)] // a weight set to the very number it had is no change
             if old == weight {
                 continue;
             }

@@ -5,6 +5,7 @@
 use super::{Context, RankArgs, RankFormat, print, to_json, working_scenario};
 use crate::error::{Error, PrioritiesError, Result};
 use crate::i18n;
+use crate::model::import::Field;
 use crate::scoring::{Coverage, Duplicates, ListSource, ListedRow, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
 use crate::store::OpenMode;
 use std::process::ExitCode;
@@ -102,19 +103,19 @@ fn to_csv(ranked: &Ranked, rows: &[ListedRow]) -> Result<String> {
         "place",
         "rank",
         "id",
-        "title",
+        Field::Title.log_name(),
         "total",
         "benefit",
-        "amount_nok",
+        Field::AmountNok.log_name(),
         "selected",
         "reason",
         "reason_text",
         "duplicate",
     ]
     .iter()
-    .map(|h| h.to_string())
+    .map(ToString::to_string)
     .collect();
-    for criterion in ranked.matrix.criteria().iter() {
+    for criterion in ranked.matrix.criteria() {
         header.push(criterion.code.clone());
         header.push(format!("{}_given", criterion.code));
     }

@@ -1,7 +1,8 @@
 //! `samla scenario save|list|compare|delete`.
 
 use super::{
-    Context, ScenarioAction, ScenarioArgs, decimal, evaluate, number, print, round, to_json, working_scenario,
+    Context, FrameArgs, ScenarioAction, ScenarioArgs, decimal, evaluate, number, print, round, to_json,
+    working_scenario,
 };
 use crate::cli::table::{Column, render};
 use crate::cli::terminal_width;
@@ -14,92 +15,112 @@ use crate::text::{display_line, format_mnok};
 use std::process::ExitCode;
 
 pub fn scenario(context: &Context, args: &ScenarioArgs) -> Result<ExitCode> {
-    let lang = context.lang;
-    let t = |text: Text| text.get(lang);
     match &args.action {
-        ScenarioAction::Save { name, frame } => {
-            let store = context.open(OpenMode::Existing)?;
-            let matrix = store.score_matrix()?;
-            let mut scenario = working_scenario(&store, &matrix, None, frame)?;
-            scenario.name = name.trim().to_string();
-            scenario.saved_at = crate::now();
-            scenario.saved_by = context.config.analyst.clone();
-            // Check now that the frame and locks work, rather than when the scenario is used.
-            evaluate(&scenario, &matrix, &Duplicates::default())?;
-            store.save_scenario(&scenario)?;
-            print(&format!(
-                "{} «{}»: {}\n",
-                t(i18n::SCENARIO_SAVED),
-                display_line(&scenario.name),
-                scenario_summary(&scenario)
-            ))?;
-        }
-        ScenarioAction::List { json } => {
-            let store = context.open(OpenMode::Existing)?;
-            let scenarios = store.scenarios()?;
-            if *json {
-                print(&(to_json(&scenarios, true)? + "\n"))?;
-            } else if scenarios.is_empty() {
-                print(&format!("{}\n", t(i18n::NO_SCENARIOS)))?;
-            } else {
-                let rows: Vec<Vec<String>> = scenarios
-                    .iter()
-                    .map(|s| vec![s.name.clone(), scenario_summary(s), s.saved_at.clone(), s.saved_by.clone()])
-                    .collect();
-                let columns = [
-                    Column::new(t(i18n::SCENARIO)),
-                    Column::new(t(i18n::CONTENTS)).flexible(),
-                    Column::new(t(i18n::SAVED)),
-                    Column::new(t(i18n::BY)),
-                ];
-                print(&render(&columns, &rows, terminal_width()))?;
-            }
-        }
-        ScenarioAction::Delete { name } => {
-            let store = context.open(OpenMode::Existing)?;
-            let scenario = store.scenario(name)?;
-            store.delete_scenario(&scenario.name)?;
-            print(&format!("{} «{}»\n", t(i18n::SCENARIO_DELETED), display_line(&scenario.name)))?;
-        }
-        ScenarioAction::Compare { a, b, top, json } => {
-            let store = context.open(OpenMode::Existing)?;
-            let matrix = store.score_matrix()?;
-            let (scenario_a, scenario_b) = (store.scenario(a)?, store.scenario(b)?);
-            // Confirmed duplicates are funded once, as in `samla rank` and on the screen.
-            let duplicates = store.plan_duplicates(
-                &matrix,
-                &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
-                context.config.duplicate_threshold,
-            )?;
-            let outcome_a = evaluate(&scenario_a, &matrix, &duplicates)?;
-            let outcome_b = evaluate(&scenario_b, &matrix, &duplicates)?;
-            let diff = compare(&outcome_a, &outcome_b, *top);
-            let id = |row: usize| matrix.row(row).id;
-            if *json {
-                let side = |s: &Scenario, o: &Outcome, set: &[usize]| {
-                    serde_json::json!({
-                        "name": s.name, "budget_nok": s.budget_nok, "mode": s.mode,
-                        "set": set.iter().map(|&r| id(r)).collect::<Vec<_>>(),
-                        "value": o.plan.as_ref().map(|plan| round(plan.total_points, 3)),
-                        "benefit": o.plan.as_ref().map(|plan| round(plan.benefit, 3)),
-                        "spent_nok": o.plan.as_ref().map(|plan| plan.spent_nok),
-                        "notes": o.notes,
-                    })
-                };
-                let value = serde_json::json!({
-                    "a": side(&scenario_a, &outcome_a, &diff.set_a),
-                    "b": side(&scenario_b, &outcome_b, &diff.set_b),
-                    "entered": diff.entered.iter().map(|&r| id(r)).collect::<Vec<_>>(),
-                    "left": diff.left.iter().map(|&r| id(r)).collect::<Vec<_>>(),
-                    "kept": diff.kept.iter().map(|&(r, ra, rb)| serde_json::json!({"id": id(r), "rank_a": ra, "rank_b": rb})).collect::<Vec<_>>(),
-                });
-                print(&(to_json(&value, true)? + "\n"))?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            print(&comparison_text(&matrix, [(&scenario_a, &outcome_a), (&scenario_b, &outcome_b)], &diff, lang))?;
-        }
+        ScenarioAction::Save { name, frame } => save(context, name, frame),
+        ScenarioAction::List { json } => list(context, *json),
+        ScenarioAction::Delete { name } => delete(context, name),
+        ScenarioAction::Compare { a, b, top, json } => compare_two(context, a, b, *top, *json),
+    }
+}
+
+/// `samla scenario save`: today's weights with the frame given, under `name`. The frame and
+/// locks are checked now, rather than when the scenario is used.
+fn save(context: &Context, name: &str, frame: &FrameArgs) -> Result<ExitCode> {
+    let store = context.open(OpenMode::Existing)?;
+    let matrix = store.score_matrix()?;
+    let mut scenario = working_scenario(&store, &matrix, None, frame)?;
+    scenario.name = name.trim().to_string();
+    scenario.saved_at = crate::now();
+    scenario.saved_by.clone_from(&context.config.analyst);
+    evaluate(&scenario, &matrix, &Duplicates::default())?;
+    store.save_scenario(&scenario)?;
+    print(&format!(
+        "{} «{}»: {}\n",
+        i18n::SCENARIO_SAVED.get(context.lang),
+        display_line(&scenario.name),
+        scenario_summary(&scenario)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `samla scenario list`: the saved scenarios as a table, or JSON.
+fn list(context: &Context, json: bool) -> Result<ExitCode> {
+    let t = |text: Text| text.get(context.lang);
+    let store = context.open(OpenMode::Existing)?;
+    let scenarios = store.scenarios()?;
+    if json {
+        print(&(to_json(&scenarios, true)? + "\n"))?;
+    } else if scenarios.is_empty() {
+        print(&format!("{}\n", t(i18n::NO_SCENARIOS)))?;
+    } else {
+        let rows: Vec<Vec<String>> = scenarios
+            .iter()
+            .map(|s| vec![s.name.clone(), scenario_summary(s), s.saved_at.clone(), s.saved_by.clone()])
+            .collect();
+        let columns = [
+            Column::new(t(i18n::SCENARIO)),
+            Column::new(t(i18n::CONTENTS)).flexible(),
+            Column::new(t(i18n::SAVED)),
+            Column::new(t(i18n::BY)),
+        ];
+        print(&render(&columns, &rows, terminal_width()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `samla scenario delete`.
+fn delete(context: &Context, name: &str) -> Result<ExitCode> {
+    let store = context.open(OpenMode::Existing)?;
+    let scenario = store.scenario(name)?;
+    store.delete_scenario(&scenario.name)?;
+    print(&format!("{} «{}»\n", i18n::SCENARIO_DELETED.get(context.lang), display_line(&scenario.name)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `samla scenario compare A B`: what each funds, and what entered, left or moved among
+/// the `top`, as text or JSON.
+fn compare_two(context: &Context, a: &str, b: &str, top: usize, json: bool) -> Result<ExitCode> {
+    let store = context.open(OpenMode::Existing)?;
+    let matrix = store.score_matrix()?;
+    let (scenario_a, scenario_b) = (store.scenario(a)?, store.scenario(b)?);
+    // Confirmed duplicates are funded once, as in `samla rank` and on the screen.
+    let duplicates = store.plan_duplicates(
+        &matrix,
+        &crate::dedupe::ServiceKinds::from_reference(&context.reference)?,
+        context.config.duplicate_threshold,
+    )?;
+    let outcome_a = evaluate(&scenario_a, &matrix, &duplicates)?;
+    let outcome_b = evaluate(&scenario_b, &matrix, &duplicates)?;
+    let diff = compare(&outcome_a, &outcome_b, top);
+    let sides = [(&scenario_a, &outcome_a), (&scenario_b, &outcome_b)];
+    if json {
+        print(&(to_json(&comparison_json(&matrix, sides, &diff), true)? + "\n"))?;
+    } else {
+        print(&comparison_text(&matrix, sides, &diff, context.lang))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The comparison as `--json` gives it: each side's set, value and notes, by initiative id.
+fn comparison_json(matrix: &ScoreMatrix, sides: [(&Scenario, &Outcome); 2], diff: &Comparison) -> serde_json::Value {
+    let id = |row: usize| matrix.row(row).id;
+    let side = |(s, o): (&Scenario, &Outcome), set: &[usize]| {
+        serde_json::json!({
+            "name": s.name, "budget_nok": s.budget_nok, "mode": s.mode,
+            "set": set.iter().map(|&r| id(r)).collect::<Vec<_>>(),
+            "value": o.plan.as_ref().map(|plan| round(plan.total_points, 3)),
+            "benefit": o.plan.as_ref().map(|plan| round(plan.benefit, 3)),
+            "spent_nok": o.plan.as_ref().map(|plan| plan.spent_nok),
+            "notes": o.notes,
+        })
+    };
+    serde_json::json!({
+        "a": side(sides[0], &diff.set_a),
+        "b": side(sides[1], &diff.set_b),
+        "entered": diff.entered.iter().map(|&r| id(r)).collect::<Vec<_>>(),
+        "left": diff.left.iter().map(|&r| id(r)).collect::<Vec<_>>(),
+        "kept": diff.kept.iter().map(|&(r, ra, rb)| serde_json::json!({"id": id(r), "rank_a": ra, "rank_b": rb})).collect::<Vec<_>>(),
+    })
 }
 
 fn scenario_summary(s: &Scenario) -> String {
@@ -163,7 +184,7 @@ fn comparison_text(matrix: &ScoreMatrix, sides: [(&Scenario, &Outcome); 2], diff
         if rows.is_empty() {
             out.push_str("  –\n");
         }
-        for &row in rows.iter() {
+        for &row in rows {
             let amount = matrix.row(row).amount_nok.map(|a| format!(", {} MNOK", format_mnok(a))).unwrap_or_default();
             out.push_str(&format!("  {}{amount}\n", display_line(&name(row))));
         }

@@ -5,10 +5,12 @@ use super::{
 };
 use crate::cli::table::{Column, render};
 use crate::cli::terminal_width;
+use crate::config::Lang;
 use crate::error::Result;
 use crate::i18n::{self, Text};
-use crate::scoring::{SensitivityOptions, sensitivity};
+use crate::scoring::{Ranking, ScoreMatrix, Sensitivity, SensitivityOptions, sensitivity};
 use crate::store::OpenMode;
+use serde_json::Value;
 use std::process::ExitCode;
 
 pub fn sensitivity_command(context: &Context, args: &SensitivityArgs) -> Result<ExitCode> {
@@ -28,34 +30,52 @@ pub fn sensitivity_command(context: &Context, args: &SensitivityArgs) -> Result<
         ..SensitivityOptions::default()
     };
     let result = sensitivity(&matrix, &outcome.weights, &outcome.ranking, &options)?;
-    let lang = context.lang;
-    let t = |text: Text| text.get(lang);
     if args.json {
-        let entries: Vec<_> = result
-            .entries
-            .iter()
-            .map(|e| {
-                let c = matrix.row(e.row);
-                serde_json::json!({
-                    "rank": e.rank, "id": c.id, "title": c.title,
-                    "total_score": round(outcome.ranking.totals[e.row], 3),
-                    "best_rank": e.best_rank, "worst_rank": e.worst_rank,
-                    "top_n_share": round(e.top_n_share, 4),
-                    "flip_at": e.flip_at.map(|f| round(f, 4)), "fragile": e.fragile,
-                })
-            })
-            .collect();
-        let value = serde_json::json!({
-            "runs": options.runs, "spread": options.spread, "seed": options.seed, "top_n": options.top_n,
-            "small_change": options.small_change, "entries": entries,
-        });
-        print(&(to_json(&value, true)? + "\n"))?;
-        return Ok(ExitCode::SUCCESS);
+        print(&(to_json(&as_json(&matrix, &outcome.ranking, &options, &result), true)? + "\n"))?;
+    } else {
+        print(&as_table(&matrix, &outcome.ranking, &options, &result, args.spread, context.lang))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The run as `--json` gives it: the options, and each watched initiative's ranks.
+fn as_json(matrix: &ScoreMatrix, ranking: &Ranking, options: &SensitivityOptions, result: &Sensitivity) -> Value {
+    let entries: Vec<_> = result
+        .entries
+        .iter()
+        .map(|e| {
+            let c = matrix.row(e.row);
+            serde_json::json!({
+                "rank": e.rank, "id": c.id, "title": c.title,
+                "total_score": round(ranking.totals[e.row], 3),
+                "best_rank": e.best_rank, "worst_rank": e.worst_rank,
+                "top_n_share": round(e.top_n_share, 4),
+                "flip_at": e.flip_at.map(|f| round(f, 4)), "fragile": e.fragile,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "runs": options.runs, "spread": options.spread, "seed": options.seed, "top_n": options.top_n,
+        "small_change": options.small_change, "entries": entries,
+    })
+}
+
+/// The run as a table: each watched initiative's place, the range of places the moved
+/// weights gave it, its share of runs in the top, and the change that flips it; then a
+/// line saying how the weights were moved. `spread_percent` as the user gave it.
+fn as_table(
+    matrix: &ScoreMatrix,
+    ranking: &Ranking,
+    options: &SensitivityOptions,
+    result: &Sensitivity,
+    spread_percent: f64,
+    lang: Lang,
+) -> String {
+    let t = |text: Text| text.get(lang);
     let columns = vec![
         Column::new(t(i18n::PLACE)).right(),
-        Column::new(i18n::ID.get(lang)).right(),
-        Column::new(i18n::TITLE.get(lang)).flexible(),
+        Column::new(t(i18n::ID)).right(),
+        Column::new(t(i18n::TITLE)).flexible(),
         Column::new(t(i18n::POINTS)).right(),
         Column::new(t(i18n::PLACE_RANGE)).right(),
         Column::new(&format!("{} {}", t(i18n::IN_TOP), options.top_n)).right(),
@@ -70,7 +90,7 @@ pub fn sensitivity_command(context: &Context, args: &SensitivityArgs) -> Result<
                 e.rank.to_string(),
                 c.id.to_string(),
                 c.title.clone(),
-                decimal(outcome.ranking.totals[e.row], 1),
+                decimal(ranking.totals[e.row], 1),
                 if e.best_rank == e.worst_rank {
                     e.best_rank.to_string()
                 } else {
@@ -90,11 +110,10 @@ pub fn sensitivity_command(context: &Context, args: &SensitivityArgs) -> Result<
         options.runs,
         t(i18n::RUNS),
         t(i18n::WEIGHTS_MOVED),
-        number(args.spread),
+        number(spread_percent),
         t(i18n::SEED),
         options.seed,
         t(i18n::FRAGILE_EXPLAINED).replace("{}", &number(options.small_change * 100.0))
     ));
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    out
 }

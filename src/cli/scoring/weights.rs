@@ -6,7 +6,7 @@ use crate::cli::terminal_width;
 use crate::config::Lang;
 use crate::error::Result;
 use crate::i18n::{self, Text};
-use crate::scoring::{Criteria, ScoreMatrix, Weights};
+use crate::scoring::{Criteria, DerivedField, ScoreMatrix, Weights};
 use crate::store::OpenMode;
 use crate::text::display_line;
 use std::process::ExitCode;
@@ -43,7 +43,7 @@ pub fn weights(context: &Context, args: &WeightsArgs) -> Result<ExitCode> {
             .map(|(c, share)| {
                 serde_json::json!({
                     "code": c.code, "name_nb": c.name_nb, "name_en": c.name_en,
-                    "scale": [c.scale_min, c.scale_max], "derived_from": c.derived_from.map(|f| f.name()),
+                    "scale": [c.scale_min, c.scale_max], "derived_from": c.derived_from.map(DerivedField::name),
                     "higher_is_better": c.higher_is_better, "weight": c.weight,
                     "default_weight": c.default_weight, "share": round(share, 4),
                 })

@@ -13,6 +13,7 @@ use crate::dedupe::Decision;
 use crate::error::Result;
 use crate::model::Initiative;
 use crate::scoring::describe::{coverage_text, mode_name, mode_why, reason_text_with, swap_text_with};
+use crate::scoring::plan::Plan;
 use crate::scoring::{Coverage, DuplicateKind, Duplicates, Locks, Prioritised, Ranking, ScoreMatrix, Weights};
 use crate::store::Store;
 use serde::Serialize;
@@ -218,13 +219,13 @@ impl Rows<'_> {
 }
 
 pub(super) fn priorities(
-    ranked: Ranked,
+    ranked: &Ranked,
     options: &BriefOptions<'_>,
     by_id: &HashMap<i64, &Initiative>,
     owners: &Owners<'_>,
 ) -> Priorities {
     let lang = options.lang;
-    let made = Rows { ranked: &ranked, by_id, owners, lang };
+    let made = Rows { ranked, by_id, owners, lang };
     let plan = ranked.prioritised.as_ref().map(|p| &p.plan);
     let rows: Vec<usize> = match plan {
         Some(plan) => plan.chosen.clone(),
@@ -236,7 +237,7 @@ pub(super) fn priorities(
     });
     let listed: Vec<PriorityItem> =
         rows.iter().take(LISTED_CHOSEN).filter_map(|&row| made.priority_item(row)).collect();
-    let (frame, spent, left) = plan.map_or((0, 0, 0), |p| p.shown_tenths());
+    let (frame, spent, left) = plan.map_or((0, 0, 0), Plan::shown_tenths);
     let tenths = |t: i64| mnok(t * 100_000, lang);
     let requested: i64 = ranked.matrix.rows().iter().filter_map(|c| c.amount_nok).sum();
     let spent_nok = plan.map_or(0, |p| p.spent_nok);
@@ -258,7 +259,7 @@ pub(super) fn priorities(
         more_out: out_above.len().saturating_sub(LISTED_OUT),
         out_above: out_above.iter().take(LISTED_OUT).filter_map(|&row| made.out_item(row)).collect(),
         swap: swap_section(&made),
-        curve: curve_rows(&ranked, lang),
+        curve: curve_rows(ranked, lang),
         coverage_warning: coverage_text(&ranked.coverage, ranked.matrix.criteria(), lang),
         duplicates: ranked.duplicates.len(),
         funded_twice: plan.map_or_else(Vec::new, |p| {
@@ -266,7 +267,7 @@ pub(super) fn priorities(
         }),
         no_amount: ranked.matrix.rows().iter().filter(|c| c.amount_nok.is_none()).count(),
         incomplete: ranked.matrix.completeness().1,
-        weights: weightings(&ranked, lang),
+        weights: weightings(ranked, lang),
         in_frame_ids: plan.map_or_else(Vec::new, |p| p.chosen.iter().map(|&r| ranked.matrix.row(r).id).collect()),
         without_hand_scores: ranked
             .matrix

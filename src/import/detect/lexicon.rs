@@ -76,12 +76,7 @@ impl Lexicon {
     /// The built-in words (tests and benchmarks).
     pub fn builtin() -> Self {
         let columns = crate::reference::ReferenceSource::builtin().columns();
-        Self::new(&columns.unwrap_or_else(|_| ColumnNames {
-            words: Default::default(),
-            fields: Default::default(),
-            general: Default::default(),
-            units: Vec::new(),
-        }))
+        Self::new(&columns.unwrap_or_default())
     }
 
     /// A word's stem: lower case, Snowball's Norwegian stemmer, folded (æ → ae, ø → o).
@@ -181,12 +176,11 @@ impl Lexicon {
 
     /// The beginning of a compound: a known word (a joining s or e dropped), or split again.
     fn split_prefix(&self, left: &str) -> Vec<String> {
-        match self.known_part(left) {
-            Some(known) => vec![known],
-            None => {
-                let trimmed = left.strip_suffix(['s', 'e']).filter(|l| l.chars().count() >= PART).unwrap_or(left);
-                self.split_compound(trimmed)
-            }
+        if let Some(known) = self.known_part(left) {
+            vec![known]
+        } else {
+            let trimmed = left.strip_suffix(['s', 'e']).filter(|l| l.chars().count() >= PART).unwrap_or(left);
+            self.split_compound(trimmed)
         }
     }
 

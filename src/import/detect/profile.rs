@@ -85,7 +85,7 @@ pub fn profile<'c>(cells: impl Iterator<Item = (&'c str, Option<f64>)>, knowledg
     p.with_digits = counts.digits as f64 / filled;
     p.with_letters = counts.letters as f64 / filled;
     p.running_number = integers.len() == p.filled
-        && p.distinct == 1.0
+        && seen.len() == p.filled
         && integers.iter().all(|n| *n >= 1.0 && *n <= (5 * p.filled).max(50) as f64);
     let share = |n: usize| n as f64 / filled;
     p.money = share(counts.money);
@@ -147,7 +147,7 @@ impl Counts {
         }
         match knowledge.resolver.owner(text) {
             Owner::Known(id) if knowledge.resolver.org(id).is_some_and(|o| o.kind != OrgKind::Ministry) => {
-                self.agencies += 1
+                self.agencies += 1;
             }
             Owner::NewMunicipality(_) => self.agencies += 1,
             _ => {}

@@ -46,13 +46,12 @@ impl Harmoniser<'_> {
         cx: &mut RowContext<'_, '_>,
     ) -> (Option<i64>, Option<String>) {
         let Some(text) = self.text(cx.row, Field::Agency) else { return (None, None) };
-        let owner = match memo.owners.get(text) {
-            Some(owner) => owner.clone(),
-            None => {
-                let owner = (!self.vocabulary.is_empty_word(text)).then(|| self.resolver.owner(text));
-                memo.owners.insert(text.to_string(), owner.clone());
-                owner
-            }
+        let owner = if let Some(owner) = memo.owners.get(text) {
+            owner.clone()
+        } else {
+            let owner = (!self.vocabulary.is_empty_word(text)).then(|| self.resolver.owner(text));
+            memo.owners.insert(text.to_string(), owner.clone());
+            owner
         };
         match owner {
             None => (None, None),
@@ -83,17 +82,16 @@ impl Harmoniser<'_> {
         let mut ministry_ids: Vec<i64> = Vec::new();
         if let Some(text) = self.text(cx.row, Field::Ministry) {
             let memo = memo.ministries.entry(agency_ministry).or_default();
-            let (ids, unknown) = match memo.get(text) {
-                Some(named) => named.clone(),
-                None => {
-                    let named = if self.vocabulary.is_empty_word(text) {
-                        (Vec::new(), Vec::new())
-                    } else {
-                        self.ministries(text, agency_ministry)
-                    };
-                    memo.insert(text.to_string(), named.clone());
-                    named
-                }
+            let (ids, unknown) = if let Some(named) = memo.get(text) {
+                named.clone()
+            } else {
+                let named = if self.vocabulary.is_empty_word(text) {
+                    (Vec::new(), Vec::new())
+                } else {
+                    self.ministries(text, agency_ministry)
+                };
+                memo.insert(text.to_string(), named.clone());
+                named
             };
             for part in unknown {
                 cx.warn(Field::Ministry, &part, WarningKind::UnknownMinistry);
@@ -167,14 +165,13 @@ impl Harmoniser<'_> {
                 Field::Phase => (&mut memo.phases, &mut values.phase),
                 _ => (&mut memo.risks, &mut values.risk),
             };
-            let parsed = match memo.get(text) {
-                Some(parsed) => parsed.clone(),
-                None => {
-                    let parsed =
-                        if field == Field::Phase { self.vocabulary.phase(text) } else { self.vocabulary.risk(text) };
-                    memo.insert(text.to_string(), parsed.clone());
-                    parsed
-                }
+            let parsed = if let Some(parsed) = memo.get(text) {
+                parsed.clone()
+            } else {
+                let parsed =
+                    if field == Field::Phase { self.vocabulary.phase(text) } else { self.vocabulary.risk(text) };
+                memo.insert(text.to_string(), parsed.clone());
+                parsed
             };
             match parsed {
                 Parsed::Value(term) => *slot = Some(term),

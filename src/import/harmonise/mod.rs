@@ -78,14 +78,13 @@ impl Harmoniser<'_> {
                 kind,
             });
         };
-        let mut key = match self.text(row, Field::Key).map(str::trim).filter(|k| !k.is_empty()) {
-            Some(key) => key.to_string(),
-            None => {
-                if self.layout.column(Field::Key).is_some() {
-                    warn("", WarningKind::NoKey);
-                }
-                format!("title:{}", fold(&values.title))
+        let mut key = if let Some(key) = self.text(row, Field::Key).map(str::trim).filter(|k| !k.is_empty()) {
+            key.to_string()
+        } else {
+            if self.layout.column(Field::Key).is_some() {
+                warn("", WarningKind::NoKey);
             }
+            format!("title:{}", fold(&values.title))
         };
         let seen = pass.keys_seen.entry(key.clone()).or_insert(0);
         *seen += 1;

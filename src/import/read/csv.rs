@@ -23,7 +23,7 @@ pub(super) fn read_csv(bytes: Cow<'_, [u8]>) -> ReadResult<RawTable> {
     // Judged from the start of the file, as the delimiter is: counting every line of a
     // national-scale file only to name its line ending cost more than its first read.
     let sample = &text.as_bytes()[..text.len().min(LINE_ENDING_SAMPLE)];
-    let lf = sample.iter().filter(|b| **b == b'\n').count();
+    let lf = memchr::memchr_iter(b'\n', sample).count();
     let crlf = sample.windows(2).filter(|pair| pair == b"\r\n").count();
     let line_ending = if lf == 0 {
         "none"
@@ -139,7 +139,7 @@ impl<'a> CsvRows<'a> {
         }
         let delimiter = self.delimiter as char;
         let mut lines_before = 0;
-        for field in record.iter() {
+        for field in record {
             let swallowed =
                 field.split('\n').skip(1).filter(|line| line.matches(delimiter).count() + 1 >= self.width).count();
             if swallowed >= SWALLOWED_ROWS {
@@ -159,6 +159,7 @@ fn count_lines(bytes: &[u8]) -> usize {
 
 /// Where (the byte offset in `record`) a quote opens that is still open at its end, reading
 /// as the csv crate does: a quote opens a cell only at its start, `""` inside is a quote.
+#[allow(clippy::match_same_arms)] // one arm per state and byte: the state machine reads as a table
 fn unclosed_quote(record: &[u8], delimiter: u8) -> Option<usize> {
     #[derive(PartialEq)]
     enum State {
@@ -218,7 +219,7 @@ impl Iterator for CsvRows<'_> {
             }
             Err(e) => {
                 self.failed = true;
-                let line = e.position().map_or(self.line as u64, |p| p.line());
+                let line = e.position().map_or(self.line as u64, csv::Position::line);
                 Some(Err(ReadError::Csv { line, detail: crate::error::read::detail(&e) }))
             }
         }

@@ -121,6 +121,7 @@ pub struct FileLayout {
     pub repaired_bytes: usize,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }

@@ -136,7 +136,7 @@ fn sheet_cell(data: &calamine::Data) -> Cell {
     use calamine::Data;
     match data {
         Data::Empty => Cell::default(),
-        Data::String(s) => Cell::text(s.clone()),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::text(s.clone()),
         Data::Int(i) => Cell { text: i.to_string(), number: Some(*i as f64) },
         Data::Float(f) => Cell { text: format_float(*f), number: Some(*f) },
         Data::Bool(b) => Cell::text(if *b { "TRUE" } else { "FALSE" }),
@@ -151,7 +151,6 @@ fn sheet_cell(data: &calamine::Data) -> Cell {
             };
             Cell::text(text)
         }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::text(s.clone()),
         Data::Error(e) => Cell::text(format!("#{e:?}")),
     }
 }

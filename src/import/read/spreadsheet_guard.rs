@@ -72,11 +72,11 @@ pub fn check(bytes: &[u8]) -> ReadResult<()> {
         xml.clear();
         // Parts that cannot be read are calamine's to report.
         let Ok(mut part) = archive.by_index(index) else { continue };
-        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let name = part.name().map(std::borrow::Cow::into_owned).unwrap_or_default();
         // Pictures, printer settings and legacy VML drawings (never well-formed) are not
         // read as XML by calamine, so not here either.
-        let lower = name.to_ascii_lowercase();
-        if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+        let extension = name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase());
+        if !matches!(extension.as_deref(), Some("xml" | "rels")) {
             continue;
         }
         // calamine reads a part as it unpacks it and may act on its content before the

@@ -108,7 +108,7 @@ impl ImportReport {
 
     /// What reading the file found: its format and layout, counts, warnings and rejected
     /// rows; a UTF-8 file's repaired bytes become warnings on their lines.
-    pub(crate) fn fill(&mut self, table: &RawTable, layout: &Layout, written: Counts, findings: Findings) {
+    pub(crate) fn fill(&mut self, table: &RawTable, layout: &Layout, written: &Counts, findings: Findings) {
         let format = &table.layout;
         let mut warnings: Vec<Warning> = format
             .repaired_lines
@@ -125,7 +125,7 @@ impl ImportReport {
             rows_read: findings.rows_read,
             rejected: findings.rejected.len(),
             warnings: warnings.len(),
-            ..written
+            ..*written
         };
         self.format = Some(format.clone());
         self.layout = Some(layout.clone());

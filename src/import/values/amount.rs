@@ -95,7 +95,7 @@ pub fn parse_amount(text: &str, number: Option<f64>, unit_factor: i64, vocabular
 fn not_an_amount(text: &str) -> Option<ValueProblem> {
     let bytes = text.as_bytes();
     let digits_around =
-        |at: usize| at > 0 && bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(|b| b.is_ascii_digit());
+        |at: usize| at > 0 && bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
     let between_digits = |separator: u8| (0..bytes.len()).any(|at| bytes[at] == separator && digits_around(at));
     if looks_like_date(text) {
         Some(ValueProblem::LooksLikeDate)

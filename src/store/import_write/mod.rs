@@ -5,7 +5,7 @@ mod new_rows;
 
 use super::lookup::{OrgInfo, OrgKind, Resolver};
 use crate::error::Result;
-use crate::model::import::{Counts, HarmonisedRow, Monitor, SourceValues, Updated};
+use crate::model::import::{Counts, Field, HarmonisedRow, Monitor, SourceValues, Updated};
 use crate::text::fold;
 use new_rows::{Batch, NewRows};
 use rusqlite::{Transaction, params};
@@ -57,6 +57,57 @@ pub(crate) fn write(
     previous: &mut HashMap<String, SourceValues>,
     monitor: Option<&Monitor>,
 ) -> Result<Written> {
+    let (source_id, batch_id) = open_batch(tx, info)?;
+    super::rounds::snapshot(tx, source_id, batch_id)?;
+    let mut existing = load_existing(tx, source_id, previous)?;
+    let active_before = existing.values().filter(|e| e.active).count();
+    let mut old_rows = Updater::prepare(tx, info, batch_id)?;
+    let first_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM initiatives", [], |r| r.get(0))?;
+    let mut new_rows = NewRows::new(tx, first_id)?;
+
+    let mut counts = Counts::default();
+    let mut updated = Vec::new();
+    let mut new_municipalities = Vec::new();
+    for (index, row) in rows.enumerate() {
+        let row = row?;
+        if index % 1024 == 0 {
+            report_progress(monitor, index)?;
+        }
+        if let Some(name) = &row.new_municipality {
+            if add_municipality(tx, resolver, name)? {
+                new_municipalities.push(name.clone());
+            }
+        }
+        let Some(old) = existing.get_mut(&row.key) else {
+            new_rows.add(resolver, row, &Batch { source_id, id: batch_id, at: info.at })?;
+            counts.inserted += 1;
+            continue;
+        };
+        let changed = old_rows.update(resolver, old, &row)?;
+        if changed.is_empty() {
+            counts.unchanged += 1;
+        } else {
+            counts.updated += 1;
+            updated.push(Updated {
+                key: row.key.clone(),
+                fields: changed.iter().map(|f| f.log_name().to_string()).collect(),
+            });
+        }
+    }
+
+    new_rows.flush(&Batch { source_id, id: batch_id, at: info.at })?;
+    let withdrawn = old_rows.withdraw_unseen(&existing)?;
+    counts.withdrawn = withdrawn.len();
+    let foreign_keys_checked: bool = tx.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if !foreign_keys_checked && !resolver.is_current(tx)? {
+        return Err(crate::error::StoreProblem::ReferenceChanged.into());
+    }
+    Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities, active_before })
+}
+
+/// Adds the source (when new) and a batch row for this file, its counts still zero. Gives
+/// the source's id and the batch's.
+fn open_batch(tx: &Transaction<'_>, info: &BatchInfo<'_>) -> Result<(i64, i64)> {
     tx.execute(
         "INSERT INTO sources (label, created_at) VALUES (?1, ?2) ON CONFLICT (label) DO NOTHING",
         (info.source, info.at),
@@ -77,120 +128,116 @@ pub(crate) fn write(
             info.headers_json
         ],
     )?;
-    let batch_id = tx.last_insert_rowid();
-    super::rounds::snapshot(tx, source_id, batch_id)?;
-    let mut existing = load_existing(tx, source_id, previous)?;
-    let active_before = existing.values().filter(|e| e.active).count();
-    let mut links = Links::prepare(tx)?;
-    let first_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM initiatives", [], |r| r.get(0))?;
-    let mut new_rows = NewRows::new(tx, first_id)?;
+    Ok((source_id, tx.last_insert_rowid()))
+}
 
-    let mut counts = Counts::default();
-    let mut updated = Vec::new();
-    let mut new_municipalities = Vec::new();
-    let mut touch =
-        tx.prepare("UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3 WHERE id = ?4")?;
-    let mut log = tx.prepare(
-        "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (index, row) in rows.enumerate() {
-        let row = row?;
-        if index % 1024 == 0 {
-            if let Some(monitor) = monitor {
-                if monitor.cancel.load(Ordering::Relaxed) {
-                    return Err(crate::Error::Cancelled);
-                }
-                monitor.rows_done.store(index, Ordering::Relaxed);
-            }
+/// Tells `monitor` how many rows are written, or stops the import when it asks to.
+fn report_progress(monitor: Option<&Monitor>, rows_done: usize) -> Result<()> {
+    if let Some(monitor) = monitor {
+        if monitor.cancel.load(Ordering::Relaxed) {
+            return Err(crate::Error::Cancelled);
         }
-        if let Some(name) = &row.new_municipality {
-            if add_municipality(tx, resolver, name)? {
-                new_municipalities.push(name.clone());
-            }
-        }
-        let values = &row.values;
-        match existing.get_mut(&row.key) {
-            None => {
-                new_rows.add(resolver, row, &Batch { source_id, batch_id, at: info.at })?;
-                counts.inserted += 1;
-            }
-            Some(old) => {
-                old.seen = true;
-                if old.source == *values && old.active {
-                    touch.execute(params![batch_id, row.line as i64, row.raw_json, old.id])?;
-                    counts.unchanged += 1;
-                    continue;
-                }
-                let changed = changed_fields(&old.source, values);
-                let merged = merge(&old.current, &old.source, values);
-                tx.execute(
-                    "UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3, status = 'active',
-                         title = ?4, description = ?5, agency_id = ?6, agency_text = ?7, amount_nok = ?8,
-                         total_cost_nok = ?9, budget_year = ?10, start_date = ?11, phase = ?12, risk = ?13,
-                         updated_at = ?14
-                     WHERE id = ?15",
-                    params![
-                        batch_id,
-                        row.line as i64,
-                        row.raw_json,
-                        merged.title,
-                        merged.description,
-                        merged.agency.as_deref().and_then(|c| resolver.org_id(c)),
-                        merged.agency_text,
-                        merged.amount_nok,
-                        merged.total_cost_nok,
-                        merged.budget_year,
-                        merged.start_date,
-                        merged.phase,
-                        merged.risk,
-                        info.at,
-                        old.id
-                    ],
-                )?;
-                links.write(resolver, old.id, &merged, true)?;
-                if !old.active {
-                    log.execute(params![info.at, info.analyst, old.id, batch_id, "status", "withdrawn", "active"])?;
-                }
-                for field in &changed {
-                    let before = old.current.field_text(field);
-                    let after = merged.field_text(field);
-                    if before != after {
-                        log.execute(params![info.at, info.analyst, old.id, batch_id, field, before, after])?;
-                    }
-                }
-                if changed.is_empty() {
-                    counts.unchanged += 1;
-                } else {
-                    counts.updated += 1;
-                    updated.push(Updated {
-                        key: row.key.clone(),
-                        fields: changed.iter().map(|f| f.to_string()).collect(),
-                    });
-                }
-                old.active = true;
-            }
-        }
+        monitor.rows_done.store(rows_done, Ordering::Relaxed);
+    }
+    Ok(())
+}
+
+/// Writes a round's rows over the initiatives the source already had, and logs each change.
+struct Updater<'t> {
+    tx: &'t Transaction<'t>,
+    info: &'t BatchInfo<'t>,
+    batch_id: i64,
+    /// Moves an unchanged initiative to this round.
+    touch: rusqlite::Statement<'t>,
+    log: rusqlite::Statement<'t>,
+    links: Links<'t>,
+}
+
+impl<'t> Updater<'t> {
+    fn prepare(tx: &'t Transaction<'t>, info: &'t BatchInfo<'t>, batch_id: i64) -> Result<Self> {
+        Ok(Self {
+            tx,
+            info,
+            batch_id,
+            touch: tx
+                .prepare("UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3 WHERE id = ?4")?,
+            log: tx.prepare(
+                "INSERT INTO change_log (at, who, initiative_id, batch_id, field, old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            links: Links::prepare(tx)?,
+        })
     }
 
-    new_rows.flush(&Batch { source_id, batch_id, at: info.at })?;
+    /// Writes `row` over `old`: only the fields the source changed since its last round are
+    /// applied (analysts' edits to the others survive), a withdrawn initiative is active
+    /// again, and every change is logged. Gives the fields the source changed; none when
+    /// the row is as it was.
+    fn update(&mut self, resolver: &Resolver, old: &mut Existing, row: &HarmonisedRow) -> Result<Vec<Field>> {
+        let (at, analyst, batch_id) = (self.info.at, self.info.analyst, self.batch_id);
+        old.seen = true;
+        if old.source == row.values && old.active {
+            self.touch.execute(params![batch_id, row.line as i64, row.raw_json, old.id])?;
+            return Ok(Vec::new());
+        }
+        let changed = changed_fields(&old.source, &row.values);
+        let merged = merge(&old.current, &old.source, &row.values);
+        self.tx.execute(
+            "UPDATE initiatives SET last_batch_id = ?1, source_line = ?2, raw_row = ?3, status = 'active',
+                 title = ?4, description = ?5, agency_id = ?6, agency_text = ?7, amount_nok = ?8,
+                 total_cost_nok = ?9, budget_year = ?10, start_date = ?11, phase = ?12, risk = ?13,
+                 updated_at = ?14
+             WHERE id = ?15",
+            params![
+                batch_id,
+                row.line as i64,
+                row.raw_json,
+                merged.title,
+                merged.description,
+                merged.agency.as_deref().and_then(|c| resolver.org_id(c)),
+                merged.agency_text,
+                merged.amount_nok,
+                merged.total_cost_nok,
+                merged.budget_year,
+                merged.start_date,
+                merged.phase,
+                merged.risk,
+                at,
+                old.id
+            ],
+        )?;
+        self.links.write(resolver, old.id, &merged, true)?;
+        if !old.active {
+            self.log.execute(params![at, analyst, old.id, batch_id, "status", "withdrawn", "active"])?;
+        }
+        for &field in &changed {
+            let before = old.current.field_text(field);
+            let after = merged.field_text(field);
+            if before != after {
+                self.log.execute(params![at, analyst, old.id, batch_id, field.log_name(), before, after])?;
+            }
+        }
+        old.active = true;
+        Ok(changed)
+    }
 
-    let mut withdrawn = Vec::new();
-    let mut withdraw =
-        tx.prepare("UPDATE initiatives SET status = 'withdrawn', last_batch_id = ?1, updated_at = ?2 WHERE id = ?3")?;
-    let mut gone: Vec<(&String, &Existing)> = existing.iter().filter(|(_, e)| !e.seen && e.active).collect();
-    gone.sort_by_key(|(_, e)| e.id);
-    for (key, old) in gone {
-        withdraw.execute(params![batch_id, info.at, old.id])?;
-        log.execute(params![info.at, info.analyst, old.id, batch_id, "status", "active", "withdrawn"])?;
-        withdrawn.push(key.clone());
+    /// Withdraws the active initiatives this round did not name, in id order, and logs it.
+    /// Gives their keys.
+    fn withdraw_unseen(&mut self, existing: &HashMap<String, Existing>) -> Result<Vec<String>> {
+        let (at, analyst, batch_id) = (self.info.at, self.info.analyst, self.batch_id);
+        let mut withdraw = self.tx.prepare(
+            "UPDATE initiatives SET status = 'withdrawn', last_batch_id = ?1, updated_at = ?2 WHERE id = ?3",
+        )?;
+        let mut gone: Vec<(&String, &Existing)> = existing.iter().filter(|(_, e)| !e.seen && e.active).collect();
+        gone.sort_by_key(|(_, e)| e.id);
+        let mut withdrawn = Vec::with_capacity(gone.len());
+        for (key, old) in gone {
+            withdraw.execute(params![batch_id, at, old.id])?;
+            self.log.execute(params![at, analyst, old.id, batch_id, "status", "active", "withdrawn"])?;
+            withdrawn.push(key.clone());
+        }
+        Ok(withdrawn)
     }
-    counts.withdrawn = withdrawn.len();
-    let foreign_keys_checked: bool = tx.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
-    if !foreign_keys_checked && !resolver.is_current(tx)? {
-        return Err(crate::error::StoreProblem::ReferenceChanged.into());
-    }
-    Ok(Written { batch_id, counts, updated, withdrawn, new_municipalities, active_before })
 }
 
 /// Records the final counts and the report of a batch.
@@ -354,9 +401,9 @@ fn load_existing(
     Ok(out)
 }
 
-/// The names of the fields that differ between two versions of the source's values.
-fn changed_fields(old: &SourceValues, new: &SourceValues) -> Vec<&'static str> {
-    SourceValues::FIELDS.iter().copied().filter(|field| old.field_text(field) != new.field_text(field)).collect()
+/// The fields that differ between two versions of the source's values.
+fn changed_fields(old: &SourceValues, new: &SourceValues) -> Vec<Field> {
+    SourceValues::FIELDS.into_iter().filter(|&field| old.field_text(field) != new.field_text(field)).collect()
 }
 
 /// Applies what the source changed (old → new) to the current values, keeping the analyst's

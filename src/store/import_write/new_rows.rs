@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 /// What every new row of a batch shares.
 pub(super) struct Batch<'a> {
     pub(super) source_id: i64,
-    pub(super) batch_id: i64,
+    pub(super) id: i64,
     pub(super) at: &'a str,
 }
 
@@ -108,8 +108,8 @@ impl<'t> NewRows<'t> {
                     id,
                     &batch.source_id,
                     &row.key,
-                    &batch.batch_id,
-                    &batch.batch_id,
+                    &batch.id,
+                    &batch.id,
                     &(row.line as i64),
                     &v.title,
                     &v.description,

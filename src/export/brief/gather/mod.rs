@@ -60,12 +60,11 @@ pub(crate) fn clean(text: &str) -> String {
 pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     let lang = options.lang;
     let decided;
-    let (parallel_input, computed) = match options.parallel {
-        Some(input) => (input, true),
-        None => {
-            decided = ParallelInput::from_decisions(&store.duplicate_decisions()?);
-            (&decided, false)
-        }
+    let (parallel_input, computed) = if let Some(input) = options.parallel {
+        (input, true)
+    } else {
+        decided = ParallelInput::from_decisions(&store.duplicate_decisions()?);
+        (&decided, false)
     };
     let ranked = super::priorities::ranked(store, options, parallel_input)?;
     // The brief shows no descriptions: let them go as the rows are read (a quarter of a
@@ -80,7 +79,9 @@ pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     let resolver = Resolver::load_for(store)?;
     let owners = Owners::new(&resolver, lang);
 
-    let priorities = super::priorities::priorities(ranked, options, &by_id, &owners);
+    let priorities = super::priorities::priorities(&ranked, options, &by_id, &owners);
+    // The scores and rankings are all in `priorities` now; the rest is gathered without them.
+    drop(ranked);
     let in_frame: BTreeSet<i64> = priorities.in_frame_ids.iter().copied().collect();
     let headline = headline::headline(&active, withdrawn, &owners, &in_frame, store, lang)?;
     let parallel = parallel::parallel(parallel_input, computed, &by_id, &owners, headline.requested_nok, lang);
@@ -104,7 +105,7 @@ pub fn gather(store: &Store, options: &BriefOptions<'_>) -> Result<BriefData> {
     Ok(BriefData {
         lang: if lang == Lang::En { "en" } else { "nb" },
         title: options.title.as_deref().map(clean),
-        date: options.date.as_deref().map(clean).unwrap_or_else(|| format::today(lang)),
+        date: options.date.as_deref().map_or_else(|| format::today(lang), clean),
         generated_at: generated_at(lang),
         summary,
         headline,

@@ -19,6 +19,7 @@ pub struct Ask {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[allow(clippy::struct_excessive_bools)] // the template's conditions: what the brief mentions
 pub struct Summary {
     pub requested_mnok: String,
     pub initiatives: String,
