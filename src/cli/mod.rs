@@ -157,7 +157,7 @@ impl Context {
             self.theme.as_deref(),
             self.reference.clone(),
         )?;
-        crate::tui::run(options)
+        crate::tui::run(&options)
     }
 }
 

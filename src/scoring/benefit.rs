@@ -103,7 +103,7 @@ impl ScoreMatrix {
 
     /// The plan for a frame, with the comparison and the curve: what `samla rank`, the brief
     /// and the priority screen's worker all call.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)] // the plan's inputs one by one; `plan_input` bundles them
     pub fn prioritise(
         &self,
         ranking: &Ranking,

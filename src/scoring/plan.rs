@@ -237,7 +237,7 @@ pub fn fill(
 }
 
 /// The plan's sums and lists once it is known who is in and why the others are out.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // what each step of the selection found, handed over once
 pub(crate) fn finish(
     items: &[PlanItem],
     order: &[usize],

@@ -275,7 +275,12 @@ impl Action {
     /// The actions of one screen, for the top of its help (global keys follow).
     pub fn of_screen(screen: crate::tui::app::Screen) -> &'static [Action] {
         use crate::tui::app::Screen;
-        use Action::*;
+        use Action::{
+            Accept, AcceptAll, ClearFilter, ClearMarks, CycleMode, EditScores, Explain, ExportView, Filter, FocusLeft,
+            FocusRight, ImportFile, LockIn, LockOut, MarkAll, MarkDuplicate, MarkOverlap, OpenDetail, Redo, Reject,
+            ResetWeights, SaveScenario, Scenarios, Search, SetBudget, SkipPair, SortNext, SortReverse, Tag, TagShown,
+            ToggleMark, TogglePanel, ToggleWithdrawn, Undo, UndoRound, WeightDown, WeightUp, WriteBrief,
+        };
         match screen {
             Screen::Initiatives => &[
                 Search,

@@ -25,7 +25,7 @@ pub(super) struct Runner<'a> {
 /// Runs one effect.
 pub(super) fn run_effect(effect: Effect, app: &mut App, store: &Store, runner: &mut Runner<'_>) {
     match effect {
-        Effect::LoadDetail(_) | Effect::LoadChanges(_) | Effect::LoadScenarios => read(effect, app, store),
+        Effect::LoadDetail(_) | Effect::LoadChanges(_) | Effect::LoadScenarios => read(&effect, app, store),
         Effect::StartImport(_)
         | Effect::CancelImport
         | Effect::Reload
@@ -48,8 +48,8 @@ pub(super) fn run_effect(effect: Effect, app: &mut App, store: &Store, runner: &
 }
 
 /// Reads of a few rows, quick enough for the screen's thread.
-fn read(effect: Effect, app: &mut App, store: &Store) {
-    match effect {
+fn read(effect: &Effect, app: &mut App, store: &Store) {
+    match *effect {
         Effect::LoadDetail(id) => match store.initiative(id) {
             Ok(detail) => app.detail_loaded(detail),
             Err(error) => app.show_failure(&error),

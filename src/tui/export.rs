@@ -50,6 +50,7 @@ impl OutputJob {
     }
 
     /// The same job, allowed to replace the file (the user said yes).
+    #[must_use]
     pub fn forced(mut self) -> Self {
         match &mut self {
             Self::List { options, .. } => options.force = true,

@@ -117,35 +117,35 @@ pub fn start_app(store: &Store, options: &Options) -> Result<(App, bool)> {
     let mut app = App::new(options.lang, options.keymap.clone(), first, resolver, label);
     app.loading = more;
     app.sources.batches = store.batches(None)?;
-    app.export_dir = options.export_dir.clone();
+    app.export_dir.clone_from(&options.export_dir);
     Ok((app, more))
 }
 
 /// Opens the TUI on `options.database` (created when missing) and runs until the user quits.
-pub fn run(options: Options) -> Result<()> {
+pub fn run(options: &Options) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(crate::error::UsageProblem::NotATerminal.into());
     }
     let mut store = Store::open(&options.database, OpenMode::Create, &options.reference)?;
     store.wait_at_most(Duration::from_secs(2))?;
-    let (mut app, more) = start_app(&store, &options)?;
+    let (mut app, more) = start_app(&store, options)?;
     let auto_duplicates = store.count_initiatives()?.0 <= AUTO_DUPLICATES_LIMIT;
     // Jobs start once the terminal and its panic hook are set up (see TerminalGuard::enter).
     let mut terminal = TerminalGuard::enter(options.mouse)?;
     let (sender, receiver) = channel();
     let mut workers = Workers::default();
     if more {
-        spawn_load(&mut workers, &options, &sender);
+        spawn_load(&mut workers, options, &sender);
     }
     // The table marks initiatives in candidate pairs, so the queue is built from the start;
     // at national scale it takes gigabytes and most of a minute, so only when asked (screen 8).
     if auto_duplicates {
         app.duplicates.loading = true;
-        spawn_duplicates(&mut workers, &options, &sender);
+        spawn_duplicates(&mut workers, options, &sender);
     }
     let on_failure = |result| Message::Saved(Box::new(app::Saved::Quiet(result)));
     let writer = Writer::start(&mut workers, &sender, options.database.clone(), options.reference.clone(), on_failure);
-    let mut runner = Runner { options: &options, sender: &sender, workers: &mut workers, writer: &writer };
+    let mut runner = Runner { options, sender: &sender, workers: &mut workers, writer: &writer };
     let result = event_loop(&mut terminal, &mut app, &store, &receiver, &mut runner);
     if let Some(job) = &app.job {
         job.monitor.cancel.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -155,12 +155,12 @@ mod tests {
         assert_eq!(picker.dir, std::path::absolute(root.path()).expect("absolute"));
         typed(&mut picker, "HEL");
         assert_eq!(picker.on_key(key(KeyCode::Enter), Lang::Nb), Picked::Import(picker.dir.join("helse.xlsx")));
-        let mut typed_path = Picker::open(root.path(), Lang::Nb);
-        typed(&mut typed_path, "runder/bygg.csv");
-        assert!(typed_path.shown().is_empty());
-        let picked = typed_path.on_key(key(KeyCode::Enter), Lang::Nb);
-        assert_eq!(picked, Picked::Import(typed_path.dir.join("runder/bygg.csv")));
-        assert_eq!(typed_path.on_key(key(KeyCode::Esc), Lang::Nb), Picked::Close);
+        let mut by_path = Picker::open(root.path(), Lang::Nb);
+        typed(&mut by_path, "runder/bygg.csv");
+        assert!(by_path.shown().is_empty());
+        let outcome = by_path.on_key(key(KeyCode::Enter), Lang::Nb);
+        assert_eq!(outcome, Picked::Import(by_path.dir.join("runder/bygg.csv")));
+        assert_eq!(by_path.on_key(key(KeyCode::Esc), Lang::Nb), Picked::Close);
     }
 
     #[test]

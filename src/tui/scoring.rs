@@ -64,7 +64,8 @@ impl ScoringState {
         let weights = Weights::current(matrix.criteria());
         let ranking = matrix.rank(&weights);
         let coverage = matrix.coverage(&weights);
-        let grid_col = matrix.criteria().iter().position(|c| c.is_manual()).unwrap_or(0);
+        let grid_col =
+            matrix.criteria().iter().position(super::super::scoring::criteria::Criterion::is_manual).unwrap_or(0);
         Self {
             grid_order: ranking.order.clone(),
             matrix,
@@ -132,7 +133,10 @@ impl ScoringState {
         let mut values = self.weights.as_slice().to_vec();
         let Some(value) = values.get_mut(self.weight_cursor.selected()) else { return false };
         let new = (*value + delta).max(0.0);
-        if new == *value {
+        // Exact: the weight stays as it was only when clamping at zero changed nothing.
+        #[allow(clippy::float_cmp)]
+        let unchanged = new == *value;
+        if unchanged {
             return false;
         }
         *value = new;
@@ -252,12 +256,11 @@ impl ScoringState {
         let columns = self.matrix.columns();
         let manual: Vec<usize> = (0..columns).filter(|c| self.matrix.criteria().list[*c].is_manual()).collect();
         let Some(&first) = manual.first() else { return };
-        match manual.iter().find(|c| **c > self.grid_col) {
-            Some(next) => self.grid_col = *next,
-            None => {
-                self.grid_col = first;
-                self.grid.set(self.grid.selected() + 1, self.grid_order.len());
-            }
+        if let Some(next) = manual.iter().find(|c| **c > self.grid_col) {
+            self.grid_col = *next;
+        } else {
+            self.grid_col = first;
+            self.grid.set(self.grid.selected() + 1, self.grid_order.len());
         }
     }
 }

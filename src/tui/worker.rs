@@ -78,7 +78,7 @@ fn send_once<M, T, W: FnOnce(Result<T>) -> M>(reply: &Mutex<Option<(Sender<M>, W
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".into())
 }
@@ -104,9 +104,10 @@ pub fn install_panic_hook(ui_thread: ThreadId, restore: impl Fn() + Send + Sync 
 /// thread, before its first frame): how the end-to-end tests show that a bug never wedges
 /// the terminal. Release builds ignore it.
 pub(crate) fn inject_failure(job: &str) {
-    if cfg!(debug_assertions) && std::env::var("SAMLA_FAIL_JOB").is_ok_and(|wanted| wanted == job) {
-        panic!("SAMLA_FAIL_JOB={job}");
-    }
+    assert!(
+        !(cfg!(debug_assertions) && std::env::var("SAMLA_FAIL_JOB").is_ok_and(|wanted| wanted == job)),
+        "SAMLA_FAIL_JOB={job}"
+    );
 }
 
 #[cfg(test)]
@@ -120,7 +121,7 @@ mod tests {
         workers.spawn("import", &sender, |r: Result<u32>| r, || panic!("boom"));
         workers.spawn("load", &sender, |r: Result<u32>| r, || Ok(7));
         let mut results: Vec<Result<u32>> = vec![receiver.recv().expect("one"), receiver.recv().expect("two")];
-        results.sort_by_key(|r| r.is_ok());
+        results.sort_by_key(Result::is_ok);
         assert!(matches!(&results[0], Err(Error::WorkerFailed { job: "import", detail }) if detail.contains("boom")));
         assert_eq!(results[1].as_ref().ok(), Some(&7));
         let failure = workers.finish().expect("remembered");

@@ -2,7 +2,7 @@
 //! an import round, accepting every suggestion, rejecting one for good, the scoring mode,
 //! the folding side panel and what undo says it undid.
 
-use super::*;
+use super::{App, Edit, Effect, Focus, Overlay, Screen, UndoItem, i18n};
 
 impl App {
     /// Asks before undoing the selected import round (only the latest of its source can be).

@@ -1,6 +1,9 @@
 //! Keys, text input, prompts and the mouse: what a key press means in the current mode.
 
-use super::*;
+use super::{
+    Action, App, Effect, ImportRequest, InputMode, Key, KeyCode, KeyEvent, KeyModifiers, LineInput, MouseButton,
+    MouseEvent, MouseEventKind, Overlay, PathBuf, PromptKind, Screen, i18n, palette_matches, parse_edits,
+};
 
 impl App {
     /// Handles a key press: an overlay's keys, text input in input modes, score typing,

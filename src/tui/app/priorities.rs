@@ -2,7 +2,10 @@
 //! marks of the ranked list, and the saved scenarios: loaded into the screen, or seen beside
 //! the current plan.
 
-use super::*;
+use super::{
+    Action, App, Effect, KeyCode, KeyEvent, LineInput, ListCursor, Overlay, Prioritised, PriorityState, PromptKind,
+    Scenario, ScoreMatrix, ScoringState, Screen, i18n,
+};
 use crate::scoring::describe::plan_error_text;
 use crate::scoring::{Duplicates, Locks, Plan, Weights};
 

@@ -1,6 +1,10 @@
 //! Results of effects: what the event loop's database reads, imports and writes bring back.
 
-use super::*;
+use super::{
+    App, Arc, BatchChanges, DecisionRecord, DuplicatesState, Effect, ImportReport, InitiativeDetail, ListCursor,
+    OutputJob, Overlay, Pair, Record, ReviewQueue, ScoreEdit, ScoreMatrix, ScoringState, Suggestions, UndoItem,
+    Written, i18n,
+};
 
 impl App {
     // ---------------------------------------------------------------------------------
@@ -72,7 +76,7 @@ impl App {
                 self.notice = Some((format!("{} {}", self.t(i18n::BRIEF_TO), path.display()), false));
             }
             Err(crate::Error::OutputExists { .. }) => {
-                self.overlay = Some(Overlay::ConfirmReplace { job: Box::new(job) })
+                self.overlay = Some(Overlay::ConfirmReplace { job: Box::new(job) });
             }
             Err(error) => self.show_failure(&error),
         }

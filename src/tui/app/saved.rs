@@ -1,7 +1,7 @@
 //! What the writing thread tells the screen once an edit is in the database: the screen
 //! shows an edit only after it is stored, so what it shows is always what is kept.
 
-use super::*;
+use super::{App, DecisionRecord, Effect, Pair, Record, ScoreEdit, i18n};
 use crate::error::Result;
 
 /// The outcome of one write (see `tui::writer`).

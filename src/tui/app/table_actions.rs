@@ -1,7 +1,7 @@
 //! The Tiltak screen's actions: search, filter, sort, marks, tagging prompts, and the matrix
 //! cell that becomes a filter.
 
-use super::*;
+use super::{Action, App, Effect, InputMode, LineInput, Overlay, PromptKind, Screen, SortColumn, StatusFilter, i18n};
 
 impl App {
     /// An action of the initiatives table (search and filter switch to it first).

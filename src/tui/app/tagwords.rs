@@ -1,7 +1,7 @@
 //! Tagging said in words on the screen: life events by name, an owner that moves
 //! initiatives to another ministry said so.
 
-use super::*;
+use super::{App, Edit, Lang};
 
 impl App {
     /// `edits` for the initiatives `ids`, as the confirmation and the notice say them.

@@ -1,6 +1,9 @@
 //! Actions: what each action from the keymap does to the state, and the effects it asks for.
 
-use super::*;
+use super::{
+    Action, App, Decision, Effect, Focus, InputMode, LineInput, ListCursor, Overlay, PathBuf, PromptKind, Screen, Side,
+    UndoItem, i18n,
+};
 
 impl App {
     // ---------------------------------------------------------------------------------
@@ -235,9 +238,9 @@ impl App {
             return Vec::new();
         };
         if undo {
-            self.redo.push(item.clone())
+            self.redo.push(item.clone());
         } else {
-            self.undo.push(item.clone())
+            self.undo.push(item.clone());
         }
         self.undo_notice(undo, &item);
         match item {

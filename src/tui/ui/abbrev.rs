@@ -31,7 +31,7 @@ fn header(name: &str, others: &[&str], width: usize) -> String {
     if joined.width() <= width {
         return capitalised(&joined);
     }
-    let other_words: Vec<String> = others.iter().flat_map(|o| words(o)).map(|w| w.to_lowercase()).collect();
+    let other_words: Vec<String> = others.iter().flat_map(|o| words(o)).map(str::to_lowercase).collect();
     let telling: Vec<&str> = own.iter().copied().filter(|w| !other_words.contains(&w.to_lowercase())).collect();
     let chosen = if telling.is_empty() { joined } else { telling.join(" ") };
     capitalised(&truncate_to_width(&chosen, width))

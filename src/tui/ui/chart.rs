@@ -52,7 +52,7 @@ fn value_against_cost(frame: &mut Frame, app: &App, theme: &Theme, scoring: &Sco
         .map(|e| Span::raw(if e < 0 { "0,1".to_string() } else { group_thousands(10i64.pow(e as u32)) }))
         .collect();
     let (low, high) = score_bounds(&points);
-    let score_labels = [low, (low + high) / 2.0, high].map(|v| Span::raw(format!("{v:.0}"))).to_vec();
+    let score_labels = [low, f64::midpoint(low, high), high].map(|v| Span::raw(format!("{v:.0}"))).to_vec();
     let chart = Chart::new(datasets)
         .block(
             Block::default()

@@ -130,7 +130,7 @@ fn life_event_name(app: &App, code: &str) -> String {
 
 /// One initiative of the pair: title, owner, source, amount, life events, description,
 /// with the words the other one shares highlighted.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // where to draw and what: a struct would only wrap them
 fn initiative_pane(
     frame: &mut Frame,
     app: &App,
@@ -152,7 +152,7 @@ fn initiative_pane(
     };
     let title = display_line(record.title.trim()).into_owned();
     let mut lines = vec![Line::from(marked(&title, &mut highlighter, theme.header, &styles))];
-    let mut owner = record.agency.as_deref().map(|a| display_line(a).into_owned()).unwrap_or_else(|| "–".into());
+    let mut owner = record.agency.as_deref().map_or_else(|| "–".into(), |a| display_line(a).into_owned());
     if !record.ministries.is_empty() {
         owner.push_str(&format!(" ({})", record.ministries.join("/")));
     }

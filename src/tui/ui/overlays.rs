@@ -224,7 +224,7 @@ pub(super) fn help_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line
         ])
     };
     let line = |action: Action| {
-        let keys: Vec<String> = app.keymap.keys(action).iter().map(|k| k.label()).collect();
+        let keys: Vec<String> = app.keymap.keys(action).iter().map(super::super::keymap::Key::label).collect();
         Line::from(vec![
             Span::styled(format!("{:<KEYS$}", truncate_to_width(&keys.join(", "), KEYS - 1)), theme.hint_key),
             Span::styled(truncate_to_width(action.description().get(app.lang), room), theme.base),

@@ -343,7 +343,7 @@ pub fn explain_lines<'a>(app: &App, theme: &Theme, row: usize) -> Vec<Line<'a>> 
         i18n::RANK.get(lang),
         scoring.ranking.rank(row),
         i18n::AMOUNT.get(lang),
-        candidate.amount_nok.map(format_mnok).unwrap_or_else(|| "–".into())
+        candidate.amount_nok.map_or_else(|| "–".into(), format_mnok)
     )));
     if explanation.incomplete {
         lines.push(Line::from(Span::styled(i18n::MISSING_RULE.get(lang), theme.error)));

@@ -20,7 +20,7 @@ pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize, he
     let page = if view.compared.is_some() { (height / 3).max(3) } else { height.saturating_sub(1) };
     let window = view.cursor.window(view.list.len(), page);
     for (index, scenario) in view.list.iter().enumerate().skip(window.start).take(window.len()) {
-        let frame = scenario.budget_nok.map(|b| format!("{} MNOK", mnok(b, app.lang))).unwrap_or_else(|| "–".into());
+        let frame = scenario.budget_nok.map_or_else(|| "–".into(), |b| format!("{} MNOK", mnok(b, app.lang)));
         let text = format!(
             " {} · {} · {} · {} {}",
             display_line(&scenario.name),
@@ -53,7 +53,7 @@ fn pad(text: &str, width: usize) -> String {
 fn comparison<'a>(app: &App, theme: &Theme, now: &Side, other: &Side, width: usize) -> Vec<Line<'a>> {
     let column = width.saturating_sub(3) / 2;
     let summary = |side: &Side| {
-        let frame = side.frame_nok.map(|f| format!("{} MNOK", mnok(f, app.lang))).unwrap_or_else(|| "–".into());
+        let frame = side.frame_nok.map_or_else(|| "–".into(), |f| format!("{} MNOK", mnok(f, app.lang)));
         format!(
             "{}: {} · {} · {} {} · {} MNOK · {} {}",
             side.name,
