@@ -201,3 +201,25 @@ fn the_terminal_uis_own_settings_files_are_faulted_in_bokmal() {
     let err = fails(home.run(&["--lang", "en", "tui"]));
     assert!(err.contains("line 1: unknown action 'serch'; did you mean search"), "{err}");
 }
+
+#[test]
+fn mistakes_in_the_arguments_are_said_in_bokmal_unless_english_is_asked_for() {
+    let home = Home::new();
+    let out = home.run(&["list", "--min-mnok", "mye"]);
+    assert_eq!(out.status.code(), Some(2), "clap's exit code for a usage mistake");
+    let err = common::stderr(&out);
+    assert!(err.starts_with("samla: --min-mnok <MNOK>: «mye» er ikke et beløp i MNOK"), "{err}");
+    assert!(err.contains("Mer hjelp: samla --help") && !err.contains("error:"), "{err}");
+    let err = common::stderr(&home.run(&["rank", "--formt", "json"]));
+    assert!(err.starts_with("samla: ukjent valg «--formt»; mente du «--format»?"), "{err}");
+    // config.toml's language counts before any database is opened.
+    std::fs::create_dir_all(home.path("config")).expect("config dir");
+    std::fs::write(home.path("config/config.toml"), "lang = \"en\"\n").expect("write");
+    let err = common::stderr(&home.run(&["list", "--min-mnok", "mye"]));
+    assert!(err.contains("'mye' is not an amount in MNOK"), "{err}");
+    // --lang on the command line wins, wherever it stands.
+    let err = common::stderr(&home.run(&["list", "--min-mnok", "mye", "--lang", "nb"]));
+    assert!(err.contains("«mye» er ikke et beløp i MNOK"), "{err}");
+    // Help is still help.
+    assert!(ok(home.run(&["list", "--help"])).contains("--min-mnok"));
+}

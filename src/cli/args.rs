@@ -1,5 +1,6 @@
 //! The arguments of each command, as clap reads them.
 
+use crate::error::UsageProblem;
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -56,8 +57,8 @@ pub struct BriefArgs {
     pub force: bool,
 }
 
-fn parse_amount(text: &str) -> std::result::Result<i64, String> {
-    crate::scoring::parse_nok(text).map_err(|e| e.to_string())
+fn parse_amount(text: &str) -> crate::Result<i64> {
+    crate::scoring::parse_nok(text)
 }
 
 #[derive(Debug, Args)]
@@ -124,14 +125,14 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
-fn parse_mapping(text: &str) -> std::result::Result<(crate::import::Field, String), String> {
-    let (field, column) = text.split_once('=').ok_or_else(|| format!("'{text}' is not FIELD=COLUMN"))?;
+fn parse_mapping(text: &str) -> crate::Result<(crate::import::Field, String)> {
+    let (field, column) = text.split_once('=').ok_or_else(|| UsageProblem::NotFieldColumn(text.to_string()))?;
     let parsed = crate::import::Field::parse(field).ok_or_else(|| {
         let names: Vec<&str> = crate::import::Field::ALL.iter().map(|f| f.name()).collect();
-        format!("unknown field '{field}'; fields are: {}", names.join(", "))
+        UsageProblem::UnknownField { field: field.to_string(), known: names.join(", ") }
     })?;
     if column.trim().is_empty() {
-        return Err(format!("'{text}' names no column"));
+        return Err(UsageProblem::NoColumn(text.to_string()).into());
     }
     Ok((parsed, column.trim().to_string()))
 }
@@ -179,11 +180,10 @@ pub struct FilterArgs {
     pub filter: Option<String>,
 }
 
-fn parse_mnok(text: &str) -> std::result::Result<i64, String> {
-    let value: f64 =
-        text.trim().replace(',', ".").parse().map_err(|_| format!("'{text}' is not an amount in MNOK (e.g. 12,5)"))?;
+fn parse_mnok(text: &str) -> crate::Result<i64> {
+    let value: f64 = text.trim().replace(',', ".").parse().map_err(|_| UsageProblem::NotMnok(text.to_string()))?;
     if !value.is_finite() || value.abs() > 1e9 {
-        return Err(format!("'{text}' is out of range"));
+        return Err(UsageProblem::OutOfRange(text.to_string()).into());
     }
     Ok((value * 1_000_000.0).round() as i64)
 }

@@ -14,6 +14,7 @@ mod reference;
 mod scoring;
 pub mod table;
 mod tag;
+mod usage_error;
 
 pub use args::*;
 
@@ -163,15 +164,15 @@ impl Context {
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // Errors before the config is read (a broken config.toml) are said in the flag's
-    // language, or bokmål.
+    // Errors before the config is read (a mistake in the arguments, a broken config.toml)
+    // are said in the flag's language, else config.toml's, else bokmål.
+    let configured =
+        || Paths::resolve(None).ok().and_then(|p| Config::load(&p.config_file()).ok()).map_or(Lang::Nb, |c| c.lang);
+    let cli = usage_error::parse_or_exit(configured);
     let lang = match cli.lang {
         Some(LangArg::En) => Lang::En,
         Some(LangArg::Nb) => Lang::Nb,
-        None => {
-            Paths::resolve(None).ok().and_then(|p| Config::load(&p.config_file()).ok()).map_or(Lang::Nb, |c| c.lang)
-        }
+        None => configured(),
     };
     match run(cli) {
         Ok(code) => code,

@@ -16,7 +16,7 @@ pub use weights::weights;
 
 use super::{Context, print, to_json};
 use crate::config::Lang;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageProblem};
 use crate::i18n;
 use crate::scoring::criteria::format_number;
 use crate::scoring::{Outcome, Scenario, ScoreMatrix, Weights, parse_nok};
@@ -136,17 +136,16 @@ pub enum RankFormat {
     Csv,
 }
 
-pub(super) fn parse_mode(text: &str) -> std::result::Result<crate::scoring::Mode, String> {
-    crate::scoring::Mode::parse(text)
-        .ok_or_else(|| crate::error::PrioritiesError::UnknownMode(text.to_string()).to_string())
+pub(super) fn parse_mode(text: &str) -> crate::Result<crate::scoring::Mode> {
+    crate::scoring::Mode::parse(text).ok_or_else(|| crate::error::PrioritiesError::UnknownMode(text.to_string()).into())
 }
 
-fn parse_format(text: &str) -> std::result::Result<RankFormat, String> {
+fn parse_format(text: &str) -> crate::Result<RankFormat> {
     match text.trim().to_ascii_lowercase().as_str() {
         "table" => Ok(RankFormat::Table),
         "json" => Ok(RankFormat::Json),
         "csv" => Ok(RankFormat::Csv),
-        _ => Err(crate::error::PrioritiesError::UnknownFormat(text.to_string()).to_string()),
+        _ => Err(crate::error::PrioritiesError::UnknownFormat(text.to_string()).into()),
     }
 }
 
@@ -209,19 +208,16 @@ pub enum ScenarioAction {
     Delete { name: String },
 }
 
-fn parse_amount(text: &str) -> std::result::Result<i64, String> {
-    parse_nok(text).map_err(|e| e.to_string())
+fn parse_amount(text: &str) -> crate::Result<i64> {
+    parse_nok(text)
 }
 
-fn parse_weight(text: &str) -> std::result::Result<(String, f64), String> {
-    let (name, weight) = text.split_once('=').ok_or_else(|| format!("'{text}' is not CRITERION=WEIGHT"))?;
-    let weight: f64 = weight
-        .trim()
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| format!("'{weight}' is not a weight (a number of 0 or more)"))?;
+fn parse_weight(text: &str) -> crate::Result<(String, f64)> {
+    let (name, weight) = text.split_once('=').ok_or_else(|| UsageProblem::NotCriterionWeight(text.to_string()))?;
+    let not_a_weight = || UsageProblem::NotAWeight(weight.trim().to_string());
+    let weight: f64 = weight.trim().replace(',', ".").parse().map_err(|_| not_a_weight())?;
     if !weight.is_finite() || weight < 0.0 {
-        return Err(format!("'{text}': a weight must be 0 or more"));
+        return Err(not_a_weight().into());
     }
     Ok((name.trim().to_string(), weight))
 }

@@ -310,6 +310,37 @@ fn usage_problems() -> Vec<Example> {
             "skjermbildet trenger en interaktiv terminal",
             "the terminal UI needs an interactive terminal",
         ),
+        (
+            UsageProblem::NotFieldColumn("tittel".into()).into(),
+            "«tittel» er ikke FELT=KOLONNE",
+            "'tittel' is not FIELD=COLUMN",
+        ),
+        (
+            UsageProblem::UnknownField { field: "farge".into(), known: "key, title".into() }.into(),
+            "ukjent felt «farge»; feltene er: key, title",
+            "unknown field 'farge'; fields are: key, title",
+        ),
+        (UsageProblem::NoColumn("title=".into()).into(), "«title=» nevner ingen kolonne", "'title=' names no column"),
+        (
+            UsageProblem::NotMnok("mye".into()).into(),
+            "«mye» er ikke et beløp i MNOK (f.eks. 12,5)",
+            "'mye' is not an amount in MNOK (e.g. 12,5)",
+        ),
+        (
+            UsageProblem::OutOfRange("1e300".into()).into(),
+            "«1e300» er utenfor det som kan brukes",
+            "'1e300' is out of range",
+        ),
+        (
+            UsageProblem::NotCriterionWeight("nytte".into()).into(),
+            "«nytte» er ikke KRITERIUM=VEKT",
+            "'nytte' is not CRITERION=WEIGHT",
+        ),
+        (
+            UsageProblem::NotAWeight("-2".into()).into(),
+            "«-2» er ikke en vekt (et tall, 0 eller mer)",
+            "'-2' is not a weight (a number of 0 or more)",
+        ),
     ]
 }
 

@@ -18,6 +18,20 @@ pub enum UsageProblem {
     LocksNeedFrame,
     #[error("the terminal UI needs an interactive terminal")]
     NotATerminal,
+    #[error("'{0}' is not FIELD=COLUMN")]
+    NotFieldColumn(String),
+    #[error("unknown field '{field}'; fields are: {known}")]
+    UnknownField { field: String, known: String },
+    #[error("'{0}' names no column")]
+    NoColumn(String),
+    #[error("'{0}' is not an amount in MNOK (e.g. 12,5)")]
+    NotMnok(String),
+    #[error("'{0}' is out of range")]
+    OutOfRange(String),
+    #[error("'{0}' is not CRITERION=WEIGHT")]
+    NotCriterionWeight(String),
+    #[error("'{0}' is not a weight (a number of 0 or more)")]
+    NotAWeight(String),
 }
 
 impl UsageProblem {
@@ -37,6 +51,13 @@ impl UsageProblem {
             UsageProblem::Resolution => "oppløsningen må være mer enn 0 kroner".into(),
             UsageProblem::LocksNeedFrame => "å låse tiltak inn eller ute krever en budsjettramme".into(),
             UsageProblem::NotATerminal => "skjermbildet trenger en interaktiv terminal".into(),
+            UsageProblem::NotFieldColumn(text) => format!("«{text}» er ikke FELT=KOLONNE"),
+            UsageProblem::UnknownField { field, known } => format!("ukjent felt «{field}»; feltene er: {known}"),
+            UsageProblem::NoColumn(text) => format!("«{text}» nevner ingen kolonne"),
+            UsageProblem::NotMnok(text) => format!("«{text}» er ikke et beløp i MNOK (f.eks. 12,5)"),
+            UsageProblem::OutOfRange(text) => format!("«{text}» er utenfor det som kan brukes"),
+            UsageProblem::NotCriterionWeight(text) => format!("«{text}» er ikke KRITERIUM=VEKT"),
+            UsageProblem::NotAWeight(text) => format!("«{text}» er ikke en vekt (et tall, 0 eller mer)"),
         }
     }
 
@@ -79,7 +100,14 @@ impl UsageProblem {
                     "for scripts use `samla list`, `samla show ID` or `samla --help`"
                 }
             }
-            UsageProblem::NotAScore(_) => return None,
+            UsageProblem::NotAScore(_)
+            | UsageProblem::NotFieldColumn(_)
+            | UsageProblem::UnknownField { .. }
+            | UsageProblem::NoColumn(_)
+            | UsageProblem::NotMnok(_)
+            | UsageProblem::OutOfRange(_)
+            | UsageProblem::NotCriterionWeight(_)
+            | UsageProblem::NotAWeight(_) => return None,
         })
     }
 }

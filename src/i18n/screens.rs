@@ -19,8 +19,10 @@ catalogue! {
         "Undo the selected import round (the latest of its source)";
     HINT_UNDO_ROUND = "angre runde" / "undo round";
     UNDO_ROUND_ASK = "Angre runde" / "Undo round";
-    UNDO_ROUND_EFFECT = "Tiltakene runden la til, fjernes; de den endret eller trakk, blir som før runden." /
-        "The initiatives the round added are removed; those it changed or withdrew are as before it.";
+    UNDO_ROUND_EFFECT = "Tiltakene runden la til, fjernes; de den endret eller trakk, blir som før runden, også det du \
+        selv har endret på dem etter runden (tagger, livshendelser, eiere, fase)." /
+        "The initiatives the round added are removed; those it changed or withdrew are as before it, including what you \
+        changed on them yourself after the round (tags, life events, owners, phase).";
     UNDO_ROUND_NEW = "nye tiltak" / "new initiatives";
     ROUND_UNDONE = "Angret runde" / "Undid round";
     ROUND_REMOVED = "fjernet" / "removed";
