@@ -1,6 +1,6 @@
 //! The TUI headless on a generated portfolio at each size of `SAMLA_BENCH_ROWS`: the first
 //! frame, loading the rest behind it, a keystroke in the search bar to the next frame, the
-//! first sort by a column, and a scroll step.
+//! first sort by a column, a scroll step, and a step on the matrix screen.
 
 mod common;
 
@@ -111,6 +111,17 @@ fn screens(c: &mut Criterion, database: PathBuf, rows: usize) {
 
     let mut app = fresh();
     group.bench_function("scroll_step", |b| {
+        b.iter(|| {
+            app.on_key(key('j'));
+            draw(&mut terminal, &app);
+        })
+    });
+
+    // A step down the owner × life-event matrix (screen 7) and the frame after it: the
+    // matrix counts every row shown, so it is worth keeping between frames.
+    let mut app = fresh();
+    app.on_key(key('7'));
+    group.bench_function("matrix_step", |b| {
         b.iter(|| {
             app.on_key(key('j'));
             draw(&mut terminal, &app);

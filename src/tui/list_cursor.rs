@@ -63,6 +63,15 @@ impl ListCursor {
         first..(first + page).min(len)
     }
 
+    /// The items on a page of `page` rows, each with its place in the list and whether it
+    /// is the selected one: what every list's draw goes through.
+    pub fn visible<'a, T>(&self, items: &'a [T], page: usize) -> impl Iterator<Item = (usize, &'a T, bool)> + 'a {
+        let window = self.window(items.len(), page);
+        let selected = self.selected.min(items.len().saturating_sub(1));
+        let first = window.start;
+        items[window].iter().enumerate().map(move |(offset, item)| (first + offset, item, first + offset == selected))
+    }
+
     /// The list row drawn on screen row `row` of the page (for mouse clicks).
     pub fn row_at(&self, row: usize, len: usize, page: usize) -> Option<usize> {
         let index = self.window(len, page).start + row;
@@ -87,6 +96,9 @@ mod tests {
         cursor.move_by(-4, 10, 4);
         assert_eq!((cursor.selected(), cursor.window(10, 4)), (5, 5..9), "scrolls up only as far as needed");
         assert_eq!(cursor.row_at(1, 10, 4), Some(6));
+        let items: Vec<char> = "abcdefghij".chars().collect();
+        let shown: Vec<(usize, char, bool)> = cursor.visible(&items, 4).map(|(i, c, s)| (i, *c, s)).collect();
+        assert_eq!(shown, [(5, 'f', true), (6, 'g', false), (7, 'h', false), (8, 'i', false)]);
         assert_eq!(cursor.row_at(7, 10, 4), None);
     }
 

@@ -83,9 +83,8 @@ fn pair_list(frame: &mut Frame, app: &App, theme: &Theme, state: &DuplicatesStat
     );
     let mut lines = vec![Line::from(Span::styled(pad(&header, width, false), theme.header))];
     let page = area.height.saturating_sub(1) as usize;
-    let window = state.cursor.window(state.queue.items.len(), page);
-    for (index, item) in state.queue.items.iter().enumerate().skip(window.start).take(window.len()) {
-        let style = if index == state.cursor.selected() { theme.selected } else { theme.base };
+    for (_, item, selected) in state.cursor.visible(&state.queue.items, page) {
+        let style = if selected { theme.selected } else { theme.base };
         let title = |id: i64| {
             state.queue.record(id).map_or_else(String::new, |r| match &r.agency {
                 Some(agency) => format!("{} · {}", display_line(r.title.trim()), display_line(agency)),

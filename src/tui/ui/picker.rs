@@ -25,7 +25,6 @@ pub fn picker(frame: &mut Frame, app: &App, theme: &Theme, picker: &Picker, area
     ];
     let shown = picker.shown();
     let room = rect.height.saturating_sub(4) as usize;
-    let window = picker.cursor.window(shown.len(), room);
     if picker.typing_path() {
         lines.push(Line::from(Span::styled(app.t(i18n::PICKER_PATH), theme.dim)));
     } else if let Some(error) = &picker.error {
@@ -33,10 +32,10 @@ pub fn picker(frame: &mut Frame, app: &App, theme: &Theme, picker: &Picker, area
     } else if shown.is_empty() {
         lines.push(Line::from(Span::styled(app.t(i18n::PICKER_EMPTY), theme.dim)));
     }
-    for (index, entry) in shown.iter().enumerate().skip(window.start).take(window.len()) {
+    for (_, entry, selected) in picker.cursor.visible(&shown, room) {
         let name = display_line(&entry.name).into_owned();
         let text = if entry.is_dir { format!(" {name}/") } else { format!(" {name}") };
-        let style = if index == picker.cursor.selected() { theme.selected } else { theme.base };
+        let style = if selected { theme.selected } else { theme.base };
         let fill = " ".repeat(inner.saturating_sub(text.width()));
         lines.push(Line::from(Span::styled(format!("{}{fill}", truncate_to_width(&text, inner)), style)));
     }

@@ -18,8 +18,7 @@ pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize, he
     }
     let mut lines = Vec::new();
     let page = if view.compared.is_some() { (height / 3).max(3) } else { height.saturating_sub(1) };
-    let window = view.cursor.window(view.list.len(), page);
-    for (index, scenario) in view.list.iter().enumerate().skip(window.start).take(window.len()) {
+    for (_, scenario, selected) in view.cursor.visible(&view.list, page) {
         let frame = scenario.budget_nok.map_or_else(|| "–".into(), |b| format!("{} MNOK", mnok(b, app.lang)));
         let text = format!(
             " {} · {} · {} · {} {}",
@@ -29,7 +28,7 @@ pub fn lines<'a>(app: &App, theme: &Theme, view: &ScenarioView, width: usize, he
             scenario.saved_by,
             scenario.saved_at.get(..10).unwrap_or_default()
         );
-        let style = if index == view.cursor.selected() { theme.selected } else { theme.base };
+        let style = if selected { theme.selected } else { theme.base };
         lines.push(Line::from(Span::styled(pad(&text, width), style)));
     }
     lines.push(Line::from(Span::styled(

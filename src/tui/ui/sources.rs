@@ -55,9 +55,8 @@ pub fn sources(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(Span::styled(format!("  {}", app.t(i18n::NO_ROUNDS)), theme.dim)));
     }
     let page = area.height.saturating_sub(1) as usize;
-    let window = app.sources.cursor.window(app.sources.batches.len(), page);
-    for (index, batch) in app.sources.batches.iter().enumerate().skip(window.start).take(window.len()) {
-        let style = if index == app.sources.cursor.selected() { theme.selected } else { theme.base };
+    for (_, batch, selected) in app.sources.cursor.visible(&app.sources.batches, page) {
+        let style = if selected { theme.selected } else { theme.base };
         let mut values = vec![
             batch.round.to_string(),
             format!("{} · {}", display_line(&batch.source), display_line(&batch.file_name)),

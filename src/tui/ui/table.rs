@@ -76,10 +76,8 @@ pub fn initiatives(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let query = app.initiatives.query.search.as_ref().map(|s| s.query.as_str());
     let rows = &app.initiatives.view.rows;
-    let window = app.initiatives.cursor.window(rows.len(), page);
-    for (position, index) in rows.iter().enumerate().skip(window.start).take(window.len()) {
+    for (_, index, selected) in app.initiatives.cursor.visible(rows, page) {
         let Some(row) = portfolio.rows.get(*index as usize) else { continue };
-        let selected = position == app.initiatives.cursor.selected();
         let marked = app.initiatives.marks.contains(&row.id);
         let base = match (selected, row.withdrawn) {
             (true, _) => theme.selected,
