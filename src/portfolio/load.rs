@@ -100,7 +100,7 @@ fn intern(table: &mut Vec<String>, map: &mut HashMap<String, u16>, value: String
 
 /// A phase's or risk's index in `table` (a short list), added when new; None for no value,
 /// or a new one when the table is full.
-fn term_index(table: &mut Vec<String>, value: Option<String>) -> Option<u8> {
+pub(super) fn term_index(table: &mut Vec<String>, value: Option<String>) -> Option<u8> {
     let value = value?;
     match table.iter().position(|t| *t == value) {
         Some(index) => Some(index as u8),

@@ -123,14 +123,9 @@ impl Portfolio {
                 row.folded_title = folded.into();
             }
             FieldState::Tags(tags) => self.rows[position].tags = tags.iter().map(|t| t.as_str().into()).collect(),
-            FieldState::Phase(phase) => {
-                let index = phase.as_deref().map(|p| index_of(&mut self.phases, p) as u8);
-                self.rows[position].phase = index;
-            }
-            FieldState::Risk(risk) => {
-                let index = risk.as_deref().map(|r| index_of(&mut self.risks, r) as u8);
-                self.rows[position].risk = index;
-            }
+            // Through the loader's own guard: a table of 255 terms takes no more.
+            FieldState::Phase(phase) => self.rows[position].phase = load::term_index(&mut self.phases, phase.clone()),
+            FieldState::Risk(risk) => self.rows[position].risk = load::term_index(&mut self.risks, risk.clone()),
         }
     }
 
@@ -138,5 +133,48 @@ impl Portfolio {
     pub fn counts(&self) -> (usize, usize) {
         let withdrawn = self.rows.iter().filter(|r| r.withdrawn).count();
         (self.rows.len() - withdrawn, withdrawn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tagging::FieldState;
+
+    fn one_row() -> Portfolio {
+        let row = Row {
+            id: 1,
+            key: "k".into(),
+            source: 0,
+            source_file: 0,
+            title: "t".into(),
+            agency: None,
+            ministries: Vec::new(),
+            life_events: Vec::new(),
+            tags: Vec::new(),
+            amount_nok: None,
+            budget_year: None,
+            phase: None,
+            risk: None,
+            withdrawn: false,
+            folded_title: "t".into(),
+            folded_description: "".into(),
+        };
+        Portfolio { rows: vec![row], ..Portfolio::default() }
+    }
+
+    #[test]
+    fn a_phase_set_by_tagging_never_wraps_into_another_phase() {
+        let mut portfolio = one_row();
+        portfolio.apply_state(1, &FieldState::Phase(Some("Konsept".into())));
+        assert_eq!(portfolio.rows[0].phase, Some(0));
+        assert_eq!(portfolio.phases, ["Konsept"]);
+        // A full table takes no more: the row is left without a phase rather than pointing
+        // at the first one (an index of 256 stored in a byte is 0).
+        portfolio.phases = (0..256).map(|n| format!("fase {n}")).collect();
+        portfolio.apply_state(1, &FieldState::Phase(Some("ny".into())));
+        assert_eq!(portfolio.rows[0].phase, None);
+        portfolio.apply_state(1, &FieldState::Risk(Some("Høy".into())));
+        assert_eq!(portfolio.rows[0].risk, Some(0));
     }
 }
