@@ -117,14 +117,9 @@ fn received(message: Message, app: &mut App, store: &Store) -> Vec<super::app::E
         Message::OutputDone(job, result) => app.output_done(*job, result),
         Message::RoundUndone(result) => return app.round_undone(*result),
         Message::Saved(saved) => return app.saved(*saved),
-        Message::ImportDone(result) => {
-            let effects = app.import_finished(*result);
-            match store.batches(None) {
-                Ok(batches) => app.sources.batches = batches,
-                Err(error) => app.show_failure(&error),
-            }
-            return effects;
-        }
+        // A finished import asks for a reload, which reads the rounds again; a failed or
+        // cancelled one changed nothing.
+        Message::ImportDone(result) => return app.import_finished(*result),
     }
     Vec::new()
 }
